@@ -1,0 +1,175 @@
+// Package applicant holds the applicant file of format ofiipack/v1 (SPEC §1):
+// its model, and the loader that decodes and validates it with the line and
+// column of every problem.
+package applicant
+
+import "github.com/ofiipack/ofiipack/generator/civil"
+
+// FormatV1 is the only accepted value of the format key.
+const FormatV1 = "ofiipack/v1"
+
+// Civility values.
+const (
+	Madame   = "madame"
+	Monsieur = "monsieur"
+)
+
+// Marital status values.
+const (
+	Single   = "single"
+	Married  = "married"
+	PACS     = "pacs"
+	Divorced = "divorced"
+	Widowed  = "widowed"
+)
+
+// Identity document values (seed 000, "Documents to be submitted").
+const (
+	Passport               = "passport"
+	ConsularAttestation    = "consular_attestation"
+	PhotoID                = "photo_id"
+	ConsularCard           = "consular_card"
+	NationalityCertificate = "nationality_certificate"
+	NoDocument             = "none"
+)
+
+// Residence proof kinds (seed 000, proof of habitual residence).
+const (
+	ProofVisa            = "visa"
+	ProofPermitReceipt   = "permit_receipt"
+	ProofAsylumReceipt   = "asylum_receipt"
+	ProofAdministration  = "administration"
+	ProofBankStatements  = "bank_statements"
+	ProofPersonalLetters = "personal_letters"
+)
+
+// Refusal grounds (seed 000, cases where the prefecture may refuse).
+const (
+	GroundUnexecutedOQTF           = "unexecuted_oqtf"
+	GroundForgery                  = "forgery"
+	GroundSeriousOffences          = "serious_offences"
+	GroundViolenceAgainstOfficials = "violence_against_officials"
+)
+
+// Polygamy declaration override values.
+const (
+	PolygamyAuto = "auto"
+	PolygamyYes  = "yes"
+	PolygamyNo   = "no"
+)
+
+// OFII request kinds (seed 000, R. 425-12).
+const (
+	RequestInformation = "information"
+	RequestExamination = "examination"
+)
+
+// DefaultMailMarginDays is options.mail_margin_days when absent.
+const DefaultMailMarginDays = 7
+
+// File is one decoded, valid applicant file. Absent dates are zero
+// civil.Dates; absent strings are empty.
+type File struct {
+	Format         string
+	Applicant      Applicant
+	Identity       Identity
+	Situation      Situation
+	Procedure      Procedure
+	DocumentsReady []string
+	OFIIAddress    []string
+	Options        Options
+	Organisation   *Organisation // nil when the file has no organisation block
+}
+
+// Applicant is the person who applies.
+type Applicant struct {
+	Civility         string // Madame or Monsieur
+	FamilyName       string
+	GivenNames       string
+	BirthDate        civil.Date
+	BirthPlace       string
+	Nationality      string // ISO 3166-1 alpha-2, upper case
+	NationalityLabel string // French adjective, may be empty
+	MaritalStatus    string
+	Address          Address
+	HostedBy         *Host // nil when the applicant is not hosted
+	Phone            string
+	Email            string
+	ForeignerNumber  string
+}
+
+// Address is a French postal address.
+type Address struct {
+	CareOf   string
+	Street   string
+	Extra    string
+	Postcode string
+	City     string
+}
+
+// Host is the person who hosts the applicant.
+type Host struct {
+	Civility   string
+	FamilyName string
+	GivenNames string
+	Since      civil.Date
+}
+
+// Identity is the identity document the applicant holds.
+type Identity struct {
+	Document string
+	IssuedOn civil.Date
+}
+
+// Situation is the applicant's administrative situation.
+type Situation struct {
+	ArrivedOn                  civil.Date
+	LongStayVisa               bool
+	AsylumRegisteredOn         civil.Date // non-zero: the applicant is an asylum seeker
+	SickChild                  *Child     // non-nil: route aps_parent (L. 425-10)
+	BirthTranscriptionDecision bool
+	ResidenceProofs            []string
+	DomicileProofDated         civil.Date
+	RefusalGrounds             []string
+	PolygamyDeclaration        string // auto, yes or no
+}
+
+// Child is the sick minor child of an aps_parent application.
+type Child struct {
+	GivenNames string
+	FamilyName string
+	BirthDate  civil.Date
+}
+
+// Procedure records how far the application has gone.
+type Procedure struct {
+	FiledOn                civil.Date
+	CertificateAvailableOn civil.Date
+	CertificateSentOn      civil.Date
+	RegisteredMailNumber   string
+	Doctor                 string
+	OFIIRequests           []OFIIRequest
+}
+
+// OFIIRequest is a request of the OFII doctor, to be answered within 15 days.
+type OFIIRequest struct {
+	On   civil.Date
+	Kind string // information or examination
+}
+
+// Options tune the pack.
+type Options struct {
+	SigningCity    string
+	MailMarginDays int                // DefaultMailMarginDays when absent
+	Fees           map[string]float64 // overrides by fee ID, in euros
+}
+
+// Organisation is the association that prepares the pack. It is printed on
+// the checklist and the calendar, never as the sender of the letter.
+type Organisation struct {
+	Name    string
+	Address []string
+	Phone   string
+	Email   string
+	Website string
+}

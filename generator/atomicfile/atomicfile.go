@@ -1,0 +1,71 @@
+// Package atomicfile writes files so that a reader, or an interrupted run,
+// never sees a half-written one: the content goes to a temporary file in the
+// same folder, which is synced and renamed over the target only when complete.
+package atomicfile
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Perm is the mode of every file ofiipack writes: the files hold personal,
+// health-adjacent data (SPEC §1).
+const Perm os.FileMode = 0o600
+
+// TempPrefix starts the name of every temporary file, so that a cleanup can
+// recognise them.
+const TempPrefix = ".ofiipack-tmp-"
+
+// Write creates or replaces path with what write produces. When write (or
+// any step) fails, the temporary file is removed and path is left as it was.
+func Write(path string, write func(io.Writer) error) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, TempPrefix+base+"-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = tmp.Chmod(Perm); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	return nil
+}
+
+// WriteBytes is Write for content already in memory.
+func WriteBytes(path string, b []byte) error {
+	return Write(path, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// unwrapPath drops the *PathError wrapper, whose message repeats the
+// temporary file's name.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,69 @@
+package atomicfile
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestWriteReplacesAndSetsMode(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "pack.pdf")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteBytes(path, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	if string(b) != "new" {
+		t.Errorf("content = %q, want new", b)
+	}
+	st, _ := os.Stat(path)
+	if st.Mode().Perm() != Perm {
+		t.Errorf("mode = %v, want %v", st.Mode().Perm(), Perm)
+	}
+	assertOnly(t, dir, "pack.pdf")
+}
+
+func TestWriteFailureKeepsOldFileAndLeavesNoTemp(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "pack.pdf")
+	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("boom")
+	err := Write(path, func(w io.Writer) error {
+		io.WriteString(w, "half")
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want boom", err)
+	}
+	b, _ := os.ReadFile(path)
+	if string(b) != "old" {
+		t.Errorf("content = %q, want old", b)
+	}
+	assertOnly(t, dir, "pack.pdf")
+}
+
+func TestWriteMissingFolder(t *testing.T) {
+	err := WriteBytes(filepath.Join(t.TempDir(), "no", "such", "x.pdf"), []byte("x"))
+	if err == nil {
+		t.Fatal("want an error for a missing folder")
+	}
+}
+
+func assertOnly(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != len(names) {
+		var got []string
+		for _, e := range ents {
+			got = append(got, e.Name())
+		}
+		t.Fatalf("folder holds %v, want %v", got, names)
+	}
+}
