@@ -7,7 +7,7 @@ package templates
 
 import "embed"
 
-// FS holds data/*.yaml and text/*.yaml.
+// FS holds data/*.yaml, text/*.yaml and init/ (the files `ofiipack init` writes).
 //
-//go:embed data text
+//go:embed data text init
 var FS embed.FS
