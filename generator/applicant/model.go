@@ -1,6 +1,3 @@
-// Package applicant holds the applicant file of format ofiipack/v1 (SPEC §1):
-// its model, and the loader that decodes and validates it with the line and
-// column of every problem.
 package applicant
 
 import "github.com/ofiipack/ofiipack/generator/civil"

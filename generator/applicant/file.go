@@ -1,0 +1,356 @@
+package applicant
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The keys of each mapping of the file, in the order of SPEC §1.
+var (
+	rootKeys = newKeySet("format", "applicant", "identity", "situation", "procedure",
+		"documents_ready", "ofii_address", "options", "organisation")
+	applicantKeys = newKeySet("civility", "family_name", "given_names", "birth_date", "birth_place",
+		"nationality", "nationality_label", "marital_status", "address", "hosted_by", "phone", "email",
+		"foreigner_number")
+	addressKeys   = newKeySet("care_of", "street", "extra", "postcode", "city")
+	hostKeys      = newKeySet("civility", "family_name", "given_names", "since")
+	identityKeys  = newKeySet("document", "issued_on")
+	situationKeys = newKeySet("arrived_on", "long_stay_visa", "asylum_registered_on", "sick_child",
+		"birth_transcription_decision", "residence_proofs", "domicile_proof_dated", "refusal_grounds",
+		"polygamy_declaration")
+	childKeys     = newKeySet("given_names", "family_name", "birth_date")
+	procedureKeys = newKeySet("filed_on", "certificate_available_on", "certificate_sent_on",
+		"registered_mail_number", "doctor", "ofii_requests")
+	requestKeys      = newKeySet("on", "kind")
+	optionsKeys      = newKeySet("signing_city", "mail_margin_days", "fees")
+	feeKeys          = newKeySet("regularisation_visa", "regularisation_visa_at_filing", "stamp_duty")
+	organisationKeys = newKeySet("name", "address", "phone", "email", "website")
+	orgFileKeys      = newKeySet("organisation")
+)
+
+// keyHome tells, for each key, the mappings where it belongs: the hint for
+// a key written at the wrong level ("postcode" belongs under applicant.address).
+var keyHome = func() map[string][]string {
+	home := map[string][]string{}
+	for _, s := range []struct {
+		where string
+		set   *keySet
+	}{
+		{"the top level", &rootKeys}, {"applicant", &applicantKeys}, {"applicant.address", &addressKeys},
+		{"applicant.hosted_by", &hostKeys}, {"identity", &identityKeys}, {"situation", &situationKeys},
+		{"situation.sick_child", &childKeys}, {"procedure", &procedureKeys},
+		{"each item of procedure.ofii_requests", &requestKeys}, {"options", &optionsKeys},
+		{"options.fees", &feeKeys}, {"organisation", &organisationKeys},
+	} {
+		for _, k := range s.set.keys {
+			home[k] = append(home[k], s.where)
+		}
+	}
+	return home
+}()
+
+// The closed sets of values (SPEC §1).
+var (
+	civilities      = newEnum(Madame, Monsieur)
+	maritalStatuses = newEnum(Single, Married, PACS, Divorced, Widowed)
+	documents       = newEnum(Passport, ConsularAttestation, PhotoID, ConsularCard, NationalityCertificate, NoDocument)
+	residenceProofs = newEnum(ProofVisa, ProofPermitReceipt, ProofAsylumReceipt, ProofAdministration,
+		ProofBankStatements, ProofPersonalLetters)
+	refusalGrounds = newEnum(GroundUnexecutedOQTF, GroundForgery, GroundSeriousOffences, GroundViolenceAgainstOfficials)
+	requestKinds   = newEnum(RequestInformation, RequestExamination)
+	checklistItems = newEnum(ChecklistIDs...)
+	// true and false are accepted for yes and no (SPEC §1).
+	polygamyValues = enum{[]string{PolygamyAuto, PolygamyYes, PolygamyNo, "true", "false"}, "auto, yes or no"}
+)
+
+// OFII address limits: the recipient block of the DL window envelope
+// (100 × 45 mm, NF Z 11-001) holds 6 lines of 38 characters.
+const (
+	ofiiAddressLines = 6
+	ofiiAddressWidth = 38
+)
+
+// mailMarginMax bounds options.mail_margin_days: more than two months
+// before a one-month deadline means nothing.
+const mailMarginMax = 60
+
+// decodeFile decodes the whole applicant file; it returns nil when the
+// top is not a mapping.
+func (d *decoder) decodeFile(root *yaml.Node) *File {
+	top := d.top(root)
+	if top == nil {
+		return nil
+	}
+	m := d.mapping(top, "", &rootKeys)
+	if m == nil {
+		return nil
+	}
+	f := &File{Format: d.format(m)}
+
+	a := m.child("applicant", true, &applicantKeys)
+	f.Applicant = Applicant{
+		Civility:         a.enum("civility", true, &civilities),
+		FamilyName:       a.text("family_name", true, "the family name as on the passport"),
+		GivenNames:       a.text("given_names", true, "the given names as on the passport"),
+		BirthDate:        a.date("birth_date", true, true),
+		BirthPlace:       a.text("birth_place", true, "the place of birth, such as \"Bamako (Mali)\""),
+		Nationality:      a.country("nationality", true),
+		NationalityLabel: a.text("nationality_label", false, "the French adjective of the nationality, such as \"malienne\""),
+		MaritalStatus:    a.enum("marital_status", true, &maritalStatuses),
+		Phone:            a.text("phone", false, "a phone number"),
+		Email:            a.email("email"),
+		ForeignerNumber:  a.foreignerNumber("foreigner_number"),
+	}
+	if addr := a.child("address", true, &addressKeys); addr != nil {
+		f.Applicant.Address = Address{
+			CareOf:   addr.text("care_of", false, "the name that receives the mail, such as \"chez M. X\""),
+			Street:   addr.text("street", true, "the number and street, such as \"12 rue des Lilas\""),
+			Extra:    addr.text("extra", false, "a building, a floor"),
+			Postcode: addr.postcode("postcode", true),
+			City:     addr.text("city", true, "the city"),
+		}
+	}
+	if h := a.child("hosted_by", false, &hostKeys); h != nil {
+		f.Applicant.HostedBy = &Host{
+			Civility:   h.enum("civility", true, &civilities),
+			FamilyName: h.text("family_name", true, "the host's family name"),
+			GivenNames: h.text("given_names", true, "the host's given names"),
+			Since:      h.date("since", false, false),
+		}
+	}
+
+	id := m.child("identity", true, &identityKeys)
+	f.Identity = Identity{
+		Document: id.enum("document", true, &documents),
+		IssuedOn: id.date("issued_on", false, true),
+	}
+
+	s := m.child("situation", true, &situationKeys)
+	f.Situation = Situation{
+		ArrivedOn:                  s.date("arrived_on", true, true),
+		LongStayVisa:               s.boolean("long_stay_visa", true),
+		AsylumRegisteredOn:         s.date("asylum_registered_on", false, true),
+		BirthTranscriptionDecision: s.boolean("birth_transcription_decision", false),
+		ResidenceProofs:            s.enumList("residence_proofs", &residenceProofs),
+		DomicileProofDated:         s.date("domicile_proof_dated", false, true),
+		RefusalGrounds:             s.enumList("refusal_grounds", &refusalGrounds),
+		PolygamyDeclaration:        s.polygamy("polygamy_declaration"),
+	}
+	if c := s.child("sick_child", false, &childKeys); c != nil {
+		f.Situation.SickChild = &Child{
+			GivenNames: c.text("given_names", true, "the child's given names"),
+			FamilyName: c.text("family_name", true, "the child's family name"),
+			BirthDate:  c.date("birth_date", true, true),
+		}
+	}
+	birth, arrival := f.Applicant.BirthDate, f.Situation.ArrivedOn
+	if !birth.IsZero() && !arrival.IsZero() && arrival.Before(birth) {
+		d.add(s.valueAt("arrived_on"), "situation.arrived_on",
+			fmt.Sprintf("found %s, before the birth date, expected a date after %s", arrival, birth), "")
+	}
+
+	p := m.child("procedure", false, &procedureKeys)
+	f.Procedure = Procedure{
+		FiledOn:                p.date("filed_on", false, true),
+		CertificateAvailableOn: p.date("certificate_available_on", false, true),
+		CertificateSentOn:      p.date("certificate_sent_on", false, true),
+		RegisteredMailNumber:   p.text("registered_mail_number", false, "the number of the registered letter"),
+		Doctor:                 p.text("doctor", false, "the doctor's name"),
+	}
+	items, path := p.list("ofii_requests", "a list of requests, each {on: DATE, kind: information or examination}")
+	for i, n := range items {
+		r := d.mapping(resolve(n), item(path, i), &requestKeys)
+		if r == nil {
+			continue
+		}
+		f.Procedure.OFIIRequests = append(f.Procedure.OFIIRequests, OFIIRequest{
+			On:   r.date("on", true, true),
+			Kind: r.enum("kind", true, &requestKinds),
+		})
+	}
+
+	f.DocumentsReady = m.enumList("documents_ready", &checklistItems)
+	f.OFIIAddress = m.lines("ofii_address", ofiiAddressLines, ofiiAddressWidth, "address lines")
+
+	o := m.child("options", false, &optionsKeys)
+	f.Options = Options{
+		SigningCity:    o.text("signing_city", false, "the city printed after \"Fait à\""),
+		MailMarginDays: o.integer("mail_margin_days", 0, mailMarginMax, DefaultMailMarginDays),
+	}
+	if fees := o.child("fees", false, &feeKeys); fees != nil {
+		for _, k := range feeKeys.keys {
+			if v, ok := fees.amount(k); ok {
+				if f.Options.Fees == nil {
+					f.Options.Fees = map[string]float64{}
+				}
+				f.Options.Fees[k] = v
+			}
+		}
+	}
+
+	if org := m.child("organisation", false, &organisationKeys); org != nil {
+		f.Organisation = org.organisation()
+	}
+	return f
+}
+
+// top returns the mapping at the top of a document (or reports an empty one).
+func (d *decoder) top(root *yaml.Node) *yaml.Node {
+	if root != nil && root.Kind == yaml.DocumentNode {
+		if len(root.Content) == 0 {
+			root = nil
+		} else {
+			root = root.Content[0]
+		}
+	}
+	root = resolve(root)
+	if absent(root) {
+		at := &yaml.Node{Line: 1, Column: 1}
+		if root != nil && root.Line > 0 {
+			at = root
+		}
+		d.add(at, "", "the file is empty, expected an applicant file starting with \"format: "+FormatV1+"\"", "")
+		return nil
+	}
+	return root
+}
+
+func (d *decoder) format(m *mapping) string {
+	const expect = "exactly " + FormatV1
+	v, path := m.get("format", true, expect)
+	if v == nil {
+		return ""
+	}
+	s, ok := d.scalar(v, path, expect)
+	if !ok {
+		return ""
+	}
+	if s != FormatV1 {
+		hint := ""
+		if nearest(s, []string{FormatV1}) != "" {
+			hint = didYouMean(FormatV1)
+		}
+		d.add(v, path, "found "+quote(s)+", expected "+expect, hint)
+		return ""
+	}
+	return s
+}
+
+// foreignerNumber decodes the numéro étranger: 10 digits, spaces ignored.
+// It is an identifier: messages count its digits, never quote it.
+func (m *mapping) foreignerNumber(key string) string {
+	const expect = "the 10 digits of the numéro étranger"
+	v, path := m.get(key, false, expect)
+	if v == nil {
+		return ""
+	}
+	s, ok := m.d.scalar(v, path, expect)
+	if !ok {
+		return ""
+	}
+	s = strings.ReplaceAll(s, " ", "")
+	switch {
+	case !allDigits(s):
+		m.d.add(v, path, "found characters other than digits, expected "+expect, "")
+	case len(s) != 10:
+		m.d.add(v, path, fmt.Sprintf("found %d digits, expected %s", len(s), expect), "")
+	default:
+		return s
+	}
+	return ""
+}
+
+// polygamy decodes the polygamy_declaration override; absent means auto.
+func (m *mapping) polygamy(key string) string {
+	switch m.enum(key, false, &polygamyValues) {
+	case PolygamyYes, "true":
+		return PolygamyYes
+	case PolygamyNo, "false":
+		return PolygamyNo
+	}
+	return PolygamyAuto
+}
+
+// integer decodes a whole number in [lo, hi]; def when absent or wrong.
+func (m *mapping) integer(key string, lo, hi, def int) int {
+	expect := fmt.Sprintf("a whole number of days from %d to %d", lo, hi)
+	v, path := m.get(key, false, expect)
+	if v == nil {
+		return def
+	}
+	s, ok := m.d.scalar(v, path, expect)
+	if !ok {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < lo || n > hi {
+		m.d.add(v, path, "found "+quote(s)+", expected "+expect, "")
+		return def
+	}
+	return n
+}
+
+// amount decodes an amount in euros, a number not below zero.
+func (m *mapping) amount(key string) (float64, bool) {
+	const expect = "an amount in euros, a number such as 25 or 12.50"
+	v, path := m.get(key, false, expect)
+	if v == nil {
+		return 0, false
+	}
+	s, ok := m.d.scalar(v, path, expect)
+	if !ok {
+		return 0, false
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
+		hint := ""
+		if t := strings.Replace(s, ",", ".", 1); t != s {
+			if y, err := strconv.ParseFloat(t, 64); err == nil && y >= 0 && !math.IsInf(y, 0) {
+				hint = didYouMean(t)
+			}
+		}
+		m.d.add(v, path, "found "+quote(s)+", expected "+expect, hint)
+		return 0, false
+	}
+	return x, true
+}
+
+// organisation decodes an organisation block.
+func (m *mapping) organisation() *Organisation {
+	return &Organisation{
+		Name:    m.text("name", true, "the organisation's name"),
+		Address: m.lines("address", 0, 0, "address lines"),
+		Phone:   m.text("phone", false, "a phone number"),
+		Email:   m.email("email"),
+		Website: m.text("website", false, "a web address"),
+	}
+}
+
+// decodeOrganisationFile decodes an --org file: the organisation keys at the
+// top, or under a top-level organisation key.
+func (d *decoder) decodeOrganisationFile(root *yaml.Node) *Organisation {
+	top := d.top(root)
+	if top == nil {
+		return nil
+	}
+	if top.Kind == yaml.MappingNode {
+		for i := 0; i < len(top.Content); i += 2 {
+			if k := top.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "organisation" {
+				m := d.mapping(top, "", &orgFileKeys)
+				if org := m.child("organisation", true, &organisationKeys); org != nil {
+					return org.organisation()
+				}
+				return nil
+			}
+		}
+	}
+	m := d.mapping(top, "", &organisationKeys)
+	if m == nil {
+		return nil
+	}
+	return m.organisation()
+}

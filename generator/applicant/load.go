@@ -1,0 +1,178 @@
+package applicant
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ofiipack/ofiipack/generator/civil"
+)
+
+// Load decodes and validates the applicant file data, named name in
+// problems. today is the run's date: birth, arrival, filing and other past
+// events may not lie after it (a zero today skips those checks). On failure
+// the error is a non-empty Problems holding every problem of the file,
+// sorted by line and column, and the File is nil.
+func Load(name string, data []byte, today civil.Date) (*File, error) {
+	root, probs := parse(name, data)
+	if root == nil {
+		return nil, probs
+	}
+	d := &decoder{file: name, today: today, probs: probs}
+	f := d.decodeFile(root)
+	return finish(f, d.probs)
+}
+
+// DecodeNode decodes and validates an applicant file already parsed into a
+// node tree: root is a document node or the mapping at its top. Problems
+// carry the nodes' Line and Column, so a caller that builds nodes from
+// another format (a spreadsheet row) sets them to what its users can find.
+// The error, as for Load, is a non-empty Problems.
+func DecodeNode(name string, root *yaml.Node, today civil.Date) (*File, error) {
+	d := &decoder{file: name, today: today}
+	f := d.decodeFile(root)
+	return finish(f, d.probs)
+}
+
+// LoadOrganisation decodes the organisation file of `--org FILE`: the keys
+// name, address (a list of lines), phone, email and website at the top
+// level, or the same under a top-level organisation key.
+func LoadOrganisation(name string, data []byte) (*Organisation, error) {
+	root, probs := parse(name, data)
+	if root == nil {
+		return nil, probs
+	}
+	d := &decoder{file: name, probs: probs}
+	org := d.decodeOrganisationFile(root)
+	if len(d.probs) > 0 {
+		sortProblems(d.probs)
+		return nil, d.probs
+	}
+	return org, nil
+}
+
+func finish(f *File, probs Problems) (*File, error) {
+	if len(probs) > 0 {
+		sortProblems(probs)
+		return nil, probs
+	}
+	return f, nil
+}
+
+// parse reads the single YAML document of data. It returns a nil root when
+// nothing can be decoded (empty file, syntax error), and the problems of
+// the file as a whole (a second document).
+func parse(name string, data []byte) (root *yaml.Node, probs Problems) {
+	defer func() {
+		// The YAML library is not ours: should it ever panic on some input,
+		// the user gets a problem, not a crash.
+		if r := recover(); r != nil {
+			root = nil
+			probs = Problems{{File: name, Line: 1, Column: 1,
+				Message: fmt.Sprintf("the YAML reader failed on this file (%v), expected well-formed YAML", r)}}
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, Problems{emptyFile(name, data)}
+		}
+		return nil, Problems{syntaxProblem(name, data, err)}
+	}
+	if len(doc.Content) == 0 {
+		return nil, Problems{emptyFile(name, data)}
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		probs = append(probs, syntaxProblem(name, data, err))
+	default:
+		probs = append(probs, Problem{File: name, Line: max(next.Line, 1), Column: max(next.Column, 1),
+			Message: "found a second YAML document, expected one applicant per file",
+			Hint:    "remove the line \"---\" and what follows, or put each applicant in a file of its own"})
+	}
+	return &doc, probs
+}
+
+func emptyFile(name string, data []byte) Problem {
+	p := Problem{File: name, Line: 1, Column: 1,
+		Message: "the file is empty, expected an applicant file starting with \"format: " + FormatV1 + "\"",
+		Hint:    "start from the commented example that \"ofiipack init\" writes"}
+	if len(bytes.TrimSpace(data)) > 0 {
+		p.Message = "the file holds only comments, expected an applicant file starting with \"format: " + FormatV1 + "\""
+	}
+	return p
+}
+
+// syntaxProblem turns an error of the YAML library ("yaml: line 3: could
+// not find expected ':'") into a problem at that line.
+func syntaxProblem(name string, data []byte, err error) Problem {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line, col := 0, 1
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if i := strings.Index(rest, ": "); i > 0 {
+			if n, e := strconv.Atoi(rest[:i]); e == nil {
+				line, msg = n, rest[i+2:]
+			}
+		}
+	}
+	var hint string
+	switch {
+	case strings.Contains(msg, "cannot start any token"):
+		if l, c, ok := findByte(data, '\t', line); ok {
+			line, col = l, c
+			msg, hint = "found a tab character, expected spaces", "indent with spaces: YAML does not allow tabs there"
+		}
+	case strings.Contains(msg, "mapping values are not allowed"):
+		hint = "check the indentation, and put between quotes a value that contains \": \""
+	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected '-'"):
+		hint = "check the indentation of this line and of the lines above"
+	case strings.HasPrefix(msg, "unknown anchor"):
+		if a := strings.Index(msg, "'"); a >= 0 {
+			anchor := strings.TrimSuffix(msg[a+1:], "' referenced")
+			if l, c, ok := findString(data, "*"+anchor, 1); ok {
+				line, col = l, c
+			}
+		}
+	}
+	nlines := bytes.Count(data, []byte{'\n'})
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		nlines++
+	}
+	line = min(max(line, 1), max(nlines, 1))
+	return Problem{File: name, Line: line, Column: col, Message: "invalid YAML: " + msg, Hint: hint}
+}
+
+// findByte returns the line and column (1-based, in characters) of the first
+// b at or after line from.
+func findByte(data []byte, b byte, from int) (line, col int, ok bool) {
+	return findString(data, string(b), from)
+}
+
+// findString returns the line and column of the first s at or after line from.
+func findString(data []byte, s string, from int) (line, col int, ok bool) {
+	line = 1
+	for len(data) > 0 {
+		end := bytes.IndexByte(data, '\n')
+		row := data
+		if end >= 0 {
+			row, data = data[:end], data[end+1:]
+		} else {
+			data = nil
+		}
+		if line >= from {
+			if i := bytes.Index(row, []byte(s)); i >= 0 {
+				return line, len([]rune(string(row[:i]))) + 1, true
+			}
+		}
+		line++
+	}
+	return 0, 0, false
+}

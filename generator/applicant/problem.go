@@ -1,0 +1,157 @@
+package applicant
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Problem is one thing wrong with an input file, at a line and column.
+type Problem struct {
+	File    string // the file's name as given to Load
+	Line    int    // 1-based; 0 when unknown
+	Column  int    // 1-based; 0 when unknown
+	Field   string // dotted path of the field, e.g. applicant.address.postcode; empty for the whole file
+	Message string // what was found and what is expected, lowercase, no trailing period
+	Hint    string // optional: what to type instead, e.g. `did you mean "postcode"?`
+}
+
+// Error returns "file:line:col: field.path: message". The hint is not part
+// of it: the command prints it on a line of its own.
+func (p Problem) Error() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(p.Line))
+		if p.Column > 0 {
+			b.WriteByte(':')
+			b.WriteString(strconv.Itoa(p.Column))
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	if p.Field != "" {
+		b.WriteString(p.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// Problems is every problem found in one file, sorted by line and column.
+// Load and DecodeNode return it as their error; it is never empty then.
+type Problems []Problem
+
+// Error joins the problems, one a line.
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// sortProblems orders problems by line then column, keeping the order in
+// which they were found for problems at the same place.
+func sortProblems(ps Problems) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Line != ps[j].Line {
+			return ps[i].Line < ps[j].Line
+		}
+		return ps[i].Column < ps[j].Column
+	})
+}
+
+// maxQuoted is the number of characters of a found value that a message
+// quotes: enough to recognise a typo, not enough to copy personal data
+// into logs (SPEC §1).
+const maxQuoted = 40
+
+// quote returns s quoted for a message, cut after maxQuoted characters.
+func quote(s string) string {
+	if utf8.RuneCountInString(s) > maxQuoted {
+		n := 0
+		for i := range s {
+			if n == maxQuoted {
+				s = s[:i]
+				break
+			}
+			n++
+		}
+		return strconv.Quote(s) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// didYouMean is the hint for a near miss.
+func didYouMean(s string) string { return fmt.Sprintf("did you mean %q?", s) }
+
+// nearest returns the candidate closest to s (case-insensitive, ignoring
+// "_", "-" and spaces), or "" when none is close enough to be a typo.
+func nearest(s string, candidates []string) string {
+	ns := normKey(s)
+	if ns == "" {
+		return ""
+	}
+	best, bestDist := "", 1<<30
+	for _, c := range candidates {
+		dist := editDistance(ns, normKey(c))
+		if dist < bestDist {
+			best, bestDist = c, dist
+		}
+	}
+	// A typo changes about one character in three; short words allow one.
+	limit := max(1, utf8.RuneCountInString(best)/3)
+	if bestDist > limit {
+		return ""
+	}
+	return best
+}
+
+// normKey lowers s and drops the separators people swap ("family-name",
+// "Family Name", "familyName" all become "familyname").
+func normKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range strings.ToLower(s) {
+		if r == '_' || r == '-' || r == ' ' || r == '.' {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// editDistance is the optimal-string-alignment distance between a and b:
+// insertions, deletions, substitutions and swaps of two neighbours.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 { // not a typo of any key or value we know
+		return 1 << 20
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
