@@ -340,7 +340,7 @@ var synonyms = map[string]string{
 	"divorcé": Divorced, "divorcée": Divorced, "divorce": Divorced, "divorcee": Divorced,
 	"veuf": Widowed, "veuve": Widowed, "widow": Widowed, "widower": Widowed,
 	"passeport": Passport,
-	"oui": PolygamyYes, "non": PolygamyNo,
+	"oui":       PolygamyYes, "non": PolygamyNo,
 }
 
 // enumList decodes a list of enum values, dropping repeats.
