@@ -1,0 +1,242 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
+)
+
+// app is what every command needs from the outside world: the standard
+// streams, whether they are terminals, and the clock. Commands receive it
+// from newRootCmd; nothing is kept in package variables, so the tests can run
+// many command lines in one process.
+type app struct {
+	stdin            io.Reader
+	stdout           io.Writer
+	stderr           io.Writer
+	stdoutIsTerminal bool // refuse to write a PDF there
+	stderrIsTerminal bool // say what was written: a person is watching
+	now              func() time.Time
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
+	return &app{
+		stdin:            stdin,
+		stdout:           stdout,
+		stderr:           stderr,
+		stdoutIsTerminal: isTerminal(stdout),
+		stderrIsTerminal: isTerminal(stderr),
+		now:              time.Now,
+	}
+}
+
+// execute runs one command line and returns the exit status. It is the one
+// place that prints errors.
+func (a *app) execute(args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			code = a.report(nil, internalError{r})
+		}
+	}()
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return 0
+	}
+	return a.report(cmd, err)
+}
+
+// Exit statuses (SPEC §4).
+const (
+	exitOK      = 0
+	exitFailure = 1 // invalid input or failure
+	exitUsage   = 2 // the command line itself is wrong
+)
+
+// usageError is a mistake in the command line: unknown command or flag,
+// wrong number of arguments, bad flag value. Exit status 2.
+type usageError struct {
+	err   error
+	hints []string
+}
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usageErrorf(format string, args ...any) error {
+	return usageError{err: fmt.Errorf(format, args...)}
+}
+
+// hintError is an error with lines that tell the user what to type or change.
+type hintError struct {
+	err   error
+	hints []string
+}
+
+func (e hintError) Error() string { return e.err.Error() }
+func (e hintError) Unwrap() error { return e.err }
+
+func withHints(err error, hints ...string) error { return hintError{err, hints} }
+
+// reportedError means the problems were already printed (validate prints
+// each file's problems as it goes); only the exit status remains.
+type reportedError struct{}
+
+func (reportedError) Error() string { return "invalid input" }
+
+// problemsError is a file that did not load, with the command that tried,
+// so the hint can name validate.
+type problemsError struct {
+	file     string
+	problems applicant.Problems
+}
+
+func (e problemsError) Error() string { return e.problems.Error() }
+func (e problemsError) Unwrap() error { return e.problems }
+
+// internalError is a panic turned into an error: a bug in ofiipack, never
+// the user's fault. No stack trace is printed (it could hold personal data
+// and helps no user); the message asks for a report.
+type internalError struct{ value any }
+
+func (e internalError) Error() string { return fmt.Sprintf("internal error: %v", e.value) }
+
+// maxProblemsShown is how many problems pack, letter and plan print before
+// pointing to validate, which prints them all.
+const maxProblemsShown = 5
+
+// report prints err for a person and returns the exit status.
+func (a *app) report(cmd *cobra.Command, err error) int {
+	var (
+		usage    usageError
+		hinted   hintError
+		probs    problemsError
+		internal internalError
+	)
+	switch {
+	case errors.As(err, &usage):
+		a.errorf("%s", lowerFirst(usage.err.Error()))
+		for _, h := range usage.hints {
+			a.hintf("%s", h)
+		}
+		a.hintf("run '%s --help'", commandPath(cmd))
+		return exitUsage
+	case strings.HasPrefix(err.Error(), "unknown command "):
+		// cobra's own error for 'ofiipack nosuchcommand'.
+		a.errorf("%s", err.Error())
+		if cmd != nil {
+			if fields := strings.Fields(err.Error()); len(fields) > 2 {
+				typed := strings.Trim(fields[2], `"`)
+				for _, s := range cmd.SuggestionsFor(typed) {
+					a.hintf("did you mean 'ofiipack %s'?", s)
+				}
+			}
+		}
+		a.hintf("run 'ofiipack --help' to see the commands")
+		return exitUsage
+	case errors.As(err, &reportedError{}):
+		return exitFailure
+	case errors.As(err, &probs):
+		a.printProblems(probs.problems, maxProblemsShown)
+		if n := len(probs.problems); n > maxProblemsShown {
+			a.hintf("%d more problems not shown", n-maxProblemsShown)
+		}
+		a.hintf("run 'ofiipack validate %s' to see every problem", shellQuote(probs.file))
+		return exitFailure
+	case errors.As(err, &internal):
+		a.errorf("%s", internal.Error())
+		a.hintf("this is a bug in ofiipack, not a problem with your file; please report it with the command you ran (without personal data)")
+		return exitFailure
+	case errors.As(err, &hinted):
+		a.errorf("%s", lowerFirst(hinted.err.Error()))
+		for _, h := range hinted.hints {
+			a.hintf("%s", h)
+		}
+		return exitFailure
+	default:
+		a.errorf("%s", lowerFirst(err.Error()))
+		return exitFailure
+	}
+}
+
+// printProblems prints up to max problems (all when max <= 0), each with its
+// hint.
+func (a *app) printProblems(ps applicant.Problems, max int) {
+	for i, p := range ps {
+		if max > 0 && i == max {
+			break
+		}
+		a.errorf("%s", p.Error())
+		if p.Hint != "" {
+			a.hintf("%s", p.Hint)
+		}
+	}
+}
+
+func (a *app) errorf(format string, args ...any) {
+	fmt.Fprintf(a.stderr, "ofiipack: error: "+format+"\n", args...)
+}
+
+func (a *app) hintf(format string, args ...any) {
+	fmt.Fprintf(a.stderr, "ofiipack: hint: "+format+"\n", args...)
+}
+
+// infof tells a person at a terminal what was done; scripts see nothing.
+func (a *app) infof(format string, args ...any) {
+	if a.stderrIsTerminal {
+		fmt.Fprintf(a.stderr, "ofiipack: "+format+"\n", args...)
+	}
+}
+
+// commandPath is "ofiipack pack" for the pack command, "ofiipack" when unknown.
+func commandPath(cmd *cobra.Command) string {
+	if cmd == nil {
+		return "ofiipack"
+	}
+	return cmd.CommandPath()
+}
+
+// lowerFirst lowercases the first letter of messages that come from
+// libraries (pflag writes "Invalid argument"), and drops a trailing period.
+func lowerFirst(s string) string {
+	s = strings.TrimSuffix(s, ".")
+	if s == "" {
+		return s
+	}
+	if c := s[0]; 'A' <= c && c <= 'Z' && (len(s) < 2 || !('A' <= s[1] && s[1] <= 'Z')) {
+		return string(c+'a'-'A') + s[1:]
+	}
+	return s
+}
+
+// shellQuote quotes a file name for a hint the user may copy and paste.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r == '-' || r == '_' || r == '.' || r == '/' || r == '+' || r == ',' || r == ':' || r == '@' ||
+			'0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// buildVersion is what --version prints: main.version when set at link
+// time, else the module version the Go toolchain recorded (set by
+// 'go install module@version'), else "devel".
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}

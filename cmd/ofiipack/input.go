@@ -1,0 +1,200 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/atomicfile"
+	"github.com/ofiipack/ofiipack/generator/civil"
+)
+
+// dateFlag is --date: the run's "today". Unset, it is the current date in
+// Europe/Paris. A value that is not a date is a usage error (exit 2).
+type dateFlag struct {
+	date civil.Date
+	set  bool
+}
+
+func (f *dateFlag) String() string {
+	if !f.set {
+		return ""
+	}
+	return f.date.String()
+}
+
+func (f *dateFlag) Set(s string) error {
+	d, err := civil.Parse(s)
+	if err != nil {
+		return err
+	}
+	f.date, f.set = d, true
+	return nil
+}
+
+func (f *dateFlag) Type() string { return "date" }
+
+// today returns the date given with --date, or the current date in
+// Europe/Paris, the procedure's time zone.
+func (f *dateFlag) today(a *app) civil.Date {
+	if f.set {
+		return f.date
+	}
+	return civil.Today(a.now())
+}
+
+func addDateFlag(fs *pflag.FlagSet, f *dateFlag) {
+	fs.Var(f, "date", "compute deadlines and checks as of `YYYY-MM-DD` (DD/MM/YYYY also accepted; default: today in Europe/Paris)")
+}
+
+// choiceFlag is a flag with a fixed set of values (--format text|json).
+type choiceFlag struct {
+	value   string
+	choices []string
+}
+
+func (f *choiceFlag) String() string { return f.value }
+
+func (f *choiceFlag) Set(s string) error {
+	for _, c := range f.choices {
+		if s == c {
+			f.value = s
+			return nil
+		}
+	}
+	return fmt.Errorf("%q is not one of %s", s, strings.Join(f.choices, ", "))
+}
+
+func (f *choiceFlag) Type() string { return strings.Join(f.choices, "|") }
+
+// oneFile checks that a command got exactly one FILE argument.
+func oneFile(cmd *cobra.Command, args []string) error {
+	switch len(args) {
+	case 1:
+		return nil
+	case 0:
+		return usageErrorf("missing FILE: '%s' needs the applicant file to read", cmd.CommandPath())
+	default:
+		err := usageError{err: fmt.Errorf("'%s' takes one FILE, got %d arguments", cmd.CommandPath(), len(args))}
+		if c, _, ferr := cmd.Root().Find([]string{"batch"}); ferr == nil && c.Name() == "batch" {
+			err.hints = append(err.hints, "to make packs for many files at once, use 'ofiipack batch'")
+		}
+		return err
+	}
+}
+
+// readFile reads a file the user named, with an error that names it once.
+func readFile(name string) ([]byte, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		err = unwrapPathError(err)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, withHints(fmt.Errorf("cannot read %s: %w", name, err),
+				"check the file name; 'ofiipack init' writes an example applicant file to start from")
+		}
+		return nil, fmt.Errorf("cannot read %s: %w", name, err)
+	}
+	return data, nil
+}
+
+// unwrapPathError drops the *fs.PathError wrapper, whose message repeats
+// the file name the caller already prints.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// loadApplicant reads and validates an applicant file. Its problems come
+// back as a problemsError, printed by app.report with a hint to validate.
+func loadApplicant(name string, today civil.Date) (*applicant.File, error) {
+	data, err := readFile(name)
+	if err != nil {
+		return nil, err
+	}
+	f, err := applicant.Load(name, data, today)
+	if err != nil {
+		var ps applicant.Problems
+		if errors.As(err, &ps) && len(ps) > 0 {
+			return nil, problemsError{file: name, problems: ps}
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return f, nil
+}
+
+// loadOrganisation reads the --org file.
+func loadOrganisation(name string) (*applicant.Organisation, error) {
+	data, err := readFile(name)
+	if err != nil {
+		return nil, err
+	}
+	org, err := applicant.LoadOrganisation(name, data)
+	if err != nil {
+		var ps applicant.Problems
+		if errors.As(err, &ps) && len(ps) > 0 {
+			return nil, problemsError{file: name, problems: ps}
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return org, nil
+}
+
+// defaultOutput is FILE's base name, extension dropped, with suffix, in the
+// current folder: examples/diallo-general.yaml -> diallo-general-pack.pdf.
+func defaultOutput(file, suffix string) string {
+	base := filepath.Base(file)
+	if ext := filepath.Ext(base); ext != "" && ext != base {
+		base = strings.TrimSuffix(base, ext)
+	}
+	return base + suffix
+}
+
+// writePDF writes what render produces to path, or to standard output when
+// path is "-". A file is written atomically with mode 0600: when render
+// fails, nothing is left behind. Standard output gets nothing at all when
+// render fails, since the PDF is built in memory first.
+func (a *app) writePDF(path, cmdName string, render func(io.Writer) error) error {
+	if path == "-" {
+		if a.stdoutIsTerminal {
+			return withHints(errors.New("refusing to write a PDF to the terminal"),
+				fmt.Sprintf("redirect standard output to a file: ofiipack %s FILE -o - > out.pdf", cmdName),
+				"or leave out -o to write the PDF next to where you are")
+		}
+		var buf bytes.Buffer
+		if err := safely(func() error { return render(&buf) }); err != nil {
+			return err
+		}
+		_, err := a.stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := atomicfile.Write(path, func(w io.Writer) error {
+		return safely(func() error { return render(w) })
+	}); err != nil {
+		return err
+	}
+	a.infof("wrote %s", path)
+	return nil
+}
+
+// safely runs fn and turns a panic into an internalError, so that the
+// caller's cleanup (removing a temporary file) still runs.
+func safely(fn func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = internalError{r}
+		}
+	}()
+	return fn()
+}

@@ -1,0 +1,42 @@
+// Command ofiipack turns one applicant file (YAML) into a printable PDF pack
+// for a seriously ill foreigner in France who applies for a residence permit
+// for medical care: checklist, cover letter to the OFII medical service,
+// honour statements and deadline calendar.
+//
+// Run 'ofiipack --help' for the commands. The logic lives under generator/;
+// this package only parses the command line, reads and writes files, and
+// turns errors into messages and exit status.
+package main
+
+import (
+	"io"
+	"os"
+
+	"golang.org/x/term"
+)
+
+// version is printed by --version. Release builds set it with
+// -ldflags "-X main.version=v1.2.3"; otherwise the module version recorded
+// by the Go toolchain is used (see buildVersion).
+var version = ""
+
+func main() { os.Exit(Main()) }
+
+// Main runs ofiipack with the process's arguments and standard streams and
+// returns the exit status: 0 success, 1 invalid input or failure, 2 usage
+// error. The tests run the same function.
+func Main() int {
+	return run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+}
+
+// run executes the command line args with the given streams.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := newApp(stdin, stdout, stderr)
+	return a.execute(args)
+}
+
+// isTerminal reports whether w is a terminal (a PDF must not be written to one).
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
