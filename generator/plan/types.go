@@ -57,7 +57,9 @@ type Deadline struct {
 	Done          bool        `json:"done"`
 	Title         string      `json:"title"`
 	Source        string      `json:"source"`
-	DaysLeft      int         `json:"days_left"` // calendar days from today to Date (negative when passed)
+	DaysLeft      int         `json:"days_left"`         // calendar days from today to Date (negative when passed)
+	Holiday       string      `json:"holiday,omitempty"` // the public holiday Date falls on, if any
+	Detail        string      `json:"detail,omitempty"`  // what the date means, one line
 }
 
 // Warning is something the applicant or the person helping must know.
@@ -72,7 +74,10 @@ type Fee struct {
 	ID        string  `json:"id"`
 	AmountEUR float64 `json:"amount_eur"`
 	Title     string  `json:"title,omitempty"`
-	Note      string  `json:"note,omitempty"`   // e.g. the non-refundable part
-	AsOf      string  `json:"as_of,omitempty"`  // date of the amounts' source, YYYY-MM-DD
-	Source    string  `json:"source,omitempty"` // where the amount comes from
+	Note      string  `json:"note,omitempty"`  // e.g. the non-refundable part
+	AsOf      string  `json:"as_of,omitempty"` // date of the amounts' source, YYYY-MM-DD
+	// NonRefundableEUR is the part paid, and kept, at the first prefecture
+	// appointment (regularisation visa, seed 000).
+	NonRefundableEUR float64 `json:"non_refundable_eur,omitempty"`
+	Source           string  `json:"source,omitempty"` // where the amount comes from
 }

@@ -1,0 +1,403 @@
+package plan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"text/template"
+	"unicode"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/french"
+	"github.com/ofiipack/ofiipack/templates"
+)
+
+// The embedded tables the plan reads, in templates.FS.
+const (
+	WordingPath  = "text/plan.yaml"
+	FeesPath     = "data/fees.yaml"
+	PolygamyPath = "data/polygamy.yaml"
+)
+
+// tables is everything the rules read from templates/: wording and data.
+type tables struct {
+	w        wording
+	fees     feeTable
+	poly     polygamyTable
+	polyList map[string]*polygamyList // ISO code -> its list
+}
+
+// text is one Go template of the wording, parsed when the table is read.
+type text struct {
+	src string
+	t   *template.Template
+}
+
+var funcs = template.FuncMap{
+	"date":  dateWords,
+	"short": func(d civil.Date) string { return french.Short(d) },
+	"euros": french.Euros,
+	"days":  french.Days,
+	"list":  listWords,
+	"cap":   capitalize,
+}
+
+// capitalize upper-cases the first letter of s ("montants" → "Montants").
+func capitalize(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
+	}
+	return s
+}
+
+// dateWords formats a date (or a non-nil date pointer) in words.
+func dateWords(v any) (string, error) {
+	switch d := v.(type) {
+	case civil.Date:
+		return french.Date(d), nil
+	case *civil.Date:
+		if d == nil {
+			return "", errors.New("date of an absent date")
+		}
+		return french.Date(*d), nil
+	}
+	return "", fmt.Errorf("date of a %T", v)
+}
+
+// listWords joins items the French way: "a", "a et b", "a, b et c".
+func listWords(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " et " + items[len(items)-1]
+}
+
+func (t *text) UnmarshalYAML(n *yaml.Node) error {
+	if err := n.Decode(&t.src); err != nil {
+		return err
+	}
+	tpl, err := template.New("").Funcs(funcs).Option("missingkey=error").Parse(t.src)
+	if err != nil {
+		return fmt.Errorf("line %d: %w", n.Line, err)
+	}
+	t.t = tpl
+	return nil
+}
+
+// render executes the template; a text that was never set renders "".
+func (t text) render(data any) (string, error) {
+	if t.t == nil {
+		return "", nil
+	}
+	var b strings.Builder
+	if err := t.t.Execute(&b, data); err != nil {
+		return "", fmt.Errorf("wording %q: %w", t.src, err)
+	}
+	return strings.TrimSpace(b.String()), nil
+}
+
+type wording struct {
+	Routes    map[string]string          `yaml:"routes"`
+	Items     map[string]itemWording     `yaml:"items"`
+	Deadlines map[string]deadlineWording `yaml:"deadlines"`
+	Warnings  map[string]warningWording  `yaml:"warnings"`
+	Fees      map[string]feeWording      `yaml:"fees"`
+	Labels    struct {
+		ResidenceProofs map[string]string `yaml:"residence_proofs"`
+		RefusalGrounds  map[string]string `yaml:"refusal_grounds"`
+		RequestKinds    map[string]string `yaml:"request_kinds"`
+	} `yaml:"labels"`
+	Text textWording `yaml:"text"`
+}
+
+type itemWording struct {
+	Title      text                   `yaml:"title"`
+	Details    []text                 `yaml:"details"`
+	Source     text                   `yaml:"source"`
+	ByDocument map[string]itemWording `yaml:"by_document"` // identity_document only
+}
+
+type deadlineWording struct {
+	Title  text   `yaml:"title"`
+	Detail text   `yaml:"detail"`
+	Source string `yaml:"source"`
+	Before string `yaml:"before"` // "avant le" or "le", before the date in "Prochaine étape"
+}
+
+type warningWording struct {
+	Message text   `yaml:"message"`
+	Source  string `yaml:"source"`
+}
+
+type feeWording struct {
+	Title string `yaml:"title"`
+	Note  text   `yaml:"note"`
+}
+
+type textWording struct {
+	Heading           text              `yaml:"heading"`
+	Route             text              `yaml:"route"`
+	Next              text              `yaml:"next"`
+	NoNext            string            `yaml:"no_next"`
+	Checklist         string            `yaml:"checklist"`
+	Deadlines         string            `yaml:"deadlines"`
+	NoDeadlines       string            `yaml:"no_deadlines"`
+	PostBy            text              `yaml:"post_by"`
+	NonWorkingWeekend text              `yaml:"non_working_weekend"`
+	NonWorkingHoliday text              `yaml:"non_working_holiday"`
+	Passed            text              `yaml:"passed"`
+	Done              string            `yaml:"done"`
+	InDays            text              `yaml:"in_days"`
+	Today             string            `yaml:"today"`
+	Tomorrow          string            `yaml:"tomorrow"`
+	Warnings          string            `yaml:"warnings"`
+	Fees              string            `yaml:"fees"`
+	NoFees            string            `yaml:"no_fees"`
+	Documents         string            `yaml:"documents"`
+	DocumentNames     map[string]string `yaml:"document_names"`
+	Disclaimer        string            `yaml:"disclaimer"`
+}
+
+// feeTable is templates/data/fees.yaml: one dated table with its source.
+type feeTable struct {
+	AsOf   string     `yaml:"as_of"`
+	Source string     `yaml:"source"`
+	Caveat string     `yaml:"caveat"`
+	Fees   []feeEntry `yaml:"fees"`
+}
+
+type feeEntry struct {
+	ID               string  `yaml:"id"`
+	AmountEUR        float64 `yaml:"amount_eur"`
+	AtFilingEUR      float64 `yaml:"at_filing_eur"`
+	Override         string  `yaml:"override"`
+	AtFilingOverride string  `yaml:"at_filing_override"`
+}
+
+// polygamyTable is templates/data/polygamy.yaml (SPEC §2, "Polygamy table").
+type polygamyTable struct {
+	AsOf   string         `yaml:"as_of"`
+	Source string         `yaml:"source"`
+	Lists  []polygamyList `yaml:"lists"`
+}
+
+type polygamyList struct {
+	ID        string   `yaml:"id"`
+	Label     string   `yaml:"label"`
+	Countries []string `yaml:"countries"`
+}
+
+// IDs the tables must cover.
+var (
+	routeIDs    = []string{RouteCard, RouteAPSParent}
+	deadlineIDs = []string{DeadlineCertificateToOFII, DeadlineOFIIRequestReply, DeadlineImplicitRefusal,
+		DeadlineDomicileProofExpiry, DeadlineNationalityCertificateExpiry, DeadlineOneYearResidence}
+	warningIDs = []string{WarningLessThanOneYear, WarningRefusalRisk, WarningCertificateDeadlinePassed,
+		WarningNoResponseToOFII, WarningDomicileProofTooOld, WarningNationalityCertificateTooOld,
+		WarningNoIdentityDocument, WarningOFIIAddressMissing, WarningAPSParentOffline}
+	feeIDs      = []string{FeeStampDuty, FeeRegularisationVisa}
+	documentIDs = []string{DocChecklist, DocCoverLetter, DocNonPolygamyDeclaration, DocHostAttestation, DocCalendar}
+	// override keys of options.fees (SPEC §1)
+	overrideKeys = []string{"stamp_duty", "regularisation_visa", "regularisation_visa_at_filing"}
+)
+
+var (
+	loadOnce sync.Once
+	loaded   *tables
+	loadErr  error
+)
+
+// load reads the embedded tables once per process.
+func load() (*tables, error) {
+	loadOnce.Do(func() {
+		var w, f, p []byte
+		var err error
+		read := func(path string) []byte {
+			if err != nil {
+				return nil
+			}
+			var b []byte
+			b, err = templates.FS.ReadFile(path)
+			return b
+		}
+		w, f, p = read(WordingPath), read(FeesPath), read(PolygamyPath)
+		if err != nil {
+			loadErr = err
+			return
+		}
+		loaded, loadErr = parseTables(w, f, p)
+	})
+	return loaded, loadErr
+}
+
+func decodeStrict(path string, data []byte, v any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// parseTables reads and checks the wording, the fees and the polygamy table.
+func parseTables(wordingYAML, feesYAML, polygamyYAML []byte) (*tables, error) {
+	t := &tables{polyList: map[string]*polygamyList{}}
+	if err := decodeStrict(WordingPath, wordingYAML, &t.w); err != nil {
+		return nil, err
+	}
+	if err := decodeStrict(FeesPath, feesYAML, &t.fees); err != nil {
+		return nil, err
+	}
+	if err := decodeStrict(PolygamyPath, polygamyYAML, &t.poly); err != nil {
+		return nil, err
+	}
+	if err := t.check(); err != nil {
+		return nil, err
+	}
+	for i := range t.poly.Lists {
+		l := &t.poly.Lists[i]
+		for _, c := range l.Countries {
+			t.polyList[c] = l
+		}
+	}
+	return t, nil
+}
+
+// check reports the first missing or malformed entry of the tables.
+func (t *tables) check() error {
+	w := t.w
+	for _, id := range routeIDs {
+		if w.Routes[id] == "" {
+			return fmt.Errorf("%s: routes: missing %s", WordingPath, id)
+		}
+	}
+	for _, id := range checklistIDs {
+		iw, ok := w.Items[id]
+		if !ok {
+			return fmt.Errorf("%s: items: missing %s", WordingPath, id)
+		}
+		if id == ItemIdentityDocument {
+			for _, doc := range identityDocuments {
+				if w.Items[id].ByDocument[doc].Title.t == nil {
+					return fmt.Errorf("%s: items: identity_document: by_document: missing %s", WordingPath, doc)
+				}
+			}
+		} else if iw.Title.t == nil {
+			return fmt.Errorf("%s: items: %s: missing title", WordingPath, id)
+		}
+		if iw.Source.t == nil {
+			return fmt.Errorf("%s: items: %s: missing source", WordingPath, id)
+		}
+	}
+	for id := range w.Items {
+		if !slices.Contains(checklistIDs, id) {
+			return fmt.Errorf("%s: items: unknown item %s", WordingPath, id)
+		}
+	}
+	for _, id := range deadlineIDs {
+		dw, ok := w.Deadlines[id]
+		if !ok || dw.Title.t == nil || dw.Source == "" || dw.Before == "" {
+			return fmt.Errorf("%s: deadlines: %s needs title, source and before", WordingPath, id)
+		}
+	}
+	for _, id := range warningIDs {
+		if ww, ok := w.Warnings[id]; !ok || ww.Message.t == nil {
+			return fmt.Errorf("%s: warnings: missing %s", WordingPath, id)
+		}
+	}
+	for _, id := range feeIDs {
+		if fw, ok := w.Fees[id]; !ok || fw.Title == "" || fw.Note.t == nil {
+			return fmt.Errorf("%s: fees: %s needs title and note", WordingPath, id)
+		}
+	}
+	for _, k := range residenceProofs {
+		if w.Labels.ResidenceProofs[k] == "" {
+			return fmt.Errorf("%s: labels: residence_proofs: missing %s", WordingPath, k)
+		}
+	}
+	for _, k := range refusalGrounds {
+		if w.Labels.RefusalGrounds[k] == "" {
+			return fmt.Errorf("%s: labels: refusal_grounds: missing %s", WordingPath, k)
+		}
+	}
+	for _, k := range requestKinds {
+		if w.Labels.RequestKinds[k] == "" {
+			return fmt.Errorf("%s: labels: request_kinds: missing %s", WordingPath, k)
+		}
+	}
+	for _, id := range documentIDs {
+		if w.Text.DocumentNames[id] == "" {
+			return fmt.Errorf("%s: text: document_names: missing %s", WordingPath, id)
+		}
+	}
+	for name, tx := range map[string]text{"heading": w.Text.Heading, "route": w.Text.Route, "next": w.Text.Next,
+		"post_by": w.Text.PostBy, "non_working_weekend": w.Text.NonWorkingWeekend,
+		"non_working_holiday": w.Text.NonWorkingHoliday, "passed": w.Text.Passed, "in_days": w.Text.InDays} {
+		if tx.t == nil {
+			return fmt.Errorf("%s: text: missing %s", WordingPath, name)
+		}
+	}
+
+	f := t.fees
+	if _, err := civil.Parse(f.AsOf); err != nil {
+		return fmt.Errorf("%s: as_of: %w", FeesPath, err)
+	}
+	if f.Source == "" || f.Caveat == "" {
+		return fmt.Errorf("%s: source and caveat are required", FeesPath)
+	}
+	for _, id := range feeIDs {
+		e := t.fee(id)
+		if e == nil {
+			return fmt.Errorf("%s: missing fee %s", FeesPath, id)
+		}
+		if e.AmountEUR <= 0 || e.AtFilingEUR < 0 || e.AtFilingEUR > e.AmountEUR {
+			return fmt.Errorf("%s: %s: amounts out of range", FeesPath, id)
+		}
+		if !slices.Contains(overrideKeys, e.Override) ||
+			(e.AtFilingOverride != "" && !slices.Contains(overrideKeys, e.AtFilingOverride)) {
+			return fmt.Errorf("%s: %s: override keys must be among %s", FeesPath, id, strings.Join(overrideKeys, ", "))
+		}
+	}
+
+	p := t.poly
+	if p.Source == "" {
+		return fmt.Errorf("%s: missing source", PolygamyPath)
+	}
+	if len(p.Lists) == 0 {
+		return fmt.Errorf("%s: no lists", PolygamyPath)
+	}
+	seen := map[string]string{}
+	for _, l := range p.Lists {
+		if l.ID == "" || l.Label == "" || len(l.Countries) == 0 {
+			return fmt.Errorf("%s: each list needs id, label and countries", PolygamyPath)
+		}
+		for _, c := range l.Countries {
+			if len(c) != 2 || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z' {
+				return fmt.Errorf("%s: %s: %q is not an ISO 3166-1 alpha-2 code", PolygamyPath, l.ID, c)
+			}
+			if prev, dup := seen[c]; dup {
+				return fmt.Errorf("%s: %s is in both %s and %s", PolygamyPath, c, prev, l.ID)
+			}
+			seen[c] = l.ID
+		}
+	}
+	return nil
+}
+
+func (t *tables) fee(id string) *feeEntry {
+	for i := range t.fees.Fees {
+		if t.fees.Fees[i].ID == id {
+			return &t.fees.Fees[i]
+		}
+	}
+	return nil
+}

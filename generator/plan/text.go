@@ -1,0 +1,215 @@
+package plan
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/french"
+)
+
+// textWidth is the column at which WriteText wraps its lines.
+const textWidth = 78
+
+// WriteText writes the plan for a person to read, in French (the output of
+// `ofiipack plan --format text`): the route, the next step, the checklist,
+// the deadlines, the warnings, the fees and the documents of the pack.
+func WriteText(w io.Writer, p *Plan) error {
+	if p == nil {
+		return fmt.Errorf("plan: no plan to write")
+	}
+	t, err := load()
+	if err != nil {
+		return fmt.Errorf("plan: %w", err)
+	}
+	tw := &textWriter{bw: bufio.NewWriter(w)}
+	if err := t.writeText(tw, p); err != nil {
+		return fmt.Errorf("plan: %w", err)
+	}
+	return tw.bw.Flush()
+}
+
+type textWriter struct {
+	bw *bufio.Writer
+}
+
+// line writes s (French typography applied), wrapped at textWidth, the first
+// line after first and the next ones after rest.
+func (tw *textWriter) line(first, rest, s string) {
+	words := strings.Split(french.Typo(s), " ")
+	cur, n := first, utf8.RuneCountInString(first)
+	start := true
+	for _, wd := range words {
+		if wd == "" {
+			continue
+		}
+		wl := utf8.RuneCountInString(wd)
+		if !start && n+1+wl > textWidth {
+			tw.bw.WriteString(cur + "\n")
+			cur, n, start = rest, utf8.RuneCountInString(rest), true
+		}
+		if !start {
+			cur += " "
+			n++
+		}
+		cur += wd
+		n += wl
+		start = false
+	}
+	tw.bw.WriteString(strings.TrimRight(cur, " ") + "\n")
+}
+
+func (tw *textWriter) blank() { tw.bw.WriteString("\n") }
+
+func (tw *textWriter) heading(s string) {
+	s = french.Typo(s)
+	tw.bw.WriteString(s + "\n" + strings.Repeat("-", utf8.RuneCountInString(s)) + "\n")
+}
+
+// nextData is what text.next sees.
+type nextData struct {
+	Title  string
+	Before string
+	Date   civil.Date
+	PostBy *civil.Date
+	In     string
+}
+
+func (t *tables) in(days int) (string, error) {
+	tx := t.w.Text
+	switch days {
+	case 0:
+		return tx.Today, nil
+	case 1:
+		return tx.Tomorrow, nil
+	}
+	return tx.InDays.render(days)
+}
+
+func (t *tables) writeText(tw *textWriter, p *Plan) error {
+	tx := t.w.Text
+	s, err := tx.Heading.render(p)
+	if err != nil {
+		return err
+	}
+	tw.heading(s)
+	if s, err = tx.Route.render(t.w.Routes[p.Route]); err != nil {
+		return err
+	}
+	tw.line("", "", s)
+	tw.blank()
+
+	if next := p.Next(); next != nil {
+		in, err := t.in(next.DaysLeft)
+		if err != nil {
+			return err
+		}
+		nd := nextData{Title: next.Title, Before: t.w.Deadlines[next.ID].Before, Date: next.Date,
+			PostBy: next.PostBy, In: in}
+		if s, err = tx.Next.render(nd); err != nil {
+			return err
+		}
+		tw.bw.WriteString(french.Typo(s) + "\n") // one line, never wrapped: it is the line people look for
+	} else {
+		tw.line("", "  ", tx.NoNext)
+	}
+	tw.blank()
+
+	tw.heading(tx.Checklist)
+	for _, it := range p.Checklist {
+		mark := "[ ] "
+		if it.Done {
+			mark = "[x] "
+		}
+		tw.line(mark, "    ", it.Title)
+		for _, d := range it.Details {
+			tw.line("    ", "    ", d)
+		}
+	}
+	tw.blank()
+
+	tw.heading(tx.Deadlines)
+	if len(p.Deadlines) == 0 {
+		tw.line("", "", tx.NoDeadlines)
+	}
+	for _, d := range p.Deadlines {
+		tw.line("", "    ", french.Date(d.Date)+" ("+french.Weekday(d.Date.Weekday())+") — "+d.Title)
+		var state []string
+		switch {
+		case d.Done:
+			state = append(state, tx.Done)
+		case d.Passed:
+			s, err := tx.Passed.render(-d.DaysLeft)
+			if err != nil {
+				return err
+			}
+			state = append(state, s)
+		default:
+			in, err := t.in(d.DaysLeft)
+			if err != nil {
+				return err
+			}
+			state = append(state, in)
+			if d.PostBy != nil {
+				s, err := tx.PostBy.render(*d.PostBy)
+				if err != nil {
+					return err
+				}
+				state = append(state, s)
+			}
+		}
+		tw.line("    ", "    ", strings.Join(state, " ; "))
+		if d.Detail != "" {
+			tw.line("    ", "    ", d.Detail)
+		}
+		if d.NonWorkingDay && !d.Done && !d.Passed {
+			var s string
+			var err error
+			if d.Holiday != "" {
+				s, err = tx.NonWorkingHoliday.render(d.Holiday)
+			} else {
+				s, err = tx.NonWorkingWeekend.render(french.Weekday(d.Date.Weekday()))
+			}
+			if err != nil {
+				return err
+			}
+			tw.line("    ", "    ", s)
+		}
+	}
+	tw.blank()
+
+	if len(p.Warnings) > 0 {
+		tw.heading(tx.Warnings)
+		for _, w := range p.Warnings {
+			tw.line("  - ", "    ", w.Message)
+		}
+		tw.blank()
+	}
+
+	tw.heading(tx.Fees)
+	if len(p.Fees) == 0 {
+		tw.line("", "", tx.NoFees)
+	}
+	for _, f := range p.Fees {
+		tw.line("  ", "    ", f.Title+" : "+french.Euros(f.AmountEUR))
+		if f.Note != "" {
+			tw.line("    ", "    ", f.Note)
+		}
+	}
+	tw.blank()
+
+	tw.heading(tx.Documents)
+	for i, d := range p.Documents {
+		name := tx.DocumentNames[d]
+		if name == "" {
+			name = d
+		}
+		tw.line(fmt.Sprintf("  %d. ", i+1), "     ", name)
+	}
+	tw.blank()
+	tw.line("", "", tx.Disclaimer)
+	return nil
+}
