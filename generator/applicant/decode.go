@@ -270,7 +270,7 @@ func (d *decoder) printable(v *yaml.Node, path, s string) bool {
 		default:
 			msg := fmt.Sprintf("found the character U+%04X", r)
 			if unicode.IsGraphic(r) && !unicode.Is(unicode.Mn, r) {
-				msg = fmt.Sprintf("found the character %q (U+%04X)", r, r)
+				msg = fmt.Sprintf("found the character %q (U+%04X)", string(r), r)
 			}
 			d.add(v, path, msg+", which the pack's fonts cannot draw, expected Latin, Greek or Cyrillic letters",
 				"write it as on the passport, in Latin letters")
@@ -339,8 +339,7 @@ var synonyms = map[string]string{
 	"pacsé": PACS, "pacsée": PACS, "pacse": PACS, "pacsee": PACS, "pacsé(e)": PACS,
 	"divorcé": Divorced, "divorcée": Divorced, "divorce": Divorced, "divorcee": Divorced,
 	"veuf": Widowed, "veuve": Widowed, "widow": Widowed, "widower": Widowed,
-	"passeport": Passport,
-	"oui":       PolygamyYes, "non": PolygamyNo,
+	"passeport": Passport, "oui": PolygamyYes, "non": PolygamyNo,
 }
 
 // enumList decodes a list of enum values, dropping repeats.

@@ -209,11 +209,7 @@ func (d *decoder) top(root *yaml.Node) *yaml.Node {
 	}
 	root = resolve(root)
 	if absent(root) {
-		at := &yaml.Node{Line: 1, Column: 1}
-		if root != nil && root.Line > 0 {
-			at = root
-		}
-		d.add(at, "", "the file is empty, expected an applicant file starting with \"format: "+FormatV1+"\"", "")
+		d.add(&yaml.Node{Line: 1, Column: 1}, "", "the file is empty, expected an applicant file starting with \"format: "+FormatV1+"\"", "")
 		return nil
 	}
 	return root

@@ -85,7 +85,7 @@ func parse(name string, data []byte) (root *yaml.Node, probs Problems) {
 		}
 		return nil, Problems{syntaxProblem(name, data, err)}
 	}
-	if len(doc.Content) == 0 {
+	if len(doc.Content) == 0 || absent(doc.Content[0]) {
 		return nil, Problems{emptyFile(name, data)}
 	}
 	var next yaml.Node
@@ -106,7 +106,7 @@ func emptyFile(name string, data []byte) Problem {
 		Message: "the file is empty, expected an applicant file starting with \"format: " + FormatV1 + "\"",
 		Hint:    "start from the commented example that \"ofiipack init\" writes"}
 	if len(bytes.TrimSpace(data)) > 0 {
-		p.Message = "the file holds only comments, expected an applicant file starting with \"format: " + FormatV1 + "\""
+		p.Message = "found no data in the file (only comments, blank lines or markers), expected an applicant file starting with \"format: " + FormatV1 + "\""
 	}
 	return p
 }
@@ -125,7 +125,7 @@ func syntaxProblem(name string, data []byte, err error) Problem {
 	}
 	var hint string
 	switch {
-	case strings.Contains(msg, "cannot start any token"):
+	case strings.Contains(msg, "cannot start any token"), strings.Contains(msg, "tab character"):
 		if l, c, ok := findByte(data, '\t', line); ok {
 			line, col = l, c
 			msg, hint = "found a tab character, expected spaces", "indent with spaces: YAML does not allow tabs there"

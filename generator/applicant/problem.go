@@ -105,9 +105,21 @@ func nearest(s string, candidates []string) string {
 		}
 	}
 	// A typo changes about one character in three; short words allow one.
-	limit := max(1, utf8.RuneCountInString(best)/3)
-	if bestDist > limit {
+	if bestDist <= max(1, utf8.RuneCountInString(best)/3) {
+		return best
+	}
+	// A word cut short ("stamp" for stamp_duty) when only one value starts so.
+	if utf8.RuneCountInString(ns) < 4 {
 		return ""
+	}
+	best = ""
+	for _, c := range candidates {
+		if strings.HasPrefix(normKey(c), ns) {
+			if best != "" {
+				return ""
+			}
+			best = c
+		}
 	}
 	return best
 }
