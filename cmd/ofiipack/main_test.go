@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/plan"
 )
 
 // TestMain lets the scripts run "ofiipack" as a command: the test binary
@@ -86,6 +89,52 @@ func runCLI(t *testing.T, a *app, args ...string) (int, string, string) {
 	a.stdout, a.stderr = &stdout, &stderr
 	code := a.execute(args)
 	return code, stdout.String(), stderr.String()
+}
+
+// TestExamplesPlanJSON runs every file of examples/ through
+// 'plan --format json --date 2026-11-22' and checks the JSON contract of
+// SPEC §2.
+func TestExamplesPlanJSON(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 5 {
+		t.Fatalf("found %d examples, want at least 5", len(files))
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, newApp(nil, nil, nil), "plan", "--format", "json", "--date", "2026-11-22", file)
+			if code != exitOK {
+				t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+			}
+			if stderr != "" {
+				t.Errorf("stderr not empty:\n%s", stderr)
+			}
+			var got map[string]any
+			if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+				t.Fatalf("output is not JSON: %v\n%s", err, stdout)
+			}
+			for _, key := range []string{"format", "today", "route", "checklist", "deadlines", "warnings", "fees", "documents"} {
+				if _, ok := got[key]; !ok {
+					t.Errorf("JSON has no %q", key)
+				}
+			}
+			if got["format"] != plan.FormatV1 {
+				t.Errorf("format = %v, want %s", got["format"], plan.FormatV1)
+			}
+			if got["today"] != "2026-11-22" {
+				t.Errorf("today = %v, want 2026-11-22", got["today"])
+			}
+			if !strings.HasPrefix(stdout, "{\n  \"format\": ") {
+				t.Errorf("JSON is not indented with two spaces:\n%.80s", stdout)
+			}
+			docs, _ := got["documents"].([]any)
+			if len(docs) < 3 || docs[0] != plan.DocChecklist || docs[1] != plan.DocCoverLetter || docs[len(docs)-1] != plan.DocCalendar {
+				t.Errorf("documents = %v, want checklist, cover_letter, …, calendar", docs)
+			}
+		})
+	}
 }
 
 // TestInitTemplateLoads checks that the file 'ofiipack init' writes is a

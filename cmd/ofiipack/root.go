@@ -45,6 +45,7 @@ advice: check your file with a professional (association, lawyer).`,
 	})
 
 	root.AddCommand(
+		newPlanCmd(a),
 		newValidateCmd(a),
 		newInitCmd(a),
 	)
