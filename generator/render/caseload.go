@@ -1,0 +1,183 @@
+package render
+
+import (
+	"cmp"
+	"errors"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/french"
+	"github.com/ofiipack/ofiipack/generator/plan"
+)
+
+// CaseloadEntry is one applicant of an association's caseload: the name to
+// print, the input file it comes from, and its plan's deadlines and warnings.
+type CaseloadEntry struct {
+	Name, Source string
+	Deadlines    []plan.Deadline
+	Warnings     []plan.Warning
+}
+
+// Caseload is every applicant an association follows, at a date.
+type Caseload struct {
+	Today        civil.Date
+	Organisation *applicant.Organisation
+	Entries      []CaseloadEntry
+}
+
+// docCaseload is the ID of the caseload board in the layout record.
+const docCaseload = "caseload"
+
+// WriteCaseload writes the association's weekly board as a PDF: every
+// upcoming deadline (neither done nor before c.Today) of every applicant,
+// sorted by date, grouped by ISO week ("Semaine du lundi 23 novembre 2026"),
+// with post-by dates; then the warnings of each file.
+func WriteCaseload(w io.Writer, c Caseload) error {
+	_, err := caseload(w, c)
+	return err
+}
+
+type caseloadRow struct {
+	entry *CaseloadEntry
+	d     plan.Deadline
+}
+
+// upcoming lists the rows of the board in date order.
+func (cl Caseload) upcoming() []caseloadRow {
+	var rows []caseloadRow
+	for i := range cl.Entries {
+		e := &cl.Entries[i]
+		for _, d := range e.Deadlines {
+			if d.Done || d.Date.Before(cl.Today) {
+				continue
+			}
+			rows = append(rows, caseloadRow{e, d})
+		}
+	}
+	slices.SortStableFunc(rows, func(a, b caseloadRow) int {
+		return cmp.Or(a.d.Date.Compare(b.d.Date), cmp.Compare(a.entry.Name, b.entry.Name),
+			cmp.Compare(a.entry.Source, b.entry.Source), cmp.Compare(a.d.ID, b.d.ID))
+	})
+	return rows
+}
+
+// monday returns the Monday of d's ISO week.
+func monday(d civil.Date) civil.Date {
+	wd := (int(d.Weekday()) + 6) % 7 // Monday 0 … Sunday 6
+	return d.AddDays(-wd)
+}
+
+func caseload(w io.Writer, cl Caseload) (*layout, error) {
+	if cl.Today.IsZero() {
+		return nil, errors.New("render: caseload without a date")
+	}
+	words, err := loadWording()
+	if err != nil {
+		return nil, err
+	}
+	cw := words.Calendar.Caseload
+	c, err := newCanvas(cl.Today, "")
+	if err != nil {
+		return nil, err
+	}
+	orgName := ""
+	if cl.Organisation != nil {
+		orgName = strings.TrimSpace(cl.Organisation.Name)
+	}
+	title := c.fill(cw.Title, nil)
+	c.pdf.SetTitle(strings.TrimSpace(title+" "+orgName), true)
+	footer := c.fill(cw.Document, nil)
+	if orgName != "" {
+		footer += " — " + orgName
+	}
+	d := &docData{c: c, w: words}
+	c.startDoc(docCaseload, c.fill(cw.Document, nil), footer)
+	c.continued = func() {
+		c.setInk(colMuted)
+		c.line(marginLeft, c.y, contentWidth, leadSmall, styleRegular, sizeSmall, alignLeft, footer)
+		c.setInk(colInk)
+		c.y += leadSmall + 3
+	}
+	subtitle := c.fill(cw.SubtitleNoOrg, m{"Today": french.LongDate(cl.Today)})
+	if orgName != "" {
+		subtitle = c.fill(cw.Subtitle, m{"Organisation": orgName, "Today": french.LongDate(cl.Today)})
+	}
+	rows := cl.upcoming()
+	people := map[*CaseloadEntry]bool{}
+	for _, r := range rows {
+		people[r.entry] = true
+	}
+	count := c.fill(cw.Count, m{"Deadlines": len(rows), "People": len(people)})
+	d.title(title, subtitle, count)
+
+	if len(rows) == 0 {
+		c.para(marginLeft, contentWidth, leadBody, sizeBody, alignLeft, plain(styleRegular, c.fill(cw.None, nil)))
+	}
+	cols := []column{
+		{Title: cw.Columns[0], Width: 22},
+		{Title: cw.Columns[1], Width: 18},
+		{Title: cw.Columns[2], Width: 38},
+		{Title: cw.Columns[3], Width: 56},
+		{Title: cw.Columns[4], Width: 22},
+		{Title: cw.Columns[5], Width: 14, Align: alignRight},
+	}
+	for start := 0; start < len(rows); {
+		week := monday(rows[start].d.Date)
+		end := start
+		for end < len(rows) && monday(rows[end].d.Date) == week {
+			end++
+		}
+		d.heading(c.fill(cw.Week, m{"Monday": french.LongDate(week)}), 14)
+		var cells [][]cell
+		for _, r := range rows[start:end] {
+			postBy := ""
+			if r.d.PostBy != nil {
+				postBy = french.Short(*r.d.PostBy)
+			}
+			source := r.entry.Source
+			cells = append(cells, []cell{
+				{Text: french.Short(r.d.Date), Style: styleBold},
+				{Text: french.Weekday(r.d.Date.Weekday())},
+				{Text: r.entry.Name, Style: styleBold, Sub: source},
+				{Text: r.d.Title},
+				{Text: postBy, Style: styleBold},
+				{Text: strconv.Itoa(cl.Today.DaysUntil(r.d.Date))},
+			})
+		}
+		c.table(cols, cells)
+		c.y += 3
+		start = end
+	}
+
+	// Warnings, file by file, in the order of the entries.
+	var withWarnings []*CaseloadEntry
+	for i := range cl.Entries {
+		if len(cl.Entries[i].Warnings) > 0 {
+			withWarnings = append(withWarnings, &cl.Entries[i])
+		}
+	}
+	if len(withWarnings) > 0 {
+		d.heading(c.fill(cw.WarningsHeading, nil), 12)
+		for _, e := range withWarnings {
+			c.need(3*leadBody + 1) // the name stays with its first warning
+			c.y += 1
+			c.para(marginLeft, contentWidth, leadBody, sizeBody, alignLeft, plain(styleBold, e.Name), plain(styleRegular, " "), span{styleRegular, e.Source})
+			for _, wn := range e.Warnings {
+				c.setInk(colWarn)
+				d.bullet(marginLeft+2, plain(styleRegular, french.Typo(wn.Message)))
+				c.setInk(colInk)
+			}
+		}
+	}
+	c.finish(func(n, total int) string {
+		return c.fill(words.Checklist.Common.Page, m{"Page": n, "Pages": total})
+	})
+	if err := c.output(w); err != nil {
+		return nil, err
+	}
+	return c.rec, nil
+}

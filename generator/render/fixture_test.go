@@ -1,0 +1,52 @@
+package render
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/plan"
+)
+
+var dump = flag.String("dump", "", "write the rendered PDFs to this folder, to look at them")
+
+// today is the date every test renders at (a Sunday).
+var today = civil.New(2026, 11, 22)
+
+// loadExample loads examples/<name>.yaml.
+func loadExample(t testing.TB, name string) *applicant.File {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "examples", name+".yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := applicant.Load(name+".yaml", b, today)
+	if err != nil {
+		t.Fatalf("load %s: %v", name, err)
+	}
+	return f
+}
+
+func date(y, mo, d int) civil.Date { return civil.New(y, timeMonth(mo), d) }
+
+func datePtr(y, mo, d int) *civil.Date { v := date(y, mo, d); return &v }
+
+// render renders docs of f with plan p and returns the layout and bytes.
+func render(t testing.TB, name string, f *applicant.File, p *plan.Plan, org *applicant.Organisation, docs []string) (*layout, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	l, err := pack(&buf, f, p, org, docs)
+	if err != nil {
+		t.Fatalf("render %s: %v", name, err)
+	}
+	if *dump != "" {
+		if err := os.WriteFile(filepath.Join(*dump, name+".pdf"), buf.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return l, buf.Bytes()
+}

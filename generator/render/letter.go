@@ -1,0 +1,206 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/ofiipack/ofiipack/generator/french"
+	"github.com/ofiipack/ofiipack/generator/plan"
+)
+
+// letterBlock is a part of the letter's body, measured before it is drawn
+// so that the letter always fits on one page.
+type letterBlock struct {
+	spans  []span
+	indent float64 // left indent (mm)
+	align  align
+	before float64 // space above, in lines
+}
+
+// letter draws the cover letter to the OFII medical service: one page, for
+// a DL window envelope folded in three (NF Z 11-001). No medical
+// information: the schema has none, and the letter says only that the
+// certificate is enclosed under sealed cover.
+func (d *docData) letter() {
+	c, w := d.c, d.w.Letter
+	d.begin(plan.DocCoverLetter, w.Document)
+
+	// Fold marks in the left margin, where they show on the sheet but not
+	// through the window.
+	c.setDraw(colMuted)
+	c.pdf.SetLineWidth(0.25)
+	for _, y := range []float64{foldMark1, foldMark2} {
+		c.hline(4, 4+foldMarkLen, y)
+		c.record("fold_mark", 4, y, foldMarkLen, 0)
+	}
+	c.pdf.SetLineWidth(0.2)
+
+	d.letterSender()
+	d.letterRecipient()
+
+	// The body, from below the window to the signature, at the largest
+	// size that fits the page (long names and addresses shrink it a little).
+	blocks := d.letterBlocks()
+	const signatureSpace = 30.0
+	size, lead := sizeBody, leadBody
+	for _, s := range []float64{10, 9.5, 9, 8.5, 8} {
+		size, lead = s, s*leadBody/sizeBody
+		if letterBodyTop+d.letterHeight(blocks, size, lead)+signatureSpace <= contentBottom {
+			break
+		}
+	}
+	c.y = letterBodyTop
+	for _, b := range blocks {
+		c.y += b.before * lead
+		c.y += c.paraAt(marginLeft+b.indent, c.y, contentWidth-b.indent, lead, size, b.align, b.spans...)
+	}
+
+	// Signature: the space to sign, then the name.
+	x := marginLeft + contentWidth*0.55
+	c.y += lead
+	c.setInk(colMuted)
+	c.line(x, c.y, contentWidth*0.45, lead, styleRegular, sizeSmall, alignLeft, c.fill(w.Signature, nil))
+	c.setInk(colInk)
+	c.y += signatureSpace - 2*lead
+	c.line(x, c.y, contentWidth*0.45, lead, styleBold, size, alignLeft, d.person["Name"].(string))
+	c.y += lead
+}
+
+func (d *docData) letterHeight(blocks []letterBlock, size, lead float64) float64 {
+	h := 0.0
+	for _, b := range blocks {
+		h += b.before*lead + d.c.paraHeight(contentWidth-b.indent, lead, size, b.spans)
+	}
+	return h
+}
+
+// letterSender draws the sender block, top left, clear of the window.
+func (d *docData) letterSender() {
+	c, w, a := d.c, d.w.Letter, d.f.Applicant
+	const width = windowLeft - marginLeft - 5
+	lines := []span{plain(styleBold, d.person["Name"].(string))}
+	for _, l := range postalLines(a.Address, true) {
+		lines = append(lines, plain(styleRegular, l))
+	}
+	if a.Phone != "" {
+		lines = append(lines, plain(styleRegular, c.fill(w.Phone, m{"Phone": a.Phone})))
+	}
+	if a.Email != "" {
+		lines = append(lines, plain(styleRegular, c.fill(w.Email, m{"Email": a.Email})))
+	}
+	if a.ForeignerNumber != "" {
+		lines = append(lines, plain(styleRegular, c.fill(w.ForeignerNumber, m{"Number": a.ForeignerNumber})))
+	}
+	y := letterSenderTop
+	for _, l := range lines {
+		y += c.paraAt(marginLeft, y, width, 4.4, 9.5, alignLeft, l)
+	}
+}
+
+// letterRecipient draws the OFII medical service's address inside the
+// window, or a framed blank box to write it in by hand.
+func (d *docData) letterRecipient() {
+	c := d.c
+	x, top := windowLeft+windowPad, windowTop+windowPad
+	width, height := windowWidth-2*windowPad, windowHeight-2*windowPad
+	var lines []string
+	for _, l := range d.f.OFIIAddress {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) == 0 {
+		c.setDraw(colInk)
+		c.pdf.SetLineWidth(0.3)
+		c.rect(x-2, top-2, width+4, height+4, "D")
+		c.pdf.SetLineWidth(0.2)
+		c.record("blank_address", x-2, top-2, width+4, height+4)
+		c.setInk(colMuted)
+		c.paraAt(x, top, width, leadTiny, sizeTiny, alignLeft, plain(styleItalic, c.fill(d.w.Letter.AddressUnknown, nil)))
+		c.setInk(colInk)
+		return
+	}
+	// Shrink the type until the longest line fits the window's width, and
+	// the lines its height (six lines of 38 capitals fit at 10 pt).
+	size := sizeBody
+	for size > 7 {
+		fits := float64(len(lines))*size*0.5 <= height
+		for _, l := range lines {
+			if c.width(styleRegular, size, l) > width {
+				fits = false
+			}
+		}
+		if fits {
+			break
+		}
+		size -= 0.5
+	}
+	lead := size * 0.5
+	for i, l := range lines {
+		st := styleRegular
+		if i == 0 {
+			st = styleBold
+		}
+		c.line(x, top+float64(i)*lead, width, lead, st, size, alignLeft, l)
+	}
+}
+
+// letterBlocks is the letter's body, from the place and date to the
+// closing formula.
+func (d *docData) letterBlocks() []letterBlock {
+	c, w, f, p := d.c, d.w.Letter, d.f, d.p
+	dots := d.w.Checklist.Common.Dotted
+	var bs []letterBlock
+	add := func(before float64, a align, indent float64, spans ...span) {
+		bs = append(bs, letterBlock{spans: spans, indent: indent, align: a, before: before})
+	}
+	add(0, alignRight, 0, plain(styleRegular, c.fill(w.PlaceDate, m{"City": d.person["City"], "Date": french.Date(p.Today)})))
+
+	number := strings.TrimSpace(f.Procedure.RegisteredMailNumber)
+	if number == "" {
+		number = dots
+	}
+	add(1.2, alignLeft, 0, plain(styleRegular, c.fill(w.RegisteredMail, m{"Number": number})))
+
+	child := ""
+	if sc := f.Situation.SickChild; sc != nil {
+		child = fullName(sc.GivenNames, sc.FamilyName)
+	}
+	subject := w.Subject.Card
+	if p.Route == plan.RouteAPSParent {
+		subject = w.Subject.APSParent
+	}
+	add(1, alignLeft, 0, plain(styleBold, c.fill(w.SubjectLabel, nil)+c.fill(subject, m{"Child": child})))
+
+	refs := []string{c.fill(w.References.Applicant, d.person)}
+	if n := f.Applicant.ForeignerNumber; n != "" {
+		refs = append(refs, c.fill(w.References.ForeignerNumber, m{"Number": n}))
+	}
+	if sc := f.Situation.SickChild; sc != nil {
+		refs = append(refs, c.fill(w.References.Child, m{"Child": child, "Date": d.w.dateOrDots(sc.BirthDate)}))
+	}
+	if !f.Procedure.FiledOn.IsZero() {
+		refs = append(refs, c.fill(w.References.Filed, m{"Date": french.Date(f.Procedure.FiledOn)}))
+	}
+	if !f.Situation.AsylumRegisteredOn.IsZero() {
+		refs = append(refs, c.fill(w.References.Asylum, m{"Date": french.Date(f.Situation.AsylumRegisteredOn)}))
+	}
+	label := c.fill(w.ReferencesLabel, nil)
+	add(0.5, alignLeft, 0, plain(styleBold, label), plain(styleRegular, refs[0]))
+	indent := c.width(styleBold, sizeBody, label)
+	for _, r := range refs[1:] {
+		add(0, alignLeft, indent, plain(styleRegular, r))
+	}
+
+	salutation := d.w.Checklist.Common.Civility["unknown"].Long
+	add(1.5, alignLeft, 0, plain(styleRegular, c.fill(w.Salutation, m{"Salutation": salutation})))
+	body := w.Body.Card
+	if p.Route == plan.RouteAPSParent {
+		body = w.Body.APSParent
+	}
+	for _, para := range body {
+		add(0.8, alignLeft, 0, plain(styleRegular, c.fill(para, m{"Child": child})))
+	}
+	add(0.8, alignLeft, 0, plain(styleBold, c.fill(w.Enclosure, nil)))
+	add(1, alignLeft, 0, plain(styleRegular, c.fill(w.Closing, m{"Salutation": salutation})))
+	return bs
+}

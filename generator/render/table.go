@@ -1,0 +1,97 @@
+package render
+
+// column of a table.
+type column struct {
+	Title string
+	Width float64
+	Align align
+}
+
+// cell of a table: a main text, and an optional second text in small
+// muted type below it.
+type cell struct {
+	Text  string
+	Style string
+	Ink   *rgb // nil: ink
+	Sub   string
+	Shade *rgb // background, nil: none
+}
+
+const cellPad = 1.5
+
+func (c *canvas) cellHeight(col column, cl cell) float64 {
+	w := col.Width - 2*cellPad
+	h := 0.0
+	if cl.Text != "" {
+		h += c.paraHeight(w, leadSmall+0.3, sizeSmall+0.5, []span{{cl.Style, cl.Text}})
+	}
+	if cl.Sub != "" {
+		h += c.paraHeight(w, leadTiny, sizeTiny, []span{{styleRegular, cl.Sub}})
+	}
+	return h
+}
+
+// table draws a table at the cursor, starting a new page (and repeating
+// the header row) when a row does not fit.
+func (c *canvas) table(cols []column, rows [][]cell) {
+	total := 0.0
+	for _, col := range cols {
+		total += col.Width
+	}
+	header := func() {
+		h := 0.0
+		for _, col := range cols {
+			h = max(h, c.cellHeight(col, cell{Text: col.Title, Style: styleBold}))
+		}
+		h += 2 * cellPad
+		c.setFill(colShade)
+		c.rect(marginLeft, c.y, total, h, "F")
+		x := marginLeft
+		for _, col := range cols {
+			c.setInk(colInk)
+			c.paraAt(x+cellPad, c.y+cellPad, col.Width-2*cellPad, leadSmall+0.3, sizeSmall+0.5, col.Align, span{styleBold, col.Title})
+			x += col.Width
+		}
+		c.y += h
+	}
+	for i, row := range rows {
+		h := 0.0
+		for j, cl := range row {
+			h = max(h, c.cellHeight(cols[j], cl))
+		}
+		h += 2 * cellPad
+		if i == 0 {
+			c.need(h + 10)
+			header()
+		} else if c.y+h > contentBottom {
+			c.newPage()
+			header()
+		}
+		x := marginLeft
+		for j, cl := range row {
+			col := cols[j]
+			if cl.Shade != nil {
+				c.setFill(*cl.Shade)
+				c.rect(x, c.y, col.Width, h, "F")
+			}
+			ink := colInk
+			if cl.Ink != nil {
+				ink = *cl.Ink
+			}
+			c.setInk(ink)
+			y := c.y + cellPad
+			if cl.Text != "" {
+				y += c.paraAt(x+cellPad, y, col.Width-2*cellPad, leadSmall+0.3, sizeSmall+0.5, col.Align, span{cl.Style, cl.Text})
+			}
+			if cl.Sub != "" {
+				c.setInk(colMuted)
+				c.paraAt(x+cellPad, y, col.Width-2*cellPad, leadTiny, sizeTiny, col.Align, span{styleRegular, cl.Sub})
+			}
+			x += col.Width
+		}
+		c.setInk(colInk)
+		c.y += h
+		c.setDraw(colRule)
+		c.hline(marginLeft, marginLeft+total, c.y)
+	}
+}

@@ -1,0 +1,312 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"strings"
+	"sync"
+	"text/template"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ofiipack/ofiipack/generator/french"
+	"github.com/ofiipack/ofiipack/templates"
+)
+
+// The wording of every document lives in templates/text/*.yaml; these
+// types mirror those files (unknown keys are an error, so a typo in a file
+// never silently drops a sentence).
+
+type civilityWords struct {
+	Long  string `yaml:"long"`
+	Short string `yaml:"short"`
+	E     string `yaml:"e"`
+}
+
+type commonWords struct {
+	Page               string                   `yaml:"page"`
+	Footer             string                   `yaml:"footer"`
+	Continued          string                   `yaml:"continued"`
+	Civility           map[string]civilityWords `yaml:"civility"`
+	Dotted             string                   `yaml:"dotted"`
+	DottedShort        string                   `yaml:"dotted_short"`
+	Nationality        string                   `yaml:"nationality"`
+	NationalityCountry string                   `yaml:"nationality_country"`
+	PDFTitle           string                   `yaml:"pdf_title"`
+	Disclaimer         string                   `yaml:"disclaimer"`
+}
+
+type byRoute struct {
+	Card      string `yaml:"card"`
+	APSParent string `yaml:"aps_parent"`
+}
+
+type listByRoute struct {
+	Card      []string `yaml:"card"`
+	APSParent []string `yaml:"aps_parent"`
+}
+
+type step struct {
+	ID   string `yaml:"id"`
+	Text string `yaml:"text"`
+}
+
+type checklistWords struct {
+	Common   commonWords `yaml:"common"`
+	Document string      `yaml:"document"`
+	Title    string      `yaml:"title"`
+	Subtitle byRoute     `yaml:"subtitle"`
+	Person   string      `yaml:"person"`
+	Prepared string      `yaml:"prepared"`
+	Next     struct {
+		Heading         string `yaml:"heading"`
+		Date            string `yaml:"date"`
+		DaysLeft        string `yaml:"days_left"`
+		Today           string `yaml:"today"`
+		Tomorrow        string `yaml:"tomorrow"`
+		PostBy          string `yaml:"post_by"`
+		NonWorkingDay   string `yaml:"non_working_day"`
+		None            string `yaml:"none"`
+		NoneCertificate string `yaml:"none_certificate"`
+		NoneCard        string `yaml:"none_card"`
+	} `yaml:"next"`
+	Conditions struct {
+		Heading   string   `yaml:"heading"`
+		Card      []string `yaml:"card"`
+		APSParent []string `yaml:"aps_parent"`
+		Irregular string   `yaml:"irregular"`
+		Source    string   `yaml:"source"`
+	} `yaml:"conditions"`
+	Documents struct {
+		Heading string `yaml:"heading"`
+		Intro   string `yaml:"intro"`
+		Ready   string `yaml:"ready"`
+	} `yaml:"documents"`
+	Steps struct {
+		Heading   string `yaml:"heading"`
+		Done      string `yaml:"done"`
+		Card      []step `yaml:"card"`
+		APSParent []step `yaml:"aps_parent"`
+		Accepted  string `yaml:"accepted"`
+		Refused   string `yaml:"refused"`
+	} `yaml:"steps"`
+	Fees struct {
+		Heading string `yaml:"heading"`
+		AsOf    string `yaml:"as_of"`
+		None    string `yaml:"none"`
+		Total   string `yaml:"total"`
+	} `yaml:"fees"`
+	Warnings struct {
+		Heading string `yaml:"heading"`
+	} `yaml:"warnings"`
+	Help struct {
+		Heading      string `yaml:"heading"`
+		PreparedWith string `yaml:"prepared_with"`
+		ANEF         string `yaml:"anef"`
+		ANEFURL      string `yaml:"anef_url"`
+		ANEFCaption  string `yaml:"anef_caption"`
+	} `yaml:"help"`
+}
+
+type letterWords struct {
+	Document        string  `yaml:"document"`
+	ForeignerNumber string  `yaml:"foreigner_number"`
+	Phone           string  `yaml:"phone"`
+	Email           string  `yaml:"email"`
+	AddressUnknown  string  `yaml:"address_unknown"`
+	PlaceDate       string  `yaml:"place_date"`
+	RegisteredMail  string  `yaml:"registered_mail"`
+	SubjectLabel    string  `yaml:"subject_label"`
+	Subject         byRoute `yaml:"subject"`
+	ReferencesLabel string  `yaml:"references_label"`
+	References      struct {
+		Applicant       string `yaml:"applicant"`
+		ForeignerNumber string `yaml:"foreigner_number"`
+		Filed           string `yaml:"filed"`
+		Asylum          string `yaml:"asylum"`
+		Child           string `yaml:"child"`
+	} `yaml:"references"`
+	Salutation string      `yaml:"salutation"`
+	Body       listByRoute `yaml:"body"`
+	Enclosure  string      `yaml:"enclosure"`
+	Closing    string      `yaml:"closing"`
+	Signature  string      `yaml:"signature"`
+}
+
+type statementWords struct {
+	NonPolygamy struct {
+		Document    string `yaml:"document"`
+		Title       string `yaml:"title"`
+		Subtitle    string `yaml:"subtitle"`
+		Identity    string `yaml:"identity"`
+		Born        string `yaml:"born"`
+		Nationality string `yaml:"nationality"`
+		Address     string `yaml:"address"`
+		Statement   string `yaml:"statement"`
+		Purpose     string `yaml:"purpose"`
+	} `yaml:"non_polygamy"`
+	Host struct {
+		Document  string `yaml:"document"`
+		Title     string `yaml:"title"`
+		Subtitle  string `yaml:"subtitle"`
+		Identity  string `yaml:"identity"`
+		Born      string `yaml:"born"`
+		Address   string `yaml:"address"`
+		Statement string `yaml:"statement"`
+		Since     string `yaml:"since"`
+		Enclosed  string `yaml:"enclosed"`
+	} `yaml:"host"`
+	PlaceDate     string `yaml:"place_date"`
+	Signature     string `yaml:"signature"`
+	SignatureHost string `yaml:"signature_host"`
+	Penalty       string `yaml:"penalty"`
+}
+
+type calendarWords struct {
+	Document string `yaml:"document"`
+	Title    string `yaml:"title"`
+	Person   string `yaml:"person"`
+	Intro    string `yaml:"intro"`
+	Timeline struct {
+		Heading string   `yaml:"heading"`
+		Columns []string `yaml:"columns"`
+		Status  struct {
+			Passed   string `yaml:"passed"`
+			Done     string `yaml:"done"`
+			Upcoming string `yaml:"upcoming"`
+		} `yaml:"status"`
+		NonWorking string `yaml:"non_working"`
+		Holiday    string `yaml:"holiday"`
+		Today      string `yaml:"today"`
+		None       string `yaml:"none"`
+	} `yaml:"timeline"`
+	Months struct {
+		Heading  string   `yaml:"heading"`
+		Weekdays []string `yaml:"weekdays"`
+		Legend   struct {
+			Weekend  string `yaml:"weekend"`
+			Holiday  string `yaml:"holiday"`
+			Deadline string `yaml:"deadline"`
+			PostBy   string `yaml:"post_by"`
+			Today    string `yaml:"today"`
+		} `yaml:"legend"`
+	} `yaml:"months"`
+	QR struct {
+		Heading string `yaml:"heading"`
+		Intro   string `yaml:"intro"`
+		Caption string `yaml:"caption"`
+	} `yaml:"qr"`
+	Caseload struct {
+		Document        string   `yaml:"document"`
+		Title           string   `yaml:"title"`
+		Subtitle        string   `yaml:"subtitle"`
+		SubtitleNoOrg   string   `yaml:"subtitle_no_org"`
+		Week            string   `yaml:"week"`
+		Columns         []string `yaml:"columns"`
+		None            string   `yaml:"none"`
+		WarningsHeading string   `yaml:"warnings_heading"`
+		NoWarnings      string   `yaml:"no_warnings"`
+		Count           string   `yaml:"count"`
+	} `yaml:"caseload"`
+}
+
+// contact is one help line of templates/data/contacts.yaml.
+type contact struct {
+	ID     string  `yaml:"id"`
+	Name   string  `yaml:"name"`
+	Phone  string  `yaml:"phone"`
+	What   string  `yaml:"what"`
+	Hours  []hours `yaml:"hours"`
+	Cost   string  `yaml:"cost"`
+	Source string  `yaml:"source"`
+}
+
+// hours is one line of opening hours. In contacts.yaml a line such as
+// "Lundi : de 8 h 30 à 17 h 30" is, for YAML, a one-key mapping; both forms
+// are read back as the line of text.
+type hours string
+
+func (h *hours) UnmarshalYAML(n *yaml.Node) error {
+	switch {
+	case n.Kind == yaml.ScalarNode:
+		*h = hours(n.Value)
+	case n.Kind == yaml.MappingNode && len(n.Content) == 2 && n.Content[0].Kind == yaml.ScalarNode && n.Content[1].Kind == yaml.ScalarNode:
+		*h = hours(n.Content[0].Value + " : " + n.Content[1].Value)
+	default:
+		return fmt.Errorf("line %d: opening hours must be a line of text", n.Line)
+	}
+	return nil
+}
+
+// wording is all the text the documents print.
+type wording struct {
+	Checklist  checklistWords
+	Letter     letterWords
+	Statements statementWords
+	Calendar   calendarWords
+	Contacts   []contact
+}
+
+var (
+	wordingOnce sync.Once
+	wordingVal  *wording
+	wordingErr  error
+)
+
+// loadWording reads the embedded wording once.
+func loadWording() (*wording, error) {
+	wordingOnce.Do(func() { wordingVal, wordingErr = readWording(templates.FS) })
+	return wordingVal, wordingErr
+}
+
+func readWording(fsys fs.FS) (*wording, error) {
+	w := &wording{}
+	for _, f := range []struct {
+		path string
+		into any
+	}{
+		{"text/checklist.yaml", &w.Checklist},
+		{"text/letter.yaml", &w.Letter},
+		{"text/statements.yaml", &w.Statements},
+		{"text/calendar.yaml", &w.Calendar},
+		{"data/contacts.yaml", &w.Contacts},
+	} {
+		b, err := fs.ReadFile(fsys, f.path)
+		if err != nil {
+			return nil, fmt.Errorf("read wording: %w", err)
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(b))
+		dec.KnownFields(true)
+		if err := dec.Decode(f.into); err != nil {
+			return nil, fmt.Errorf("read wording templates/%s: %w", f.path, err)
+		}
+	}
+	return w, nil
+}
+
+var tplCache sync.Map // template text → *template.Template
+
+// fill executes a wording template with data and applies French
+// typography. Errors are recorded on the canvas (the wording is embedded
+// and every template is exercised by the tests).
+func (c *canvas) fill(text string, data any) string {
+	if !strings.Contains(text, "{{") {
+		return french.Typo(text)
+	}
+	t, ok := tplCache.Load(text)
+	if !ok {
+		parsed, err := template.New("").Option("missingkey=error").Parse(text)
+		if err != nil {
+			c.fail(fmt.Errorf("wording %q: %w", text, err))
+			return ""
+		}
+		t, _ = tplCache.LoadOrStore(text, parsed)
+	}
+	var b strings.Builder
+	if err := t.(*template.Template).Execute(&b, data); err != nil {
+		c.fail(fmt.Errorf("wording %q: %w", text, err))
+		return ""
+	}
+	return french.Typo(b.String())
+}
