@@ -15,6 +15,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/atomicfile"
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/plan"
 )
@@ -35,6 +36,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mode":   cmdMode,
 			"status": cmdStatus,
+			"notemp": cmdNoTemp,
 		},
 		RequireExplicitExec: true,
 	})
@@ -54,6 +56,21 @@ func cmdMode(ts *testscript.TestScript, neg bool, args []string) {
 	got := fi.Mode().Perm()
 	if (uint64(got) == want) == neg {
 		ts.Fatalf("mode of %s is %#o, want %s%#o", args[1], got, map[bool]string{true: "not ", false: ""}[neg], want)
+	}
+}
+
+// cmdNoTemp checks that a folder holds no temporary file of an atomic
+// write: "notemp .".
+func cmdNoTemp(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: notemp DIR")
+	}
+	entries, err := os.ReadDir(ts.MkAbs(args[0]))
+	ts.Check(err)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), atomicfile.TempPrefix) {
+			ts.Fatalf("temporary file left behind: %s", e.Name())
+		}
 	}
 }
 
@@ -166,6 +183,33 @@ func TestInitTemplateLoads(t *testing.T) {
 	} {
 		if !strings.Contains(stdout, key) {
 			t.Errorf("the init template does not show %s", key)
+		}
+	}
+}
+
+// TestStdoutTerminal checks that a PDF is never written to a terminal.
+func TestStdoutTerminal(t *testing.T) {
+	example, err := filepath.Abs(filepath.Join("..", "..", "examples", "minimal.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	for _, cmd := range []string{"pack", "letter"} {
+		a := newApp(nil, nil, nil)
+		a.stdoutIsTerminal = true
+		code, stdout, stderr := runCLI(t, a, cmd, example, "--date", "2026-11-22", "-o", "-")
+		if code != exitFailure {
+			t.Errorf("%s -o - to a terminal: exit %d, want %d", cmd, code, exitFailure)
+		}
+		if stdout != "" {
+			t.Errorf("%s -o - to a terminal wrote %d bytes", cmd, len(stdout))
+		}
+		want := "ofiipack: error: refusing to write a PDF to the terminal\nofiipack: hint: redirect standard output to a file: ofiipack " + cmd + " FILE -o - > out.pdf\n"
+		if !strings.HasPrefix(stderr, want) {
+			t.Errorf("%s -o - to a terminal: stderr\n%s\nwant prefix\n%s", cmd, stderr, want)
+		}
+		if entries, _ := os.ReadDir("."); len(entries) != 0 {
+			t.Errorf("%s -o - to a terminal left %d files behind", cmd, len(entries))
 		}
 	}
 }

@@ -45,6 +45,8 @@ advice: check your file with a professional (association, lawyer).`,
 	})
 
 	root.AddCommand(
+		newPackCmd(a),
+		newLetterCmd(a),
 		newPlanCmd(a),
 		newValidateCmd(a),
 		newInitCmd(a),
