@@ -1,0 +1,489 @@
+package plan
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/civil"
+)
+
+// One row per checklist item and condition (SPEC §2, "Checklist items").
+func TestChecklistItems(t *testing.T) {
+	child := &applicant.Child{GivenNames: "Noé", FamilyName: "MBARGA", BirthDate: civil.New(2019, 3, 8)}
+	host := &applicant.Host{Civility: applicant.Monsieur, FamilyName: "KONATÉ", GivenNames: "Ibrahim"}
+	tests := []struct {
+		name string
+		id   string
+		edit func(*applicant.File)
+		want bool
+	}{
+		{"birth certificate always", ItemBirthCertificate, func(f *applicant.File) {}, true},
+		{"transcription decision on", ItemBirthTranscriptionDecision, func(f *applicant.File) { f.Situation.BirthTranscriptionDecision = true }, true},
+		{"transcription decision off", ItemBirthTranscriptionDecision, func(f *applicant.File) {}, false},
+		{"identity document always", ItemIdentityDocument, func(f *applicant.File) { f.Identity.Document = applicant.NoDocument }, true},
+		{"domicile proof always", ItemDomicileProof, func(f *applicant.File) {}, true},
+		{"host attestation when hosted", ItemHostAttestation, func(f *applicant.File) { f.Applicant.HostedBy = host }, true},
+		{"host attestation off", ItemHostAttestation, func(f *applicant.File) {}, false},
+		{"host identity when hosted", ItemHostIdentity, func(f *applicant.File) { f.Applicant.HostedBy = host }, true},
+		{"host identity off", ItemHostIdentity, func(f *applicant.File) {}, false},
+		{"host domicile proof when hosted", ItemHostDomicileProof, func(f *applicant.File) { f.Applicant.HostedBy = host }, true},
+		{"host domicile proof off", ItemHostDomicileProof, func(f *applicant.File) {}, false},
+		{"e-photo always", ItemEPhoto, func(f *applicant.File) { f.Situation.SickChild = child }, true},
+		{"republic commitment always", ItemRepublicCommitment, func(f *applicant.File) { f.Situation.SickChild = child }, true},
+		{"non-polygamy on", ItemNonPolygamyDeclaration, func(f *applicant.File) { f.Applicant.MaritalStatus = applicant.Married }, true},
+		{"non-polygamy off", ItemNonPolygamyDeclaration, func(f *applicant.File) {}, false},
+		{"residence proof for the card", ItemResidenceProof, func(f *applicant.File) {}, true},
+		{"residence proof not for the APS parent", ItemResidenceProof, func(f *applicant.File) { f.Situation.SickChild = child }, false},
+		{"prefecture in person for the APS parent", ItemPrefectureInPerson, func(f *applicant.File) { f.Situation.SickChild = child }, true},
+		{"prefecture in person not for the card", ItemPrefectureInPerson, func(f *applicant.File) {}, false},
+		{"medical certificate always (card)", ItemMedicalCertificate, func(f *applicant.File) {}, true},
+		{"medical certificate always (APS parent)", ItemMedicalCertificate, func(f *applicant.File) { f.Situation.SickChild = child }, true},
+		{"stamp duty for the card", ItemStampDuty, func(f *applicant.File) {}, true},
+		{"stamp duty not for the APS parent", ItemStampDuty, func(f *applicant.File) { f.Situation.SickChild = child }, false},
+		{"regularisation visa without a long-stay visa", ItemRegularisationVisaFee, func(f *applicant.File) { f.Situation.LongStayVisa = false }, true},
+		{"no regularisation visa with a long-stay visa", ItemRegularisationVisaFee, func(f *applicant.File) {}, false},
+		{"no regularisation visa for the APS parent", ItemRegularisationVisaFee, func(f *applicant.File) {
+			f.Situation.LongStayVisa = false
+			f.Situation.SickChild = child
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := base()
+			f.Applicant.Nationality = "ML"
+			tt.edit(f)
+			p := compute(t, f)
+			it := item(p, tt.id)
+			if (it != nil) != tt.want {
+				t.Fatalf("%s present = %v, want %v (checklist %v)", tt.id, it != nil, tt.want, checklistIDsOf(p))
+			}
+			if it != nil && (it.Title == "" || it.Source == "") {
+				t.Errorf("%s: title %q source %q", tt.id, it.Title, it.Source)
+			}
+		})
+	}
+}
+
+// All items on at once come in SPEC order.
+func TestChecklistOrder(t *testing.T) {
+	f := base()
+	f.Applicant.Nationality, f.Applicant.MaritalStatus = "ML", applicant.Married
+	f.Applicant.HostedBy = &applicant.Host{Civility: applicant.Madame, FamilyName: "TRẦN", GivenNames: "Thị Hoa"}
+	f.Situation.BirthTranscriptionDecision = true
+	f.Situation.LongStayVisa = false
+	got := checklistIDsOf(compute(t, f))
+	want := slices.DeleteFunc(slices.Clone(checklistIDs), func(id string) bool { return id == ItemPrefectureInPerson })
+	if !slices.Equal(got, want) {
+		t.Errorf("checklist %v\nwant %v", got, want)
+	}
+	f.Situation.SickChild = &applicant.Child{GivenNames: "A", FamilyName: "B"}
+	got = checklistIDsOf(compute(t, f))
+	want = []string{ItemBirthCertificate, ItemBirthTranscriptionDecision, ItemIdentityDocument, ItemDomicileProof,
+		ItemHostAttestation, ItemHostIdentity, ItemHostDomicileProof, ItemEPhoto, ItemRepublicCommitment,
+		ItemNonPolygamyDeclaration, ItemPrefectureInPerson, ItemMedicalCertificate}
+	if !slices.Equal(got, want) {
+		t.Errorf("APS parent checklist %v\nwant %v", got, want)
+	}
+}
+
+func TestChecklistDone(t *testing.T) {
+	tests := []struct {
+		name  string
+		ready []string
+		sent  string
+		id    string
+		want  bool
+	}{
+		{"ready", []string{"birth_certificate"}, "", ItemBirthCertificate, true},
+		{"not ready", []string{"e_photo"}, "", ItemBirthCertificate, false},
+		{"medical certificate via documents_ready", []string{"medical_certificate"}, "", ItemMedicalCertificate, true},
+		{"medical certificate via certificate_sent_on", nil, "2026-11-20", ItemMedicalCertificate, true},
+		{"medical certificate not yet", nil, "", ItemMedicalCertificate, false},
+		{"certificate_sent_on ticks only the certificate", nil, "2026-11-20", ItemEPhoto, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := base()
+			f.DocumentsReady = tt.ready
+			f.Procedure.CertificateSentOn = day(t, tt.sent)
+			if got := item(compute(t, f), tt.id).Done; got != tt.want {
+				t.Errorf("%s done = %v, want %v", tt.id, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestIdentityWording(t *testing.T) {
+	tests := []struct {
+		doc, issued, title, detail string
+	}{
+		{applicant.Passport, "", "Passeport", "cachets d'entrée"},
+		{applicant.ConsularAttestation, "", "Attestation consulaire avec photo", ""},
+		{applicant.PhotoID, "", "Pièce d'identité avec photo", ""},
+		{applicant.ConsularCard, "", "Carte consulaire avec photo", ""},
+		{applicant.NationalityCertificate, "2026-06-01", "Certificat de nationalité de moins de 6 mois", "1er\u00a0décembre\u00a02026"},
+		{applicant.NationalityCertificate, "", "Certificat de nationalité de moins de 6 mois", "date de délivrance"},
+		{applicant.NoDocument, "", "vous n'en avez pas", "consulat"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.doc+tt.issued, func(t *testing.T) {
+			f := base()
+			f.Identity = applicant.Identity{Document: tt.doc, IssuedOn: day(t, tt.issued)}
+			it := item(compute(t, f), ItemIdentityDocument)
+			details := strings.Join(it.Details, "\n")
+			if !strings.Contains(it.Title, tt.title) || !strings.Contains(details, tt.detail) {
+				t.Errorf("title %q details %q; want %q and %q", it.Title, details, tt.title, tt.detail)
+			}
+		})
+	}
+	f := base()
+	f.Identity.Document = "driving_licence"
+	if _, err := Compute(f, today); err == nil || !strings.Contains(err.Error(), "driving_licence") {
+		t.Errorf("unknown document: error %v", err)
+	}
+}
+
+func TestResidenceProofWording(t *testing.T) {
+	f := base()
+	f.Situation.ResidenceProofs = []string{applicant.ProofBankStatements, applicant.ProofVisa}
+	d := item(compute(t, f), ItemResidenceProof).Details
+	if len(d) < 2 || !strings.HasPrefix(d[0], "Vous avez : un visa et des documents d'un établissement privé") ||
+		!strings.Contains(d[1], "récépissé de demande d'asile") || strings.Contains(d[1], "visa") {
+		t.Errorf("held/suggested lines:\n%s", strings.Join(d, "\n"))
+	}
+	f.Situation.ResidenceProofs = nil
+	d = item(compute(t, f), ItemResidenceProof).Details
+	if strings.Contains(d[0], "Vous avez") || !strings.HasPrefix(d[0], "Preuves possibles : un visa, ") {
+		t.Errorf("none held:\n%s", strings.Join(d, "\n"))
+	}
+}
+
+// The polygamy table of SPEC §2, list by list, and the override.
+func TestPolygamy(t *testing.T) {
+	spec := map[string]string{
+		"legal":             "EG IR TZ SD UG IQ SA ML LK TD SO SN SS JO TG LY OM KW QA GM GW SZ KM SB BN EH",
+		"conditional":       "ID BD PH MA SY ZM GN LB GA BT MV BF",
+		"muslims_customary": "IN PK NG KE DZ AF YE MY CM AE CG SG PS CF MR BH DJ ZA NE MW ZW SL LR NA BW LS",
+	}
+	tab, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tab.poly.Lists) != len(spec) {
+		t.Fatalf("%d lists, want %d", len(tab.poly.Lists), len(spec))
+	}
+	for _, l := range tab.poly.Lists {
+		if got, want := strings.Join(l.Countries, " "), spec[l.ID]; got != want {
+			t.Errorf("list %s: %s\nwant %s", l.ID, got, want)
+		}
+	}
+	tests := []struct {
+		name, country, status, override string
+		want                            bool
+		detail                          string
+	}{
+		{"married, legal list", "ML", applicant.Married, applicant.PolygamyAuto, true, "légale"},
+		{"married, conditional list", "MA", applicant.Married, applicant.PolygamyAuto, true, "sous conditions"},
+		{"married, customary list", "DZ", applicant.Married, applicant.PolygamyAuto, true, "coutumiers"},
+		{"married, last of the customary list", "LS", applicant.Married, "", true, "coutumiers"},
+		{"married, not in the table", "VN", applicant.Married, applicant.PolygamyAuto, false, ""},
+		{"single, legal list", "ML", applicant.Single, applicant.PolygamyAuto, false, ""},
+		{"pacs, legal list", "ML", applicant.PACS, applicant.PolygamyAuto, false, ""},
+		{"widowed, legal list", "SN", applicant.Widowed, applicant.PolygamyAuto, false, ""},
+		{"override yes, single, not in the table", "VN", applicant.Single, applicant.PolygamyYes, true, "Ajoutée"},
+		{"override no, married, legal list", "ML", applicant.Married, applicant.PolygamyNo, false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := base()
+			f.Applicant.Nationality, f.Applicant.MaritalStatus = tt.country, tt.status
+			f.Situation.PolygamyDeclaration = tt.override
+			p := compute(t, f)
+			it := item(p, ItemNonPolygamyDeclaration)
+			if (it != nil) != tt.want {
+				t.Fatalf("item present = %v, want %v", it != nil, tt.want)
+			}
+			if slices.Contains(p.Documents, DocNonPolygamyDeclaration) != tt.want {
+				t.Errorf("documents %v", p.Documents)
+			}
+			if it != nil && !strings.Contains(strings.Join(it.Details, " "), tt.detail) {
+				t.Errorf("details %q lack %q", it.Details, tt.detail)
+			}
+			if it != nil && !strings.Contains(it.Source, "Pew") {
+				t.Errorf("source %q does not name the table's source", it.Source)
+			}
+		})
+	}
+}
+
+// One row per warning and boundary (SPEC §2, "Warnings").
+func TestWarnings(t *testing.T) {
+	tests := []struct {
+		name string
+		id   string
+		edit func(*applicant.File)
+		want bool
+		text string // in the message when on
+	}{
+		{"less than one year: reference today, boundary day", WarningLessThanOneYear,
+			func(f *applicant.File) { f.Situation.ArrivedOn = civil.New(2025, 11, 22) }, false, ""},
+		{"less than one year: reference today, one day short", WarningLessThanOneYear,
+			func(f *applicant.File) { f.Situation.ArrivedOn = civil.New(2025, 11, 23) }, true, "23\u00a0novembre\u00a02026"},
+		{"less than one year: filed on the boundary day", WarningLessThanOneYear, func(f *applicant.File) {
+			f.Situation.ArrivedOn = civil.New(2025, 11, 22)
+			f.Procedure.FiledOn = civil.New(2026, 11, 22)
+		}, false, ""},
+		{"less than one year: filed the day before", WarningLessThanOneYear, func(f *applicant.File) {
+			f.Situation.ArrivedOn = civil.New(2025, 11, 22)
+			f.Procedure.FiledOn = civil.New(2026, 11, 21)
+		}, true, "dépôt"},
+		{"less than one year: filed early, one year passed since", WarningLessThanOneYear, func(f *applicant.File) {
+			f.Situation.ArrivedOn = civil.New(2025, 6, 1)
+			f.Procedure.FiledOn = civil.New(2026, 5, 31)
+		}, true, "autorisation provisoire de séjour"},
+		{"less than one year: not for the APS parent", WarningLessThanOneYear, func(f *applicant.File) {
+			f.Situation.ArrivedOn = civil.New(2026, 8, 1)
+			f.Situation.SickChild = &applicant.Child{GivenNames: "A", FamilyName: "B"}
+		}, false, ""},
+		{"refusal risk on", WarningRefusalRisk, func(f *applicant.File) {
+			f.Situation.RefusalGrounds = []string{applicant.GroundForgery, applicant.GroundUnexecutedOQTF}
+		}, true, "obligation de quitter le territoire français (OQTF) et avoir commis des faits de faux"},
+		{"refusal risk names each ground", WarningRefusalRisk, func(f *applicant.File) {
+			f.Situation.RefusalGrounds = []string{applicant.GroundSeriousOffences, applicant.GroundViolenceAgainstOfficials}
+		}, true, "crimes ou délits graves et avoir commis des violences"},
+		{"refusal risk off", WarningRefusalRisk, func(f *applicant.File) {}, false, ""},
+		{"certificate deadline passed", WarningCertificateDeadlinePassed,
+			func(f *applicant.File) { f.Procedure.CertificateAvailableOn = civil.New(2026, 10, 21) }, true, "21\u00a0novembre\u00a02026"},
+		{"certificate deadline today: not passed", WarningCertificateDeadlinePassed,
+			func(f *applicant.File) { f.Procedure.CertificateAvailableOn = civil.New(2026, 10, 22) }, false, ""},
+		{"certificate deadline passed but sent", WarningCertificateDeadlinePassed, func(f *applicant.File) {
+			f.Procedure.CertificateAvailableOn = civil.New(2026, 9, 1)
+			f.Procedure.CertificateSentOn = civil.New(2026, 9, 20)
+		}, false, ""},
+		{"no response to OFII", WarningNoResponseToOFII, func(f *applicant.File) {
+			f.Procedure.OFIIRequests = []applicant.OFIIRequest{{On: civil.New(2026, 11, 6), Kind: applicant.RequestInformation}}
+		}, true, "6\u00a0novembre\u00a02026"},
+		{"OFII reply due today", WarningNoResponseToOFII, func(f *applicant.File) {
+			f.Procedure.OFIIRequests = []applicant.OFIIRequest{{On: civil.New(2026, 11, 7), Kind: applicant.RequestInformation}}
+		}, false, ""},
+		{"domicile proof too old today", WarningDomicileProofTooOld,
+			func(f *applicant.File) { f.Situation.DomicileProofDated = civil.New(2026, 5, 21) }, true, "aujourd'hui"},
+		{"domicile proof six months today", WarningDomicileProofTooOld,
+			func(f *applicant.File) { f.Situation.DomicileProofDated = civil.New(2026, 5, 22) }, false, ""},
+		{"domicile proof too old at filing", WarningDomicileProofTooOld, func(f *applicant.File) {
+			f.Situation.DomicileProofDated = civil.New(2026, 3, 1)
+			f.Procedure.FiledOn = civil.New(2026, 9, 2)
+		}, true, "dépôt"},
+		{"domicile proof fine at filing though old today", WarningDomicileProofTooOld, func(f *applicant.File) {
+			f.Situation.DomicileProofDated = civil.New(2026, 3, 1)
+			f.Procedure.FiledOn = civil.New(2026, 9, 1)
+		}, false, ""},
+		{"nationality certificate too old", WarningNationalityCertificateTooOld, func(f *applicant.File) {
+			f.Identity = applicant.Identity{Document: applicant.NationalityCertificate, IssuedOn: civil.New(2026, 5, 21)}
+		}, true, "21\u00a0mai\u00a02026"},
+		{"nationality certificate six months today", WarningNationalityCertificateTooOld, func(f *applicant.File) {
+			f.Identity = applicant.Identity{Document: applicant.NationalityCertificate, IssuedOn: civil.New(2026, 5, 22)}
+		}, false, ""},
+		{"old passport: no certificate warning", WarningNationalityCertificateTooOld, func(f *applicant.File) {
+			f.Identity = applicant.Identity{Document: applicant.Passport, IssuedOn: civil.New(2020, 1, 1)}
+		}, false, ""},
+		{"no identity document", WarningNoIdentityDocument, func(f *applicant.File) { f.Identity.Document = applicant.NoDocument }, true, "consulat"},
+		{"identity document held", WarningNoIdentityDocument, func(f *applicant.File) {}, false, ""},
+		{"OFII address missing", WarningOFIIAddressMissing, func(f *applicant.File) { f.OFIIAddress = nil }, true, "cadre"},
+		{"OFII address blank lines only", WarningOFIIAddressMissing, func(f *applicant.File) { f.OFIIAddress = []string{" ", ""} }, true, "cadre"},
+		{"OFII address given", WarningOFIIAddressMissing, func(f *applicant.File) {}, false, ""},
+		{"APS parent offline", WarningAPSParentOffline, func(f *applicant.File) {
+			f.Situation.SickChild = &applicant.Child{GivenNames: "A", FamilyName: "B"}
+		}, true, "préfecture"},
+		{"card: online", WarningAPSParentOffline, func(f *applicant.File) {}, false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := base()
+			tt.edit(f)
+			p := compute(t, f)
+			w := warning(p, tt.id)
+			if (w != nil) != tt.want {
+				t.Fatalf("%s on = %v, want %v (warnings %+v)", tt.id, w != nil, tt.want, p.Warnings)
+			}
+			if w != nil && !strings.Contains(w.Message, tt.text) {
+				t.Errorf("message %q lacks %q", w.Message, tt.text)
+			}
+		})
+	}
+	// the base file has no warning at all: every "off" row above is meaningful
+	if w := compute(t, base()).Warnings; len(w) != 0 {
+		t.Errorf("base file warnings %+v", w)
+	}
+}
+
+// Warnings come in the order of SPEC §2's table.
+func TestWarningOrder(t *testing.T) {
+	f := base()
+	f.Situation.ArrivedOn = civil.New(2026, 8, 1)
+	f.Situation.RefusalGrounds = []string{applicant.GroundForgery}
+	f.Situation.AsylumRegisteredOn = civil.New(2026, 1, 10)
+	f.Procedure.OFIIRequests = []applicant.OFIIRequest{{On: civil.New(2026, 10, 1), Kind: applicant.RequestExamination}}
+	f.Situation.DomicileProofDated = civil.New(2025, 1, 1)
+	f.Identity = applicant.Identity{Document: applicant.NationalityCertificate, IssuedOn: civil.New(2025, 1, 1)}
+	f.OFIIAddress = nil
+	var got []string
+	for _, w := range compute(t, f).Warnings {
+		got = append(got, w.ID)
+	}
+	want := slices.DeleteFunc(slices.Clone(warningIDs), func(id string) bool {
+		return id == WarningNoIdentityDocument || id == WarningAPSParentOffline
+	})
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings %v\nwant %v", got, want)
+	}
+}
+
+func TestFees(t *testing.T) {
+	type fee struct {
+		id            string
+		amount, noref float64
+		overridden    bool
+	}
+	tests := []struct {
+		name  string
+		edit  func(*applicant.File)
+		want  []fee
+		title map[string]string // checklist titles
+	}{
+		{"card with a long-stay visa: stamp duty only", func(f *applicant.File) {},
+			[]fee{{"stamp_duty", 25, 0, false}}, map[string]string{ItemStampDuty: "Timbre fiscal de 25\u00a0€"}},
+		{"card without a long-stay visa", func(f *applicant.File) { f.Situation.LongStayVisa = false },
+			[]fee{{"stamp_duty", 25, 0, false}, {"regularisation_visa_fee", 200, 50, false}},
+			map[string]string{ItemRegularisationVisaFee: "Visa de régularisation de 200\u00a0€"}},
+		{"APS parent: none", func(f *applicant.File) {
+			f.Situation.LongStayVisa = false
+			f.Situation.SickChild = &applicant.Child{GivenNames: "A", FamilyName: "B"}
+		}, []fee{}, nil},
+		{"override stamp duty", func(f *applicant.File) {
+			f.Situation.LongStayVisa = false
+			f.Options.Fees = map[string]float64{"stamp_duty": 55}
+		}, []fee{{"stamp_duty", 55, 0, true}, {"regularisation_visa_fee", 200, 50, false}},
+			map[string]string{ItemStampDuty: "Timbre fiscal de 55\u00a0€"}},
+		{"override regularisation visa", func(f *applicant.File) {
+			f.Situation.LongStayVisa = false
+			f.Options.Fees = map[string]float64{"regularisation_visa": 300}
+		}, []fee{{"stamp_duty", 25, 0, false}, {"regularisation_visa_fee", 300, 50, true}},
+			map[string]string{ItemRegularisationVisaFee: "Visa de régularisation de 300\u00a0€"}},
+		{"override the part paid at filing", func(f *applicant.File) {
+			f.Situation.LongStayVisa = false
+			f.Options.Fees = map[string]float64{"regularisation_visa_at_filing": 75.5}
+		}, []fee{{"stamp_duty", 25, 0, false}, {"regularisation_visa_fee", 200, 75.5, true}}, nil},
+		{"override all three", func(f *applicant.File) {
+			f.Situation.LongStayVisa = false
+			f.Options.Fees = map[string]float64{"stamp_duty": 0, "regularisation_visa": 250, "regularisation_visa_at_filing": 60}
+		}, []fee{{"stamp_duty", 0, 0, true}, {"regularisation_visa_fee", 250, 60, true}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := base()
+			tt.edit(f)
+			p := compute(t, f)
+			if len(p.Fees) != len(tt.want) {
+				t.Fatalf("fees %+v, want %+v", p.Fees, tt.want)
+			}
+			for i, w := range tt.want {
+				g := p.Fees[i]
+				if g.ID != w.id || g.AmountEUR != w.amount || g.NonRefundableEUR != w.noref {
+					t.Errorf("fee %d: %+v, want %+v", i, g, w)
+				}
+				if !strings.Contains(g.Note, "montants au 31/07/2024 — à vérifier") {
+					t.Errorf("fee %s note %q lacks the date caveat", g.ID, g.Note)
+				}
+				if strings.Contains(g.Note, "dans le dossier") != w.overridden || (g.Source == "options.fees") != w.overridden {
+					t.Errorf("fee %s overridden=%v: note %q source %q", g.ID, w.overridden, g.Note, g.Source)
+				}
+				if !w.overridden && (g.AsOf != "2024-07-31" || !strings.Contains(g.Source, "seed 000")) {
+					t.Errorf("fee %s as_of %q source %q", g.ID, g.AsOf, g.Source)
+				}
+			}
+			for id, title := range tt.title {
+				if it := item(p, id); it == nil || it.Title != title {
+					t.Errorf("checklist %s: %+v, want title %q", id, it, title)
+				}
+			}
+		})
+	}
+	for _, bad := range []map[string]float64{{"stamp": 1}, {"stamp_duty": -1}} {
+		f := base()
+		f.Options.Fees = bad
+		if _, err := Compute(f, today); err == nil {
+			t.Errorf("options.fees %v: no error", bad)
+		}
+	}
+}
+
+func TestDocuments(t *testing.T) {
+	host := &applicant.Host{Civility: applicant.Monsieur, FamilyName: "K", GivenNames: "I"}
+	tests := []struct {
+		name string
+		edit func(*applicant.File)
+		want []string
+	}{
+		{"plain", func(f *applicant.File) {}, []string{"checklist", "cover_letter", "calendar"}},
+		{"polygamy declaration", func(f *applicant.File) { f.Situation.PolygamyDeclaration = applicant.PolygamyYes },
+			[]string{"checklist", "cover_letter", "non_polygamy_declaration", "calendar"}},
+		{"hosted", func(f *applicant.File) { f.Applicant.HostedBy = host },
+			[]string{"checklist", "cover_letter", "host_attestation", "calendar"}},
+		{"both", func(f *applicant.File) {
+			f.Applicant.HostedBy = host
+			f.Applicant.Nationality, f.Applicant.MaritalStatus = "SN", applicant.Married
+		}, []string{"checklist", "cover_letter", "non_polygamy_declaration", "host_attestation", "calendar"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := base()
+			tt.edit(f)
+			if got := compute(t, f).Documents; !slices.Equal(got, tt.want) {
+				t.Errorf("documents %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestComputeErrors(t *testing.T) {
+	if _, err := Compute(nil, today); err == nil {
+		t.Error("nil file: no error")
+	}
+	if _, err := Compute(base(), civil.Date{}); err == nil {
+		t.Error("zero today: no error")
+	}
+	f := base()
+	f.Procedure.OFIIRequests = []applicant.OFIIRequest{{On: today, Kind: "phone"}}
+	if _, err := Compute(f, today); err == nil || !strings.Contains(err.Error(), "phone") {
+		t.Errorf("unknown request kind: %v", err)
+	}
+	f = base()
+	f.Situation.RefusalGrounds = []string{"theft"}
+	if _, err := Compute(f, today); err == nil || !strings.Contains(err.Error(), "theft") {
+		t.Errorf("unknown refusal ground: %v", err)
+	}
+	for _, err := range []error{errOf(Compute(nil, today)), errOf(Compute(f, today))} {
+		if s := err.Error(); s != strings.ToLower(s[:1])+s[1:] || strings.HasSuffix(s, ".") {
+			t.Errorf("error %q: want lowercase, no trailing period", s)
+		}
+	}
+}
+
+func errOf(_ *Plan, err error) error { return err }
+
+// A gender agreement follows the civility.
+func TestAgreement(t *testing.T) {
+	f := base()
+	f.Situation.LongStayVisa = false
+	if it := item(compute(t, f), ItemRegularisationVisaFee); !strings.Contains(it.Details[0], "vous êtes entré en") {
+		t.Errorf("monsieur: %q", it.Details[0])
+	}
+	f.Applicant.Civility = applicant.Madame
+	if it := item(compute(t, f), ItemRegularisationVisaFee); !strings.Contains(it.Details[0], "vous êtes entrée en") {
+		t.Errorf("madame: %q", it.Details[0])
+	}
+}
+
