@@ -432,9 +432,9 @@ func TestDeadlineStates(t *testing.T) {
 func TestDeadlineOrder(t *testing.T) {
 	f := base()
 	f.Identity = applicant.Identity{Document: applicant.NationalityCertificate, IssuedOn: civil.New(2026, 9, 1)} // 2027-03-01
-	f.Situation.DomicileProofDated = civil.New(2026, 9, 1)                                                         // 2027-03-01
-	f.Procedure.FiledOn = civil.New(2026, 11, 1)                                                                   // 2027-03-01
-	f.Procedure.CertificateAvailableOn = civil.New(2026, 11, 20)                                                   // 2026-12-20
+	f.Situation.DomicileProofDated = civil.New(2026, 9, 1)                                                       // 2027-03-01
+	f.Procedure.FiledOn = civil.New(2026, 11, 1)                                                                 // 2027-03-01
+	f.Procedure.CertificateAvailableOn = civil.New(2026, 11, 20)                                                 // 2026-12-20
 	f.Procedure.OFIIRequests = []applicant.OFIIRequest{
 		{On: civil.New(2026, 11, 20), Kind: applicant.RequestInformation}, // 2026-12-05
 		{On: civil.New(2026, 12, 5), Kind: applicant.RequestInformation},  // 2026-12-20

@@ -486,4 +486,3 @@ func TestAgreement(t *testing.T) {
 		t.Errorf("madame: %q", it.Details[0])
 	}
 }
-
