@@ -1,0 +1,393 @@
+// Package batch makes the packs of a whole caseload (association mode,
+// `ofiipack batch`): from any mix of applicant files, folders of them, CSV
+// files and .xlsx workbooks, it writes into one folder a PDF pack per
+// applicant, summary.csv (what was written, what failed and why),
+// caseload.pdf (every upcoming deadline of every applicant, week by week)
+// and caseload.ics (the same deadlines for a shared calendar).
+//
+// # Guarantees
+//
+//   - One bad entry never stops the others: its problems are in its
+//     [Result] and in summary.csv.
+//   - Entries stream through a pool of workers: a caseload of any size
+//     holds at most a few PDFs in memory at a time (and the deadlines of
+//     every applicant, for the overview).
+//   - Every file is written atomically; a cancelled context stops the
+//     workers and leaves no partial or temporary file.
+//   - The same inputs and date give the same bytes, whatever the number of
+//     workers and their timing: PDF names are made unique in input order.
+//   - No name taken from the data can escape the output folder ([Slug]).
+//
+// Spreadsheet columns are the dotted field paths of the applicant file; see
+// [ColumnNames] and the cell forms documented in columns.go.
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/atomicfile"
+	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/ical"
+	"github.com/ofiipack/ofiipack/generator/plan"
+	"github.com/ofiipack/ofiipack/generator/render"
+)
+
+// Names of the files a batch writes beside the packs.
+const (
+	SummaryFile     = "summary.csv"
+	CaseloadPDF     = "caseload.pdf"
+	CaseloadCalFile = "caseload.ics"
+)
+
+// Options configure a batch.
+type Options struct {
+	Inputs []string   // applicant files, folders, .csv and .xlsx files, in order
+	Dir    string     // output folder, created if needed
+	Jobs   int        // workers; runtime.NumCPU() when < 1
+	Today  civil.Date // the run's date (--date)
+	// Org, when set, is printed on every pack instead of the file's own
+	// organisation block (--org).
+	Org *applicant.Organisation
+
+	// OnTotal, when set, is called once, before any entry, with the number
+	// of entries: the inputs are read a first time to count them.
+	OnTotal func(n int)
+	// OnEntry, when set, is called once per entry, in input order, from a
+	// single goroutine, as soon as the entry and all before it are done.
+	OnEntry func(Result)
+}
+
+// Result is what became of one entry.
+type Result struct {
+	Index    int            // position in input order, from 0
+	Source   string         // the file the entry comes from
+	Entry    string         // "row N" for a spreadsheet row, "" for a file
+	PDF      string         // the pack's file name in the output folder; "" when it failed
+	Next     *plan.Deadline // the next deadline (plan.Next), nil if none
+	Warnings []string       // the plan's warning IDs
+	Problems []Problem      // why it failed; empty when the pack was written
+}
+
+// where names the entry: "caseload.csv:row 4", "folder/a.yaml".
+func (r Result) where() string {
+	if r.Entry == "" {
+		return r.Source
+	}
+	return r.Source + ":" + r.Entry
+}
+
+// OK reports whether the pack was written.
+func (r Result) OK() bool { return len(r.Problems) == 0 }
+
+// Problem is one reason an entry failed, located for a person:
+// "folder/a.yaml:12:5: applicant.birth_date: …" or
+// "caseload.csv:row 4: column applicant.birth_date: …".
+type Problem struct {
+	Text string
+	Hint string // what to type or change; may be empty
+}
+
+func (p Problem) Error() string { return p.Text }
+
+// Summary counts what a batch did.
+type Summary struct {
+	Dir     string
+	Written int // packs written
+	Failed  int // entries that failed
+}
+
+// Run makes the packs of opt.Inputs into opt.Dir. Entry failures are
+// counted in the Summary, reported through OnEntry and summary.csv, and do
+// not make Run fail; the error is for the batch as a whole (no inputs, the
+// output folder cannot be written, ctx cancelled). After a cancellation the
+// packs already written stay, complete, and summary.csv and the caseload
+// files are not written.
+func Run(ctx context.Context, opt Options) (Summary, error) {
+	sum := Summary{Dir: opt.Dir}
+	if opt.Dir == "" {
+		return sum, errors.New("no output folder given")
+	}
+	if len(opt.Inputs) == 0 {
+		return sum, errors.New("no input given")
+	}
+	if opt.Today.IsZero() {
+		return sum, errors.New("no date given for the run")
+	}
+	jobs := opt.Jobs
+	if jobs < 1 {
+		jobs = runtime.NumCPU()
+	}
+	if err := os.MkdirAll(opt.Dir, 0o700); err != nil {
+		return sum, fmt.Errorf("cannot create the output folder %s: %w", opt.Dir, unwrapPath(err))
+	}
+	// A run killed without a chance to clean up (power cut, SIGKILL) may
+	// have left temporary files.
+	removeTemps(opt.Dir)
+	defer removeTemps(opt.Dir)
+
+	if opt.OnTotal != nil {
+		n := 0
+		walkInputs(ctx, opt.Inputs, true, func(entry) bool { n++; return true })
+		if err := ctx.Err(); err != nil {
+			return sum, interrupted(err)
+		}
+		opt.OnTotal(n)
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	todo := make(chan job, jobs)
+	done := make(chan Result, jobs)
+	var written sync.Map // index → kept, for the packs written
+
+	go func() {
+		defer close(todo)
+		names := newNamer()
+		i := 0
+		walkInputs(ctx, opt.Inputs, false, func(e entry) bool {
+			j := prepare(e, opt.Today, names)
+			j.Index = i
+			i++
+			select {
+			case todo <- j:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range todo {
+				if ctx.Err() != nil {
+					continue // drain: the producer may be blocked on a send
+				}
+				r := j.work(ctx, opt.Dir, opt.Org)
+				if ctx.Err() != nil {
+					continue
+				}
+				if r.OK() {
+					written.Store(r.Index, kept{ical.Entry{File: j.file, Plan: trimmed(j.plan)}, r.where()})
+				}
+				done <- r
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(done) }()
+
+	// Results come in any order; they are reported and summarised in
+	// input order.
+	var (
+		rows    []Result
+		entries []kept
+		pending = map[int]Result{}
+	)
+	for r := range done {
+		pending[r.Index] = r
+		for {
+			r, ok := pending[len(rows)]
+			if !ok {
+				break
+			}
+			delete(pending, r.Index)
+			rows = append(rows, r)
+			if r.OK() {
+				sum.Written++
+				e, _ := written.LoadAndDelete(r.Index)
+				entries = append(entries, e.(kept))
+			} else {
+				sum.Failed++
+			}
+			if opt.OnEntry != nil {
+				opt.OnEntry(r)
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, interrupted(err)
+	}
+
+	if err := atomicfile.Write(filepath.Join(opt.Dir, SummaryFile), func(w io.Writer) error {
+		return writeSummary(ctxWriter{ctx, w}, rows)
+	}); err != nil {
+		return sum, err
+	}
+	if err := atomicfile.Write(filepath.Join(opt.Dir, CaseloadPDF), func(w io.Writer) error {
+		return safely(func() error { return writeCaseloadPDF(ctxWriter{ctx, w}, opt.Today, entries, opt.Org) })
+	}); err != nil {
+		return sum, fmt.Errorf("cannot write %s: %w", CaseloadPDF, err)
+	}
+	if err := atomicfile.Write(filepath.Join(opt.Dir, CaseloadCalFile), func(w io.Writer) error {
+		cal := make([]ical.Entry, len(entries))
+		for i, e := range entries {
+			cal[i] = e.Entry
+		}
+		return ical.Caseload(ctxWriter{ctx, w}, opt.Today, cal)
+	}); err != nil {
+		return sum, err
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, interrupted(err)
+	}
+	return sum, nil
+}
+
+// writeCaseloadPDF writes the association's weekly board of deadlines.
+func writeCaseloadPDF(w io.Writer, today civil.Date, entries []kept, org *applicant.Organisation) error {
+	c := render.Caseload{Today: today, Organisation: org, Entries: make([]render.CaseloadEntry, len(entries))}
+	for i, e := range entries {
+		c.Entries[i] = render.CaseloadEntry{Name: ical.Name(e.File), Source: e.where,
+			Deadlines: e.Plan.Deadlines, Warnings: e.Plan.Warnings}
+	}
+	return render.WriteCaseload(w, c)
+}
+
+// kept is what the caseload files need of a pack written.
+type kept struct {
+	ical.Entry
+	where string // source, and row for a spreadsheet
+}
+
+// trimmed keeps of a plan what the caseload overview and calendar read,
+// so that a large caseload holds little memory.
+func trimmed(p *plan.Plan) *plan.Plan {
+	t := *p
+	t.Checklist, t.Fees, t.Documents = nil, nil, nil
+	return &t
+}
+
+func interrupted(err error) error {
+	return fmt.Errorf("interrupted before the end: %w", err)
+}
+
+// job is one entry decoded and planned, ready to render.
+type job struct {
+	Result
+	file *applicant.File
+	plan *plan.Plan
+}
+
+// prepare decodes and plans an entry and names its PDF. It runs in input
+// order, so names are unique the same way on every run.
+func prepare(e entry, today civil.Date, names *namer) job {
+	j := job{Result: Result{Source: e.source, Entry: e.label}}
+	if e.probs != nil {
+		j.Problems = e.probs
+		return j
+	}
+	where := j.where()
+	err := safely(func() error {
+		var err error
+		if e.node != nil {
+			j.file, err = applicant.DecodeNode(e.source, e.node, today)
+			if err != nil {
+				j.Problems = problemsOfRow(e.source, e.header, e.row, err)
+				return nil
+			}
+		} else {
+			j.file, err = applicant.Load(e.source, e.data, today)
+			if err != nil {
+				j.Problems = problemsOfFile(e.source, err)
+				return nil
+			}
+		}
+		j.plan, err = plan.Compute(j.file, today)
+		return err
+	})
+	if err != nil {
+		j.Problems = []Problem{{Text: fmt.Sprintf("%s: cannot compute the plan: %v", where, err)}}
+	}
+	if len(j.Problems) > 0 {
+		return j
+	}
+	j.PDF = names.unique(Slug(j.file)) + ".pdf"
+	if d := j.plan.Next(); d != nil {
+		next := *d
+		j.Next = &next
+	}
+	for _, w := range j.plan.Warnings {
+		j.Warnings = append(j.Warnings, w.ID)
+	}
+	return j
+}
+
+func problemsOfFile(source string, err error) []Problem {
+	var ps applicant.Problems
+	if !errors.As(err, &ps) {
+		return []Problem{{Text: fmt.Sprintf("%s: %v", source, err)}}
+	}
+	out := make([]Problem, len(ps))
+	for i, p := range ps {
+		out[i] = Problem{Text: p.Error(), Hint: p.Hint}
+	}
+	return out
+}
+
+// work renders the pack of a prepared entry into dir.
+func (j job) work(ctx context.Context, dir string, org *applicant.Organisation) Result {
+	r := j.Result
+	if !r.OK() {
+		return r
+	}
+	if org == nil {
+		org = j.file.Organisation
+	}
+	err := atomicfile.Write(filepath.Join(dir, r.PDF), func(w io.Writer) error {
+		return safely(func() error { return render.Pack(ctxWriter{ctx, w}, j.file, j.plan, org) })
+	})
+	if err != nil {
+		r.Problems = []Problem{{Text: fmt.Sprintf("%s: cannot write the pack %s: %v", r.where(), r.PDF, err)}}
+		r.PDF = ""
+	}
+	return r
+}
+
+// ctxWriter fails every write once ctx is done, so that an interrupted
+// render stops and atomicfile removes its temporary file.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}
+
+// safely runs fn and turns a panic into an error: a bug met by one entry
+// must not stop the others, nor skip the removal of a temporary file.
+func safely(fn func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error (a bug in ofiipack): %v", r)
+		}
+	}()
+	return fn()
+}
+
+// removeTemps removes the temporary files of atomicfile left in dir.
+func removeTemps(dir string) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		if !e.IsDir() && strings.HasPrefix(e.Name(), atomicfile.TempPrefix) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}

@@ -1,0 +1,228 @@
+package batch
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// A spreadsheet holds one applicant per row; its columns are the dotted
+// paths of the fields of SPEC §1 ("applicant.address.postcode"). The cell
+// forms are:
+//
+//   - text, numbers, enum values: as in the YAML file;
+//   - dates: YYYY-MM-DD or DD/MM/YYYY as text, or a date cell of the
+//     workbook (.xlsx);
+//   - true/false: true or false (any case), or a TRUE/FALSE cell (.xlsx);
+//   - lists (situation.residence_proofs, situation.refusal_grounds,
+//     documents_ready) and lines (ofii_address, organisation.address):
+//     items separated by ";" ("administration; bank_statements");
+//   - procedure.ofii_requests: requests separated by ";", each a date then
+//     its kind ("2026-11-18 information; 2026-11-20 examination").
+//
+// An empty cell means the field is absent. The format column is optional
+// (ofiipack/v1 is assumed).
+
+// cellKind tells how a cell becomes a YAML node.
+type cellKind int
+
+const (
+	cellText     cellKind = iota // one scalar
+	cellDate                     // a scalar; a workbook's date serial is converted
+	cellBool                     // a scalar; a workbook's boolean is converted
+	cellList                     // a sequence of scalars separated by ";"
+	cellRequests                 // a sequence of {on, kind} separated by ";"
+)
+
+// ListSeparator separates the items of a list in one cell.
+const ListSeparator = ";"
+
+type column struct {
+	path string
+	kind cellKind
+}
+
+// Columns are every column a spreadsheet may have, in the order of SPEC §1:
+// the order of the header that `ofiipack init --csv` writes.
+var columns = []column{
+	{"format", cellText},
+	{"applicant.civility", cellText},
+	{"applicant.family_name", cellText},
+	{"applicant.given_names", cellText},
+	{"applicant.birth_date", cellDate},
+	{"applicant.birth_place", cellText},
+	{"applicant.nationality", cellText},
+	{"applicant.nationality_label", cellText},
+	{"applicant.marital_status", cellText},
+	{"applicant.address.care_of", cellText},
+	{"applicant.address.street", cellText},
+	{"applicant.address.extra", cellText},
+	{"applicant.address.postcode", cellText},
+	{"applicant.address.city", cellText},
+	{"applicant.hosted_by.civility", cellText},
+	{"applicant.hosted_by.family_name", cellText},
+	{"applicant.hosted_by.given_names", cellText},
+	{"applicant.hosted_by.since", cellDate},
+	{"applicant.phone", cellText},
+	{"applicant.email", cellText},
+	{"applicant.foreigner_number", cellText},
+	{"identity.document", cellText},
+	{"identity.issued_on", cellDate},
+	{"situation.arrived_on", cellDate},
+	{"situation.long_stay_visa", cellBool},
+	{"situation.asylum_registered_on", cellDate},
+	{"situation.sick_child.given_names", cellText},
+	{"situation.sick_child.family_name", cellText},
+	{"situation.sick_child.birth_date", cellDate},
+	{"situation.birth_transcription_decision", cellBool},
+	{"situation.residence_proofs", cellList},
+	{"situation.domicile_proof_dated", cellDate},
+	{"situation.refusal_grounds", cellList},
+	{"situation.polygamy_declaration", cellText},
+	{"procedure.filed_on", cellDate},
+	{"procedure.certificate_available_on", cellDate},
+	{"procedure.certificate_sent_on", cellDate},
+	{"procedure.registered_mail_number", cellText},
+	{"procedure.doctor", cellText},
+	{"procedure.ofii_requests", cellRequests},
+	{"documents_ready", cellList},
+	{"ofii_address", cellList},
+	{"options.signing_city", cellText},
+	{"options.mail_margin_days", cellText},
+	{"options.fees.regularisation_visa", cellText},
+	{"options.fees.regularisation_visa_at_filing", cellText},
+	{"options.fees.stamp_duty", cellText},
+	{"organisation.name", cellText},
+	{"organisation.address", cellList},
+	{"organisation.phone", cellText},
+	{"organisation.email", cellText},
+	{"organisation.website", cellText},
+}
+
+// ColumnNames returns the paths of every spreadsheet column, in order.
+func ColumnNames() []string {
+	names := make([]string, len(columns))
+	for i, c := range columns {
+		names[i] = c.path
+	}
+	return names
+}
+
+func lookupColumn(name string) (column, bool) {
+	for _, c := range columns {
+		if c.path == name {
+			return c, true
+		}
+	}
+	return column{}, false
+}
+
+// header is the checked first row of a spreadsheet.
+type header struct {
+	names []string // as read, trimmed; "" for an empty header cell
+	cols  []column // parallel to names; zero column for an ignored one
+	used  []bool   // whether the column is read
+}
+
+// parseHeader checks the first row: every non-empty name is a known column,
+// at most once. The problems name the column letter or index and suggest
+// the nearest known column.
+func parseHeader(source string, row int, names []string) (*header, []Problem) {
+	where := func(col int) string { return fmt.Sprintf("%s:row %d: column %s", source, row, columnName(col)) }
+	h := &header{names: make([]string, len(names)), cols: make([]column, len(names)), used: make([]bool, len(names))}
+	var probs []Problem
+	first := map[string]int{}
+	for i, raw := range names {
+		name := strings.TrimSpace(raw)
+		if i == 0 {
+			name = strings.TrimPrefix(name, "\uFEFF") // a BOM the reader did not remove
+		}
+		h.names[i] = name
+		if name == "" {
+			continue
+		}
+		c, ok := lookupColumn(strings.ToLower(name))
+		if !ok {
+			p := Problem{Text: fmt.Sprintf("%s: found the unknown column %q, expected a field path of the applicant file such as applicant.family_name", where(i+1), clip(name))}
+			if s := nearestColumn(name); s != "" {
+				p.Hint = fmt.Sprintf("did you mean %q?", s)
+			} else {
+				p.Hint = "'ofiipack init --csv' writes a spreadsheet with every column"
+			}
+			probs = append(probs, p)
+			continue
+		}
+		if j, dup := first[c.path]; dup {
+			probs = append(probs, Problem{Text: fmt.Sprintf("%s: found the column %s a second time (first in column %s), expected it once",
+				where(i+1), c.path, columnName(j+1))})
+			continue
+		}
+		first[c.path] = i
+		h.cols[i], h.used[i] = c, true
+	}
+	return h, probs
+}
+
+// clip shortens a header cell for a message: a data row pasted in the header
+// must not end up whole in a log.
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= 60 {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:60]) + "…"
+}
+
+// nearestColumn returns the known column closest to name, or "" when none is
+// close enough to be a typo. A bare key ("family_name") finds its full path.
+func nearestColumn(name string) string {
+	n := normColumn(name)
+	best, bestDist := "", 1<<30
+	for _, c := range columns {
+		cand := normColumn(c.path)
+		d := editDistance(n, cand)
+		if last := c.path[strings.LastIndexByte(c.path, '.')+1:]; normColumn(last) == n {
+			d = 0 // the field's own name, without its path
+		}
+		if d < bestDist {
+			best, bestDist = c.path, d
+		}
+	}
+	if bestDist > max(1, len(n)/4) {
+		return ""
+	}
+	return best
+}
+
+func normColumn(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+		if r == '_' || r == '-' || r == ' ' {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,185 @@
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/civil"
+)
+
+// rowNode turns one spreadsheet row into the node tree of an applicant
+// file, so that applicant.DecodeNode applies every rule of the loader. Each
+// node carries Line = the row number and Column = the column's index
+// (1-based), which problemsOfRow turns back into "row N: column X". Mapping
+// nodes have Column 0: a problem there (a missing field) is named by its
+// field path. It returns nil when every cell is empty (a blank row).
+func rowNode(h *header, row int, cells []string, workbook *workbookCells) *yaml.Node {
+	root := &yaml.Node{Kind: yaml.MappingNode, Line: row}
+	maps := map[string]*yaml.Node{"": root}
+	var mapFor func(path string) *yaml.Node
+	mapFor = func(path string) *yaml.Node {
+		if m, ok := maps[path]; ok {
+			return m
+		}
+		parent, key := "", path
+		if i := strings.LastIndexByte(path, '.'); i >= 0 {
+			parent, key = path[:i], path[i+1:]
+		}
+		m := &yaml.Node{Kind: yaml.MappingNode, Line: row}
+		p := mapFor(parent)
+		p.Content = append(p.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: row}, m)
+		maps[path] = m
+		return m
+	}
+	hasFormat, empty := false, true
+	for i, c := range h.cols {
+		if !h.used[i] || i >= len(cells) {
+			continue
+		}
+		v := strings.TrimSpace(cells[i])
+		if v == "" {
+			continue
+		}
+		if workbook != nil {
+			v = workbook.convert(c.kind, v)
+		}
+		col := i + 1
+		parent, key := "", c.path
+		if j := strings.LastIndexByte(c.path, '.'); j >= 0 {
+			parent, key = c.path[:j], c.path[j+1:]
+		}
+		var value *yaml.Node
+		switch c.kind {
+		case cellList:
+			value = &yaml.Node{Kind: yaml.SequenceNode, Line: row, Column: col}
+			for _, item := range splitList(v) {
+				value.Content = append(value.Content, scalar(item, row, col))
+			}
+		case cellRequests:
+			value = &yaml.Node{Kind: yaml.SequenceNode, Line: row, Column: col}
+			for _, item := range splitList(v) {
+				value.Content = append(value.Content, requestNode(item, row, col))
+			}
+		default:
+			value = scalar(v, row, col)
+		}
+		m := mapFor(parent)
+		m.Content = append(m.Content, scalar(key, row, col), value)
+		if c.path == "format" {
+			hasFormat = true
+		} else {
+			empty = false
+		}
+	}
+	if empty {
+		return nil
+	}
+	if !hasFormat {
+		// The format column is optional: a spreadsheet is ofiipack/v1.
+		root.Content = append([]*yaml.Node{scalar("format", row, 0), scalar(applicant.FormatV1, row, 0)}, root.Content...)
+	}
+	return root
+}
+
+func scalar(v string, row, col int) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v, Line: row, Column: col}
+}
+
+// splitList splits a cell at ";" and drops empty items (a trailing ";").
+func splitList(v string) []string {
+	var items []string
+	for _, s := range strings.Split(v, ListSeparator) {
+		if s = strings.TrimSpace(s); s != "" {
+			items = append(items, s)
+		}
+	}
+	return items
+}
+
+// requestNode reads "2026-11-18 information" as {on: 2026-11-18, kind:
+// information}. A missing part is left out, so that the loader reports it.
+func requestNode(item string, row, col int) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Line: row, Column: col}
+	fields := strings.Fields(item)
+	if len(fields) > 0 {
+		m.Content = append(m.Content, scalar("on", row, col), scalar(fields[0], row, col))
+	}
+	if len(fields) > 1 {
+		m.Content = append(m.Content, scalar("kind", row, col), scalar(strings.Join(fields[1:], " "), row, col))
+	}
+	return m
+}
+
+// problemsOfRow turns the loader's problems of a row into problems named
+// "file.csv:row N: column applicant.birth_date: …".
+func problemsOfRow(source string, h *header, row int, err error) []Problem {
+	var ps applicant.Problems
+	if !errors.As(err, &ps) {
+		return []Problem{{Text: fmt.Sprintf("%s:row %d: %v", source, row, err)}}
+	}
+	out := make([]Problem, 0, len(ps))
+	for _, p := range ps {
+		var where string
+		column := ""
+		if p.Column > 0 && p.Column <= len(h.cols) && h.used[p.Column-1] {
+			column = h.cols[p.Column-1].path
+		}
+		switch {
+		case column != "":
+			where = "column " + column
+			if p.Field != "" && p.Field != column {
+				where += ": " + p.Field
+			}
+		case p.Field != "":
+			if _, ok := lookupColumn(p.Field); ok {
+				where = "column " + p.Field
+			} else {
+				where = "columns " + p.Field + ".*"
+			}
+		}
+		text := fmt.Sprintf("%s:row %d", source, row)
+		if where != "" {
+			text += ": " + where
+		}
+		out = append(out, Problem{Text: text + ": " + p.Message, Hint: p.Hint})
+	}
+	return out
+}
+
+// workbookCells converts the raw values of an .xlsx row by column kind: a
+// date cell holds a day count since 1900 (or 1904), a boolean cell 1 or 0.
+type workbookCells struct {
+	date1904 bool
+}
+
+func (w *workbookCells) convert(kind cellKind, v string) string {
+	switch kind {
+	case cellDate:
+		if x, err := strconv.ParseFloat(v, 64); err == nil && x >= 1 && x < 2958466 {
+			// Whole days only: the time of day of a date cell is noise.
+			if t, err := excelize.ExcelDateToTime(float64(int(x)), w.date1904); err == nil {
+				return civil.Of(t).String()
+			}
+		}
+		// An ISO date-time cell ("2026-11-18T00:00:00Z"): keep the day.
+		if len(v) > 10 && v[10] == 'T' {
+			if _, err := civil.Parse(v[:10]); err == nil {
+				return v[:10]
+			}
+		}
+	case cellBool:
+		switch v {
+		case "1":
+			return "true"
+		case "0":
+			return "false"
+		}
+	}
+	return v
+}

@@ -1,0 +1,336 @@
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+	"go.yaml.in/yaml/v3"
+)
+
+// entry is one applicant found in the inputs, before decoding: a YAML file's
+// bytes, or a spreadsheet row as a node tree, or the problems that kept it
+// from being read.
+type entry struct {
+	source string     // the file it comes from
+	label  string     // "" for a YAML file, "row N" for a spreadsheet row
+	data   []byte     // a YAML file
+	node   *yaml.Node // a spreadsheet row
+	header *header    // the row's header, to name its problems
+	row    int
+	probs  []Problem // set when the entry cannot be decoded at all
+}
+
+// walkInputs calls emit with every entry of inputs, in input order: files
+// as given, folders searched recursively in lexical order for .yaml and .yml
+// files (hidden ones skipped), spreadsheets row by row. It stops when emit
+// returns false or ctx is done. With countOnly, YAML files are listed but
+// not read.
+func walkInputs(ctx context.Context, inputs []string, countOnly bool, emit func(entry) bool) {
+	for _, in := range inputs {
+		if ctx.Err() != nil {
+			return
+		}
+		if !walkInput(ctx, in, countOnly, emit) {
+			return
+		}
+	}
+}
+
+func walkInput(ctx context.Context, in string, countOnly bool, emit func(entry) bool) bool {
+	fi, err := os.Stat(in)
+	if err != nil {
+		return emit(failed(in, "", fmt.Sprintf("%s: cannot read it: %v", in, unwrapPath(err)),
+			"check the name; inputs are applicant files, folders of them, .csv or .xlsx files"))
+	}
+	if fi.IsDir() {
+		return walkFolder(ctx, in, countOnly, emit)
+	}
+	switch strings.ToLower(filepath.Ext(in)) {
+	case ".csv":
+		return walkCSV(ctx, in, emit)
+	case ".xlsx", ".xlsm":
+		return walkXLSX(ctx, in, emit)
+	case ".xls", ".ods", ".numbers":
+		return emit(failed(in, "", fmt.Sprintf("%s: cannot read this kind of spreadsheet, expected .xlsx or .csv", in),
+			"save it as .xlsx (Excel 2007 and later) or as CSV, UTF-8"))
+	}
+	return emit(readYAML(in, countOnly))
+}
+
+func walkFolder(ctx context.Context, dir string, countOnly bool, emit func(entry) bool) bool {
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if path != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && isYAML(path) {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil && ctx.Err() == nil {
+		return emit(failed(dir, "", fmt.Sprintf("%s: cannot read the folder: %v", dir, unwrapPath(err)), ""))
+	}
+	if len(files) == 0 && ctx.Err() == nil {
+		return emit(failed(dir, "", fmt.Sprintf("%s: found no applicant file, expected .yaml or .yml files in this folder", dir), ""))
+	}
+	for _, f := range files { // WalkDir visits in lexical order: deterministic
+		if ctx.Err() != nil || !emit(readYAML(f, countOnly)) {
+			return false
+		}
+	}
+	return true
+}
+
+func readYAML(path string, countOnly bool) entry {
+	if countOnly {
+		return entry{source: path}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return failed(path, "", fmt.Sprintf("%s: cannot read it: %v", path, unwrapPath(err)), "")
+	}
+	return entry{source: path, data: data}
+}
+
+func isYAML(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml":
+		return true
+	}
+	return false
+}
+
+func failed(source, label, text, hint string) entry {
+	return entry{source: source, label: label, probs: []Problem{{Text: text, Hint: hint}}}
+}
+
+// sheetRows yields the rows of a spreadsheet: row number (1-based) and cells.
+type sheetRows interface {
+	next() (row int, cells []string, err error) // io.EOF at the end
+}
+
+// walkSheet emits one entry per non-blank row under the header row.
+func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookCells, emit func(entry) bool) bool {
+	var h *header
+	found := false
+	for ctx.Err() == nil {
+		row, cells, err := rows.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && h != nil {
+				if !emit(failed(source, fmt.Sprintf("row %d", row), fmt.Sprintf("%s:row %d: cannot read the row: %v", source, row, pe.Err), "")) {
+					return false
+				}
+				continue
+			}
+			return emit(failed(source, "", fmt.Sprintf("%s: cannot read it: %v", source, unwrapPath(err)), ""))
+		}
+		if h == nil {
+			if blank(cells) {
+				continue // blank lines above the header
+			}
+			var probs []Problem
+			h, probs = parseHeader(source, row, cells)
+			if len(probs) > 0 {
+				// Every row would be read wrongly: one entry for the file.
+				return emit(entry{source: source, label: fmt.Sprintf("row %d", row), probs: probs})
+			}
+			continue
+		}
+		label := fmt.Sprintf("row %d", row)
+		if probs := strayCells(source, h, row, cells); len(probs) > 0 {
+			found = true
+			if !emit(entry{source: source, label: label, probs: probs}) {
+				return false
+			}
+			continue
+		}
+		n := rowNode(h, row, cells, wb)
+		if n == nil {
+			continue // a blank row
+		}
+		found = true
+		if !emit(entry{source: source, label: label, node: n, header: h, row: row}) {
+			return false
+		}
+	}
+	if ctx.Err() != nil {
+		return false
+	}
+	switch {
+	case h == nil:
+		return emit(failed(source, "", fmt.Sprintf("%s: found no header row, expected a first row naming the columns, such as applicant.family_name", source),
+			"'ofiipack init --csv' writes a spreadsheet with every column and an example row"))
+	case !found:
+		return emit(failed(source, "", fmt.Sprintf("%s: found no applicant row under the header, expected one row per applicant", source), ""))
+	}
+	return true
+}
+
+// strayCells reports non-empty cells under no column name: a row shifted
+// by a cell, or data typed beside the table.
+func strayCells(source string, h *header, row int, cells []string) []Problem {
+	var probs []Problem
+	for i, c := range cells {
+		if strings.TrimSpace(c) == "" || (i < len(h.names) && h.names[i] != "") {
+			continue
+		}
+		probs = append(probs, Problem{Text: fmt.Sprintf("%s:row %d: column %s: found a value in a column without a name in the header row, expected cells only under named columns",
+			source, row, columnName(i+1))})
+	}
+	return probs
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(strings.TrimPrefix(c, "\uFEFF")) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// columnName is a column's letter as spreadsheets show it: 1 → A, 27 → AA.
+func columnName(col int) string {
+	name, err := excelize.ColumnNumberToName(col)
+	if err != nil {
+		return fmt.Sprint(col)
+	}
+	return name
+}
+
+// csvRows reads a CSV file: UTF-8 with or without a byte-order mark,
+// fields separated by commas, semicolons (French spreadsheet exports) or
+// tabs, told apart on the first line.
+type csvRows struct {
+	r   *csv.Reader
+	row int
+}
+
+func (c *csvRows) next() (int, []string, error) {
+	rec, err := c.r.Read()
+	if errors.Is(err, io.EOF) {
+		return 0, nil, io.EOF
+	}
+	c.row++
+	return c.row, rec, err
+}
+
+func walkCSV(ctx context.Context, path string, emit func(entry) bool) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return emit(failed(path, "", fmt.Sprintf("%s: cannot read it: %v", path, unwrapPath(err)), ""))
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\uFEFF")) {
+		br.Discard(3)
+	}
+	first, _ := br.Peek(br.Size())
+	if i := bytes.IndexByte(first, '\n'); i >= 0 {
+		first = first[:i]
+	}
+	r := csv.NewReader(br)
+	r.Comma = delimiter(first)
+	r.FieldsPerRecord = -1 // short rows are padded; long ones checked by strayCells
+	r.LazyQuotes = true    // a stray quote inside a cell is kept as text
+	r.ReuseRecord = true
+	return walkSheet(ctx, path, &csvRows{r: r}, nil, emit)
+}
+
+// delimiter picks the separator that occurs most on the header line,
+// outside quotes: ',' unless ';' or a tab is more frequent.
+func delimiter(line []byte) rune {
+	counts := map[byte]int{}
+	quoted := false
+	for _, c := range line {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case !quoted && (c == ',' || c == ';' || c == '\t'):
+			counts[c]++
+		}
+	}
+	best := byte(',')
+	for _, c := range []byte{';', '\t'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return rune(best)
+}
+
+// xlsxRows reads the first sheet of a workbook, raw cell values (dates as
+// day numbers, converted by column kind).
+type xlsxRows struct {
+	rows *excelize.Rows
+	row  int
+}
+
+func (x *xlsxRows) next() (int, []string, error) {
+	if !x.rows.Next() {
+		if err := x.rows.Error(); err != nil {
+			return 0, nil, err
+		}
+		return 0, nil, io.EOF
+	}
+	x.row++
+	cells, err := x.rows.Columns(excelize.Options{RawCellValue: true})
+	return x.row, cells, err
+}
+
+func walkXLSX(ctx context.Context, path string, emit func(entry) bool) bool {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return emit(failed(path, "", fmt.Sprintf("%s: cannot read it as an .xlsx workbook: %v", path, unwrapPath(err)),
+			"save it again as .xlsx, or export the sheet as CSV, UTF-8"))
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return emit(failed(path, "", fmt.Sprintf("%s: found no sheet in the workbook", path), ""))
+	}
+	wb := &workbookCells{}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		wb.date1904 = *props.Date1904
+	}
+	rows, err := f.Rows(sheets[0])
+	if err != nil {
+		return emit(failed(path, "", fmt.Sprintf("%s: cannot read the sheet %q: %v", path, sheets[0], err), ""))
+	}
+	defer rows.Close()
+	return walkSheet(ctx, path, &xlsxRows{rows: rows}, wb, emit)
+}
+
+// unwrapPath drops the *fs.PathError wrapper, whose message repeats the
+// name the message already gives.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
