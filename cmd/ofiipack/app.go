@@ -64,8 +64,9 @@ const (
 // usageError is a mistake in the command line: unknown command or flag,
 // wrong number of arguments, bad flag value. Exit status 2.
 type usageError struct {
-	err   error
-	hints []string
+	err        error
+	hints      []string
+	noHelpHint bool // the hints already say where to look
 }
 
 func (e usageError) Error() string { return e.err.Error() }
@@ -127,7 +128,9 @@ func (a *app) report(cmd *cobra.Command, err error) int {
 		for _, h := range usage.hints {
 			a.hintf("%s", h)
 		}
-		a.hintf("run '%s --help'", commandPath(cmd))
+		if !usage.noHelpHint {
+			a.hintf("run '%s --help'", commandPath(cmd))
+		}
 		return exitUsage
 	case strings.HasPrefix(err.Error(), "unknown command "):
 		// cobra's own error for 'ofiipack nosuchcommand'.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -97,9 +98,9 @@ func readFile(name string) ([]byte, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		err = unwrapPathError(err)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, withHints(fmt.Errorf("cannot read %s: %w", name, err),
-				"check the file name; 'ofiipack init' writes an example applicant file to start from")
+		if errors.Is(err, syscall.EISDIR) {
+			return nil, withHints(fmt.Errorf("cannot read %s: it is a folder, expected an applicant file", name),
+				"name the files in it, e.g. "+filepath.Join(name, "*.yaml"))
 		}
 		return nil, fmt.Errorf("cannot read %s: %w", name, err)
 	}
@@ -116,10 +117,19 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// readApplicantFile is readFile with a hint for a file that does not exist.
+func readApplicantFile(name string) ([]byte, error) {
+	data, err := readFile(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		err = withHints(err, "check the file name; 'ofiipack init' writes an example applicant file to start from")
+	}
+	return data, err
+}
+
 // loadApplicant reads and validates an applicant file. Its problems come
 // back as a problemsError, printed by app.report with a hint to validate.
 func loadApplicant(name string, today civil.Date) (*applicant.File, error) {
-	data, err := readFile(name)
+	data, err := readApplicantFile(name)
 	if err != nil {
 		return nil, err
 	}
@@ -159,6 +169,49 @@ func defaultOutput(file, suffix string) string {
 		base = strings.TrimSuffix(base, ext)
 	}
 	return base + suffix
+}
+
+// outputPath resolves -o for a command that writes a PDF for input: the
+// default name (see defaultOutput) when out is empty, that name inside out
+// when out is an existing folder, "-" for standard output. It refuses a
+// path that is one of the inputs: 'ofiipack pack a.yaml -o a.yaml' must not
+// replace the applicant file with a PDF.
+func outputPath(out, input, suffix string, otherInputs ...string) (string, error) {
+	def := defaultOutput(input, suffix)
+	switch {
+	case out == "-":
+		return out, nil
+	case out == "":
+		out = def
+	default:
+		fi, err := os.Stat(out)
+		switch {
+		case err == nil && fi.IsDir():
+			out = filepath.Join(out, def)
+		case err != nil && strings.HasSuffix(out, string(filepath.Separator)):
+			return "", fmt.Errorf("cannot write %s: no such folder", out)
+		}
+	}
+	for _, in := range append([]string{input}, otherInputs...) {
+		if in != "" && sameFile(out, in) {
+			return "", withHints(fmt.Errorf("refusing to write the PDF over the input file %s", in),
+				fmt.Sprintf("choose another name with -o, e.g. -o %s", shellQuote(def)))
+		}
+	}
+	return out, nil
+}
+
+// sameFile reports whether the paths a and b name the same file: the same
+// existing file (links included), or the same path once made absolute.
+func sameFile(a, b string) bool {
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(fa, fb)
+	}
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && absA == absB
 }
 
 // writePDF writes what render produces to path, or to standard output when

@@ -24,7 +24,8 @@ the cover letter to the OFII medical service, the honour statements that
 apply, and the deadline calendar, in that order, one bookmark each.
 
 The PDF is written to FILE's name with -pack.pdf, in the current folder,
-unless -o names another file; -o - writes it to standard output. The file is
+unless -o names another file or a folder to write it in; -o - writes it to
+standard output. The input file is never replaced. The PDF is
 created with mode 0600 (it holds personal data) and written atomically: an
 interrupted run never leaves a half-written PDF.
 
@@ -38,6 +39,9 @@ and the calendar; it replaces the file's own organisation block.`,
 
   # Print the association's contact details on the pack
   ofiipack pack aminata.yaml --org association.yaml
+
+  # Write dossiers/aminata-pack.pdf
+  ofiipack pack aminata.yaml -o dossiers/
 
   # Send the PDF to another program
   ofiipack pack aminata.yaml -o - | lp`,
@@ -58,10 +62,11 @@ and the calendar; it replaces the file's own organisation block.`,
 			if err != nil {
 				return err
 			}
-			if out == "" {
-				out = defaultOutput(args[0], "-pack.pdf")
+			path, err := outputPath(out, args[0], "-pack.pdf", org)
+			if err != nil {
+				return err
 			}
-			return a.writePDF(out, "pack", func(w io.Writer) error {
+			return a.writePDF(path, "pack", func(w io.Writer) error {
 				return render.Pack(w, f, p, o)
 			})
 		},
@@ -86,7 +91,8 @@ sign, fold in three and slip into a DL window envelope with the medical
 certificate, sent by registered mail with acknowledgement of receipt.
 
 The PDF is written to FILE's name with -letter.pdf, in the current folder,
-unless -o names another file; -o - writes it to standard output.`,
+unless -o names another file or a folder to write it in; -o - writes it to
+standard output. The input file is never replaced.`,
 		Example: `  # Writes diallo-general-letter.pdf in the current folder
   ofiipack letter examples/diallo-general.yaml
 
@@ -102,10 +108,11 @@ unless -o names another file; -o - writes it to standard output.`,
 			if err != nil {
 				return err
 			}
-			if out == "" {
-				out = defaultOutput(args[0], "-letter.pdf")
+			path, err := outputPath(out, args[0], "-letter.pdf")
+			if err != nil {
+				return err
 			}
-			return a.writePDF(out, "letter", func(w io.Writer) error {
+			return a.writePDF(path, "letter", func(w io.Writer) error {
 				return render.Letter(w, f, p)
 			})
 		},

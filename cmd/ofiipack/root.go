@@ -39,6 +39,7 @@ advice: check your file with a professional (association, lawyer).`,
 	root.SetIn(a.stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
+	root.SetHelpCommand(newHelpCmd())
 	root.SetVersionTemplate("ofiipack version {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usageError{err: err}

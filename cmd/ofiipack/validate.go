@@ -62,7 +62,7 @@ Exit status: 0 when every file is valid, 1 when any is not.`,
 // validateOne checks one file, prints its problems or "FILE: ok", and
 // reports whether it is valid.
 func (a *app) validateOne(name string, today civil.Date) bool {
-	data, err := readFile(name)
+	data, err := readApplicantFile(name)
 	if err == nil {
 		_, err = applicant.Load(name, data, today)
 	}

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// newHelpCmd replaces cobra's help command, which answers an unknown topic
+// with the root help and exit status 0: 'ofiipack help pakc' is a usage
+// error like 'ofiipack pakc', with the same suggestions.
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		Long:  "Help prints the help of any command: what it does, its flags, and examples.",
+		Example: `  ofiipack help pack
+  ofiipack help validate`,
+		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			var names []cobra.Completion
+			cmd, _, err := c.Root().Find(args)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			if cmd == nil {
+				cmd = c.Root()
+			}
+			for _, sub := range cmd.Commands() {
+				if sub.IsAvailableCommand() || sub == c {
+					if strings.HasPrefix(sub.Name(), toComplete) {
+						names = append(names, cobra.CompletionWithDesc(sub.Name(), sub.Short))
+					}
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			root := c.Root()
+			cmd, _, err := root.Find(args)
+			if err != nil || cmd == nil {
+				uerr := usageError{err: fmt.Errorf("unknown help topic %q", strings.Join(args, " ")), noHelpHint: true}
+				for _, s := range root.SuggestionsFor(args[0]) {
+					uerr.hints = append(uerr.hints, fmt.Sprintf("did you mean 'ofiipack help %s'?", s))
+				}
+				uerr.hints = append(uerr.hints, "run 'ofiipack --help' to see the commands")
+				return uerr
+			}
+			cmd.InitDefaultHelpFlag()
+			cmd.InitDefaultVersionFlag()
+			return cmd.Help()
+		},
+	}
+}
