@@ -242,7 +242,7 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	}
 
 	// Deadlines (SPEC §2, "Deadlines").
-	dl := func(id string, date civil.Date, posted bool, data facts) error {
+	dl := func(id string, date civil.Date, posted bool, data *facts) error {
 		d, err := t.deadline(id, date, posted, today, margin, postcode, cal, data)
 		if err == nil {
 			p.Deadlines = append(p.Deadlines, d)
@@ -258,7 +258,7 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		fs.CertificateDue = opt(pr.CertificateAvailableOn.AddMonths(1))
 	}
 	if fs.CertificateDue != nil {
-		if err := dl(DeadlineCertificateToOFII, *fs.CertificateDue, true, fs); err != nil {
+		if err := dl(DeadlineCertificateToOFII, *fs.CertificateDue, true, &fs); err != nil {
 			return nil, err
 		}
 	}
@@ -273,30 +273,30 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		if r.On.IsZero() {
 			return nil, fmt.Errorf("procedure.ofii_requests[%d].on: missing date", i)
 		}
-		if err := dl(DeadlineOFIIRequestReply, r.On.AddDays(15), true, rf); err != nil {
+		if err := dl(DeadlineOFIIRequestReply, r.On.AddDays(15), true, &rf); err != nil {
 			return nil, err
 		}
 	}
 	// implicit_refusal: filing + 4 months of silence (seed 000, R. 432-1, R. 432-2).
 	if !pr.FiledOn.IsZero() {
-		if err := dl(DeadlineImplicitRefusal, pr.FiledOn.AddMonths(4), false, fs); err != nil {
+		if err := dl(DeadlineImplicitRefusal, pr.FiledOn.AddMonths(4), false, &fs); err != nil {
 			return nil, err
 		}
 	}
 	if fs.DomicileExpiry != nil { // seed 000: proof of domicile < 6 months
-		if err := dl(DeadlineDomicileProofExpiry, *fs.DomicileExpiry, false, fs); err != nil {
+		if err := dl(DeadlineDomicileProofExpiry, *fs.DomicileExpiry, false, &fs); err != nil {
 			return nil, err
 		}
 	}
 	if fs.NationalityCertificateExpiry != nil { // seed 000: certificate of nationality < 6 months
-		if err := dl(DeadlineNationalityCertificateExpiry, *fs.NationalityCertificateExpiry, false, fs); err != nil {
+		if err := dl(DeadlineNationalityCertificateExpiry, *fs.NationalityCertificateExpiry, false, &fs); err != nil {
 			return nil, err
 		}
 	}
 	// one_year_residence: arrival + 1 year, only while in the future, and only
 	// for the card, which requires it (seed 004).
 	if card && fs.OneYearOn != nil && fs.OneYearOn.After(today) {
-		if err := dl(DeadlineOneYearResidence, *fs.OneYearOn, false, fs); err != nil {
+		if err := dl(DeadlineOneYearResidence, *fs.OneYearOn, false, &fs); err != nil {
 			return nil, err
 		}
 	}
@@ -355,7 +355,7 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		}
 		done := slices.Contains(f.DocumentsReady, id) ||
 			(id == ItemMedicalCertificate && !pr.CertificateSentOn.IsZero())
-		it, err := t.item(id, f.Identity.Document, done, fs)
+		it, err := t.item(id, f.Identity.Document, done, &fs)
 		if err != nil {
 			return nil, err
 		}
@@ -363,7 +363,7 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	}
 
 	// Warnings (SPEC §2, "Warnings"), in the table's order.
-	warn := func(id string, data facts) error {
+	warn := func(id string, data *facts) error {
 		w := t.w.Warnings[id]
 		msg, err := w.Message.render(data)
 		if err != nil {
@@ -390,7 +390,7 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	}
 	for _, c := range conds {
 		if c.on {
-			if err := warn(c.id, fs); err != nil {
+			if err := warn(c.id, &fs); err != nil {
 				return nil, err
 			}
 		}
@@ -426,7 +426,7 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 // (posted deadlines only) is the latest working day at least margin calendar
 // days before the date (SPEC §2).
 func (t *tables) deadline(id string, date civil.Date, posted bool, today civil.Date, margin int,
-	postcode string, cal *holiday.Table, data facts) (Deadline, error) {
+	postcode string, cal *holiday.Table, data *facts) (Deadline, error) {
 	w := t.w.Deadlines[id]
 	d := Deadline{
 		ID:       id,
@@ -463,7 +463,7 @@ func isWeekend(d civil.Date) bool {
 
 // item renders one checklist item; identity_document takes the wording of
 // the document held.
-func (t *tables) item(id, document string, done bool, data facts) (Item, error) {
+func (t *tables) item(id, document string, done bool, data *facts) (Item, error) {
 	w := t.w.Items[id]
 	source := w.Source
 	if id == ItemIdentityDocument {
@@ -492,8 +492,9 @@ func (t *tables) item(id, document string, done bool, data facts) (Item, error) 
 	return it, nil
 }
 
-func (t *tables) addFee(p *Plan, e *feeEntry, amount, nonRefundable float64, overridden bool, data facts) error {
+func (t *tables) addFee(p *Plan, e *feeEntry, amount, nonRefundable float64, overridden bool, fs facts) error {
 	w := t.w.Fees[e.ID]
+	data := &fs
 	data.Overridden = overridden
 	note, err := w.Note.render(data)
 	if err != nil {

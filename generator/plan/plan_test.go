@@ -196,6 +196,14 @@ func TestMedicalCertificateWording(t *testing.T) {
 	if strings.Contains(aps, "Téléchargez") || !strings.Contains(aps, "Noé MBARGA") || !strings.Contains(aps, "SECRET MÉDICAL") {
 		t.Errorf("aps_parent route: medical_certificate details:\n%s", aps)
 	}
+	if !strings.Contains(aps, "Demandez à la préfecture dans quel délai") || strings.Contains(aps, "ANEF") {
+		t.Errorf("aps_parent route, start unknown: medical_certificate details:\n%s", aps)
+	}
+	f.Procedure.CertificateAvailableOn = civil.New(2026, 11, 10)
+	aps = strings.Join(item(compute(t, f), ItemMedicalCertificate).Details, "\n")
+	if !strings.Contains(aps, "10\u00a0décembre\u00a02026 (1 mois après sa mise à disposition)") {
+		t.Errorf("aps_parent route, start known: medical_certificate details:\n%s", aps)
+	}
 }
 
 func TestOtherDeadlines(t *testing.T) {

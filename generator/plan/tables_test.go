@@ -1,0 +1,141 @@
+package plan
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ofiipack/ofiipack/templates"
+)
+
+func embedded(t *testing.T) (w, f, p string) {
+	t.Helper()
+	read := func(path string) string {
+		b, err := templates.FS.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	return read(WordingPath), read(FeesPath), read(PolygamyPath)
+}
+
+// A broken embedded table is an error that names the table, never a panic.
+func TestBrokenTables(t *testing.T) {
+	w, f, p := embedded(t)
+	if _, err := parseTables([]byte(w), []byte(f), []byte(p)); err != nil {
+		t.Fatalf("embedded tables: %v", err)
+	}
+	tests := []struct {
+		name    string
+		table   string // wording, fees or polygamy
+		old     string // replaced by new in that table
+		new     string
+		wantErr string
+	}{
+		{"bad template", "wording", "title: Copie intégrale de votre acte de naissance", "title: \"{{.Nope\"", "text/plan.yaml"},
+		{"missing item", "wording", "  e_photo:\n", "  e_photo_x:\n", "e_photo"},
+		{"missing identity wording", "wording", "      photo_id:\n", "      photo_idx:\n", "photo_id"},
+		{"missing deadline", "wording", "  implicit_refusal:\n", "  implicit_refusalx:\n", "implicit_refusal"},
+		{"missing warning", "wording", "  refusal_risk:\n", "  refusal_riskx:\n", "refusal_risk"},
+		{"missing label", "wording", "    forgery: ", "    forgeryx: ", "forgery"},
+		{"unknown key", "wording", "routes:\n", "route:\n", "field route not found"},
+		{"fee as_of not a date", "fees", "as_of: 2024-07-31", "as_of: juillet", "as_of"},
+		{"fee missing", "fees", "  - id: stamp_duty\n", "  - id: stamp\n", "missing fee stamp_duty"},
+		{"fee override key unknown", "fees", "override: regularisation_visa\n", "override: visa\n", "override keys"},
+		{"non-refundable above the fee", "fees", "at_filing_eur: 50", "at_filing_eur: 500", "out of range"},
+		{"fee table not yaml", "fees", "fees:\n", "fees: [\n", "data/fees.yaml"},
+		{"country in two lists", "polygamy", "[ID, BD,", "[ML, BD,", "ML is in both"},
+		{"not a country code", "polygamy", "[EG, IR,", "[Egypt, IR,", "alpha-2"},
+		{"no source", "polygamy", "source: ", "sourcex: ", "data/polygamy.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tables := map[string]string{"wording": w, "fees": f, "polygamy": p}
+			if !strings.Contains(tables[tt.table], tt.old) {
+				t.Fatalf("test setup: %q not in the %s table", tt.old, tt.table)
+			}
+			tables[tt.table] = strings.Replace(tables[tt.table], tt.old, tt.new, 1)
+			_, err := parseTables([]byte(tables["wording"]), []byte(tables["fees"]), []byte(tables["polygamy"]))
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("error %v, want it to contain %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+// Every wording template executes with the facts it may meet: a template
+// naming a field that does not exist fails here, not in a user's run.
+func TestWordingFieldsExist(t *testing.T) {
+	w, f, p := embedded(t)
+	tab, err := parseTables([]byte(w), []byte(f), []byte(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := today
+	full := facts{Today: d, Route: RouteCard, Card: true, E: "e", AsylumSeeker: true, AsylumRegisteredOn: &d,
+		CertificateAvailableOn: &d, CertificateSentOn: &d, CertificateDue: &d, MailNumber: "1A", Doctor: "Dr X",
+		FiledOn: &d, IssuedOn: &d, NationalityCertificateExpiry: &d, DomicileDated: &d, DomicileExpiry: &d,
+		Host: "M. X", Child: "Y", Held: []string{"a"}, Suggested: []string{"b"}, ArrivedOn: &d, OneYearOn: &d,
+		Reference: d, ReferenceIsFiling: true, Country: "Mali", PolygamyList: "l", PolygamyOverride: "yes",
+		PolygamySource: "s", StampDuty: 1, VisaFee: 2, VisaAtFiling: 1, FeeCaveat: "c", Overridden: true,
+		Grounds: []string{"g"}, RequestOn: &d, RequestKind: "k", PassedRequests: []string{"r"}}
+	check := func(where string, tx text) {
+		if tx.t == nil {
+			return
+		}
+		if _, err := tx.render(full); err != nil {
+			t.Errorf("%s: %v", where, err)
+		}
+	}
+	for id, iw := range tab.w.Items {
+		check(id+".title", iw.Title)
+		check(id+".source", iw.Source)
+		for _, dt := range iw.Details {
+			check(id+".details", dt)
+		}
+		for doc, dw := range iw.ByDocument {
+			check(id+"."+doc+".title", dw.Title)
+			for _, dt := range dw.Details {
+				check(id+"."+doc+".details", dt)
+			}
+		}
+	}
+	for id, dw := range tab.w.Deadlines {
+		check(id+".title", dw.Title)
+		check(id+".detail", dw.Detail)
+	}
+	for id, ww := range tab.w.Warnings {
+		check(id+".message", ww.Message)
+	}
+	for id, fw := range tab.w.Fees {
+		check(id+".note", fw.Note)
+	}
+}
+
+func TestListWords(t *testing.T) {
+	for _, c := range []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""}, {[]string{"a"}, "a"}, {[]string{"a", "b"}, "a et b"}, {[]string{"a", "b", "c"}, "a, b et c"},
+	} {
+		if got := listWords(c.in); got != c.want {
+			t.Errorf("listWords(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if got := capitalize("éa"); got != "Éa" {
+		t.Errorf("capitalize = %q", got)
+	}
+}
+
+func BenchmarkCompute(b *testing.B) {
+	f := loadExample(b, "mbarga-sick-child") // Alsace: regional holidays, a request, several deadlines
+	if _, err := Compute(f, today); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Compute(f, today); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
