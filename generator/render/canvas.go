@@ -289,7 +289,13 @@ func (c *canvas) words(size float64, spans []span) []word {
 			}
 			if i > 0 {
 				t := text[:i]
-				out = append(out, word{style: sp.Style, text: t, w: c.width(sp.Style, size, t), space: space, brk: brk})
+				if n := len(out); space && !brk && n > 0 && out[n-1].style == sp.Style && glueAfter(out[n-1].text) {
+					// "15 000 €", "art. L. 425-9", "dans 15 jours": keep together
+					out[n-1].text += " " + t
+					out[n-1].w = c.width(sp.Style, size, out[n-1].text)
+				} else {
+					out = append(out, word{style: sp.Style, text: t, w: c.width(sp.Style, size, t), space: space, brk: brk})
+				}
 				space, brk = false, false
 			}
 			if i < len(text) {
@@ -304,6 +310,25 @@ func (c *canvas) words(size float64, spans []span) []word {
 		}
 	}
 	return out
+}
+
+// glueAfter reports whether the space after w must not break a line, as
+// French typography binds a number to what it counts ("15 jours", "15 000 €")
+// and an abbreviation to what it abbreviates ("art. L. 425-9").
+func glueAfter(w string) bool {
+	switch w {
+	case "art.", "L.", "R.", "D.", "n°", "N°", "M.", "Mme", "Dr":
+		return true
+	}
+	if len(w) == 0 || len(w) > 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // wrapped is one laid-out line: runs of words in one style.

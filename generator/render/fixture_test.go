@@ -31,9 +31,26 @@ func loadExample(t testing.TB, name string) *applicant.File {
 	return f
 }
 
-func date(y, mo, d int) civil.Date { return civil.New(y, timeMonth(mo), d) }
+// examples are the applicant files of examples/, by name.
+var examples = []string{"diallo-general", "mbarga-sick-child", "minimal", "nguyen-hosted", "rahimi-asylum"}
 
-func datePtr(y, mo, d int) *civil.Date { v := date(y, mo, d); return &v }
+// examplePlan loads an example and computes its plan at today.
+func examplePlan(t testing.TB, name string) (*applicant.File, *plan.Plan) {
+	t.Helper()
+	f := loadExample(t, name)
+	p, err := plan.Compute(f, today)
+	if err != nil {
+		t.Fatalf("plan %s: %v", name, err)
+	}
+	return f, p
+}
+
+// renderExample renders the whole pack of an example.
+func renderExample(t testing.TB, name string) (*layout, []byte) {
+	t.Helper()
+	f, p := examplePlan(t, name)
+	return render(t, name, f, p, nil, p.Documents)
+}
 
 // render renders docs of f with plan p and returns the layout and bytes.
 func render(t testing.TB, name string, f *applicant.File, p *plan.Plan, org *applicant.Organisation, docs []string) (*layout, []byte) {

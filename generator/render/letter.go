@@ -61,8 +61,7 @@ func (d *docData) letter() {
 	c.line(x, c.y, contentWidth*0.45, lead, styleRegular, sizeSmall, alignLeft, c.fill(w.Signature, nil))
 	c.setInk(colInk)
 	c.y += signatureSpace - 2*lead
-	c.line(x, c.y, contentWidth*0.45, lead, styleBold, size, alignLeft, d.person["Name"].(string))
-	c.y += lead
+	c.y += c.paraAt(x, c.y, contentWidth*0.45, lead, size, alignLeft, plain(styleBold, d.person["Name"].(string)))
 }
 
 func (d *docData) letterHeight(blocks []letterBlock, size, lead float64) float64 {

@@ -92,10 +92,11 @@ type checklistWords struct {
 		Refused   string `yaml:"refused"`
 	} `yaml:"steps"`
 	Fees struct {
-		Heading string `yaml:"heading"`
-		AsOf    string `yaml:"as_of"`
-		None    string `yaml:"none"`
-		Total   string `yaml:"total"`
+		Heading       string `yaml:"heading"`
+		AsOf          string `yaml:"as_of"`
+		NonRefundable string `yaml:"non_refundable"`
+		None          string `yaml:"none"`
+		Total         string `yaml:"total"`
 	} `yaml:"fees"`
 	Warnings struct {
 		Heading string `yaml:"heading"`

@@ -1,0 +1,272 @@
+package render
+
+import (
+	"strconv"
+
+	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/french"
+	"github.com/ofiipack/ofiipack/generator/holiday"
+	"github.com/ofiipack/ofiipack/generator/ical"
+	"github.com/ofiipack/ofiipack/generator/plan"
+)
+
+// calendar draws the deadline calendar (SPEC §3): the timeline table, the
+// month grids from this month to the last deadline's, and a
+// scan-to-calendar QR code for each upcoming deadline.
+func (d *docData) calendar() {
+	c, w := d.c, &d.w.Calendar
+	d.begin(plan.DocCalendar, c.fill(w.Document, nil))
+	d.title(c.fill(w.Title, nil)+" — "+d.person["Name"].(string), c.fill(w.Person, d.person))
+	c.setInk(colInk)
+	c.para(marginLeft, contentWidth, leadSmall+0.2, sizeSmall+0.5, alignLeft, plain(styleRegular, c.fill(w.Intro, nil)))
+	c.y += 2
+	d.timeline()
+	d.monthGrids()
+	d.eventCodes()
+}
+
+// upcoming reports whether a deadline is still to be met.
+func upcoming(dl plan.Deadline) bool { return !dl.Done && !dl.Passed }
+
+// timeline draws the table of deadlines.
+func (d *docData) timeline() {
+	c, w := d.c, &d.w.Calendar.Timeline
+	d.heading(c.fill(w.Heading, nil), 20)
+	if len(d.p.Deadlines) == 0 {
+		c.para(marginLeft, contentWidth, leadBody, sizeBody, alignLeft, plain(styleRegular, c.fill(w.None, nil)))
+		c.y += 3
+		return
+	}
+	cols := []column{
+		{Title: w.Columns[0], Width: 22},
+		{Title: w.Columns[1], Width: 25},
+		{Title: w.Columns[2], Width: 66},
+		{Title: w.Columns[3], Width: 22},
+		{Title: w.Columns[4], Width: 17, Align: alignRight},
+		{Title: w.Columns[5], Width: 18},
+	}
+	next := d.p.Next()
+	var rows [][]cell
+	for _, dl := range d.p.Deadlines {
+		day := cell{Text: french.Weekday(dl.Date.Weekday())}
+		if dl.NonWorkingDay {
+			day.Sub = c.fill(w.NonWorking, nil)
+			if dl.Holiday != "" {
+				day.Sub = c.fill(w.Holiday, m{"Holiday": dl.Holiday})
+			}
+		}
+		postBy := cell{}
+		if dl.PostBy != nil {
+			postBy = cell{Text: french.Short(*dl.PostBy), Style: styleBold, Sub: french.Weekday(dl.PostBy.Weekday())}
+		}
+		days := cell{Text: "—"}
+		status := cell{Text: c.fill(w.Status.Upcoming, nil), Style: styleBold, Ink: &colAccent}
+		switch {
+		case dl.Done:
+			status = cell{Text: c.fill(w.Status.Done, nil), Ink: &colMuted}
+		case dl.Passed:
+			status = cell{Text: c.fill(w.Status.Passed, nil), Style: styleBold, Ink: &colWarn}
+		case dl.Date == d.p.Today:
+			days = cell{Text: c.fill(w.Today, nil)}
+		default:
+			days = cell{Text: strconv.Itoa(d.p.Today.DaysUntil(dl.Date))}
+		}
+		row := []cell{{Text: french.Short(dl.Date), Style: styleBold}, day,
+			{Text: french.Typo(dl.Title), Sub: french.Typo(dl.Detail)}, postBy, days, status}
+		if next != nil && dl.ID == next.ID && dl.Date == next.Date {
+			for i := range row {
+				row[i].Shade = &colAccentTint
+			}
+		}
+		rows = append(rows, row)
+	}
+	c.table(cols, rows)
+	c.y += 5
+}
+
+// monthSpan returns the first days of the months from today's month to
+// the month of the last deadline (at least today's month).
+func (d *docData) monthSpan() []civil.Date {
+	first := civil.New(d.p.Today.Year, d.p.Today.Month, 1)
+	last := first
+	for _, dl := range d.p.Deadlines {
+		if m := civil.New(dl.Date.Year, dl.Date.Month, 1); m.After(last) {
+			last = m
+		}
+	}
+	var months []civil.Date
+	for m := first; !m.After(last); m = m.AddMonths(1) {
+		months = append(months, m)
+	}
+	return months
+}
+
+// Month grid geometry.
+const (
+	gridCols   = 3
+	gridGap    = 7.0
+	gridWidth  = (contentWidth - (gridCols-1)*gridGap) / gridCols
+	gridCell   = gridWidth / 7
+	gridRowH   = 5.4
+	gridTitleH = 6.0
+	gridHeadH  = 4.6
+	gridHeight = gridTitleH + gridHeadH + 6*gridRowH
+)
+
+// monthGrids draws one grid per month: weekends and the applicant's public
+// holidays shaded, deadlines and post-by dates marked, today framed.
+func (d *docData) monthGrids() {
+	c, w := d.c, &d.w.Calendar.Months
+	months := d.monthSpan()
+	d.heading(c.fill(w.Heading, nil), gridHeight+4)
+	marks := map[civil.Date]string{}
+	for _, dl := range d.p.Deadlines {
+		if dl.PostBy != nil && upcoming(dl) {
+			marks[*dl.PostBy] = "post_by"
+		}
+	}
+	for _, dl := range d.p.Deadlines {
+		marks[dl.Date] = "deadline"
+	}
+	for i := 0; i < len(months); i += gridCols {
+		c.need(gridHeight + 3)
+		for j := 0; j < gridCols && i+j < len(months); j++ {
+			d.monthGrid(marginLeft+float64(j)*(gridWidth+gridGap), c.y, months[i+j], marks)
+		}
+		c.y += gridHeight + 4
+	}
+	d.legend()
+	c.y += 4
+}
+
+func (d *docData) monthGrid(x, y float64, first civil.Date, marks map[civil.Date]string) {
+	c, w := d.c, &d.w.Calendar.Months
+	postcode := d.f.Applicant.Address.Postcode
+	title := french.Month(first.Month) + " " + strconv.Itoa(first.Year)
+	c.setInk(colAccent)
+	c.line(x, y, gridWidth, gridTitleH, styleBold, sizeBody, alignLeft, capitalize(title))
+	c.setInk(colMuted)
+	for i, wd := range w.Weekdays {
+		c.line(x+float64(i)*gridCell, y+gridTitleH, gridCell, gridHeadH, styleBold, sizeTiny, alignCenter, wd)
+	}
+	top := y + gridTitleH + gridHeadH
+	offset := (int(first.Weekday()) + 6) % 7 // Monday first
+	n := civil.DaysIn(first.Year, first.Month)
+	for day := 1; day <= n; day++ {
+		date := civil.New(first.Year, first.Month, day)
+		k := offset + day - 1
+		cx, cy := x+float64(k%7)*gridCell, top+float64(k/7)*gridRowH
+		_, isHoliday := holiday.Lookup(date, postcode)
+		weekend := k%7 >= 5
+		ink, style := colInk, styleRegular
+		switch {
+		case isHoliday:
+			c.setFill(colHoliday)
+			c.rect(cx+0.2, cy+0.2, gridCell-0.4, gridRowH-0.4, "F")
+		case weekend:
+			c.setFill(colShade)
+			c.rect(cx+0.2, cy+0.2, gridCell-0.4, gridRowH-0.4, "F")
+		}
+		switch marks[date] {
+		case "deadline":
+			c.setFill(colAccent)
+			c.rect(cx+0.5, cy+0.4, gridCell-1, gridRowH-0.8, "F")
+			ink, style = colWhite, styleBold
+			c.record("deadline_day", cx, cy, gridCell, gridRowH)
+		case "post_by":
+			c.setDraw(colAccent)
+			c.pdf.SetLineWidth(0.5)
+			c.rect(cx+0.6, cy+0.5, gridCell-1.2, gridRowH-1, "D")
+			c.pdf.SetLineWidth(0.2)
+			ink, style = colAccent, styleBold
+			c.record("post_by_day", cx, cy, gridCell, gridRowH)
+		}
+		if date == d.p.Today {
+			c.setDraw(colWarn)
+			c.pdf.SetLineWidth(0.6)
+			c.pdf.Circle(cx+gridCell/2, cy+gridRowH/2, gridRowH/2-0.1, "D")
+			c.pdf.SetLineWidth(0.2)
+			c.record("today", cx, cy, gridCell, gridRowH)
+		}
+		c.setInk(ink)
+		c.line(cx, cy, gridCell, gridRowH, style, sizeSmall, alignCenter, strconv.Itoa(day))
+	}
+	c.setInk(colInk)
+}
+
+// legend explains the marks of the month grids.
+func (d *docData) legend() {
+	c, l := d.c, &d.w.Calendar.Months.Legend
+	const sw = 5.0
+	x := marginLeft
+	c.need(6)
+	y := c.y
+	item := func(draw func(x, y float64), label string) {
+		draw(x, y)
+		label = c.fill(label, nil)
+		c.setInk(colInk)
+		c.line(x+sw+1.5, y, 60, 4, styleRegular, sizeSmall, alignLeft, label)
+		x += sw + 1.5 + c.width(styleRegular, sizeSmall, label) + 6
+	}
+	item(func(x, y float64) { c.setFill(colShade); c.rect(x, y, sw, 4, "F") }, l.Weekend)
+	item(func(x, y float64) { c.setFill(colHoliday); c.rect(x, y, sw, 4, "F") }, l.Holiday)
+	item(func(x, y float64) { c.setFill(colAccent); c.rect(x, y, sw, 4, "F") }, l.Deadline)
+	item(func(x, y float64) {
+		c.setDraw(colAccent)
+		c.pdf.SetLineWidth(0.5)
+		c.rect(x+0.25, y+0.25, sw-0.5, 3.5, "D")
+		c.pdf.SetLineWidth(0.2)
+	}, l.PostBy)
+	item(func(x, y float64) {
+		c.setDraw(colWarn)
+		c.pdf.SetLineWidth(0.6)
+		c.pdf.Circle(x+sw/2, y+2, 2, "D")
+		c.pdf.SetLineWidth(0.2)
+	}, l.Today)
+	c.y += 6
+}
+
+// eventCodes draws a QR code per upcoming deadline: one all-day event
+// (ical.EventPayload) that a phone's scanner adds to its calendar.
+func (d *docData) eventCodes() {
+	c, w := d.c, &d.w.Calendar.QR
+	var list []plan.Deadline
+	for _, dl := range d.p.Deadlines {
+		if upcoming(dl) {
+			list = append(list, dl)
+		}
+	}
+	if len(list) == 0 {
+		return
+	}
+	const perRow, captionH = 4, 16.0
+	gap := (contentWidth - perRow*qrEventSize) / (perRow - 1)
+	d.heading(c.fill(w.Heading, nil), qrEventSize+captionH+leadSmall*2)
+	c.setInk(colMuted)
+	c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, c.fill(w.Intro, nil)))
+	c.setInk(colInk)
+	c.y += 2
+	for i := 0; i < len(list); i += perRow {
+		c.need(qrEventSize + captionH)
+		for j := 0; j < perRow && i+j < len(list); j++ {
+			dl := list[i+j]
+			x := marginLeft + float64(j)*(qrEventSize+gap)
+			c.qr(x, c.y, qrEventSize, ical.EventPayload(d.f, dl))
+			c.setInk(colInk)
+			c.paraAt(x, c.y+qrEventSize+0.5, qrEventSize, leadTiny, sizeTiny+0.5, alignCenter,
+				plain(styleRegular, c.fill(w.Caption, m{"Date": french.Short(dl.Date), "Title": dl.Title})))
+		}
+		c.y += qrEventSize + captionH
+	}
+}
+
+// capitalize upper-cases the first letter ("novembre 2026" → "Novembre 2026").
+func capitalize(s string) string {
+	for i, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return s[:i] + string(r-'a'+'A') + s[i+1:]
+		}
+		return s
+	}
+	return s
+}

@@ -1,0 +1,370 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/french"
+	"github.com/ofiipack/ofiipack/generator/plan"
+)
+
+// checklist draws the personal checklist (SPEC §3): next step, warnings,
+// conditions, documents to gather, steps of the procedure, fees, who can
+// help, the ANEF QR code and the disclaimer.
+func (d *docData) checklist() {
+	c, w := d.c, &d.w.Checklist
+	d.begin(plan.DocChecklist, w.Document)
+	subtitle := w.Subtitle.Card
+	if d.p.Route == plan.RouteAPSParent {
+		subtitle = w.Subtitle.APSParent
+	}
+	d.title(c.fill(w.Title, nil)+" — "+d.person["Name"].(string),
+		c.fill(w.Person, d.person),
+		c.fill(subtitle, nil),
+		c.fill(w.Prepared, d.person))
+	d.nextStep()
+	d.warnings()
+	d.conditions()
+	d.documents()
+	d.steps()
+	d.fees()
+	d.help()
+	d.disclaimer()
+}
+
+// framedLine is a line of a framed box, measured before the frame is drawn.
+type framedLine struct {
+	spans       []span
+	size, lead  float64
+	ink         rgb
+	spaceBefore float64
+}
+
+// framed draws lines in a tinted box with a coloured bar on its left.
+func (d *docData) framed(lines []framedLine, tint, bar rgb) {
+	c := d.c
+	const pad, barW = 3.5, 1.6
+	x, w := marginLeft+barW+pad, contentWidth-barW-2*pad
+	h := 2 * pad
+	for _, l := range lines {
+		h += l.spaceBefore + c.paraHeight(w, l.lead, l.size, l.spans)
+	}
+	c.need(h)
+	c.setFill(tint)
+	c.rect(marginLeft, c.y, contentWidth, h, "F")
+	c.setFill(bar)
+	c.rect(marginLeft, c.y, barW, h, "F")
+	y := c.y + pad
+	for _, l := range lines {
+		y += l.spaceBefore
+		c.setInk(l.ink)
+		y += c.paraAt(x, y, w, l.lead, l.size, alignLeft, l.spans...)
+	}
+	c.setInk(colInk)
+	c.y += h + 4
+}
+
+// daysLeft is "dans 24 jours", "c'est demain", "c'est aujourd'hui".
+func (d *docData) daysLeft(n int) string {
+	w := &d.w.Checklist.Next
+	switch n {
+	case 0:
+		return d.c.fill(w.Today, nil)
+	case 1:
+		return d.c.fill(w.Tomorrow, nil)
+	}
+	return d.c.fill(w.DaysLeft, m{"Days": french.Days(n)})
+}
+
+// nextStep draws the box "Prochaine étape": the earliest deadline neither
+// done nor passed, with its post-by date; or what starts the clock.
+func (d *docData) nextStep() {
+	c, w := d.c, &d.w.Checklist.Next
+	lines := []framedLine{{spans: []span{plain(styleBold, c.fill(w.Heading, nil))}, size: sizeSmall, lead: leadSmall, ink: colAccent}}
+	next := d.p.Next()
+	if next == nil {
+		lines = append(lines, framedLine{spans: []span{plain(styleBold, c.fill(w.None, nil))}, size: sizeBody + 1, lead: 5.6, ink: colInk, spaceBefore: 1})
+		hint := w.NoneCard
+		if !d.hasDeadline(plan.DeadlineCertificateToOFII) && d.f.Procedure.CertificateSentOn.IsZero() {
+			hint = w.NoneCertificate
+		}
+		lines = append(lines, framedLine{spans: []span{plain(styleRegular, c.fill(hint, nil))}, size: sizeSmall + 0.5, lead: leadSmall + 0.3, ink: colInk, spaceBefore: 1})
+		d.framed(lines, colAccentTint, colAccent)
+		return
+	}
+	lines = append(lines,
+		framedLine{spans: []span{plain(styleBold, french.Typo(next.Title))}, size: sizeBody + 2, lead: 6, ink: colInk, spaceBefore: 1},
+		framedLine{spans: []span{
+			plain(styleBold, c.fill(w.Date, m{"Date": french.LongDate(next.Date)})),
+			plain(styleRegular, " — "+d.daysLeft(p0(d.p.Today.DaysUntil(next.Date))))},
+			size: sizeBody, lead: leadBody + 0.3, ink: colInk, spaceBefore: 0.5})
+	if next.PostBy != nil {
+		lines = append(lines, framedLine{spans: []span{plain(styleBold, c.fill(w.PostBy, m{"PostBy": french.LongDate(*next.PostBy)}))}, size: sizeBody, lead: leadBody + 0.3, ink: colWarn})
+	}
+	if next.NonWorkingDay {
+		lines = append(lines, framedLine{spans: []span{plain(styleRegular, c.fill(w.NonWorkingDay, nil))}, size: sizeSmall + 0.5, lead: leadSmall + 0.3, ink: colInk})
+	}
+	if next.Detail != "" {
+		lines = append(lines, framedLine{spans: []span{plain(styleRegular, french.Typo(next.Detail))}, size: sizeSmall + 0.5, lead: leadSmall + 0.3, ink: colMuted, spaceBefore: 0.5})
+	}
+	d.framed(lines, colAccentTint, colAccent)
+}
+
+// p0 clamps a count of days at zero.
+func p0(n int) int { return max(n, 0) }
+
+func (d *docData) hasDeadline(id string) bool {
+	for _, dl := range d.p.Deadlines {
+		if dl.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// warnings draws each warning in its own red-barred box.
+func (d *docData) warnings() {
+	if len(d.p.Warnings) == 0 {
+		return
+	}
+	c := d.c
+	d.heading(c.fill(d.w.Checklist.Warnings.Heading, nil), 14)
+	for _, wn := range d.p.Warnings {
+		d.framed([]framedLine{{spans: []span{plain(styleRegular, french.Typo(wn.Message))}, size: sizeBody, lead: leadBody, ink: colWarn}}, colWarnTint, colWarn)
+		c.y -= 2
+	}
+	c.y += 2
+}
+
+// conditions draws the conditions of the permit.
+func (d *docData) conditions() {
+	c, w := d.c, &d.w.Checklist.Conditions
+	d.heading(c.fill(w.Heading, nil), 3*leadBody)
+	list := w.Card
+	if d.p.Route == plan.RouteAPSParent {
+		list = w.APSParent
+	}
+	for _, s := range list {
+		d.bullet(marginLeft, plain(styleRegular, c.fill(s, d.person)))
+	}
+	c.y += 1
+	c.para(marginLeft, contentWidth, leadBody, sizeBody, alignLeft, plain(styleBold, c.fill(w.Irregular, nil)))
+	c.setInk(colMuted)
+	c.para(marginLeft, contentWidth, leadTiny, sizeTiny, alignLeft, plain(styleRegular, c.fill(w.Source, nil)))
+	c.setInk(colInk)
+	c.y += 2
+}
+
+// documents draws the checklist items as tick boxes, ticked when ready.
+func (d *docData) documents() {
+	c, w := d.c, &d.w.Checklist.Documents
+	done := 0
+	for _, it := range d.p.Checklist {
+		if it.Done {
+			done++
+		}
+	}
+	d.heading(c.fill(w.Heading, nil)+"  ("+c.fill(w.Ready, m{"Done": done, "Total": len(d.p.Checklist)})+")", 18)
+	c.setInk(colMuted)
+	c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, c.fill(w.Intro, nil)))
+	c.setInk(colInk)
+	c.y += 1.5
+	const box, indent = 4.2, 8.0
+	tw := contentWidth - indent
+	for _, it := range d.p.Checklist {
+		title := french.Typo(it.Title)
+		h := c.paraHeight(tw, leadBody, sizeBody, []span{plain(styleBold, title)})
+		for _, det := range it.Details {
+			h += c.paraHeight(tw, leadSmall, sizeSmall, []span{plain(styleRegular, det)})
+		}
+		c.need(min(h, leadBody+2*leadSmall) + 2) // a long item may continue on the next page
+		c.checkbox(marginLeft+0.5, c.y+0.4, box, it.Done, title)
+		ink := colInk
+		if it.Done {
+			ink = colMuted
+		}
+		c.setInk(ink)
+		c.para(marginLeft+indent, tw, leadBody, sizeBody, alignLeft, plain(styleBold, title))
+		c.setInk(colMuted)
+		for _, det := range it.Details {
+			c.para(marginLeft+indent, tw, leadSmall, sizeSmall, alignLeft, plain(styleRegular, french.Typo(det)))
+		}
+		c.setInk(colInk)
+		c.y += 2
+	}
+	c.y += 1
+}
+
+// stepDone returns the date a step was done, when the file says so.
+func (d *docData) stepDone(id string) (civil.Date, bool) {
+	pr := d.f.Procedure
+	switch id {
+	case "filing":
+		return pr.FiledOn, !pr.FiledOn.IsZero()
+	case "certificate":
+		return pr.CertificateAvailableOn, !pr.CertificateAvailableOn.IsZero() || !pr.CertificateSentOn.IsZero()
+	case "doctor":
+		return civil.Date{}, !pr.CertificateSentOn.IsZero()
+	case "mail":
+		return pr.CertificateSentOn, !pr.CertificateSentOn.IsZero()
+	}
+	return civil.Date{}, false
+}
+
+// steps draws the numbered steps of the procedure, marking those the file
+// says are done.
+func (d *docData) steps() {
+	c, w := d.c, &d.w.Checklist.Steps
+	d.heading(c.fill(w.Heading, nil), 14)
+	list := w.Card
+	if d.p.Route == plan.RouteAPSParent {
+		list = w.APSParent
+	}
+	const indent = 8.0
+	tw := contentWidth - indent
+	for i, st := range list {
+		text := []span{plain(styleRegular, c.fill(st.Text, d.person))}
+		on, done := d.stepDone(st.ID)
+		if done && !on.IsZero() {
+			text = append(text, plain(styleBold, " ("+c.fill(w.Done, m{"Date": french.Date(on)})+")"))
+		}
+		c.need(min(c.paraHeight(tw, leadBody, sizeBody, text), 3*leadBody))
+		// the step's number in a disc; a done step's disc is grey
+		disc := colAccent
+		if done {
+			disc = colRule
+		}
+		c.setFill(disc)
+		c.pdf.Circle(marginLeft+2.6, c.y+leadBody/2, 2.4, "F")
+		c.setInk(colWhite)
+		c.line(marginLeft, c.y+leadBody/2-2, 5.2, 4, styleBold, sizeSmall, alignCenter, strconv.Itoa(i+1))
+		c.setInk(colInk)
+		if done {
+			c.setInk(colMuted)
+		}
+		c.para(marginLeft+indent, tw, leadBody, sizeBody, alignLeft, text...)
+		c.setInk(colInk)
+		c.y += 1.2
+	}
+	for _, s := range []string{w.Accepted, w.Refused} {
+		label, rest, _ := strings.Cut(c.fill(s, nil), ":")
+		d.bullet(marginLeft+indent, plain(styleBold, label+":"), plain(styleRegular, " "+strings.TrimSpace(rest)))
+	}
+	c.y += 2
+}
+
+// fees draws the fees and their date, to be checked.
+func (d *docData) fees() {
+	c, w := d.c, &d.w.Checklist.Fees
+	d.heading(c.fill(w.Heading, nil), 14)
+	if len(d.p.Fees) == 0 {
+		c.para(marginLeft, contentWidth, leadBody, sizeBody, alignLeft, plain(styleRegular, c.fill(w.None, nil)))
+		c.y += 2
+		return
+	}
+	const amountW = 25.0
+	total := 0.0
+	asOf := ""
+	for _, fe := range d.p.Fees {
+		total += fe.AmountEUR
+		if asOf == "" && fe.AsOf != "" {
+			if t, err := civil.Parse(fe.AsOf); err == nil {
+				asOf = french.Short(t)
+			}
+		}
+		c.need(leadBody + leadSmall)
+		c.line(marginLeft, c.y, contentWidth-amountW, leadBody, styleBold, sizeBody, alignLeft, french.Typo(fe.Title))
+		c.line(marginLeft, c.y, contentWidth, leadBody, styleBold, sizeBody, alignRight, french.Euros(fe.AmountEUR))
+		c.y += leadBody
+		if fe.NonRefundableEUR > 0 {
+			c.setInk(colMuted)
+			c.para(marginLeft, contentWidth-amountW, leadSmall, sizeSmall, alignLeft,
+				plain(styleRegular, c.fill(w.NonRefundable, m{"Amount": french.Euros(fe.NonRefundableEUR)})))
+			c.setInk(colInk)
+		}
+		c.setDraw(colRule)
+		c.hline(marginLeft, marginLeft+contentWidth, c.y+0.8)
+		c.y += 1.8
+	}
+	if len(d.p.Fees) > 1 {
+		c.line(marginLeft, c.y, contentWidth-amountW, leadBody, styleRegular, sizeBody, alignLeft, c.fill(w.Total, nil))
+		c.line(marginLeft, c.y, contentWidth, leadBody, styleBold, sizeBody, alignRight, french.Euros(total))
+		c.y += leadBody + 1
+	}
+	if asOf == "" {
+		asOf = "…"
+	}
+	c.setInk(colWarn)
+	c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleBold, c.fill(w.AsOf, m{"AsOf": asOf})))
+	c.setInk(colInk)
+	c.y += 2
+}
+
+// help draws who can help: the help lines of templates/data/contacts.yaml,
+// the organisation that prepared the file, and the ANEF QR code.
+func (d *docData) help() {
+	c, w := d.c, &d.w.Checklist.Help
+	d.heading(c.fill(w.Heading, nil), 30)
+	qrX := marginLeft + contentWidth - qrANEFSize
+	textW := contentWidth - qrANEFSize - 6
+	top := c.y
+	c.qr(qrX, top, qrANEFSize, w.ANEFURL)
+	c.link(qrX, top, qrANEFSize, qrANEFSize, w.ANEFURL)
+	c.setInk(colMuted)
+	c.paraAt(qrX, top+qrANEFSize+0.5, qrANEFSize, leadTiny, sizeTiny, alignCenter, plain(styleRegular, c.fill(w.ANEFCaption, nil)))
+	c.setInk(colInk)
+	// the ANEF site, next to its QR code
+	c.para(marginLeft, textW, leadBody+0.4, sizeBody+0.5, alignLeft, plain(styleBold, c.fill(w.ANEF, nil)))
+	urlTop := c.y
+	c.setInk(colAccent)
+	c.para(marginLeft, textW, leadSmall, sizeSmall, alignLeft, plain(styleRegular, w.ANEFURL))
+	c.link(marginLeft, urlTop, c.width(styleRegular, sizeSmall, w.ANEFURL), c.y-urlTop, w.ANEFURL)
+	c.setInk(colInk)
+	c.y += 2
+	for _, ct := range d.w.Contacts {
+		c.need(4 * leadBody)
+		c.para(marginLeft, textW, leadBody+0.4, sizeBody+0.5, alignLeft, plain(styleBold, french.Typo(ct.Name)+"  "), plain(styleRegular, french.Typo(ct.Phone)))
+		c.para(marginLeft, textW, leadSmall, sizeSmall, alignLeft, plain(styleRegular, french.Typo(ct.What)))
+		var hrs []string
+		for _, h := range ct.Hours {
+			hrs = append(hrs, string(h))
+		}
+		if ct.Cost != "" {
+			hrs = append(hrs, ct.Cost)
+		}
+		c.setInk(colMuted)
+		c.para(marginLeft, textW, leadSmall, sizeSmall, alignLeft, plain(styleRegular, french.Typo(strings.Join(hrs, " · "))))
+		c.setInk(colInk)
+		c.y += 2
+	}
+	if o := d.org; o != nil && strings.TrimSpace(o.Name) != "" {
+		var lines []string
+		lines = append(lines, o.Address...)
+		for _, s := range []string{o.Phone, o.Email, o.Website} {
+			if strings.TrimSpace(s) != "" {
+				lines = append(lines, s)
+			}
+		}
+		c.need(leadBody + leadSmall)
+		c.para(marginLeft, textW, leadBody, sizeBody, alignLeft, plain(styleBold, c.fill(w.PreparedWith, m{"Organisation": o.Name})))
+		c.para(marginLeft, textW, leadSmall, sizeSmall, alignLeft, plain(styleRegular, strings.Join(lines, " · ")))
+		c.y += 2
+	}
+	c.y = max(c.y, top+qrANEFSize+8)
+}
+
+// disclaimer closes the checklist: ofiipack is not the administration.
+func (d *docData) disclaimer() {
+	c := d.c
+	text := c.fill(d.w.Checklist.Common.Disclaimer, nil)
+	h := c.paraHeight(contentWidth, leadSmall, sizeSmall, []span{plain(styleItalic, text)})
+	c.need(h + 4)
+	c.y += 2
+	c.setDraw(colRule)
+	c.hline(marginLeft, pageWidth-marginRight, c.y)
+	c.y += 2
+	c.setInk(colMuted)
+	c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleItalic, text))
+	c.setInk(colInk)
+}
