@@ -33,9 +33,12 @@ func (d *decoder) add(at *yaml.Node, field, msg, hint string) {
 type keySet struct {
 	keys   []string
 	expect string // "one of a, b or c"
+	list   string // "a, b, c"
 }
 
-func newKeySet(keys ...string) keySet { return keySet{keys, oneOf(keys)} }
+func newKeySet(keys ...string) keySet {
+	return keySet{keys, oneOf(keys), strings.Join(keys, ", ")}
+}
 
 // enum is a closed set of values; matching ignores case.
 type enum struct {
@@ -141,7 +144,7 @@ type mapping struct {
 // It returns nil (after reporting it) when n is not a mapping.
 func (d *decoder) mapping(n *yaml.Node, path string, set *keySet) *mapping {
 	if n.Kind != yaml.MappingNode {
-		d.add(n, path, "found "+found(n)+", expected a mapping with the keys "+set.expect, "")
+		d.add(n, path, "found "+found(n)+", expected a mapping with the keys "+set.list, "")
 		return nil
 	}
 	m := &mapping{d: d, node: n, path: path, set: set,
@@ -207,7 +210,7 @@ func (m *mapping) get(key string, required bool, expect string) (*yaml.Node, str
 
 // child decodes the mapping under key; nil when it is absent or wrong.
 func (m *mapping) child(key string, required bool, set *keySet) *mapping {
-	v, path := m.get(key, required, "a mapping with the keys "+set.expect)
+	v, path := m.get(key, required, "a mapping with the keys "+set.list)
 	if v == nil {
 		return nil
 	}
@@ -339,7 +342,7 @@ var synonyms = map[string]string{
 	"pacsé": PACS, "pacsée": PACS, "pacse": PACS, "pacsee": PACS, "pacsé(e)": PACS,
 	"divorcé": Divorced, "divorcée": Divorced, "divorce": Divorced, "divorcee": Divorced,
 	"veuf": Widowed, "veuve": Widowed, "widow": Widowed, "widower": Widowed,
-	"passeport": Passport, "oui": PolygamyYes, "non": PolygamyNo,
+	"passeport": Passport, "examen": RequestExamination, "renseignements": RequestInformation, "oui": PolygamyYes, "non": PolygamyNo,
 }
 
 // enumList decodes a list of enum values, dropping repeats.
@@ -381,7 +384,7 @@ func (m *mapping) lines(key string, maxLines, maxLen int, what string) []string 
 		n = resolve(n)
 		p := item(path, i)
 		if maxLines > 0 && i == maxLines {
-			m.d.add(n, p, fmt.Sprintf("found more than %d lines, expected at most %d", maxLines, maxLines),
+			m.d.add(n, p, fmt.Sprintf("found more than %d lines, expected at most %d (the height of the envelope's window)", maxLines, maxLines),
 				"put two short lines on one, or leave out what the envelope does not need")
 			break
 		}
@@ -395,7 +398,7 @@ func (m *mapping) lines(key string, maxLines, maxLen int, what string) []string 
 		}
 		if maxLen > 0 {
 			if l := utf8.RuneCountInString(s); l > maxLen {
-				m.d.add(n, p, fmt.Sprintf("found a line of %d characters, expected at most %d", l, maxLen),
+				m.d.add(n, p, fmt.Sprintf("found a line of %d characters, expected at most %d (the width of the envelope's window)", l, maxLen),
 					"split it over two lines")
 				continue
 			}

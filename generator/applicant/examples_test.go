@@ -176,7 +176,7 @@ func TestLoadOrganisation(t *testing.T) {
 		{"bad email", "name: Asso\nemail: asso\n", []string{`org.yaml:2:8: email: found "asso", expected an email address`}},
 		{"emoji", "name: Asso 🌍\n", []string{"org.yaml:1:7: name: found the character \"🌍\" (U+1F30D)"}},
 		{"empty", "", []string{"org.yaml:1:1: the file is empty"}},
-		{"list", "- a\n", []string{"org.yaml:1:1: found a list, expected a mapping with the keys one of name, address, phone, email or website"}},
+		{"list", "- a\n", []string{"org.yaml:1:1: found a list, expected a mapping with the keys name, address, phone, email, website"}},
 		{"syntax", "name: [Asso\n", []string{"org.yaml:1:1: invalid YAML"}},
 	}
 	for _, tc := range tests {

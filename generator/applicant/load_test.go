@@ -155,7 +155,7 @@ func TestLoadRules(t *testing.T) {
 		{"second document", base + "---\nformat: ofiipack/v1\n", []string{
 			`x.yaml:22:1: found a second YAML document, expected one applicant per file`}},
 		{"empty second document", base + "---\n", []string{"x.yaml:22:1: found a second YAML document"}},
-		{"top is a list", "- format: ofiipack/v1\n", []string{`x.yaml:1:1: found a list, expected a mapping with the keys one of format, applicant`}},
+		{"top is a list", "- format: ofiipack/v1\n", []string{`x.yaml:1:1: found a list, expected a mapping with the keys format, applicant, identity`}},
 		{"top is text", "hello\n", []string{`x.yaml:1:1: found "hello", expected a mapping`}},
 		{"syntax error", edit(t, "  family_name: DIALLO", "  family_name: DIALLO: Aminata"), []string{
 			"x.yaml:4:1: invalid YAML: mapping values are not allowed in this context | hint: check the indentation"}},
@@ -193,7 +193,7 @@ func TestLoadRules(t *testing.T) {
 
 		// Wrong types.
 		{"list for a mapping", edit(t, "address:\n    street: 12 rue des Lilas\n    postcode: \"93200\"\n    city: Saint-Denis", "address: [12 rue des Lilas, Saint-Denis]"), []string{
-			"x.yaml:10:12: applicant.address: found a list, expected a mapping with the keys one of care_of, street, extra, postcode or city"}},
+			"x.yaml:10:12: applicant.address: found a list, expected a mapping with the keys care_of, street, extra, postcode, city"}},
 		{"text for a mapping", edit(t, "identity:\n  document: passport", "identity: passport"), []string{`x.yaml:15:11: identity: found "passport", expected a mapping`}},
 		{"list for text", edit(t, "given_names: Aminata", "given_names: [Aminata, Fatou]"), []string{
 			"x.yaml:5:16: applicant.given_names: found a list, expected the given names"}},
@@ -201,7 +201,7 @@ func TestLoadRules(t *testing.T) {
 		{"text for a list", edit(t, "", "documents_ready: e_photo\n"), []string{`x.yaml:22:18: documents_ready: found "e_photo", expected a list of one of birth_certificate`}},
 		{"mapping for a list item", edit(t, "", "ofii_address:\n  - {a: b}\n"), []string{"ofii_address[0]: found a mapping, expected a line of text"}},
 		{"text for a request", edit(t, "", "  ofii_requests: [2026-11-18]\n"), []string{
-			`x.yaml:22:19: procedure.ofii_requests[0]: found "2026-11-18", expected a mapping with the keys on or kind`}},
+			`x.yaml:22:19: procedure.ofii_requests[0]: found "2026-11-18", expected a mapping with the keys on, kind`}},
 
 		// Missing required fields, at the parent mapping.
 		{"missing field", edit(t, "  family_name: DIALLO\n", ""), []string{
@@ -227,6 +227,7 @@ func TestLoadRules(t *testing.T) {
 		{"residence proof", edit(t, "  long_stay_visa: false\n", "  long_stay_visa: false\n  residence_proofs: [visa, bank_statement, visa]\n"), []string{
 			`situation.residence_proofs[1]: found "bank_statement" ... | hint: did you mean "bank_statements"?`}},
 		{"refusal ground", edit(t, "  long_stay_visa: false\n", "  long_stay_visa: false\n  refusal_grounds: [forgerie]\n"), []string{`situation.refusal_grounds[0]: found "forgerie" ... | hint: did you mean "forgery"?`}},
+		{"request kind French", edit(t, "", "  ofii_requests:\n    - {on: 2026-11-18, kind: examen}\n"), []string{`| hint: did you mean "examination"?`}},
 		{"request kind", edit(t, "", "  ofii_requests:\n    - {on: 2026-11-18, kind: informations}\n"), []string{
 			`procedure.ofii_requests[0].kind: found "informations", expected information or examination | hint: did you mean "information"?`}},
 		{"checklist ID", edit(t, "", "documents_ready: [e-photo, birth_certificate]\n"), []string{
@@ -307,7 +308,7 @@ func TestLoadRules(t *testing.T) {
 		{"OFII address of 7 lines", edit(t, "", "ofii_address: [a, b, c, d, e, f, g]\n"), []string{
 			"x.yaml:22:34: ofii_address[6]: found more than 6 lines, expected at most 6"}},
 		{"OFII address line of 39", edit(t, "", "ofii_address:\n  - "+strings.Repeat("é", 39)+"\n"), []string{
-			"x.yaml:23:5: ofii_address[0]: found a line of 39 characters, expected at most 38 | hint: split it"}},
+			"x.yaml:23:5: ofii_address[0]: found a line of 39 characters, expected at most 38 (the width of the envelope's window) | hint: split it"}},
 		{"OFII address empty line", edit(t, "", "ofii_address: [OFII, '', Paris]\n"), []string{"ofii_address[1]: found an empty line"}},
 		{"OFII address empty list", edit(t, "", "ofii_address: []\n"), nil},
 		{"OFII address as text", edit(t, "", "ofii_address: OFII Paris\n"), []string{`ofii_address: found "OFII Paris", expected a list of address lines`}},
