@@ -1,8 +1,12 @@
 package plan
 
 import (
+	"encoding/json"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
 
 	"github.com/ofiipack/ofiipack/templates"
 )
@@ -137,5 +141,42 @@ func BenchmarkCompute(b *testing.B) {
 		if _, err := Compute(f, today); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// Batch mode computes plans in parallel: the shared tables and the holiday
+// cache must hold (run with -race).
+func TestConcurrentCompute(t *testing.T) {
+	files := make([]*applicant.File, len(examples))
+	want := make([]string, len(examples))
+	for i, name := range examples {
+		files[i] = loadExample(t, name)
+		js, _ := json.Marshal(compute(t, files[i]))
+		want[i] = string(js)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 20 {
+				i := (g + k) % len(files)
+				p, err := Compute(files[i], today)
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				if js, _ := json.Marshal(p); string(js) != want[i] {
+					errs <- examples[i] + ": plan differs when computed concurrently"
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
