@@ -143,7 +143,7 @@ type mapping struct {
 // mapping checks that n is a mapping with only the keys of set, each once.
 // It returns nil (after reporting it) when n is not a mapping.
 func (d *decoder) mapping(n *yaml.Node, path string, set *keySet) *mapping {
-	if n.Kind != yaml.MappingNode {
+	if n == nil || n.Kind != yaml.MappingNode {
 		d.add(n, path, "found "+found(n)+", expected a mapping with the keys "+set.list, "")
 		return nil
 	}

@@ -258,3 +258,28 @@ func TestChecklistIDs(t *testing.T) {
 		t.Errorf("ChecklistIDs\n got %s\nwant %s (SPEC §2)", got, want)
 	}
 }
+
+// TestDecodeNodeBrokenTree: a hand-built tree with holes is reported, not
+// a panic.
+func TestDecodeNodeBrokenTree(t *testing.T) {
+	k := func(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s, Line: 2, Column: 1} }
+	root := &yaml.Node{Kind: yaml.MappingNode, Line: 2, Column: 1, Content: []*yaml.Node{
+		k("format"), k(FormatV1),
+		k("applicant"), nil,
+		nil, k("x"),
+		k("procedure"), {Kind: yaml.MappingNode, Content: []*yaml.Node{
+			k("ofii_requests"), {Kind: yaml.SequenceNode, Content: []*yaml.Node{nil, {Kind: yaml.AliasNode}}}}},
+		k("documents_ready"), {Kind: yaml.SequenceNode, Content: []*yaml.Node{nil}},
+		k("odd"),
+	}}
+	_, err := DecodeNode("rows.csv", root, today)
+	checkProblems(t, err, []string{
+		"rows.csv: found nothing as a key",
+		"rows.csv: procedure.ofii_requests[0]: found an empty item",
+		"rows.csv: procedure.ofii_requests[1]: found an empty item",
+		"rows.csv: documents_ready[0]: found an empty item",
+		"rows.csv:2:1: applicant: found an empty value",
+		"rows.csv:2:1: identity: missing",
+		"rows.csv:2:1: situation: missing",
+	})
+}

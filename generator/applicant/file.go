@@ -163,6 +163,10 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 	}
 	items, path := p.list("ofii_requests", "a list of requests, each {on: DATE, kind: information or examination}")
 	for i, n := range items {
+		if absent(resolve(n)) {
+			d.add(n, item(path, i), "found an empty item, expected a request {on: DATE, kind: information or examination}", "")
+			continue
+		}
 		r := d.mapping(resolve(n), item(path, i), &requestKeys)
 		if r == nil {
 			continue

@@ -215,6 +215,7 @@ func TestLoadRules(t *testing.T) {
 		{"missing field of an optional block", edit(t, "  email:", "  hosted_by:\n    civility: monsieur\n  email:"), []string{
 			"x.yaml:15:5: applicant.hosted_by.family_name: missing",
 			"x.yaml:15:5: applicant.hosted_by.given_names: missing"}},
+		{"empty request", edit(t, "", "  ofii_requests: [~]\n"), []string{"x.yaml:22:19: procedure.ofii_requests[0]: found an empty item"}},
 		{"missing request date", edit(t, "", "  ofii_requests:\n    - kind: information\n"), []string{"x.yaml:23:7: procedure.ofii_requests[0].on: missing, expected a date"}},
 
 		// Enums.
