@@ -59,7 +59,8 @@ type Options struct {
 	Org *applicant.Organisation
 
 	// OnTotal, when set, is called once, before any entry, with the number
-	// of entries: the inputs are read a first time to count them.
+	// of entries: the inputs are read a first time to count them. It is -1
+	// when an input cannot be read twice (a pipe).
 	OnTotal func(n int)
 	// OnEntry, when set, is called once per entry, in input order, from a
 	// single goroutine, as soon as the entry and all before it are done.
@@ -136,7 +137,14 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 
 	if opt.OnTotal != nil {
 		n := 0
-		walkInputs(ctx, opt.Inputs, true, func(entry) bool { n++; return true })
+		walkInputs(ctx, opt.Inputs, true, func(e entry) bool {
+			if e.uncounted {
+				n = -1
+				return false
+			}
+			n++
+			return true
+		})
 		if err := ctx.Err(); err != nil {
 			return sum, interrupted(err)
 		}

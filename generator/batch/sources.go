@@ -28,6 +28,8 @@ type entry struct {
 	header *header    // the row's header, to name its problems
 	row    int
 	probs  []Problem // set when the entry cannot be decoded at all
+
+	uncounted bool // counting: the entries of this input cannot be counted
 }
 
 // walkInputs calls emit with every entry of inputs, in input order: files
@@ -54,6 +56,11 @@ func walkInput(ctx context.Context, in string, countOnly bool, emit func(entry) 
 	}
 	if fi.IsDir() {
 		return walkFolder(ctx, in, countOnly, emit)
+	}
+	if countOnly && !fi.Mode().IsRegular() {
+		// A pipe or a device can be read only once: its entries are
+		// not counted.
+		return emit(entry{source: in, uncounted: true})
 	}
 	switch strings.ToLower(filepath.Ext(in)) {
 	case ".csv":
@@ -249,16 +256,30 @@ func walkCSV(ctx context.Context, path string, emit func(entry) bool) bool {
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\uFEFF")) {
 		br.Discard(3)
 	}
-	first, _ := br.Peek(br.Size())
-	if i := bytes.IndexByte(first, '\n'); i >= 0 {
-		first = first[:i]
-	}
 	r := csv.NewReader(br)
-	r.Comma = delimiter(first)
+	r.Comma = delimiter(firstLine(br))
 	r.FieldsPerRecord = -1 // short rows are padded; long ones checked by strayCells
 	r.LazyQuotes = true    // a stray quote inside a cell is kept as text
 	r.ReuseRecord = true
 	return walkSheet(ctx, path, &csvRows{r: r}, nil, emit)
+}
+
+// firstLine returns the first line of br without consuming it. It reads
+// no more than what arrives, so that a pipe is read as it is written.
+func firstLine(br *bufio.Reader) []byte {
+	for n := 1; n <= br.Size(); {
+		_, err := br.Peek(n)
+		b, _ := br.Peek(br.Buffered())
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			return b[:i]
+		}
+		if err != nil {
+			return b
+		}
+		n = br.Buffered() + 1
+	}
+	b, _ := br.Peek(br.Size())
+	return b
 }
 
 // delimiter picks the separator that occurs most on the header line,

@@ -1,0 +1,914 @@
+package batch
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/atomicfile"
+	"github.com/ofiipack/ofiipack/generator/civil"
+)
+
+var today = civil.New(2026, 11, 22)
+
+// cells returns the example row with some columns changed; "" empties one.
+func cells(t testing.TB, set map[string]string) []string {
+	t.Helper()
+	row, err := exampleRow()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range set {
+		i := slices.Index(ColumnNames(), k)
+		if i < 0 {
+			t.Fatalf("no column %s", k)
+		}
+		row[i] = v
+	}
+	return row
+}
+
+func person(t testing.TB, family, given string) []string {
+	return cells(t, map[string]string{"applicant.family_name": family, "applicant.given_names": given})
+}
+
+// writeCSV writes a CSV file with comma or semicolon separators, with or
+// without a byte-order mark.
+func writeCSV(t testing.TB, path string, comma rune, bom bool, header []string, rows ...[]string) string {
+	t.Helper()
+	var b bytes.Buffer
+	if bom {
+		b.WriteString("\uFEFF")
+	}
+	w := csv.NewWriter(&b)
+	w.Comma = comma
+	if header != nil {
+		w.Write(header)
+	}
+	for _, r := range rows {
+		w.Write(r)
+	}
+	w.Flush()
+	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// run runs a batch and collects the results in the order OnEntry gave them.
+func run(t testing.TB, dir string, jobs int, inputs ...string) (Summary, []Result) {
+	t.Helper()
+	var got []Result
+	s, err := Run(context.Background(), Options{Inputs: inputs, Dir: dir, Jobs: jobs, Today: today,
+		OnEntry: func(r Result) { got = append(got, r) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range got {
+		if r.Index != i {
+			t.Fatalf("OnEntry got index %d at position %d: not in input order", r.Index, i)
+		}
+	}
+	return s, got
+}
+
+func readSummary(t testing.TB, dir string) [][]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, SummaryFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(recs[0], SummaryColumns) {
+		t.Fatalf("summary header = %v", recs[0])
+	}
+	return recs[1:]
+}
+
+// listDir returns the names in dir, sorted, and fails on temporary files.
+func listDir(t testing.TB, dir string) []string {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), atomicfile.TempPrefix) {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func assertCompletePDF(t testing.TB, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.HasSuffix(bytes.TrimRight(b, "\r\n"), []byte("%%EOF")) {
+		t.Errorf("%s is not a complete PDF (%d bytes)", path, len(b))
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != atomicfile.Perm {
+		t.Errorf("%s has mode %v", path, fi.Mode().Perm())
+	}
+}
+
+func TestFolderWithABadFile(t *testing.T) {
+	in := t.TempDir()
+	for name, content := range map[string]string{
+		"a-good.yaml":        string(exampleFile),
+		"sub/b-bad.yml":      strings.Replace(string(exampleFile), "birth_date: 1988-04-12", "birth_date: 1988-13-12", 1),
+		"c-good.YAML":        strings.Replace(string(exampleFile), "given_names: Aminata", "given_names: Awa", 1),
+		".hidden.yaml":       "not: read",
+		".git/config.yaml":   "not: read",
+		"notes.txt":          "not an applicant",
+		"caseload-list.xlsx": "not read from a folder",
+	} {
+		p := filepath.Join(in, name)
+		os.MkdirAll(filepath.Dir(p), 0o700)
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := t.TempDir()
+	s, got := run(t, out, 2, in)
+	if s.Written != 2 || s.Failed != 1 {
+		t.Fatalf("summary = %+v, want 2 written, 1 failed", s)
+	}
+	wantSources := []string{filepath.Join(in, "a-good.yaml"), filepath.Join(in, "c-good.YAML"), filepath.Join(in, "sub", "b-bad.yml")}
+	for i, r := range got {
+		if r.Source != wantSources[i] {
+			t.Errorf("entry %d source = %s, want %s (lexical order)", i, r.Source, wantSources[i])
+		}
+	}
+	bad := got[2]
+	if bad.OK() || len(bad.Problems) != 1 {
+		t.Fatalf("bad entry = %+v", bad)
+	}
+	wantErr := filepath.Join(in, "sub", "b-bad.yml") + ":9:15: applicant.birth_date: "
+	if !strings.HasPrefix(bad.Problems[0].Text, wantErr) {
+		t.Errorf("problem = %q, want it to start with %q", bad.Problems[0].Text, wantErr)
+	}
+	if got[0].PDF != "diallo-aminata.pdf" || got[1].PDF != "diallo-awa.pdf" || bad.PDF != "" {
+		t.Errorf("PDF names = %q %q %q", got[0].PDF, got[1].PDF, bad.PDF)
+	}
+	rows := readSummary(t, out)
+	if len(rows) != 3 {
+		t.Fatalf("%d summary rows, want 3", len(rows))
+	}
+	want := []string{filepath.Join(in, "a-good.yaml"), "", "ok", "diallo-aminata.pdf", "certificate_to_ofii", "2026-12-16", "2026-12-09"}
+	if !slices.Equal(rows[0][:7], want) {
+		t.Errorf("summary row 1 = %q, want %q…", rows[0], want)
+	}
+	if rows[2][2] != "failed" || !strings.HasPrefix(rows[2][8], wantErr) || rows[2][3] != "" {
+		t.Errorf("summary row 3 = %q", rows[2])
+	}
+	if names := listDir(t, out); !slices.Equal(names, []string{"caseload.ics", "caseload.pdf", "diallo-aminata.pdf", "diallo-awa.pdf", "summary.csv"}) {
+		t.Errorf("output folder = %v", names)
+	}
+	assertCompletePDF(t, filepath.Join(out, "diallo-aminata.pdf"))
+	assertCompletePDF(t, filepath.Join(out, CaseloadPDF))
+}
+
+func TestSemicolonCSVWithBOM(t *testing.T) {
+	in := t.TempDir()
+	path := writeCSV(t, filepath.Join(in, "export.csv"), ';', true, ColumnNames(),
+		person(t, "DIALLO", "Aminata"),
+		cells(t, map[string]string{"applicant.birth_date": "1988-02-30", "applicant.given_names": "Awa"}),
+		cells(t, map[string]string{"applicant.family_name": "KONÉ", "applicant.given_names": "Fatoumata",
+			"situation.residence_proofs": "administration; bank_statements;", "procedure.ofii_requests": "2026-11-18 information; 20/11/2026 examination"}),
+	)
+	out := t.TempDir()
+	s, got := run(t, out, 3, path)
+	if s.Written != 2 || s.Failed != 1 {
+		t.Fatalf("summary = %+v, want 2 written, 1 failed: %v", s, got)
+	}
+	p := got[1].Problems
+	want := path + ":row 3: column applicant.birth_date: found \"1988-02-30\", which is not a day of the calendar"
+	if len(p) != 1 || !strings.HasPrefix(p[0].Text, want) {
+		t.Errorf("problems = %v, want %q", p, want)
+	}
+	if got[2].PDF != "kone-fatoumata.pdf" {
+		t.Errorf("PDF = %q, want kone-fatoumata.pdf", got[2].PDF)
+	}
+	// The two requests became two ofii_request_reply deadlines; the next
+	// one is the first request's reply (18/11 + 15 days).
+	if n := got[2].Next; n == nil || n.ID != "ofii_request_reply" || n.Date.String() != "2026-12-03" {
+		t.Errorf("next deadline = %+v", n)
+	}
+}
+
+func TestCommaCSVEveryCellForm(t *testing.T) {
+	in := t.TempDir()
+	header := []string{"Applicant.Family_Name ", "applicant.given_names", "applicant.civility", "applicant.birth_date",
+		"applicant.birth_place", "applicant.nationality", "applicant.marital_status", "applicant.address.street",
+		"applicant.address.postcode", "applicant.address.city", "identity.document", "situation.arrived_on",
+		"situation.long_stay_visa", "applicant.hosted_by.civility", "applicant.hosted_by.family_name",
+		"applicant.hosted_by.given_names", "situation.sick_child.given_names", "situation.sick_child.family_name",
+		"situation.sick_child.birth_date", "documents_ready", "ofii_address", "procedure.ofii_requests", ""}
+	row := []string{"NGUYỄN", "Văn Đức", "monsieur", "31/01/1979", "Hải Phòng", "vn", "single", "5 chemin des Goyaviers",
+		"97400", "Saint-Denis", "passport", "2025-02-20", "TRUE", "madame", "TRẦN", "Thị Hoa", "Lan", "NGUYỄN",
+		"2015-06-01", "birth_certificate;e_photo", "OFII; 1 rue X; 97400 SAINT-DENIS", "2026-11-20 examination", ""}
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, header, row)
+	rows := &csvRows{r: csv.NewReader(strings.NewReader(string(mustRead(t, path))))}
+	_, hcells, _ := rows.next()
+	h, probs := parseHeader(path, 1, hcells)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	_, rcells, _ := rows.next()
+	f, err := applicant.DecodeNode(path, rowNode(h, 2, rcells, nil), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Applicant.FamilyName != "NGUYỄN" || f.Applicant.Nationality != "VN" || !f.Situation.LongStayVisa ||
+		f.Applicant.BirthDate.String() != "1979-01-31" {
+		t.Errorf("applicant = %+v", f.Applicant)
+	}
+	if f.Applicant.HostedBy == nil || f.Applicant.HostedBy.FamilyName != "TRẦN" {
+		t.Errorf("hosted_by = %+v", f.Applicant.HostedBy)
+	}
+	if c := f.Situation.SickChild; c == nil || c.GivenNames != "Lan" || c.BirthDate.String() != "2015-06-01" {
+		t.Errorf("sick_child = %+v", c)
+	}
+	if !slices.Equal(f.DocumentsReady, []string{"birth_certificate", "e_photo"}) {
+		t.Errorf("documents_ready = %v", f.DocumentsReady)
+	}
+	if !slices.Equal(f.OFIIAddress, []string{"OFII", "1 rue X", "97400 SAINT-DENIS"}) {
+		t.Errorf("ofii_address = %q", f.OFIIAddress)
+	}
+	if r := f.Procedure.OFIIRequests; len(r) != 1 || r[0].Kind != "examination" || r[0].On.String() != "2026-11-20" {
+		t.Errorf("ofii_requests = %+v", r)
+	}
+	if f.Format != applicant.FormatV1 {
+		t.Errorf("format = %q, want it assumed", f.Format)
+	}
+	// And through Run: the whole row makes a pack.
+	if s, got := run(t, t.TempDir(), 1, path); s.Written != 1 {
+		t.Errorf("run: %+v %+v", s, got)
+	}
+}
+
+func mustRead(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestRowProblems checks how the loader's problems of a row are named.
+func TestRowProblems(t *testing.T) {
+	tests := []struct {
+		name string
+		set  map[string]string
+		want string // start of the only problem, after "x.csv:row 2: "
+		hint string
+	}{
+		{"bad date", map[string]string{"applicant.birth_date": "12.04.1988"},
+			`column applicant.birth_date: found "12.04.1988", expected a date`, `did you mean "12/04/1988"?`},
+		{"missing required", map[string]string{"applicant.family_name": ""},
+			"column applicant.family_name: missing, expected", ""},
+		{"missing mapping", map[string]string{"applicant.address.street": "", "applicant.address.postcode": "",
+			"applicant.address.city": "", "applicant.address.extra": ""},
+			"columns applicant.address.*: missing", ""},
+		{"bad enum", map[string]string{"applicant.marital_status": "mariée"},
+			`column applicant.marital_status: found "mariée", expected`, `did you mean "married"?`},
+		{"bad list item", map[string]string{"documents_ready": "birth_certificate; e_foto"},
+			`column documents_ready: documents_ready[1]: found "e_foto"`, `did you mean "e_photo"?`},
+		{"request without kind", map[string]string{"procedure.ofii_requests": "2026-11-18"},
+			"column procedure.ofii_requests: procedure.ofii_requests[0].kind: missing", ""},
+		{"request kind typo", map[string]string{"procedure.ofii_requests": "2026-11-18 informaton"},
+			`column procedure.ofii_requests: procedure.ofii_requests[0].kind: found "informaton"`, `did you mean "information"?`},
+		{"bool", map[string]string{"situation.long_stay_visa": "oui"},
+			`column situation.long_stay_visa: found "oui", expected true or false`, `did you mean "true"?`},
+		{"future date", map[string]string{"situation.arrived_on": "2027-01-01"},
+			"column situation.arrived_on: found 2027-01-01, a date in the future", ""},
+		{"wrong format", map[string]string{"format": "ofiipack/v2"},
+			`column format: found "ofiipack/v2", expected exactly ofiipack/v1`, `did you mean "ofiipack/v1"?`},
+	}
+	h, probs := parseHeader("x.csv", 1, ColumnNames())
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := applicant.DecodeNode("x.csv", rowNode(h, 2, cells(t, tt.set), nil), today)
+			if err == nil {
+				t.Fatal("no problem found")
+			}
+			ps := problemsOfRow("x.csv", h, 2, err)
+			if len(ps) != 1 {
+				t.Fatalf("problems = %v, want one", ps)
+			}
+			if want := "x.csv:row 2: " + tt.want; !strings.HasPrefix(ps[0].Text, want) {
+				t.Errorf("problem = %q\nwant prefix %q", ps[0].Text, want)
+			}
+			if ps[0].Hint != tt.hint {
+				t.Errorf("hint = %q, want %q", ps[0].Hint, tt.hint)
+			}
+		})
+	}
+}
+
+func TestHeaderProblems(t *testing.T) {
+	tests := []struct {
+		name   string
+		header []string
+		want   []string
+		hints  []string
+	}{
+		{"typo", []string{"applicant.family_nme"},
+			[]string{`x.csv:row 1: column A: found the unknown column "applicant.family_nme"`}, []string{`did you mean "applicant.family_name"?`}},
+		{"bare field name", []string{"applicant.civility", "birth_date"},
+			[]string{`x.csv:row 1: column B: found the unknown column "birth_date"`}, []string{`did you mean "applicant.birth_date"?`}},
+		{"nothing near", []string{"Notes du travailleur social"},
+			[]string{`x.csv:row 1: column A: found the unknown column "Notes du travailleur social"`}, []string{"'ofiipack init --csv' writes a spreadsheet with every column"}},
+		{"twice", []string{"applicant.phone", "applicant.email", "Applicant.Phone"},
+			[]string{"x.csv:row 1: column C: found the column applicant.phone a second time (first in column A), expected it once"}, []string{""}},
+		{"empty names are ignored", []string{"", "applicant.phone", " "}, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ps := parseHeader("x.csv", 1, tt.header)
+			if len(ps) != len(tt.want) {
+				t.Fatalf("problems = %v, want %d", ps, len(tt.want))
+			}
+			for i, p := range ps {
+				if !strings.HasPrefix(p.Text, tt.want[i]) {
+					t.Errorf("problem = %q, want prefix %q", p.Text, tt.want[i])
+				}
+				if p.Hint != tt.hints[i] {
+					t.Errorf("hint = %q, want %q", p.Hint, tt.hints[i])
+				}
+			}
+		})
+	}
+}
+
+func TestDelimiter(t *testing.T) {
+	tests := []struct {
+		line string
+		want rune
+	}{
+		{"a,b,c", ','},
+		{"a;b;c", ';'},
+		{"a\tb\tc", '\t'},
+		{`"a;b",c,d`, ','},
+		{`a;"b,c,d";e`, ';'},
+		{"single", ','},
+		{"", ','},
+	}
+	for _, tt := range tests {
+		if got := delimiter([]byte(tt.line)); got != tt.want {
+			t.Errorf("delimiter(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestWorkbook(t *testing.T) {
+	in := t.TempDir()
+	path := filepath.Join(in, "caseload.xlsx")
+	f := excelize.NewFile()
+	sheet := "Sheet1"
+	names := ColumnNames()
+	row := person(t, "DIALLO", "Aminata")
+	for i, name := range names {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		f.SetCellValue(sheet, cell, name)
+		cell, _ = excelize.CoordinatesToCellName(i+1, 2)
+		f.SetCellValue(sheet, cell, row[i])
+	}
+	col := func(name string, rowNum int) string {
+		c, _ := excelize.CoordinatesToCellName(slices.Index(names, name)+1, rowNum)
+		return c
+	}
+	// Row 2: dates stored as Excel dates, a boolean cell, a number postcode.
+	dateStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+	for name, d := range map[string]time.Time{
+		"applicant.birth_date":               time.Date(1988, 4, 12, 0, 0, 0, 0, time.UTC),
+		"procedure.certificate_available_on": time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC),
+	} {
+		f.SetCellValue(sheet, col(name, 2), d)
+		f.SetCellStyle(sheet, col(name, 2), col(name, 2), dateStyle)
+	}
+	f.SetCellValue(sheet, col("situation.long_stay_visa", 2), true)
+	f.SetCellValue(sheet, col("applicant.address.postcode", 2), 93200)
+	// Row 3 is blank; row 4 has a text date in DD/MM/YYYY and a bad one.
+	for i := range names {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 4)
+		f.SetCellValue(sheet, cell, row[i])
+	}
+	f.SetCellValue(sheet, col("applicant.given_names", 4), "Awa")
+	f.SetCellValue(sheet, col("applicant.birth_date", 4), "12/04/1988")
+	f.SetCellValue(sheet, col("situation.arrived_on", 4), "2024-05-32")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	s, got := run(t, out, 2, path)
+	if s.Written != 1 || s.Failed != 1 {
+		t.Fatalf("summary = %+v: %+v", s, got)
+	}
+	if n := got[0].Next; n == nil || n.ID != "certificate_to_ofii" || n.Date.String() != "2026-12-16" {
+		t.Errorf("next deadline = %+v, want the certificate due 2026-12-16 (16/11 date cell + 1 month)", n)
+	}
+	want := path + ":row 4: column situation.arrived_on: found \"2024-05-32\""
+	if p := got[1].Problems; len(p) != 1 || !strings.HasPrefix(p[0].Text, want) {
+		t.Errorf("problems = %v, want %q", p, want)
+	}
+}
+
+func TestWorkbookCells(t *testing.T) {
+	tests := []struct {
+		kind     cellKind
+		in, want string
+		date1904 bool
+	}{
+		{cellDate, "32245", "1988-04-12", false},
+		{cellDate, "32245.75", "1988-04-12", false}, // a time of day is dropped
+		{cellDate, "30783", "1988-04-12", true},
+		{cellDate, "61", "1900-03-01", false},
+		{cellDate, "2026-11-18", "2026-11-18", false},
+		{cellDate, "2026-11-18T00:00:00Z", "2026-11-18", false},
+		{cellDate, "18/11/2026", "18/11/2026", false},
+		{cellDate, "-3", "-3", false},
+		{cellBool, "1", "true", false},
+		{cellBool, "0", "false", false},
+		{cellBool, "TRUE", "TRUE", false},
+		{cellText, "1", "1", false},
+	}
+	for _, tt := range tests {
+		w := &workbookCells{date1904: tt.date1904}
+		if got := w.convert(tt.kind, tt.in); got != tt.want {
+			t.Errorf("convert(%v, %q, 1904=%v) = %q, want %q", tt.kind, tt.in, tt.date1904, got, tt.want)
+		}
+	}
+}
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ family, given, want string }{
+		{"DIALLO", "Aminata", "diallo-aminata"},
+		{"MBARGA ÉTOUNDI", "Hortense Marie-Claire", "mbarga-etoundi-hortense-marie-claire"},
+		{"NGUYỄN", "Văn Đức", "nguyen-van-duc"},
+		{"SOW", "Mamadou Ɓoye", "sow-mamadou-boye"},
+		{"../../etc", "/passwd", "etc-passwd"},
+		{"..", ".", "applicant"},
+		{"/", "\\", "applicant"},
+		{"C:\\Windows", "..\\x", "c-windows-x"},
+		{".hidden", "", "hidden"},
+		{"O'BRIEN", "Seán", "o-brien-sean"},
+		{"Ωμέγα", "Щ", "applicant"},
+		{strings.Repeat("LONGNAME ", 12), "X", "longname-longname-longname-longname-longname-longname"},
+	}
+	for _, tt := range tests {
+		f := &applicant.File{Applicant: applicant.Applicant{FamilyName: tt.family, GivenNames: tt.given}}
+		got := Slug(f)
+		if got != tt.want {
+			t.Errorf("Slug(%q, %q) = %q, want %q", tt.family, tt.given, got, tt.want)
+		}
+		if filepath.Base(got) != got || strings.HasPrefix(got, ".") || len(got) > maxSlug {
+			t.Errorf("Slug(%q, %q) = %q is not a plain file name", tt.family, tt.given, got)
+		}
+	}
+}
+
+func TestNamesCollideInInputOrder(t *testing.T) {
+	in := t.TempDir()
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, ColumnNames(),
+		person(t, "DIALLO", "Aminata"),
+		person(t, "Diallo", "Aminata"),
+		person(t, "DIALLO", "Aminata 2"), // its own name is taken by then
+		person(t, "DIALLO", "Âminata"),
+		person(t, "CASELOAD", ""),
+		cells(t, map[string]string{"applicant.family_name": "CASELOAD", "applicant.given_names": "-"}),
+	)
+	// Row 6 has no given names: it fails and takes no name.
+	want := []string{"diallo-aminata.pdf", "diallo-aminata-2.pdf", "diallo-aminata-2-2.pdf", "diallo-aminata-3.pdf", "", "caseload-2.pdf"}
+	for _, jobs := range []int{1, 4} {
+		t.Run(fmt.Sprint("jobs=", jobs), func(t *testing.T) {
+			out := t.TempDir()
+			_, got := run(t, out, jobs, path)
+			var names []string
+			for _, r := range got {
+				names = append(names, r.PDF)
+			}
+			if !slices.Equal(names, want) {
+				t.Errorf("names = %q, want %q", names, want)
+			}
+			for _, n := range want {
+				if n != "" {
+					assertCompletePDF(t, filepath.Join(out, n))
+				}
+			}
+		})
+	}
+}
+
+func TestNamesNeverEscape(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "out")
+	in := filepath.Join(root, "in")
+	os.Mkdir(in, 0o700)
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, ColumnNames(),
+		person(t, "../../../tmp/evil", "x"),
+		person(t, "/etc/passwd", "/"),
+		person(t, "..", ".."),
+		person(t, ".bashrc", "."),
+	)
+	s, got := run(t, out, 2, path)
+	if s.Written != 4 {
+		t.Fatalf("summary = %+v: %+v", s, got)
+	}
+	want := []string{"caseload.ics", "caseload.pdf", "etc-passwd.pdf", "tmp-evil-x.pdf", "bashrc.pdf", "applicant.pdf", "summary.csv"}
+	slices.Sort(want)
+	if names := listDir(t, out); !slices.Equal(names, want) {
+		t.Errorf("output folder = %v, want %v", names, want)
+	}
+	// Nothing was written anywhere else.
+	if names := listDir(t, root); !slices.Equal(names, []string{"in", "out"}) {
+		t.Errorf("parent folder = %v", names)
+	}
+	if names := listDir(t, in); !slices.Equal(names, []string{"c.csv"}) {
+		t.Errorf("input folder = %v", names)
+	}
+}
+
+func TestEmptyInputs(t *testing.T) {
+	in := t.TempDir()
+	emptyDir := filepath.Join(in, "empty")
+	os.Mkdir(emptyDir, 0o700)
+	os.WriteFile(filepath.Join(in, "zero.csv"), nil, 0o600)
+	writeCSV(t, filepath.Join(in, "header-only.csv"), ';', true, ColumnNames())
+	writeCSV(t, filepath.Join(in, "blank-rows.csv"), ',', false, nil, []string{"", ""}, []string{" "})
+	os.WriteFile(filepath.Join(in, "empty.yaml"), nil, 0o600)
+	tests := []struct{ input, want string }{
+		{emptyDir, "found no applicant file, expected .yaml or .yml files in this folder"},
+		{filepath.Join(in, "zero.csv"), "found no header row"},
+		{filepath.Join(in, "blank-rows.csv"), "found no header row"},
+		{filepath.Join(in, "header-only.csv"), "found no applicant row under the header"},
+		{filepath.Join(in, "empty.yaml"), "the file is empty"},
+		{filepath.Join(in, "missing.csv"), "cannot read it: no such file or directory"},
+		{filepath.Join(in, "old.xls"), "cannot read it"},
+	}
+	os.WriteFile(filepath.Join(in, "old.xls"), []byte("x"), 0o600)
+	tests[len(tests)-1].want = "cannot read this kind of spreadsheet, expected .xlsx or .csv"
+	for _, tt := range tests {
+		t.Run(filepath.Base(tt.input), func(t *testing.T) {
+			out := t.TempDir()
+			s, got := run(t, out, 1, tt.input)
+			if s.Written != 0 || s.Failed != 1 || len(got) != 1 {
+				t.Fatalf("summary = %+v, results %+v", s, got)
+			}
+			if p := got[0].Problems; len(p) == 0 || !strings.Contains(p[0].Text, tt.want) {
+				t.Errorf("problems = %v, want %q", p, tt.want)
+			}
+			// The batch still writes its summary and (empty) caseload files.
+			if names := listDir(t, out); !slices.Equal(names, []string{"caseload.ics", "caseload.pdf", "summary.csv"}) {
+				t.Errorf("output folder = %v", names)
+			}
+		})
+	}
+}
+
+func TestStrayCellsAndBlankRows(t *testing.T) {
+	in := t.TempDir()
+	header := append(ColumnNames(), "")
+	good := append(person(t, "DIALLO", "Aminata"), "")
+	stray := append(person(t, "DIALLO", "Awa"), "shifted")
+	blank := make([]string, len(header))
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, nil, blank, header, good, blank, stray)
+	_, got := run(t, t.TempDir(), 1, path)
+	if len(got) != 2 {
+		t.Fatalf("results = %+v, want 2 (blank rows skipped)", got)
+	}
+	if got[0].Entry != "row 3" || !got[0].OK() {
+		t.Errorf("first = %+v", got[0])
+	}
+	last, _ := excelize.ColumnNumberToName(len(header))
+	want := path + ":row 5: column " + last + ": found a value in a column without a name"
+	if p := got[1].Problems; got[1].Entry != "row 5" || len(p) != 1 || !strings.HasPrefix(p[0].Text, want) {
+		t.Errorf("second = %+v, want %q", got[1], want)
+	}
+}
+
+func TestUnknownColumnFailsTheFileOnly(t *testing.T) {
+	in := t.TempDir()
+	header := ColumnNames()
+	header[2] = "applicant.family_nme"
+	bad := writeCSV(t, filepath.Join(in, "bad.csv"), ',', false, header, person(t, "A", "B"), person(t, "C", "D"))
+	good := writeCSV(t, filepath.Join(in, "good.csv"), ',', false, ColumnNames(), person(t, "DIALLO", "Aminata"))
+	s, got := run(t, t.TempDir(), 2, bad, good)
+	if s.Written != 1 || s.Failed != 1 || len(got) != 2 {
+		t.Fatalf("summary = %+v, results %+v", s, got)
+	}
+	if p := got[0].Problems; len(p) != 1 || !strings.Contains(p[0].Text, `"applicant.family_nme"`) || p[0].Hint != `did you mean "applicant.family_name"?` {
+		t.Errorf("problems = %+v", p)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	in := t.TempDir()
+	var rows [][]string
+	for i := range 12 {
+		rows = append(rows, person(t, "DIALLO", fmt.Sprintf("Aminata %c", 'A'+i%4)))
+	}
+	rows = append(rows, cells(t, map[string]string{"applicant.birth_date": "bad"}))
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ';', true, ColumnNames(), rows...)
+	folder := filepath.Join(in, "examples")
+	os.Mkdir(folder, 0o700)
+	for _, name := range []string{"diallo-general.yaml", "rahimi-asylum.yaml", "nguyen-hosted.yaml"} {
+		os.WriteFile(filepath.Join(folder, name), mustRead(t, filepath.Join("..", "..", "examples", name)), 0o600)
+	}
+	outs := []string{t.TempDir(), t.TempDir(), t.TempDir()}
+	for i, jobs := range []int{1, 4, 4} {
+		run(t, outs[i], jobs, path, folder)
+	}
+	files := listDir(t, outs[0])
+	if len(files) != 3+15 {
+		t.Fatalf("files = %v", files)
+	}
+	for _, out := range outs[1:] {
+		if other := listDir(t, out); !slices.Equal(other, files) {
+			t.Fatalf("files differ: %v vs %v", files, other)
+		}
+		for _, name := range files {
+			if !bytes.Equal(mustRead(t, filepath.Join(outs[0], name)), mustRead(t, filepath.Join(out, name))) {
+				t.Errorf("%s differs between runs", name)
+			}
+		}
+	}
+	// A rerun into the same folder gives the same bytes.
+	before := mustRead(t, filepath.Join(outs[0], "summary.csv"))
+	run(t, outs[0], 2, path, folder)
+	if !bytes.Equal(before, mustRead(t, filepath.Join(outs[0], "summary.csv"))) {
+		t.Error("summary.csv changed on a rerun")
+	}
+}
+
+func TestCaseloadCalendar(t *testing.T) {
+	in := t.TempDir()
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, ColumnNames(),
+		person(t, "DIALLO", "Aminata"), person(t, "KONÉ", "Awa"), cells(t, map[string]string{"applicant.birth_date": "x"}))
+	out := t.TempDir()
+	run(t, out, 2, path)
+	cal, err := ics.ParseCalendar(bytes.NewReader(mustRead(t, filepath.Join(out, CaseloadCalFile))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The example has two deadlines (certificate, domicile proof expiry)
+	// and one_year_residence passed long ago: count them from the plan.
+	events := cal.Events()
+	var diallo, kone int
+	for _, ev := range events {
+		switch s := ev.GetProperty(ics.ComponentPropertySummary).Value; {
+		case strings.HasPrefix(s, "DIALLO Aminata — "):
+			diallo++
+		case strings.HasPrefix(s, "KONÉ Awa — "):
+			kone++
+		default:
+			t.Errorf("unexpected event %q", s)
+		}
+	}
+	if diallo == 0 || diallo != kone || len(events) != diallo+kone {
+		t.Errorf("events: %d for DIALLO, %d for KONÉ, %d in all", diallo, kone, len(events))
+	}
+}
+
+func TestTemplates(t *testing.T) {
+	// The example row is the general example, flattened.
+	row, err := exampleRow()
+	if err != nil {
+		t.Fatal(err)
+	}
+	general, err := os.ReadFile(filepath.Join("..", "..", "examples", "diallo-general.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(general, exampleFile) {
+		t.Error("example.yaml differs from examples/diallo-general.yaml: copy it again")
+	}
+	for _, want := range []string{"DIALLO", "1988-04-12", "administration; bank_statements", "93200",
+		"OFII – Service médical; Direction territoriale (exemple); 12 avenue de l'Exemple; 93000 BOBIGNY"} {
+		if !slices.Contains(row, want) {
+			t.Errorf("example row lacks %q: %q", want, row)
+		}
+	}
+
+	dir := t.TempDir()
+	var csvOut, xlsxOut, xlsxAgain bytes.Buffer
+	if err := WriteCSVTemplate(&csvOut); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteXLSXTemplate(&xlsxOut); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteXLSXTemplate(&xlsxAgain); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(xlsxOut.Bytes(), xlsxAgain.Bytes()) {
+		t.Error("the .xlsx template is not deterministic")
+	}
+	os.WriteFile(filepath.Join(dir, "t.csv"), csvOut.Bytes(), 0o600)
+	os.WriteFile(filepath.Join(dir, "t.xlsx"), xlsxOut.Bytes(), 0o600)
+	out := t.TempDir()
+	s, got := run(t, out, 2, filepath.Join(dir, "t.csv"), filepath.Join(dir, "t.xlsx"))
+	if s.Written != 2 || s.Failed != 0 {
+		t.Fatalf("templates do not load: %+v", got)
+	}
+	pdfs := []string{got[0].PDF, got[1].PDF}
+	if !slices.Equal(pdfs, []string{"diallo-aminata.pdf", "diallo-aminata-2.pdf"}) {
+		t.Errorf("PDFs = %v", pdfs)
+	}
+	// Both spreadsheets give the pack of the YAML example, byte for byte.
+	yamlOut := t.TempDir()
+	run(t, yamlOut, 1, filepath.Join("..", "..", "examples", "diallo-general.yaml"))
+	want := mustRead(t, filepath.Join(yamlOut, "diallo-aminata.pdf"))
+	for _, p := range pdfs {
+		if !bytes.Equal(mustRead(t, filepath.Join(out, p)), want) {
+			t.Errorf("%s differs from the pack of the YAML example", p)
+		}
+	}
+}
+
+func TestCancelLeavesNoPartialFile(t *testing.T) {
+	in := t.TempDir()
+	var rows [][]string
+	for i := range 60 {
+		rows = append(rows, person(t, "DIALLO", fmt.Sprintf("Aminata %d", i)))
+	}
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, ColumnNames(), rows...)
+	out := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	seen := 0
+	s, err := Run(ctx, Options{Inputs: []string{path}, Dir: out, Jobs: 2, Today: today, OnEntry: func(Result) {
+		seen++
+		if seen == 3 {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if s.Written >= 60 {
+		t.Errorf("written = %d: the cancellation did not stop the batch", s.Written)
+	}
+	pdfs := 0
+	for _, name := range listDir(t, out) { // fails on a temporary file
+		switch {
+		case name == SummaryFile || name == CaseloadPDF || name == CaseloadCalFile:
+			t.Errorf("%s written after the interrupt", name)
+		case strings.HasSuffix(name, ".pdf"):
+			pdfs++
+			assertCompletePDF(t, filepath.Join(out, name))
+		default:
+			t.Errorf("unexpected file %s", name)
+		}
+	}
+	if pdfs < 3 {
+		t.Errorf("%d PDFs, want at least the 3 reported before the interrupt", pdfs)
+	}
+}
+
+func TestLeftoverTempFilesRemoved(t *testing.T) {
+	out := t.TempDir()
+	stale := filepath.Join(out, atomicfile.TempPrefix+"diallo-aminata.pdf-123")
+	os.WriteFile(stale, []byte("%PDF-half"), 0o600)
+	run(t, out, 1, filepath.Join("..", "..", "examples", "minimal.yaml"))
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("stale temporary file still there: %v", err)
+	}
+}
+
+// TestStreaming feeds a CSV through a pipe: the first pack must be written
+// while the input is still open, which proves that entries are processed as
+// they are read, not after the whole input is held in memory.
+func TestStreaming(t *testing.T) {
+	in := t.TempDir()
+	fifo := filepath.Join(in, "pipe.csv")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	out := t.TempDir()
+	first := make(chan struct{})
+	var once sync.Once
+	var mu sync.Mutex
+	total := 0
+	type ret struct {
+		s   Summary
+		err error
+	}
+	done := make(chan ret, 1)
+	go func() {
+		s, err := Run(context.Background(), Options{Inputs: []string{fifo}, Dir: out, Jobs: 2, Today: today,
+			OnTotal: func(n int) { mu.Lock(); total = n; mu.Unlock() },
+			OnEntry: func(Result) { once.Do(func() { close(first) }) }})
+		done <- ret{s, err}
+	}()
+	w, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cw := csv.NewWriter(w)
+	cw.Write(ColumnNames())
+	cw.Write(person(t, "DIALLO", "Aminata"))
+	cw.Flush()
+	select {
+	case <-first:
+	case r := <-done:
+		t.Fatalf("batch ended before the input was closed: %+v", r)
+	case <-time.After(2 * time.Minute): // a deadlock guard, not a timing assertion
+		t.Fatal("no pack written while the input stays open: entries are not streamed")
+	}
+	for i := range 20 {
+		cw.Write(person(t, "DIALLO", fmt.Sprintf("Awa %d", i)))
+	}
+	cw.Flush()
+	w.Close()
+	r := <-done
+	if r.err != nil || r.s.Written != 21 {
+		t.Fatalf("batch = %+v, %v", r.s, r.err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if total != -1 {
+		t.Errorf("total = %d, want -1 (a pipe cannot be counted)", total)
+	}
+}
+
+func TestOnTotal(t *testing.T) {
+	in := t.TempDir()
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, ColumnNames(), person(t, "A", "B"), nil, person(t, "C", "D"))
+	total := 0
+	s, err := Run(context.Background(), Options{Inputs: []string{path, "../../examples"}, Dir: t.TempDir(), Today: today,
+		OnTotal: func(n int) { total = n }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := s.Written + s.Failed; total != want || want != 2+5 {
+		t.Errorf("total = %d, entries = %d, want 7", total, want)
+	}
+}
+
+func TestRunErrors(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(file, nil, 0o600)
+	tests := []struct {
+		name string
+		opt  Options
+		want string
+	}{
+		{"no inputs", Options{Dir: t.TempDir(), Today: today}, "no input given"},
+		{"no dir", Options{Inputs: []string{"x"}, Today: today}, "no output folder given"},
+		{"no date", Options{Inputs: []string{"x"}, Dir: t.TempDir()}, "no date given"},
+		{"dir is a file", Options{Inputs: []string{"x"}, Dir: filepath.Join(file, "out"), Today: today}, "cannot create the output folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Run(context.Background(), tt.opt)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func BenchmarkBatch(b *testing.B) {
+	in := b.TempDir()
+	var rows [][]string
+	for i := range 100 {
+		rows = append(rows, person(b, "DIALLO", fmt.Sprintf("Aminata %d", i)))
+	}
+	path := writeCSV(b, filepath.Join(in, "c.csv"), ';', true, ColumnNames(), rows...)
+	out := b.TempDir()
+	b.ResetTimer()
+	for b.Loop() {
+		if s, err := Run(context.Background(), Options{Inputs: []string{path}, Dir: out, Today: today}); err != nil || s.Written != 100 {
+			b.Fatal(s, err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*100), "µs/entry")
+}
