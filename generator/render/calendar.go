@@ -251,7 +251,7 @@ func (d *docData) eventCodes() {
 		for j := 0; j < perRow && i+j < len(list); j++ {
 			dl := list[i+j]
 			x := marginLeft + float64(j)*(qrEventSize+gap)
-			c.qr(x, c.y, qrEventSize, ical.EventPayload(d.f, dl))
+			c.qr(x, c.y, qrEventSize, ical.EventPayload(d.f, dl), false)
 			c.setInk(colInk)
 			c.paraAt(x, c.y+qrEventSize+0.5, qrEventSize, leadTiny, sizeTiny+0.5, alignCenter,
 				plain(styleRegular, c.fill(w.Caption, m{"Date": french.Short(dl.Date), "Title": dl.Title})))

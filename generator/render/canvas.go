@@ -31,6 +31,8 @@ type canvas struct {
 	font  bool // whether the current page's stream has the font set
 	ink   rgb
 
+	loaded map[string]bool // font styles registered with fpdf
+
 	doc        *docRec
 	continued  func() // draws the running head of a document's next pages
 	footerText string
@@ -121,18 +123,36 @@ func newCanvas(today civil.Date, title string) (*canvas, error) {
 	pdf.SetCreator("ofiipack", false)
 	pdf.SetLang("fr-FR")
 	pdf.SetTitle(title, true)
-	// A font that fpdf cannot parse is printed to stdout and skipped, not
-	// returned: SetFont below turns that into an error.
-	pdf.AddUTF8FontFromBytes(family, styleRegular, fonts.Regular)
-	pdf.AddUTF8FontFromBytes(family, styleBold, fonts.Bold)
-	pdf.AddUTF8FontFromBytes(family, styleItalic, fonts.Italic)
-	for _, s := range []string{styleRegular, styleBold, styleItalic} {
-		pdf.SetFont(family, s, sizeBody)
+	c := &canvas{pdf: pdf, rec: &layout{}, size: sizeBody, ink: colInk, loaded: map[string]bool{}}
+	// Every document uses the regular and bold faces; the italic one is
+	// parsed only when a document draws with it (fpdf parses each font
+	// for each PDF, the main fixed cost of a pack).
+	for _, s := range []string{styleRegular, styleBold} {
+		if err := c.loadFont(s); err != nil {
+			return nil, err
+		}
 	}
-	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("load embedded fonts: %w", err)
+	return c, nil
+}
+
+// fontFiles are the embedded TrueType files by style.
+var fontFiles = map[string][]byte{styleRegular: fonts.Regular, styleBold: fonts.Bold, styleItalic: fonts.Italic}
+
+// loadFont registers the face of style with fpdf. A font that fpdf cannot
+// parse is printed to stdout and skipped, not returned: SetFont turns that
+// into an error.
+func (c *canvas) loadFont(style string) error {
+	if c.loaded[style] {
+		return nil
 	}
-	return &canvas{pdf: pdf, rec: &layout{}, size: sizeBody, ink: colInk}, nil
+	c.pdf.AddUTF8FontFromBytes(family, style, fontFiles[style])
+	c.pdf.SetFont(family, style, sizeBody)
+	c.font = false
+	if err := c.pdf.Error(); err != nil {
+		return fmt.Errorf("load embedded fonts: %w", err)
+	}
+	c.loaded[style] = true
+	return nil
 }
 
 // fail records the first error; drawing goes on harmlessly.
@@ -199,6 +219,10 @@ func (c *canvas) need(h float64) {
 
 func (c *canvas) setFont(style string, size float64) {
 	if c.font && c.style == style && c.size == size {
+		return
+	}
+	if err := c.loadFont(style); err != nil {
+		c.fail(err)
 		return
 	}
 	c.pdf.SetFont(family, style, size)

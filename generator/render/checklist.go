@@ -309,7 +309,7 @@ func (d *docData) help() {
 	qrX := marginLeft + contentWidth - qrANEFSize
 	textW := contentWidth - qrANEFSize - 6
 	top := c.y
-	c.qr(qrX, top, qrANEFSize, w.ANEFURL)
+	c.qr(qrX, top, qrANEFSize, w.ANEFURL, true)
 	c.link(qrX, top, qrANEFSize, qrANEFSize, w.ANEFURL)
 	c.setInk(colMuted)
 	c.paraAt(qrX, top+qrANEFSize+0.5, qrANEFSize, leadTiny, sizeTiny, alignCenter, plain(styleRegular, c.fill(w.ANEFCaption, nil)))

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"sync"
 
 	qrcode "github.com/skip2/go-qrcode"
 )
@@ -11,20 +12,22 @@ import (
 // rectangles (one per horizontal run of dark modules): crisp at any
 // resolution and cheaper than an image. Payloads must be ASCII, so that
 // every phone scanner reads them the same way.
-func (c *canvas) qr(x, y, size float64, payload string) {
+//
+// cache keeps the encoded symbol for the next documents: for payloads that
+// never change (the ANEF address), since Reed–Solomon coding and mask
+// selection are a good part of a pack's cost.
+func (c *canvas) qr(x, y, size float64, payload string, cache bool) {
 	for i := 0; i < len(payload); i++ {
 		if payload[i] >= 0x80 {
 			c.fail(fmt.Errorf("qr payload is not ascii at byte %d", i))
 			return
 		}
 	}
-	q, err := qrcode.New(payload, qrcode.Medium)
+	bits, err := qrBitmap(payload, cache)
 	if err != nil {
-		c.fail(fmt.Errorf("qr code: %w", err))
+		c.fail(err)
 		return
 	}
-	q.DisableBorder = true
-	bits := q.Bitmap()
 	n := len(bits) + 2*qrQuietModules
 	m := size / float64(n)
 	c.setFill(colWhite)
@@ -47,4 +50,24 @@ func (c *canvas) qr(x, y, size float64, payload string) {
 	}
 	p := c.page()
 	p.QRs = append(p.QRs, qrRec{X: x, Y: y, Size: size, Module: m, Payload: payload})
+}
+
+var qrCache sync.Map // payload → [][]bool
+
+// qrBitmap encodes payload at error correction level M (15 %), which
+// survives folds and smudges on paper, without its border.
+func qrBitmap(payload string, cache bool) ([][]bool, error) {
+	if b, ok := qrCache.Load(payload); ok {
+		return b.([][]bool), nil
+	}
+	q, err := qrcode.New(payload, qrcode.Medium)
+	if err != nil {
+		return nil, fmt.Errorf("qr code: %w", err)
+	}
+	q.DisableBorder = true
+	bits := q.Bitmap()
+	if cache {
+		qrCache.Store(payload, bits)
+	}
+	return bits, nil
 }

@@ -1,0 +1,81 @@
+package render
+
+import (
+	"os"
+
+	"codeberg.org/go-pdf/fpdf"
+	"io"
+	"testing"
+)
+
+// BenchmarkPack renders the whole pack of the general example.
+func BenchmarkPack(b *testing.B) {
+	f, p := examplePlan(b, "diallo-general")
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Pack(io.Discard, f, p, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLetter renders the cover letter alone.
+func BenchmarkLetter(b *testing.B) {
+	f, p := examplePlan(b, "diallo-general")
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Letter(io.Discard, f, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFontParse is the fixed cost of every PDF: fpdf parses the three
+// embedded TrueType fonts for each document it makes.
+func BenchmarkFontParse(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := newCanvas(today, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCaseload renders a weekly board of 100 applicants.
+func BenchmarkCaseload(b *testing.B) {
+	_, p := examplePlan(b, "diallo-general")
+	cl := Caseload{Today: today}
+	for range 100 {
+		cl.Entries = append(cl.Entries, CaseloadEntry{Name: "Aminata DIALLO", Source: "diallo-general.yaml", Deadlines: p.Deadlines, Warnings: p.Warnings})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := WriteCaseload(io.Discard, cl); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFontParseFull parses the full Noto Sans files the embedded
+// subsets are made from (Debian's fonts-noto-core), when they are
+// installed: the cost the subsets save on every PDF.
+func BenchmarkFontParseFull(b *testing.B) {
+	var faces [][]byte
+	for _, s := range []string{"Regular", "Bold"} {
+		data, err := os.ReadFile("/usr/share/fonts/truetype/noto/NotoSans-" + s + ".ttf")
+		if err != nil {
+			b.Skip("full Noto Sans not installed")
+		}
+		faces = append(faces, data)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		pdf := fpdf.New("P", "mm", "A4", "")
+		pdf.AddUTF8FontFromBytes(family, styleRegular, faces[0])
+		pdf.AddUTF8FontFromBytes(family, styleBold, faces[1])
+		pdf.SetFont(family, styleBold, sizeBody)
+		if err := pdf.Error(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

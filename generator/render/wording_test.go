@@ -1,0 +1,72 @@
+package render
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"text/template"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ofiipack/ofiipack/generator/fontset"
+	"github.com/ofiipack/ofiipack/templates"
+)
+
+// TestWordingDrawable: every string of the documents' wording parses as a
+// template and uses only characters the embedded fonts draw (fpdf would
+// print an empty box, or panic above U+FFFF).
+func TestWordingDrawable(t *testing.T) {
+	for _, name := range []string{"text/checklist.yaml", "text/letter.yaml", "text/statements.yaml", "text/calendar.yaml", "data/contacts.yaml"} {
+		data, err := fs.ReadFile(templates.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var root yaml.Node
+		if err := yaml.Unmarshal(data, &root); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		n := 0
+		var walk func(*yaml.Node)
+		walk = func(nd *yaml.Node) {
+			if nd.Kind == yaml.ScalarNode {
+				n++
+				if r, bad := fontset.FirstUncovered(nd.Value); bad {
+					t.Errorf("%s:%d: %q (U+%04X) cannot be drawn", name, nd.Line, r, r)
+				}
+				if strings.Contains(nd.Value, "{{") {
+					if _, err := template.New("").Parse(nd.Value); err != nil {
+						t.Errorf("%s:%d: %v", name, nd.Line, err)
+					}
+				}
+			}
+			for _, c := range nd.Content {
+				walk(c)
+			}
+		}
+		walk(&root)
+		if n < 10 {
+			t.Errorf("%s: only %d strings", name, n)
+		}
+	}
+	if _, err := loadWording(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestWordingStrict: a misspelt key in a wording file is an error, not a
+// sentence silently missing from the documents.
+func TestWordingStrict(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for _, name := range []string{"text/letter.yaml", "text/statements.yaml", "text/calendar.yaml", "data/contacts.yaml"} {
+		data, err := fs.ReadFile(templates.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	fsys["text/checklist.yaml"] = &fstest.MapFile{Data: []byte("documnet: x\n")}
+	if _, err := readWording(fsys); err == nil || !strings.Contains(err.Error(), "documnet") {
+		t.Errorf("error %v, want one naming the unknown key", err)
+	}
+}
