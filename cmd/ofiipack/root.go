@@ -51,10 +51,9 @@ advice: check your file with a professional (association, lawyer).`,
 		newPlanCmd(a),
 		newValidateCmd(a),
 		newInitCmd(a),
+		newBatchCmd(a),
+		newCalendarCmd(a),
 	)
-	// Association mode and calendar files register here:
-	//   root.AddCommand(newBatchCmd(a), newCalendarCmd(a))
-	// (cmd/ofiipack/batch.go and calendar.go).
 
 	return root
 }
