@@ -155,4 +155,3 @@ func packs(n int) string {
 	}
 	return fmt.Sprintf("%d packs", n)
 }
-
