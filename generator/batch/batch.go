@@ -23,6 +23,7 @@
 package batch
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -233,7 +234,11 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 		return sum, err
 	}
 	if err := atomicfile.Write(filepath.Join(opt.Dir, CaseloadPDF), func(w io.Writer) error {
-		return safely(func() error { return writeCaseloadPDF(ctxWriter{ctx, w}, opt.Today, entries, opt.Org) })
+		bw := bufio.NewWriterSize(ctxWriter{ctx, w}, 64<<10)
+		if err := safely(func() error { return writeCaseloadPDF(bw, opt.Today, entries, opt.Org) }); err != nil {
+			return err
+		}
+		return bw.Flush()
 	}); err != nil {
 		return sum, fmt.Errorf("cannot write %s: %w", CaseloadPDF, err)
 	}
@@ -353,7 +358,13 @@ func (j job) work(ctx context.Context, dir string, org *applicant.Organisation) 
 		org = j.file.Organisation
 	}
 	err := atomicfile.Write(filepath.Join(dir, r.PDF), func(w io.Writer) error {
-		return safely(func() error { return render.Pack(ctxWriter{ctx, w}, j.file, j.plan, org) })
+		// The PDF library writes in small pieces: one system call per
+		// 64 KiB instead of a hundred per pack.
+		bw := bufio.NewWriterSize(ctxWriter{ctx, w}, 64<<10)
+		if err := safely(func() error { return render.Pack(bw, j.file, j.plan, org) }); err != nil {
+			return err
+		}
+		return bw.Flush()
 	})
 	if err != nil {
 		r.Problems = []Problem{{Text: fmt.Sprintf("%s: cannot write the pack %s: %v", r.where(), r.PDF, err)}}

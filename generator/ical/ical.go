@@ -13,6 +13,7 @@
 package ical
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -220,7 +221,13 @@ func description(d plan.Deadline) (string, error) {
 }
 
 func serialize(w io.Writer, cal *ics.Calendar) error {
-	if err := cal.SerializeTo(w, crlf); err != nil {
+	// The library writes line by line: buffer, so that a caseload of a
+	// thousand applicants is not forty thousand system calls.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := cal.SerializeTo(bw, crlf); err != nil {
+		return fmt.Errorf("cannot write the calendar: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("cannot write the calendar: %w", err)
 	}
 	return nil
