@@ -16,7 +16,11 @@ import (
 func (d *docData) calendar() {
 	c, w := d.c, &d.w.Calendar
 	d.begin(plan.DocCalendar, c.fill(w.Document, nil))
-	d.title(c.fill(w.Title, nil)+" — "+d.person["Name"].(string), c.fill(w.Person, d.person))
+	org, contact := d.organisationLine()
+	if org != "" {
+		org += " — " + contact
+	}
+	d.title(c.fill(w.Title, nil)+" — "+d.person["Name"].(string), c.fill(w.Person, d.person), org)
 	c.setInk(colInk)
 	c.para(marginLeft, contentWidth, leadSmall+0.2, sizeSmall+0.5, alignLeft, plain(styleRegular, c.fill(w.Intro, nil)))
 	c.y += 2
@@ -239,9 +243,9 @@ func (d *docData) eventCodes() {
 	if len(list) == 0 {
 		return
 	}
-	const perRow, captionH = 4, 16.0
+	const perRow, captionH = 4, 12.0
 	gap := (contentWidth - perRow*qrEventSize) / (perRow - 1)
-	d.heading(c.fill(w.Heading, nil), qrEventSize+captionH+leadSmall*2)
+	d.heading(c.fill(w.Heading, nil), qrEventSize+captionH+leadSmall+2)
 	c.setInk(colMuted)
 	c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, c.fill(w.Intro, nil)))
 	c.setInk(colInk)

@@ -191,7 +191,7 @@ func (d *docData) documents() {
 			c.para(marginLeft+indent, tw, leadSmall, sizeSmall, alignLeft, plain(styleRegular, french.Typo(det)))
 		}
 		c.setInk(colInk)
-		c.y += 2
+		c.y += 1.6
 	}
 	c.y += 1
 }
@@ -229,7 +229,14 @@ func (d *docData) steps() {
 		if done && !on.IsZero() {
 			text = append(text, plain(styleBold, " ("+c.fill(w.Done, m{"Date": french.Date(on)})+")"))
 		}
-		c.need(min(c.paraHeight(tw, leadBody, sizeBody, text), 3*leadBody))
+		keep := min(c.paraHeight(tw, leadBody, sizeBody, text), 3*leadBody)
+		if i == len(list)-1 { // the decision stays with its two outcomes
+			keep = c.paraHeight(tw, leadBody, sizeBody, text) + 1.2
+			for _, s := range []string{w.Accepted, w.Refused} {
+				keep += c.paraHeight(tw-5, leadBody, sizeBody, []span{plain(styleRegular, c.fill(s, nil))})
+			}
+		}
+		c.need(keep)
 		// the step's number in a disc; a done step's disc is grey
 		disc := colAccent
 		if done {
@@ -257,7 +264,7 @@ func (d *docData) steps() {
 // fees draws the fees and their date, to be checked.
 func (d *docData) fees() {
 	c, w := d.c, &d.w.Checklist.Fees
-	d.heading(c.fill(w.Heading, nil), 14)
+	d.heading(c.fill(w.Heading, nil), float64(len(d.p.Fees)+2)*(leadBody+1.8)+2*leadSmall)
 	if len(d.p.Fees) == 0 {
 		c.para(marginLeft, contentWidth, leadBody, sizeBody, alignLeft, plain(styleRegular, c.fill(w.None, nil)))
 		c.y += 2
@@ -266,6 +273,14 @@ func (d *docData) fees() {
 	const amountW = 25.0
 	total := 0.0
 	asOf := ""
+	// the amounts, their total and their date stay on one page
+	need := float64(len(d.p.Fees)+2)*(leadBody+1.8) + 2*leadSmall
+	for _, fe := range d.p.Fees {
+		if fe.NonRefundableEUR > 0 {
+			need += leadSmall
+		}
+	}
+	c.need(need)
 	for _, fe := range d.p.Fees {
 		total += fe.AmountEUR
 		if asOf == "" && fe.AsOf != "" {
@@ -301,31 +316,25 @@ func (d *docData) fees() {
 	c.y += 2
 }
 
-// help draws who can help: the help lines of templates/data/contacts.yaml,
-// the organisation that prepared the file, and the ANEF QR code.
+// help draws who can help: the ANEF site with its QR code, the help
+// lines of templates/data/contacts.yaml, and the organisation that
+// prepared the file. The section and the disclaimer stay together: a page
+// holding only the end of a checklist helps nobody.
 func (d *docData) help() {
 	c, w := d.c, &d.w.Checklist.Help
-	d.heading(c.fill(w.Heading, nil), 30)
 	qrX := marginLeft + contentWidth - qrANEFSize
 	textW := contentWidth - qrANEFSize - 6
-	top := c.y
-	c.qr(qrX, top, qrANEFSize, w.ANEFURL, true)
-	c.link(qrX, top, qrANEFSize, qrANEFSize, w.ANEFURL)
-	c.setInk(colMuted)
-	c.paraAt(qrX, top+qrANEFSize+0.5, qrANEFSize, leadTiny, sizeTiny, alignCenter, plain(styleRegular, c.fill(w.ANEFCaption, nil)))
-	c.setInk(colInk)
-	// the ANEF site, next to its QR code
-	c.para(marginLeft, textW, leadBody+0.4, sizeBody+0.5, alignLeft, plain(styleBold, c.fill(w.ANEF, nil)))
-	urlTop := c.y
-	c.setInk(colAccent)
-	c.para(marginLeft, textW, leadSmall, sizeSmall, alignLeft, plain(styleRegular, w.ANEFURL))
-	c.link(marginLeft, urlTop, c.width(styleRegular, sizeSmall, w.ANEFURL), c.y-urlTop, w.ANEFURL)
-	c.setInk(colInk)
-	c.y += 2
+	title := func(s string) framedLine {
+		return framedLine{spans: []span{plain(styleBold, s)}, size: sizeBody + 0.5, lead: leadBody + 0.4, ink: colInk, spaceBefore: 2}
+	}
+	small := func(s string, ink rgb) framedLine {
+		return framedLine{spans: []span{plain(styleRegular, s)}, size: sizeSmall, lead: leadSmall, ink: ink}
+	}
+	blocks := []framedLine{title(c.fill(w.ANEF, nil)), small(w.ANEFURL, colAccent)}
+	blocks[0].spaceBefore = 0
 	for _, ct := range d.w.Contacts {
-		c.need(4 * leadBody)
-		c.para(marginLeft, textW, leadBody+0.4, sizeBody+0.5, alignLeft, plain(styleBold, french.Typo(ct.Name)+"  "), plain(styleRegular, french.Typo(ct.Phone)))
-		c.para(marginLeft, textW, leadSmall, sizeSmall, alignLeft, plain(styleRegular, french.Typo(ct.What)))
+		t := title(french.Typo(ct.Name) + "  ")
+		t.spans = append(t.spans, plain(styleRegular, french.Typo(ct.Phone)))
 		var hrs []string
 		for _, h := range ct.Hours {
 			hrs = append(hrs, string(h))
@@ -333,38 +342,69 @@ func (d *docData) help() {
 		if ct.Cost != "" {
 			hrs = append(hrs, ct.Cost)
 		}
-		c.setInk(colMuted)
-		c.para(marginLeft, textW, leadSmall, sizeSmall, alignLeft, plain(styleRegular, french.Typo(strings.Join(hrs, " · "))))
-		c.setInk(colInk)
-		c.y += 2
+		blocks = append(blocks, t, small(french.Typo(ct.What), colInk), small(french.Typo(strings.Join(hrs, " · ")), colMuted))
 	}
-	if o := d.org; o != nil && strings.TrimSpace(o.Name) != "" {
-		var lines []string
-		lines = append(lines, o.Address...)
-		for _, s := range []string{o.Phone, o.Email, o.Website} {
-			if strings.TrimSpace(s) != "" {
-				lines = append(lines, s)
-			}
+	if name, contact := d.organisationLine(); name != "" {
+		blocks = append(blocks, title(name), small(contact, colInk))
+	}
+	h := 0.0
+	for _, b := range blocks {
+		h += b.spaceBefore + c.paraHeight(textW, b.lead, b.size, b.spans)
+	}
+	h = max(h, qrANEFSize+8)
+	d.heading(c.fill(w.Heading, nil), h+d.disclaimerHeight()+6)
+
+	top := c.y
+	c.qr(qrX, top, qrANEFSize, w.ANEFURL, true)
+	c.link(qrX, top, qrANEFSize, qrANEFSize, w.ANEFURL)
+	c.setInk(colMuted)
+	c.paraAt(qrX, top+qrANEFSize+0.5, qrANEFSize, leadTiny, sizeTiny, alignCenter, plain(styleRegular, c.fill(w.ANEFCaption, nil)))
+	y := top
+	for i, b := range blocks {
+		y += b.spaceBefore
+		c.setInk(b.ink)
+		bh := c.paraAt(marginLeft, y, textW, b.lead, b.size, alignLeft, b.spans...)
+		if i == 1 { // the ANEF address is a link too
+			c.link(marginLeft, y, c.width(styleRegular, sizeSmall, w.ANEFURL), bh, w.ANEFURL)
 		}
-		c.need(leadBody + leadSmall)
-		c.para(marginLeft, textW, leadBody, sizeBody, alignLeft, plain(styleBold, c.fill(w.PreparedWith, m{"Organisation": o.Name})))
-		c.para(marginLeft, textW, leadSmall, sizeSmall, alignLeft, plain(styleRegular, strings.Join(lines, " · ")))
-		c.y += 2
+		y += bh
 	}
-	c.y = max(c.y, top+qrANEFSize+8)
+	c.setInk(colInk)
+	c.y = top + h + 2
+}
+
+// organisationLine is "Dossier préparé avec X" and its contact details in
+// one line, or "" without an organisation.
+func (d *docData) organisationLine() (string, string) {
+	o := d.org
+	if o == nil || strings.TrimSpace(o.Name) == "" {
+		return "", ""
+	}
+	var lines []string
+	lines = append(lines, o.Address...)
+	for _, s := range []string{o.Phone, o.Email, o.Website} {
+		if strings.TrimSpace(s) != "" {
+			lines = append(lines, s)
+		}
+	}
+	return d.c.fill(d.w.Checklist.Help.PreparedWith, m{"Organisation": o.Name}), french.Typo(strings.Join(lines, " · "))
+}
+
+func (d *docData) disclaimerHeight() float64 {
+	text := d.c.fill(d.w.Checklist.Common.Disclaimer, nil)
+	return d.c.paraHeight(contentWidth, leadSmall, sizeSmall, []span{plain(styleRegular, text)}) + 4
 }
 
 // disclaimer closes the checklist: ofiipack is not the administration.
 func (d *docData) disclaimer() {
 	c := d.c
 	text := c.fill(d.w.Checklist.Common.Disclaimer, nil)
-	h := c.paraHeight(contentWidth, leadSmall, sizeSmall, []span{plain(styleItalic, text)})
-	c.need(h + 4)
+	c.need(d.disclaimerHeight())
 	c.y += 2
 	c.setDraw(colRule)
 	c.hline(marginLeft, pageWidth-marginRight, c.y)
 	c.y += 2
 	c.setInk(colMuted)
-	c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleItalic, text))
+	c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, text))
 	c.setInk(colInk)
 }

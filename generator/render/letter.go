@@ -10,6 +10,7 @@ import (
 // letterBlock is a part of the letter's body, measured before it is drawn
 // so that the letter always fits on one page.
 type letterBlock struct {
+	label  string // drawn in bold at the left margin, on the block's first line
 	spans  []span
 	indent float64 // left indent (mm)
 	align  align
@@ -51,6 +52,9 @@ func (d *docData) letter() {
 	c.y = letterBodyTop
 	for _, b := range blocks {
 		c.y += b.before * lead
+		if b.label != "" {
+			c.line(marginLeft, c.y, b.indent, lead, styleBold, size, alignLeft, b.label)
+		}
 		c.y += c.paraAt(marginLeft+b.indent, c.y, contentWidth-b.indent, lead, size, b.align, b.spans...)
 	}
 
@@ -114,7 +118,7 @@ func (d *docData) letterRecipient() {
 		c.pdf.SetLineWidth(0.2)
 		c.record("blank_address", x-2, top-2, width+4, height+4)
 		c.setInk(colMuted)
-		c.paraAt(x, top, width, leadTiny, sizeTiny, alignLeft, plain(styleItalic, c.fill(d.w.Letter.AddressUnknown, nil)))
+		c.paraAt(x, top, width, leadTiny, sizeTiny, alignLeft, plain(styleRegular, c.fill(d.w.Letter.AddressUnknown, nil)))
 		c.setInk(colInk)
 		return
 	}
@@ -183,11 +187,14 @@ func (d *docData) letterBlocks() []letterBlock {
 	if !f.Situation.AsylumRegisteredOn.IsZero() {
 		refs = append(refs, c.fill(w.References.Asylum, m{"Date": french.Date(f.Situation.AsylumRegisteredOn)}))
 	}
+	// references hang from their label: "Références : line 1 / line 2 …"
 	label := c.fill(w.ReferencesLabel, nil)
-	add(0.5, alignLeft, 0, plain(styleBold, label), plain(styleRegular, refs[0]))
-	indent := c.width(styleBold, sizeBody, label)
-	for _, r := range refs[1:] {
+	indent := c.width(styleBold, sizeBody, label) + 1
+	for i, r := range refs {
 		add(0, alignLeft, indent, plain(styleRegular, r))
+		if i == 0 {
+			bs[len(bs)-1].label, bs[len(bs)-1].before = label, 0.5
+		}
 	}
 
 	salutation := d.w.Checklist.Common.Civility["unknown"].Long
