@@ -341,7 +341,7 @@ func (c *canvas) words(size float64, spans []span) []word {
 // French typography binds a number to what it counts ("15 jours", "15 000 €")
 // and an abbreviation to what it abbreviates ("art. L. 425-9").
 func glueAfter(w string) bool {
-	w = w[strings.LastIndex(w, " ")+1:] // the last word of words already glued
+	w = w[strings.LastIndex(w, " ")+1:]             // the last word of words already glued
 	if i := strings.LastIndexAny(w, "'’"); i >= 0 { // "l'art."
 		_, n := utf8.DecodeRuneInString(w[i:])
 		w = w[i+n:]
