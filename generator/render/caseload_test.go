@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
@@ -40,6 +42,11 @@ func TestCaseloadGroupsUpcomingDeadlinesByWeek(t *testing.T) {
 	l, err := caseload(&buf, cl)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if *dump != "" {
+		if err := os.WriteFile(filepath.Join(*dump, "caseload.pdf"), buf.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
 	text := allText(l)
 	for _, want := range []string{"Semaine du lundi 23\u00a0novembre\u00a02026", "Semaine du lundi 30\u00a0novembre\u00a02026",
