@@ -43,7 +43,9 @@ separated by ";" ("administration; bank_statements"); ofii_address and
 organisation.address hold their lines separated by ";"; each OFII request is
 a date then its kind: "2026-11-18 information; 2026-11-20 examination".
 Dates are YYYY-MM-DD or DD/MM/YYYY, or date cells of the workbook. CSV files
-may be comma- or semicolon-separated, UTF-8 with or without a byte-order mark.
+may be comma- or semicolon-separated, UTF-8 with or without a byte-order mark
+(text that is not UTF-8 is read as Windows-1252, what Excel writes as
+"CSV (séparateur: point-virgule)").
 
 DIR receives:
   NAME.pdf       one pack per applicant, named after the applicant

@@ -912,3 +912,16 @@ func BenchmarkBatch(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*100), "µs/entry")
 }
+
+func TestWindows1252CSV(t *testing.T) {
+	in := t.TempDir()
+	header := "applicant.family_name;applicant.given_names;applicant.civility;applicant.birth_date;applicant.birth_place;applicant.nationality;applicant.marital_status;applicant.address.street;applicant.address.postcode;applicant.address.city;identity.document;situation.arrived_on;situation.long_stay_visa\r\n"
+	// "KONÉ", "Hélène", "Ségou", "Vénissieux" in Windows-1252 (É = 0xC9, é = 0xE9).
+	row := "KON\xc9;H\xe9l\xe8ne;madame;1990-01-01;S\xe9gou (Mali);ML;single;1 rue A;69200;V\xe9nissieux;passport;2024-05-02;true\r\n"
+	path := filepath.Join(in, "excel.csv")
+	os.WriteFile(path, []byte(header+row), 0o600)
+	s, got := run(t, t.TempDir(), 1, path)
+	if s.Written != 1 || got[0].PDF != "kone-helene.pdf" {
+		t.Fatalf("summary = %+v, results %+v", s, got)
+	}
+}

@@ -12,8 +12,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -229,9 +231,10 @@ func columnName(col int) string {
 	return name
 }
 
-// csvRows reads a CSV file: UTF-8 with or without a byte-order mark,
-// fields separated by commas, semicolons (French spreadsheet exports) or
-// tabs, told apart on the first line.
+// csvRows reads a CSV file: UTF-8 with or without a byte-order mark (a
+// cell that is not UTF-8 is read as Windows-1252), fields separated by
+// commas, semicolons (French spreadsheet exports) or tabs, told apart on
+// the first line.
 type csvRows struct {
 	r   *csv.Reader
 	row int
@@ -243,7 +246,23 @@ func (c *csvRows) next() (int, []string, error) {
 		return 0, nil, io.EOF
 	}
 	c.row++
+	for i, cell := range rec {
+		if !utf8.ValidString(cell) {
+			rec[i] = fromWindows1252(cell)
+		}
+	}
 	return c.row, rec, err
+}
+
+// fromWindows1252 decodes a cell that is not UTF-8 as Windows-1252, the
+// encoding of the "CSV (séparateur: point-virgule)" that Excel writes on a
+// French Windows: "KON\xc9" is "KONÉ". UTF-8 text never takes this path.
+func fromWindows1252(s string) string {
+	out, err := charmap.Windows1252.NewDecoder().String(s)
+	if err != nil {
+		return s // the loader reports the bytes that are not UTF-8
+	}
+	return out
 }
 
 func walkCSV(ctx context.Context, path string, emit func(entry) bool) bool {
