@@ -15,8 +15,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/charmap"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // entry is one applicant found in the inputs, before decoding: a YAML file's
