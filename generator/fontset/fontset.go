@@ -5,6 +5,7 @@ package fontset
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/image/font/sfnt"
 
@@ -28,6 +29,11 @@ func load() {
 	}
 }
 
+// known and covered cache the answer for each character of the Basic
+// Multilingual Plane: the renderer asks about every character it draws, and
+// a glyph lookup allocates.
+var known, covered [0x10000 / 64]atomic.Uint64
+
 // Covers reports whether every embedded font (regular, bold and italic) has
 // a glyph for r. Characters above U+FFFF are never covered: the PDF library
 // cannot encode them.
@@ -35,6 +41,19 @@ func Covers(r rune) bool {
 	if r > 0xFFFF || r < 0x20 {
 		return false
 	}
+	word, bit := r/64, uint64(1)<<(r%64)
+	if known[word].Load()&bit != 0 {
+		return covered[word].Load()&bit != 0
+	}
+	ok := lookup(r)
+	if ok {
+		covered[word].Or(bit)
+	}
+	known[word].Or(bit)
+	return ok
+}
+
+func lookup(r rune) bool {
 	once.Do(load)
 	if err != nil {
 		return false
