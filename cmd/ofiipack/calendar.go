@@ -56,13 +56,14 @@ The file is written to FILE's name with .ics, in the current folder, unless
 				_, err := a.stdout.Write(buf.Bytes())
 				return err
 			}
-			if out == "" {
-				out = defaultOutput(args[0], ".ics")
-			}
-			if err := atomicfile.Write(out, write); err != nil {
+			path, err := outputPath(out, args[0], ".ics")
+			if err != nil {
 				return err
 			}
-			a.infof("wrote %s (%d events)", out, len(p.Deadlines))
+			if err := atomicfile.Write(path, write); err != nil {
+				return err
+			}
+			a.infof("wrote %s (%d events)", path, len(p.Deadlines))
 			return nil
 		},
 	}

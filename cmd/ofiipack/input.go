@@ -171,11 +171,11 @@ func defaultOutput(file, suffix string) string {
 	return base + suffix
 }
 
-// outputPath resolves -o for a command that writes a PDF for input: the
+// outputPath resolves -o for a command that writes a file for input: the
 // default name (see defaultOutput) when out is empty, that name inside out
 // when out is an existing folder, "-" for standard output. It refuses a
 // path that is one of the inputs: 'ofiipack pack a.yaml -o a.yaml' must not
-// replace the applicant file with a PDF.
+// replace the applicant file with a PDF (nor calendar with a .ics).
 func outputPath(out, input, suffix string, otherInputs ...string) (string, error) {
 	def := defaultOutput(input, suffix)
 	switch {
@@ -194,7 +194,7 @@ func outputPath(out, input, suffix string, otherInputs ...string) (string, error
 	}
 	for _, in := range append([]string{input}, otherInputs...) {
 		if in != "" && sameFile(out, in) {
-			return "", withHints(fmt.Errorf("refusing to write the PDF over the input file %s", in),
+			return "", withHints(fmt.Errorf("refusing to write over the input file %s", in),
 				fmt.Sprintf("choose another name with -o, e.g. -o %s", shellQuote(def)))
 		}
 	}
