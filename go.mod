@@ -1,12 +1,11 @@
 module github.com/ofiipack/ofiipack
 
-go 1.26.8
+go 1.26.0
 
 require (
 	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/arran4/golang-ical v0.3.4
 	github.com/rickar/cal/v2 v2.1.13
-	github.com/rogpeppe/go-internal v1.16.0
 	github.com/schollz/progressbar/v3 v3.19.1
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/pflag v1.0.9
@@ -17,6 +16,9 @@ require (
 	golang.org/x/text v0.43.0
 	rsc.io/qr v0.2.0
 )
+
+// Test-only: the command-line tests run txtar scripts.
+require github.com/rogpeppe/go-internal v1.16.0
 
 require (
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
