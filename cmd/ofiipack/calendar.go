@@ -8,7 +8,6 @@ import (
 
 	"github.com/ofiipack/ofiipack/generator/atomicfile"
 	"github.com/ofiipack/ofiipack/generator/ical"
-	"github.com/ofiipack/ofiipack/generator/plan"
 )
 
 func newCalendarCmd(a *app) *cobra.Command {
@@ -39,11 +38,7 @@ The file is written to FILE's name with .ics, in the current folder, unless
 		Args: oneFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			today := date.today(a)
-			f, err := loadApplicant(args[0], today)
-			if err != nil {
-				return err
-			}
-			p, err := plan.Compute(f, today)
+			f, p, err := loadPlan(args[0], today)
 			if err != nil {
 				return err
 			}

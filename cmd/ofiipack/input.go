@@ -17,6 +17,7 @@ import (
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/atomicfile"
 	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/plan"
 )
 
 // dateFlag is --date: the run's "today". Unset, it is the current date in
@@ -142,6 +143,21 @@ func loadApplicant(name string, today civil.Date) (*applicant.File, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return f, nil
+}
+
+// loadPlan reads and validates an applicant file and computes its plan for
+// today: the first step of every command that prints something about one
+// applicant.
+func loadPlan(name string, today civil.Date) (*applicant.File, *plan.Plan, error) {
+	f, err := loadApplicant(name, today)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := plan.Compute(f, today)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, p, nil
 }
 
 // loadOrganisation reads the --org file.

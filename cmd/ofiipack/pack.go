@@ -5,7 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ofiipack/ofiipack/generator/plan"
 	"github.com/ofiipack/ofiipack/generator/render"
 )
 
@@ -48,7 +47,7 @@ and the calendar; it replaces the file's own organisation block.`,
 		Args: oneFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			today := date.today(a)
-			f, err := loadApplicant(args[0], today)
+			f, p, err := loadPlan(args[0], today)
 			if err != nil {
 				return err
 			}
@@ -57,10 +56,6 @@ and the calendar; it replaces the file's own organisation block.`,
 				if o, err = loadOrganisation(org); err != nil {
 					return err
 				}
-			}
-			p, err := plan.Compute(f, today)
-			if err != nil {
-				return err
 			}
 			path, err := outputPath(out, args[0], "-pack.pdf", org)
 			if err != nil {
@@ -100,11 +95,7 @@ standard output. The input file is never replaced.`,
 		Args: oneFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			today := date.today(a)
-			f, err := loadApplicant(args[0], today)
-			if err != nil {
-				return err
-			}
-			p, err := plan.Compute(f, today)
+			f, p, err := loadPlan(args[0], today)
 			if err != nil {
 				return err
 			}

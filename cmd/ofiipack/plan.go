@@ -31,11 +31,7 @@ other programs; its field names and IDs do not change between versions.`,
 		Args: oneFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			today := date.today(a)
-			f, err := loadApplicant(args[0], today)
-			if err != nil {
-				return err
-			}
-			p, err := plan.Compute(f, today)
+			_, p, err := loadPlan(args[0], today)
 			if err != nil {
 				return err
 			}

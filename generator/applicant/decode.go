@@ -173,7 +173,7 @@ func (d *decoder) mapping(n *yaml.Node, path string, set *keySet) *mapping {
 
 func (d *decoder) unknownKey(k *yaml.Node, path string, set *keySet) {
 	var hint string
-	if s := nearest(k.Value, set.keys); s != "" {
+	if s := Nearest(k.Value, set.keys); s != "" {
 		hint = didYouMean(s)
 	} else if k.Value == "<<" {
 		hint = "merge keys (<<) are not supported: write the keys out"
@@ -323,7 +323,7 @@ func (d *decoder) enum(v *yaml.Node, path string, e *enum) string {
 		}
 	}
 	hint := ""
-	if c := nearest(s, e.values); c != "" {
+	if c := Nearest(s, e.values); c != "" {
 		hint = didYouMean(c)
 	} else if c, ok := synonyms[strings.ToLower(s)]; ok && index(e.values, c) >= 0 {
 		hint = didYouMean(c)

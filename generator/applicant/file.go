@@ -231,7 +231,7 @@ func (d *decoder) format(m *mapping) string {
 	}
 	if s != FormatV1 {
 		hint := ""
-		if nearest(s, []string{FormatV1}) != "" {
+		if Nearest(s, []string{FormatV1}) != "" {
 			hint = didYouMean(FormatV1)
 		}
 		d.add(v, path, "found "+quote(s)+", expected "+expect, hint)

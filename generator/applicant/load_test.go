@@ -527,8 +527,8 @@ func TestNearest(t *testing.T) {
 		{"x", ""},
 	}
 	for _, tc := range tests {
-		if got := nearest(tc.in, keys); got != tc.want {
-			t.Errorf("nearest(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := Nearest(tc.in, keys); got != tc.want {
+			t.Errorf("Nearest(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

@@ -90,9 +90,10 @@ func quote(s string) string {
 // didYouMean is the hint for a near miss.
 func didYouMean(s string) string { return fmt.Sprintf("did you mean %q?", s) }
 
-// nearest returns the candidate closest to s (case-insensitive, ignoring
-// "_", "-" and spaces), or "" when none is close enough to be a typo.
-func nearest(s string, candidates []string) string {
+// Nearest returns the candidate closest to s (case-insensitive, ignoring
+// "_", "-", "." and spaces), or "" when none is close enough to be a typo:
+// the one "did you mean" of ofiipack, for keys, values and spreadsheet columns.
+func Nearest(s string, candidates []string) string {
 	ns := normKey(s)
 	if ns == "" {
 		return ""

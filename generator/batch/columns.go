@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
 )
 
 // A spreadsheet holds one applicant per row; its columns are the dotted
@@ -176,53 +178,13 @@ func clip(s string) string {
 // nearestColumn returns the known column closest to name, or "" when none is
 // close enough to be a typo. A bare key ("family_name") finds its full path.
 func nearestColumn(name string) string {
-	n := normColumn(name)
-	best, bestDist := "", 1<<30
-	for _, c := range columns {
-		cand := normColumn(c.path)
-		d := editDistance(n, cand)
-		if last := c.path[strings.LastIndexByte(c.path, '.')+1:]; normColumn(last) == n {
-			d = 0 // the field's own name, without its path
-		}
-		if d < bestDist {
-			best, bestDist = c.path, d
+	n := strings.ToLower(strings.TrimSpace(name))
+	paths := make([]string, len(columns))
+	for i, c := range columns {
+		paths[i] = c.path
+		if c.path[strings.LastIndexByte(c.path, '.')+1:] == n {
+			return c.path // the field's own name, without its path
 		}
 	}
-	if bestDist > max(1, len(n)/4) {
-		return ""
-	}
-	return best
-}
-
-func normColumn(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
-		if r == '_' || r == '-' || r == ' ' {
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return applicant.Nearest(name, paths)
 }
