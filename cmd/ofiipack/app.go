@@ -59,6 +59,8 @@ const (
 	exitOK      = 0
 	exitFailure = 1 // invalid input or failure
 	exitUsage   = 2 // the command line itself is wrong
+
+	exitInterrupted = 130 // Ctrl-C or SIGTERM while writing a file, as shells report SIGINT
 )
 
 // usageError is a mistake in the command line: unknown command or flag,

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ofiipack/ofiipack/generator/atomicfile"
 	"github.com/ofiipack/ofiipack/generator/ical"
 )
 
@@ -55,7 +54,7 @@ The file is written to FILE's name with .ics, in the current folder, unless
 			if err != nil {
 				return err
 			}
-			if err := atomicfile.Write(path, write); err != nil {
+			if err := a.writeFile(path, write); err != nil {
 				return err
 			}
 			a.infof("wrote %s (%d events)", path, len(p.Deadlines))

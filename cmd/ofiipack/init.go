@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ofiipack/ofiipack/generator/atomicfile"
 	"github.com/ofiipack/ofiipack/generator/batch"
 	"github.com/ofiipack/ofiipack/templates"
 )
@@ -97,9 +96,7 @@ with mode 0600.`,
 					return fmt.Errorf("cannot write %s: %w", out, unwrapPathError(err))
 				}
 			}
-			if err := atomicfile.Write(out, func(w io.Writer) error {
-				return safely(func() error { return write(w) })
-			}); err != nil {
+			if err := a.writeFile(out, write); err != nil {
 				return err
 			}
 			if csv || xlsx {

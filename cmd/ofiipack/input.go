@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -248,13 +249,37 @@ func (a *app) writePDF(path, cmdName string, render func(io.Writer) error) error
 		_, err := a.stdout.Write(buf.Bytes())
 		return err
 	}
-	if err := atomicfile.Write(path, func(w io.Writer) error {
-		return safely(func() error { return render(w) })
-	}); err != nil {
+	if err := a.writeFile(path, render); err != nil {
 		return err
 	}
 	a.infof("wrote %s", path)
 	return nil
+}
+
+// writeFile writes path atomically with what write produces, a panic turned
+// into an internalError. An interrupt (Ctrl-C) or SIGTERM meanwhile removes
+// the temporary file and ends ofiipack with status 130: the target is then
+// either complete or untouched, and no temporary file is left behind.
+func (a *app) writeFile(path string, write func(io.Writer) error) error {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	defer func() {
+		signal.Stop(sig)
+		close(done)
+	}()
+	go func() {
+		select {
+		case <-sig:
+			atomicfile.Abort()
+			fmt.Fprintln(a.stderr, "ofiipack: error: interrupted")
+			os.Exit(exitInterrupted)
+		case <-done:
+		}
+	}()
+	return atomicfile.Write(path, func(w io.Writer) error {
+		return safely(func() error { return write(w) })
+	})
 }
 
 // safely runs fn and turns a panic into an internalError, so that the

@@ -4,10 +4,12 @@
 package atomicfile
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // Perm is the mode of every file ofiipack writes: the files hold personal,
@@ -17,6 +19,31 @@ const Perm os.FileMode = 0o600
 // TempPrefix starts the name of every temporary file, so that a cleanup can
 // recognise them.
 const TempPrefix = ".ofiipack-tmp-"
+
+// ErrAborted is returned by the writes that Abort stopped.
+var ErrAborted = errors.New("interrupted")
+
+// inflight holds the temporary files of the writes in progress, so that an
+// interrupted program can remove them before it exits.
+var inflight = struct {
+	sync.Mutex
+	temps   map[string]bool
+	aborted bool
+}{temps: map[string]bool{}}
+
+// Abort removes the temporary files of the writes in progress and makes
+// every write, in progress or later, fail with ErrAborted without touching
+// its target. A command calls it when interrupted, just before it exits: a
+// write is then either complete (renamed) or gone, never left half-done.
+func Abort() {
+	inflight.Lock()
+	defer inflight.Unlock()
+	inflight.aborted = true
+	for name := range inflight.temps {
+		os.Remove(name)
+		delete(inflight.temps, name)
+	}
+}
 
 // Write creates or replaces path with what write produces. When write (or
 // any step) fails, the temporary file is removed and path is left as it was.
@@ -29,12 +56,22 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
+	inflight.Lock()
+	aborted := inflight.aborted
+	inflight.temps[tmp.Name()] = true
+	inflight.Unlock()
 	defer func() {
+		inflight.Lock()
+		delete(inflight.temps, tmp.Name())
+		inflight.Unlock()
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
 	}()
+	if aborted {
+		return ErrAborted
+	}
 	if err = tmp.Chmod(Perm); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}
@@ -46,6 +83,11 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	}
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	inflight.Lock()
+	defer inflight.Unlock()
+	if inflight.aborted {
+		return ErrAborted
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))

@@ -67,3 +67,37 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 		t.Fatalf("folder holds %v, want %v", got, names)
 	}
 }
+
+// An interrupt during a write (Abort, then exit) leaves neither the target
+// nor the temporary file.
+func TestAbortDuringWrite(t *testing.T) {
+	defer func() { // Abort is for a program about to exit; undo it for the next tests
+		inflight.Lock()
+		inflight.aborted = false
+		inflight.Unlock()
+	}()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "pack.pdf")
+	started, release := make(chan struct{}), make(chan struct{})
+	done := make(chan error)
+	go func() {
+		done <- Write(path, func(w io.Writer) error {
+			io.WriteString(w, "%PDF-1.4 half")
+			close(started)
+			<-release
+			io.WriteString(w, " rest")
+			return nil
+		})
+	}()
+	<-started
+	Abort()
+	close(release)
+	if err := <-done; !errors.Is(err, ErrAborted) {
+		t.Fatalf("err = %v, want ErrAborted", err)
+	}
+	assertOnly(t, dir)
+	if err := WriteBytes(path, []byte("x")); !errors.Is(err, ErrAborted) {
+		t.Fatalf("write after Abort: err = %v, want ErrAborted", err)
+	}
+	assertOnly(t, dir)
+}
