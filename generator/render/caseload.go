@@ -32,10 +32,11 @@ type Caseload struct {
 // docCaseload is the ID of the caseload board in the layout record.
 const docCaseload = "caseload"
 
-// WriteCaseload writes the association's weekly board as a PDF: every
-// upcoming deadline (neither done nor before c.Today) of every applicant,
-// sorted by date, grouped by ISO week ("Semaine du lundi 23 novembre 2026"),
-// with post-by dates; then the warnings of each file.
+// WriteCaseload writes the association's weekly board as a PDF: first what
+// must be posted within 7 days (by post-by date), then every upcoming
+// deadline (neither done nor before c.Today) of every applicant, sorted by
+// date, grouped by ISO week ("Semaine du lundi 23 novembre 2026"), with
+// post-by dates; then the warnings of each file.
 func WriteCaseload(w io.Writer, c Caseload) error {
 	_, err := caseload(w, c)
 	return err
@@ -63,6 +64,25 @@ func (cl Caseload) upcoming() []caseloadRow {
 			cmp.Compare(a.entry.Source, b.entry.Source), cmp.Compare(a.d.ID, b.d.ID))
 	})
 	return rows
+}
+
+// postSoonDays is the span of the board's first table: what must be posted
+// within a week from today, the rhythm of an association's weekly meeting.
+const postSoonDays = 7
+
+// toPostSoon returns the rows whose post-by date falls before today +
+// postSoonDays (already past ones included: the deadline itself is still
+// ahead, so the mail must go at once), by post-by date.
+func (cl Caseload) toPostSoon(rows []caseloadRow) []caseloadRow {
+	limit := cl.Today.AddDays(postSoonDays)
+	var soon []caseloadRow
+	for _, r := range rows {
+		if r.d.PostBy != nil && r.d.PostBy.Before(limit) {
+			soon = append(soon, r)
+		}
+	}
+	slices.SortStableFunc(soon, func(a, b caseloadRow) int { return a.d.PostBy.Compare(*b.d.PostBy) })
+	return soon
 }
 
 // monday returns the Monday of d's ISO week.
@@ -117,6 +137,36 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	if len(rows) == 0 {
 		c.para(marginLeft, contentWidth, leadBody, sizeBody, alignLeft, plain(styleRegular, c.fill(cw.None, nil)))
 	}
+	if soon := cl.toPostSoon(rows); len(soon) > 0 {
+		until := cl.Today.AddDays(postSoonDays - 1)
+		d.heading(c.fill(cw.PostSoonHeading, m{"Until": french.Date(until)}), 14)
+		c.setInk(colMuted)
+		c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, c.fill(cw.PostSoonNote, nil)))
+		c.setInk(colInk)
+		c.y += 1.5
+		soonCols := []column{
+			{Title: cw.PostSoonColumns[0], Width: 22},
+			{Title: cw.PostSoonColumns[1], Width: 18},
+			{Title: cw.PostSoonColumns[2], Width: 38},
+			{Title: cw.PostSoonColumns[3], Width: 56},
+			{Title: cw.PostSoonColumns[4], Width: 22},
+			{Title: cw.PostSoonColumns[5], Width: 14, Align: alignRight},
+		}
+		var cells [][]cell
+		for _, r := range soon {
+			cells = append(cells, []cell{
+				{Text: french.Short(*r.d.PostBy), Style: styleBold},
+				{Text: french.Weekday(r.d.PostBy.Weekday())},
+				{Text: r.entry.Name, Style: styleBold, Sub: r.entry.Source},
+				{Text: r.d.Title},
+				{Text: french.Short(r.d.Date)},
+				{Text: strconv.Itoa(cl.Today.DaysUntil(*r.d.PostBy))},
+			})
+		}
+		c.table(soonCols, cells)
+		c.y += 3
+	}
+
 	cols := []column{
 		{Title: cw.Columns[0], Width: 22},
 		{Title: cw.Columns[1], Width: 18},

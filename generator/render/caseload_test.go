@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
@@ -63,5 +64,46 @@ func TestCaseloadGroupsUpcomingDeadlinesByWeek(t *testing.T) {
 	// Sorted by date: first (23/11) before same_week (29/11) before late (30/11).
 	if a, b, c := indexText(text, "Échéance first"), indexText(text, "Échéance same_week"), indexText(text, "Échéance late"); !(a < b && b < c) {
 		t.Errorf("deadlines out of date order: %d %d %d", a, b, c)
+	}
+}
+
+// TestCaseloadPostSoon: the board opens with what must be posted within 7
+// days, late ones included, by post-by date; a post-by date further away or a
+// deadline without one stays out of that table.
+func TestCaseloadPostSoon(t *testing.T) {
+	dl := func(id, d, postBy string) plan.Deadline {
+		out := plan.Deadline{ID: id, Date: mustDate(t, d), Title: "Échéance " + id}
+		if postBy != "" {
+			p := mustDate(t, postBy)
+			out.PostBy = &p
+		}
+		return out
+	}
+	cl := Caseload{Today: today, Entries: []CaseloadEntry{
+		{Name: "Aminata DIALLO", Source: "a.yaml", Deadlines: []plan.Deadline{
+			dl("in_six_days", "2026-12-07", "2026-11-28"), dl("far", "2027-01-10", "2027-01-04"), dl("no_post_by", "2026-11-25", "")}},
+		{Name: "Ahmad Zia RAHIMI", Source: "b.yaml", Deadlines: []plan.Deadline{
+			dl("late_post", "2026-11-26", "2026-11-19"), dl("eighth_day", "2026-12-08", "2026-11-29")}},
+	}}
+	var buf bytes.Buffer
+	l, err := caseload(&buf, cl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := normalize(strings.Join(allText(l), " "))
+	head := strings.Index(text, "À poster d'ici le 28 novembre 2026")
+	week := strings.Index(text, "Semaine du lundi")
+	if head < 0 || week < 0 || head > week {
+		t.Fatalf("the post-soon table is missing or not first (at %d, weeks at %d)", head, week)
+	}
+	soon := text[head:week]
+	late, six := strings.Index(soon, "Échéance late_post"), strings.Index(soon, "Échéance in_six_days")
+	if late < 0 || six < 0 || late > six {
+		t.Errorf("post-soon table: late_post at %d, in_six_days at %d; want both, late first", late, six)
+	}
+	for _, out := range []string{"Échéance far", "Échéance no_post_by", "Échéance eighth_day"} {
+		if strings.Contains(soon, out) {
+			t.Errorf("post-soon table lists %q", out)
+		}
 	}
 }

@@ -209,6 +209,9 @@ type calendarWords struct {
 		WarningsHeading string   `yaml:"warnings_heading"`
 		NoWarnings      string   `yaml:"no_warnings"`
 		Count           string   `yaml:"count"`
+		PostSoonHeading string   `yaml:"post_soon_heading"`
+		PostSoonNote    string   `yaml:"post_soon_note"`
+		PostSoonColumns []string `yaml:"post_soon_columns"`
 	} `yaml:"caseload"`
 }
 
@@ -281,6 +284,20 @@ func readWording(fsys fs.FS) (*wording, error) {
 		dec.KnownFields(true)
 		if err := dec.Decode(f.into); err != nil {
 			return nil, fmt.Errorf("read wording templates/%s: %w", f.path, err)
+		}
+	}
+	// Tables index their column titles: an edit that drops one must be an
+	// error, not a crash in the middle of a batch.
+	for _, t := range []struct {
+		key    string
+		titles []string
+	}{
+		{"timeline.columns", w.Calendar.Timeline.Columns},
+		{"caseload.columns", w.Calendar.Caseload.Columns},
+		{"caseload.post_soon_columns", w.Calendar.Caseload.PostSoonColumns},
+	} {
+		if len(t.titles) != 6 {
+			return nil, fmt.Errorf("read wording templates/text/calendar.yaml: %s has %d titles, expected 6", t.key, len(t.titles))
 		}
 	}
 	return w, nil

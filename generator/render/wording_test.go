@@ -70,3 +70,28 @@ func TestWordingStrict(t *testing.T) {
 		t.Errorf("error %v, want one naming the unknown key", err)
 	}
 }
+
+// TestWordingColumnCount: a table's column titles dropped in an edit of the
+// wording are an error naming the key, not a crash while drawing.
+func TestWordingColumnCount(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for _, name := range []string{"text/checklist.yaml", "text/letter.yaml", "text/statements.yaml", "text/calendar.yaml", "data/contacts.yaml"} {
+		data, err := fs.ReadFile(templates.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	if _, err := readWording(fsys); err != nil {
+		t.Fatalf("embedded wording: %v", err)
+	}
+	cal := string(fsys["text/calendar.yaml"].Data)
+	cut := strings.Replace(cal, "post_soon_columns: [À poster avant, Jour,", "post_soon_columns: [À poster avant,", 1)
+	if cut == cal {
+		t.Fatal("calendar.yaml no longer has the post_soon_columns line this test edits")
+	}
+	fsys["text/calendar.yaml"] = &fstest.MapFile{Data: []byte(cut)}
+	if _, err := readWording(fsys); err == nil || !strings.Contains(err.Error(), "caseload.post_soon_columns has 5 titles, expected 6") {
+		t.Errorf("error %v, want one naming caseload.post_soon_columns", err)
+	}
+}
