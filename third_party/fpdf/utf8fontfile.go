@@ -889,7 +889,12 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 		metrics = utf.fileReader.Read(4)
 	} else {
 		utf.seek(start + ((metricCount - 1) * 4))
-		metrics = utf.fileReader.Read(2)
+		// ofiipack patch: copy before appending. Read returns a slice of the
+		// font file whose capacity runs on, so the append wrote the
+		// glyph's side bearing into the caller's font bytes: a data race
+		// between documents made concurrently from the same font, and a
+		// corrupted last metric for the documents after.
+		metrics = append([]byte(nil), utf.fileReader.Read(2)...)
 		utf.seek(start + (metricCount * 2) + (gid * 2))
 		metrics = append(metrics, utf.fileReader.Read(2)...)
 	}
