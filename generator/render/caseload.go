@@ -85,6 +85,18 @@ func (cl Caseload) toPostSoon(rows []caseloadRow) []caseloadRow {
 	return soon
 }
 
+// caseloadColumns gives the board's six column titles their widths: date,
+// weekday, person, deadline, second date, days.
+func caseloadColumns(titles []string) []column {
+	widths := [6]float64{22, 18, 38, 56, 22, 14}
+	cols := make([]column, len(widths))
+	for i, w := range widths {
+		cols[i] = column{Title: titles[i], Width: w}
+	}
+	cols[5].Align = alignRight
+	return cols
+}
+
 // monday returns the Monday of d's ISO week.
 func monday(d civil.Date) civil.Date {
 	wd := (int(d.Weekday()) + 6) % 7 // Monday 0 … Sunday 6
@@ -144,14 +156,6 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 		c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, c.fill(cw.PostSoonNote, nil)))
 		c.setInk(colInk)
 		c.y += 1.5
-		soonCols := []column{
-			{Title: cw.PostSoonColumns[0], Width: 22},
-			{Title: cw.PostSoonColumns[1], Width: 18},
-			{Title: cw.PostSoonColumns[2], Width: 38},
-			{Title: cw.PostSoonColumns[3], Width: 56},
-			{Title: cw.PostSoonColumns[4], Width: 22},
-			{Title: cw.PostSoonColumns[5], Width: 14, Align: alignRight},
-		}
 		var cells [][]cell
 		for _, r := range soon {
 			cells = append(cells, []cell{
@@ -163,18 +167,11 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 				{Text: strconv.Itoa(cl.Today.DaysUntil(*r.d.PostBy))},
 			})
 		}
-		c.table(soonCols, cells)
+		c.table(caseloadColumns(cw.PostSoonColumns), cells)
 		c.y += 3
 	}
 
-	cols := []column{
-		{Title: cw.Columns[0], Width: 22},
-		{Title: cw.Columns[1], Width: 18},
-		{Title: cw.Columns[2], Width: 38},
-		{Title: cw.Columns[3], Width: 56},
-		{Title: cw.Columns[4], Width: 22},
-		{Title: cw.Columns[5], Width: 14, Align: alignRight},
-	}
+	cols := caseloadColumns(cw.Columns)
 	for start := 0; start < len(rows); {
 		week := monday(rows[start].d.Date)
 		end := start
