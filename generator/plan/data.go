@@ -319,19 +319,19 @@ func (t *tables) check() error {
 			return fmt.Errorf("%s: fees: %s needs title and note", WordingPath, id)
 		}
 	}
-	for _, k := range residenceProofs {
-		if w.Labels.ResidenceProofs[k] == "" {
-			return fmt.Errorf("%s: labels: residence_proofs: missing %s", WordingPath, k)
-		}
-	}
-	for _, k := range refusalGrounds {
-		if w.Labels.RefusalGrounds[k] == "" {
-			return fmt.Errorf("%s: labels: refusal_grounds: missing %s", WordingPath, k)
-		}
-	}
-	for _, k := range requestKinds {
-		if w.Labels.RequestKinds[k] == "" {
-			return fmt.Errorf("%s: labels: request_kinds: missing %s", WordingPath, k)
+	for _, l := range []struct {
+		key    string
+		keys   []string
+		labels map[string]string
+	}{
+		{"residence_proofs", residenceProofs, w.Labels.ResidenceProofs},
+		{"refusal_grounds", refusalGrounds, w.Labels.RefusalGrounds},
+		{"request_kinds", requestKinds, w.Labels.RequestKinds},
+	} {
+		for _, k := range l.keys {
+			if l.labels[k] == "" {
+				return fmt.Errorf("%s: labels: %s: missing %s", WordingPath, l.key, k)
+			}
 		}
 	}
 	for _, id := range documentIDs {

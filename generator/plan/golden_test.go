@@ -3,7 +3,6 @@ package plan
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,9 +13,8 @@ import (
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/french"
+	"github.com/ofiipack/ofiipack/generator/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // examples are the applicant files of examples/, every one a test input.
 var examples = []string{"diallo-general", "rahimi-asylum", "mbarga-sick-child", "nguyen-hosted", "minimal"}
@@ -35,26 +33,8 @@ func loadExample(t testing.TB, name string) *applicant.File {
 	return f
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the computed output (go test -update rewrites it):\n%s", path, firstDiff(string(want), string(got)))
-	}
-}
+// textDiff describes how a golden text differs from the output.
+func textDiff(want, got []byte) string { return "\n" + firstDiff(string(want), string(got)) }
 
 func firstDiff(want, got string) string {
 	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
@@ -83,12 +63,12 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, name+".json.golden", append(js, '\n'))
+			golden.Check(t, name+".json.golden", append(js, '\n'), textDiff)
 			var txt bytes.Buffer
 			if err := WriteText(&txt, p); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, name+".txt.golden", txt.Bytes())
+			golden.Check(t, name+".txt.golden", txt.Bytes(), textDiff)
 		})
 	}
 }

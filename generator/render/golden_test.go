@@ -1,16 +1,12 @@
 package render
 
 import (
-	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
+	"fmt"
 	"testing"
 
+	"github.com/ofiipack/ofiipack/generator/internal/golden"
 	"github.com/ofiipack/ofiipack/generator/plan"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden PDFs of testdata/")
 
 // TestGolden compares a few renders byte for byte with the PDFs of
 // testdata/. A change of layout or wording shows here first: look at the
@@ -31,23 +27,9 @@ func TestGolden(t *testing.T) {
 				docs = p.Documents
 			}
 			_, got := render(t, tc.golden, f, p, nil, docs)
-			path := filepath.Join("testdata", tc.golden)
-			if *update {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -run TestGolden -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the render (%d bytes, golden %d): look at both, then refresh with -update", path, len(got), len(want))
-			}
+			golden.Check(t, tc.golden, got, func(want, got []byte) string {
+				return fmt.Sprintf("%d bytes, golden %d", len(got), len(want))
+			})
 		})
 	}
 }
