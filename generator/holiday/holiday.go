@@ -46,20 +46,28 @@ var rules = map[string]*cal.Holiday{
 	"christmas":     fr.Noël,
 	"good_friday":   aa.GoodFriday,
 	"st_stephen":    aa.ChristmasDay2,
+	// days off by local usage in Guadeloupe and Martinique (not legal holidays)
+	"shrove_tuesday": {Offset: -47, Func: cal.CalcEasterOffset},
+	"ash_wednesday":  {Offset: -46, Func: cal.CalcEasterOffset},
 }
 
-// Day is one public holiday of a table.
+// Day is one public holiday of a table, or a day off by local usage.
 type Day struct {
 	Name   string // French name, as printed ("Lundi de Pâques")
-	Source string // the law that makes it a holiday
-	h      *cal.Holiday
+	Source string // the law that makes it a holiday, or the usage
+	// Usage marks a day that is not a legal holiday but is not worked by
+	// local usage or collective agreement (« jour chômé d'usage »): it
+	// counts as non-working, and is labelled as such.
+	Usage bool
+	h     *cal.Holiday
 }
 
 // Table is a parsed holidays table.
 type Table struct {
 	national   []Day
-	regions    map[string][]Day // postcode prefix -> its regional days
-	prefixLens []int            // distinct prefix lengths, longest first
+	regions    map[string][]Day  // postcode prefix -> its regional days
+	notes      map[string]string // postcode prefix -> what the table cannot compute there
+	prefixLens []int             // distinct prefix lengths, longest first
 
 	mu    sync.RWMutex
 	cache map[yearRegion]*yearDays
@@ -70,8 +78,13 @@ type yearRegion struct {
 	region string // the matching prefix, "" for national days only
 }
 
-// yearDays holds the holiday names of one year and region, by month and day.
-type yearDays [13][32]string
+// yearDays holds the holidays of one year and region, by month and day.
+type yearDays [13][32]observed
+
+type observed struct {
+	name  string
+	usage bool
+}
 
 type fileTable struct {
 	AsOf     string `yaml:"as_of"`
@@ -80,6 +93,10 @@ type fileTable struct {
 		Days   []fileDay `yaml:"days"`
 	} `yaml:"national"`
 	Regional []fileDay `yaml:"regional"`
+	Notes    []struct {
+		Postcodes []string `yaml:"postcodes"`
+		Note      string   `yaml:"note"`
+	} `yaml:"notes"`
 }
 
 type fileDay struct {
@@ -91,6 +108,7 @@ type fileDay struct {
 	Until     int      `yaml:"until"`
 	Name      string   `yaml:"name"`
 	Source    string   `yaml:"source"`
+	Usage     bool     `yaml:"usage"`
 }
 
 // Parse reads a holidays table (the format of templates/data/holidays.yaml).
@@ -107,10 +125,10 @@ func Parse(data []byte) (*Table, error) {
 	if len(ft.National.Days) == 0 {
 		return nil, errors.New("holidays table: national: no days")
 	}
-	t := &Table{regions: map[string][]Day{}, cache: map[yearRegion]*yearDays{}}
+	t := &Table{regions: map[string][]Day{}, notes: map[string]string{}, cache: map[yearRegion]*yearDays{}}
 	for i, fd := range ft.National.Days {
-		if len(fd.Postcodes) > 0 {
-			return nil, fmt.Errorf("holidays table: national day %d: postcodes belong to regional days", i+1)
+		if len(fd.Postcodes) > 0 || fd.Usage {
+			return nil, fmt.Errorf("holidays table: national day %d: postcodes and usage belong to regional days", i+1)
 		}
 		if fd.Source == "" {
 			fd.Source = ft.National.Source
@@ -136,6 +154,17 @@ func Parse(data []byte) (*Table, error) {
 			}
 			t.regions[p] = append(t.regions[p], d)
 			lens[len(p)] = true
+		}
+	}
+	for i, n := range ft.Notes {
+		if n.Note == "" || len(n.Postcodes) == 0 {
+			return nil, fmt.Errorf("holidays table: note %d: needs postcodes and a note", i+1)
+		}
+		for _, p := range n.Postcodes {
+			if p == "" || len(p) > 5 || !allDigits(p) {
+				return nil, fmt.Errorf("holidays table: note %d: postcode prefix %q is not 1 to 5 digits", i+1, p)
+			}
+			t.notes[p] = n.Note
 		}
 	}
 	for n := 5; n >= 1; n-- {
@@ -174,7 +203,7 @@ func (fd fileDay) day() (Day, error) {
 		h = &cal.Holiday{Month: time.Month(fd.Month), Day: fd.Day, Func: cal.CalcDayOfMonth,
 			StartYear: fd.Since, EndYear: fd.Until}
 	}
-	return Day{Name: fd.Name, Source: fd.Source, h: h}, nil
+	return Day{Name: fd.Name, Source: fd.Source, Usage: fd.Usage, h: h}, nil
 }
 
 func allDigits(s string) bool {
@@ -208,20 +237,25 @@ func (t *Table) year(year int, region string) *yearDays {
 		return yd
 	}
 	yd = new(yearDays)
-	add := func(days []Day) {
+	add := func(days []Day, usage bool) {
 		for _, d := range days {
+			if d.Usage != usage {
+				continue
+			}
 			at, _ := d.h.Calc(year)
 			if at.IsZero() { // not observed that year (since/until)
 				continue
 			}
 			_, m, day := at.Date()
-			if yd[m][day] == "" { // the first name wins when two days coincide
-				yd[m][day] = d.Name
+			if yd[m][day].name == "" { // the first name wins when two days coincide
+				yd[m][day] = observed{d.Name, d.Usage}
 			}
 		}
 	}
-	add(t.national)
-	add(t.regions[region])
+	// legal holidays first: a usage day never hides one
+	add(t.national, false)
+	add(t.regions[region], false)
+	add(t.regions[region], true)
 	t.mu.Lock()
 	if prev := t.cache[k]; prev != nil {
 		yd = prev
@@ -232,14 +266,33 @@ func (t *Table) year(year int, region string) *yearDays {
 	return yd
 }
 
-// Lookup reports whether d is a public holiday for the given postcode, and
-// its French name.
+// Lookup reports whether d is a public holiday, or a day off by local
+// usage, for the given postcode, and its French name.
 func (t *Table) Lookup(d civil.Date, postcode string) (name string, ok bool) {
+	name, _ = t.Observance(d, postcode)
+	return name, name != ""
+}
+
+// Observance returns the French name of the holiday d falls on for the
+// given postcode ("" when none), and whether it is a day off by local usage
+// rather than a legal holiday.
+func (t *Table) Observance(d civil.Date, postcode string) (name string, usage bool) {
 	if d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > 31 {
 		return "", false
 	}
-	name = t.year(d.Year, t.region(postcode))[d.Month][d.Day]
-	return name, name != ""
+	o := t.year(d.Year, t.region(postcode))[d.Month][d.Day]
+	return o.name, o.usage
+}
+
+// Note returns what the table says it cannot compute for the postcode's
+// region (Mayotte's religious days, which follow the lunar calendar), or "".
+func (t *Table) Note(postcode string) string {
+	for n := min(len(postcode), 5); n >= 1; n-- {
+		if s, ok := t.notes[postcode[:n]]; ok {
+			return s
+		}
+	}
+	return ""
 }
 
 // IsWorkingDay reports whether d is a Monday to Friday that is not a public
@@ -278,7 +331,7 @@ func Default() *Table {
 // fallback is the national table of rickar/cal with its own names, used only
 // when the embedded table is broken (Err then reports it).
 func fallback() *Table {
-	t := &Table{regions: map[string][]Day{}, cache: map[yearRegion]*yearDays{}}
+	t := &Table{regions: map[string][]Day{}, notes: map[string]string{}, cache: map[yearRegion]*yearDays{}}
 	for _, h := range fr.Holidays {
 		t.national = append(t.national, Day{Name: h.Name, Source: "Code du travail, art. L. 3133-1", h: h})
 	}

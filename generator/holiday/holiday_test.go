@@ -80,7 +80,8 @@ func TestRegionalDays(t *testing.T) {
 		{"Good Friday 2027 in Moselle", "2027-03-26", "57070", "Vendredi saint"},
 		{"no Good Friday in Paris", "2026-04-03", "75011", ""},
 		{"no Good Friday in Meurthe-et-Moselle", "2026-04-03", "54000", ""},
-		{"no Good Friday in Guadeloupe", "2026-04-03", "97110", ""},
+		{"Good Friday in Guadeloupe, by usage", "2026-04-03", "97110", "Vendredi saint"},
+		{"no Good Friday in Saint-Martin", "2026-04-03", "97150", ""},
 		{"26 December in Bas-Rhin", "2026-12-26", "67000", "Saint-Étienne (26 décembre)"},
 		{"26 December in Haut-Rhin", "2026-12-26", "68000", "Saint-Étienne (26 décembre)"},
 		{"26 December in Moselle", "2026-12-26", "57000", "Saint-Étienne (26 décembre)"},
@@ -91,7 +92,10 @@ func TestRegionalDays(t *testing.T) {
 		{"Saint-Barthélemy not 27 May", "2026-05-27", "97133", ""},
 		{"Saint-Martin 28 May since 2018", "2026-05-28", "97150", "Abolition de l'esclavage"},
 		{"Saint-Martin 28 May in 2018", "2018-05-28", "97150", "Abolition de l'esclavage"},
-		{"Saint-Martin not 27 May since 2018", "2018-05-27", "97150", ""},
+		{"Saint-Martin 27 May since 2018 too (the text of L. 3422-2)", "2018-05-27", "97150", "Abolition de l'esclavage"},
+		{"Saint-Martin 27 May 2026", "2026-05-27", "97150", "Abolition de l'esclavage"},
+		{"Saint-Martin not 26 May", "2026-05-26", "97150", ""},
+		{"Saint-Martin not 29 May", "2026-05-29", "97150", ""},
 		{"Saint-Martin 27 May before 2018", "2017-05-27", "97150", "Abolition de l'esclavage"},
 		{"Saint-Martin not 28 May before 2018", "2017-05-28", "97150", ""},
 		{"Guadeloupe 27 May", "2026-05-27", "97110", "Abolition de l'esclavage"},
@@ -119,6 +123,53 @@ func TestRegionalDays(t *testing.T) {
 				t.Errorf("Lookup(%s, %s) = %q, %v; want %q", tt.date, tt.postcode, name, ok, tt.want)
 			}
 		})
+	}
+}
+
+// Days off by local usage in Guadeloupe and Martinique (SPEC §2): they are
+// non-working but labelled as usage, never as legal holidays. 2026: Easter
+// is 5 April, so Mardi gras is 17 February and Ash Wednesday 18 February.
+func TestUsageDays(t *testing.T) {
+	tests := []struct {
+		name, date, postcode, want string
+		usage                      bool
+	}{
+		{"Mardi gras in Guadeloupe", "2026-02-17", "97110", "Mardi gras", true},
+		{"Ash Wednesday in Martinique", "2026-02-18", "97200", "Mercredi des Cendres", true},
+		{"the day after Ash Wednesday is worked", "2026-02-19", "97200", "", false},
+		{"the day before Mardi gras is worked", "2026-02-16", "97110", "", false},
+		{"Good Friday in Martinique", "2026-04-03", "97200", "Vendredi saint", true},
+		{"2 November in Guadeloupe", "2026-11-02", "97100", "Jour des défunts", true},
+		{"1 November stays a legal holiday", "2026-11-01", "97100", "Toussaint", false},
+		{"3 November is worked", "2026-11-03", "97100", "", false},
+		{"Good Friday in Moselle is legal", "2026-04-03", "57000", "Vendredi saint", false},
+		{"no Mardi gras in Paris", "2026-02-17", "75011", "", false},
+		{"no Mardi gras in Guyane", "2026-02-17", "97300", "", false},
+		{"no Mardi gras in Saint-Barthélemy", "2026-02-17", "97133", "", false},
+		{"Mardi gras 2027 in Guadeloupe", "2027-02-09", "97110", "Mardi gras", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			name, usage := Default().Observance(date(t, tt.date), tt.postcode)
+			if name != tt.want || usage != tt.usage {
+				t.Errorf("Observance(%s, %s) = %q, %v; want %q, %v", tt.date, tt.postcode, name, usage, tt.want, tt.usage)
+			}
+			if tt.want != "" && Default().IsWorkingDay(date(t, tt.date), tt.postcode) {
+				t.Errorf("%s is a working day in %s", tt.date, tt.postcode)
+			}
+		})
+	}
+}
+
+func TestMayotteNote(t *testing.T) {
+	if n := Default().Note("97600"); !strings.Contains(n, "à vérifier") {
+		t.Errorf("Mayotte note %q", n)
+	}
+	if n := Default().Note("97400"); n != "" {
+		t.Errorf("Réunion note %q", n)
+	}
+	if n := Default().Note(""); n != "" {
+		t.Errorf("empty postcode note %q", n)
 	}
 }
 
