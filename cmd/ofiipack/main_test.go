@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,9 +31,15 @@ func TestMain(m *testing.M) {
 
 // TestScripts runs testdata/script/*.txtar: one script per command and per
 // class of bad input, each carrying its input files.
+// updateScripts rewrites the files that cmp compares in testdata/script
+// (go test -run TestScripts -update-scripts): look at the diff before
+// committing it.
+var updateScripts = flag.Bool("update-scripts", false, "rewrite the compared files of testdata/script")
+
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Dir:           "testdata/script",
+		UpdateScripts: *updateScripts,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"mode":   cmdMode,
 			"status": cmdStatus,

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/ofiipack/ofiipack/generator/civil"
 )
 
 // The keys of each mapping of the file, in the order of SPEC §1.
@@ -22,12 +24,13 @@ var (
 	situationKeys = newKeySet("arrived_on", "long_stay_visa", "asylum_registered_on", "sick_child",
 		"birth_transcription_decision", "residence_proofs", "domicile_proof_dated", "refusal_grounds",
 		"polygamy_declaration")
-	childKeys     = newKeySet("given_names", "family_name", "birth_date")
+	childKeys     = newKeySet("given_names", "family_name", "birth_date", "sex")
 	procedureKeys = newKeySet("filed_on", "certificate_available_on", "certificate_sent_on",
-		"registered_mail_number", "doctor", "ofii_requests")
-	requestKeys      = newKeySet("on", "kind")
+		"registered_mail_number", "doctor", "anef_number", "ofii_requests", "decision")
+	requestKeys      = newKeySet("on", "kind", "appointment_on")
+	decisionKeys     = newKeySet("outcome", "notified_on", "oqtf", "appeal_period")
 	optionsKeys      = newKeySet("signing_city", "mail_margin_days", "fees")
-	feeKeys          = newKeySet("regularisation_visa", "regularisation_visa_at_filing", "stamp_duty")
+	feeKeys          = newKeySet("regularisation_visa", "regularisation_visa_at_filing", "stamp_duty", "aps_tax")
 	organisationKeys = newKeySet("name", "address", "phone", "email", "website")
 	orgFileKeys      = newKeySet("organisation")
 )
@@ -43,7 +46,8 @@ var keyHome = func() map[string][]string {
 		{"the top level", &rootKeys}, {"applicant", &applicantKeys}, {"applicant.address", &addressKeys},
 		{"applicant.hosted_by", &hostKeys}, {"identity", &identityKeys}, {"situation", &situationKeys},
 		{"situation.sick_child", &childKeys}, {"procedure", &procedureKeys},
-		{"each item of procedure.ofii_requests", &requestKeys}, {"options", &optionsKeys},
+		{"each item of procedure.ofii_requests", &requestKeys}, {"procedure.decision", &decisionKeys},
+		{"options", &optionsKeys},
 		{"options.fees", &feeKeys}, {"organisation", &organisationKeys},
 	} {
 		for _, k := range s.set.keys {
@@ -62,6 +66,9 @@ var (
 		ProofBankStatements, ProofPersonalLetters)
 	refusalGrounds = newEnum(GroundUnexecutedOQTF, GroundForgery, GroundSeriousOffences, GroundViolenceAgainstOfficials)
 	requestKinds   = newEnum(RequestInformation, RequestExamination)
+	sexes          = newEnum(Female, Male)
+	outcomes       = newEnum(Granted, Refused)
+	appealPeriods  = newEnum(AppealTwoMonths, AppealOneMonth, AppealSevenDays, Appeal48Hours, AppealFifteenDay)
 	checklistItems = newEnum(ChecklistIDs...)
 	// true and false are accepted for yes and no (SPEC §1).
 	polygamyValues = enum{[]string{PolygamyAuto, PolygamyYes, PolygamyNo, "true", "false"}, "auto, yes or no"}
@@ -77,6 +84,14 @@ const (
 // mailMarginMax bounds options.mail_margin_days: more than two months
 // before a one-month deadline means nothing.
 const mailMarginMax = 60
+
+// earliestBirth is the first birth date accepted: an earlier one is a typo,
+// not a person (SPEC §1).
+var earliestBirth = civil.New(1900, 1, 1)
+
+// majority is the age at which a child is no longer a minor: the APS of
+// CESEDA L. 425-10 is for the parent of a minor child.
+const majority = 18
 
 // decodeFile decodes the whole applicant file; it returns nil when the
 // top is not a mapping.
@@ -96,7 +111,7 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 		Civility:         a.enum("civility", true, &civilities),
 		FamilyName:       a.text("family_name", true, "the family name as on the passport"),
 		GivenNames:       a.text("given_names", true, "the given names as on the passport"),
-		BirthDate:        a.date("birth_date", true, true),
+		BirthDate:        a.birthDate("birth_date"),
 		BirthPlace:       a.text("birth_place", true, "the place of birth, such as \"Bamako (Mali)\""),
 		Nationality:      a.country("nationality", true),
 		NationalityLabel: a.text("nationality_label", false, "the French adjective of the nationality, such as \"malienne\""),
@@ -144,8 +159,10 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 		f.Situation.SickChild = &Child{
 			GivenNames: c.text("given_names", true, "the child's given names"),
 			FamilyName: c.text("family_name", true, "the child's family name"),
-			BirthDate:  c.date("birth_date", true, true),
+			BirthDate:  c.birthDate("birth_date"),
+			Sex:        c.enum("sex", false, &sexes),
 		}
+		d.minorChild(c, f.Situation.SickChild.BirthDate)
 	}
 	birth, arrival := f.Applicant.BirthDate, f.Situation.ArrivedOn
 	if !birth.IsZero() && !arrival.IsZero() && arrival.Before(birth) {
@@ -160,6 +177,7 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 		CertificateSentOn:      p.date("certificate_sent_on", false, true),
 		RegisteredMailNumber:   p.text("registered_mail_number", false, "the number of the registered letter"),
 		Doctor:                 p.text("doctor", false, "the doctor's name"),
+		ANEFNumber:             p.text("anef_number", false, "the ANEF application number (numéro de demande)"),
 	}
 	items, path := p.list("ofii_requests", "a list of requests, each {on: DATE, kind: information or examination}")
 	for i, n := range items {
@@ -171,10 +189,24 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 		if r == nil {
 			continue
 		}
-		f.Procedure.OFIIRequests = append(f.Procedure.OFIIRequests, OFIIRequest{
+		req := OFIIRequest{
 			On:   r.date("on", true, true),
 			Kind: r.enum("kind", true, &requestKinds),
-		})
+			// a convocation is for a day ahead: not a past event
+			AppointmentOn: r.date("appointment_on", false, false),
+		}
+		if !req.AppointmentOn.IsZero() && req.Kind == RequestInformation {
+			d.add(r.valueAt("appointment_on"), join(item(path, i), "appointment_on"),
+				"found an appointment for a request of information, expected appointment_on only with kind: examination", "")
+		}
+		if !req.AppointmentOn.IsZero() && !req.On.IsZero() && req.AppointmentOn.Before(req.On) {
+			d.add(r.valueAt("appointment_on"), join(item(path, i), "appointment_on"),
+				fmt.Sprintf("found %s, before the date of OFII's letter, expected a date on or after %s", req.AppointmentOn, req.On), "")
+		}
+		f.Procedure.OFIIRequests = append(f.Procedure.OFIIRequests, req)
+	}
+	if dm := p.child("decision", false, &decisionKeys); dm != nil {
+		f.Procedure.Decision = d.decision(dm, f.Procedure.FiledOn)
 	}
 
 	f.DocumentsReady = m.enumList("documents_ready", &checklistItems)
@@ -200,6 +232,55 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 		f.Organisation = org.organisation()
 	}
 	return f
+}
+
+// birthDate decodes a required birth date: not in the future, not before
+// 1900 (SPEC §1).
+func (m *mapping) birthDate(key string) civil.Date {
+	b := m.date(key, true, true)
+	if !b.IsZero() && b.Before(earliestBirth) {
+		m.d.add(m.valueAt(key), join(m.path, key),
+			fmt.Sprintf("found %s, before 1900, expected a real birth date", b), "check the year")
+		return civil.Date{}
+	}
+	return b
+}
+
+// minorChild reports a sick child who is 18 or more on the run's date: the
+// APS of CESEDA L. 425-10 is for the parent of a minor child (SPEC §1).
+func (d *decoder) minorChild(c *mapping, birth civil.Date) {
+	if birth.IsZero() || d.today.IsZero() {
+		return
+	}
+	if adult := birth.AddYears(majority); !adult.After(d.today) {
+		age := d.today.Year - birth.Year
+		if d.today.Month < birth.Month || (d.today.Month == birth.Month && d.today.Day < birth.Day) {
+			age--
+		}
+		d.add(c.valueAt("birth_date"), "situation.sick_child.birth_date",
+			fmt.Sprintf("found %s: the child is %d on %s, expected a child under 18: the APS of CESEDA L. 425-10 is for the parent of a minor child", birth, age, d.today),
+			"an adult's own health is the card of L. 425-9: remove sick_child if the application is the adult's own")
+	}
+}
+
+// decision decodes procedure.decision; filed is procedure.filed_on (the
+// notification may not precede it).
+func (d *decoder) decision(m *mapping, filed civil.Date) *Decision {
+	dec := &Decision{
+		Outcome:      m.enum("outcome", true, &outcomes),
+		NotifiedOn:   m.date("notified_on", true, true),
+		OQTF:         m.boolean("oqtf", false),
+		AppealPeriod: m.enum("appeal_period", false, &appealPeriods),
+	}
+	if !dec.NotifiedOn.IsZero() && !filed.IsZero() && dec.NotifiedOn.Before(filed) {
+		d.add(m.valueAt("notified_on"), "procedure.decision.notified_on",
+			fmt.Sprintf("found %s, before the filing date, expected a date on or after procedure.filed_on (%s)", dec.NotifiedOn, filed), "")
+	}
+	if dec.Outcome == Granted && dec.OQTF {
+		d.add(m.valueAt("oqtf"), "procedure.decision.oqtf",
+			"found oqtf: true with outcome: granted, expected an obligation to leave France only with a refusal", "")
+	}
+	return dec
 }
 
 // top returns the mapping at the top of a document (or reports an empty one).

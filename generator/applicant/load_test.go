@@ -146,6 +146,38 @@ func TestLoadRules(t *testing.T) {
 		{"foreigner number with spaces", edit(t, "  email: a.diallo@example.org\n", "  email: a.diallo@example.org\n  foreigner_number: 75 0123 4567\n"), nil},
 		{"comments everywhere", "# head\n" + strings.ReplaceAll(base, "ML\n", "ML # Mali\n") + "# tail\n", nil},
 
+		// SPEC §1 rules of the revised format: the sick child is a minor on the
+		// run's date (2026-11-22), the decision follows the filing, births
+		// after 1900, an appointment only for an examination.
+		{"child turns 18 tomorrow", edit(t, "  long_stay_visa: false\n", "  long_stay_visa: false\n  sick_child: {given_names: Noé, family_name: M, birth_date: 2008-11-23, sex: male}\n"), nil},
+		{"child turns 18 today", edit(t, "  long_stay_visa: false\n", "  long_stay_visa: false\n  sick_child: {given_names: Noé, family_name: M, birth_date: 2008-11-22}\n"),
+			[]string{"situation.sick_child.birth_date: found 2008-11-22: the child is 18 on 2026-11-22, expected a child under 18: the APS of CESEDA L. 425-10"}},
+		{"child turned 18 yesterday", edit(t, "  long_stay_visa: false\n", "  long_stay_visa: false\n  sick_child: {given_names: Noé, family_name: M, birth_date: 2008-11-21}\n"),
+			[]string{"the child is 18 on 2026-11-22"}},
+		{"child of 21", edit(t, "  long_stay_visa: false\n", "  long_stay_visa: false\n  sick_child: {given_names: Noé, family_name: M, birth_date: 2005-06-01}\n"),
+			[]string{"x.yaml:20:62: situation.sick_child.birth_date: found 2005-06-01: the child is 21"}},
+		{"child's sex unknown", edit(t, "  long_stay_visa: false\n", "  long_stay_visa: false\n  sick_child: {given_names: Noé, family_name: M, birth_date: 2019-03-08, sex: garçon}\n"),
+			[]string{`situation.sick_child.sex: found "garçon", expected female or male`}},
+		{"birth before 1900", edit(t, "1988-04-12", "1899-12-31"), []string{"applicant.birth_date: found 1899-12-31, before 1900, expected a real birth date"}},
+		{"birth on 1 January 1900", edit(t, "1988-04-12", "1900-01-01"), nil},
+		{"decision refused with OQTF", edit(t, "  filed_on: 2026-11-02\n", "  filed_on: 2026-11-02\n  anef_number: X-1\n  decision: {outcome: refused, notified_on: 2026-11-20, oqtf: true, appeal_period: 48_hours}\n"), nil},
+		{"decision on the filing day", edit(t, "  filed_on: 2026-11-02\n", "  filed_on: 2026-11-02\n  decision: {outcome: granted, notified_on: 2026-11-02}\n"), nil},
+		{"decision before the filing", edit(t, "  filed_on: 2026-11-02\n", "  filed_on: 2026-11-02\n  decision: {outcome: refused, notified_on: 2026-11-01}\n"),
+			[]string{"procedure.decision.notified_on: found 2026-11-01, before the filing date, expected a date on or after procedure.filed_on (2026-11-02)"}},
+		{"decision in the future", edit(t, "  filed_on: 2026-11-02\n", "  filed_on: 2026-11-02\n  decision: {outcome: refused, notified_on: 2026-11-23}\n"),
+			[]string{"procedure.decision.notified_on: found 2026-11-23, a date in the future"}},
+		{"unknown appeal period", edit(t, "  filed_on: 2026-11-02\n", "  filed_on: 2026-11-02\n  decision: {outcome: refused, notified_on: 2026-11-20, appeal_period: 3_months}\n"),
+			[]string{`procedure.decision.appeal_period: found "3_months", expected one of 2_months, 1_month, 7_days, 48_hours or 15_days`}},
+		{"decision without outcome", edit(t, "  filed_on: 2026-11-02\n", "  filed_on: 2026-11-02\n  decision: {notified_on: 2026-11-20}\n"),
+			[]string{"procedure.decision.outcome: missing, expected granted or refused"}},
+		{"OQTF with a grant", edit(t, "  filed_on: 2026-11-02\n", "  filed_on: 2026-11-02\n  decision: {outcome: granted, notified_on: 2026-11-20, oqtf: true}\n"),
+			[]string{"procedure.decision.oqtf: found oqtf: true with outcome: granted"}},
+		{"examination appointment ahead", edit(t, "  filed_on: 2026-11-02\n", "  filed_on: 2026-11-02\n  ofii_requests: [{on: 2026-11-16, kind: examination, appointment_on: 2026-12-08}]\n"), nil},
+		{"appointment for an information request", edit(t, "  filed_on: 2026-11-02\n", "  filed_on: 2026-11-02\n  ofii_requests: [{on: 2026-11-16, kind: information, appointment_on: 2026-12-08}]\n"),
+			[]string{"procedure.ofii_requests[0].appointment_on: found an appointment for a request of information"}},
+		{"appointment before the letter", edit(t, "  filed_on: 2026-11-02\n", "  filed_on: 2026-11-02\n  ofii_requests: [{on: 2026-11-16, kind: examination, appointment_on: 2026-11-15}]\n"),
+			[]string{"procedure.ofii_requests[0].appointment_on: found 2026-11-15, before the date of OFII's letter"}},
+
 		// The file as a whole.
 		{"empty file", "", []string{"x.yaml:1:1: the file is empty, expected an applicant file"}},
 		{"blank file", "\n  \n", []string{"x.yaml:1:1: the file is empty"}},
@@ -329,7 +361,7 @@ func TestLoadRules(t *testing.T) {
 		{"fee not a number", edit(t, "", "options:\n  fees: {stamp_duty: NaN}\n"), []string{`found "NaN"`}},
 		{"fee infinite", edit(t, "", "options:\n  fees: {stamp_duty: .inf}\n"), []string{`found ".inf"`}},
 		{"fee unknown", edit(t, "", "options:\n  fees: {stamp: 30}\n"), []string{
-			`options.fees.stamp: found the unknown key "stamp", expected one of regularisation_visa, regularisation_visa_at_filing or stamp_duty | hint: did you mean "stamp_duty"?`}},
+			`options.fees.stamp: found the unknown key "stamp", expected one of regularisation_visa, regularisation_visa_at_filing, stamp_duty or aps_tax | hint: did you mean "stamp_duty"?`}},
 
 		// Text the fonts cannot draw, and control characters.
 		{"emoji", edit(t, "given_names: Aminata", "given_names: Aminata 😀"), []string{

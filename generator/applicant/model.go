@@ -61,6 +61,28 @@ const (
 	RequestExamination = "examination"
 )
 
+// Sex of the sick child (SPEC §1: it only chooses « né » or « née »).
+const (
+	Female = "female"
+	Male   = "male"
+)
+
+// Outcomes of the prefect's decision.
+const (
+	Granted = "granted"
+	Refused = "refused"
+)
+
+// Appeal periods as a decision's « voies et délais de recours » state them
+// (CJA R. 421-1 and R. 421-5; CESEDA L. 911-1, L. 921-1, L. 921-2).
+const (
+	AppealTwoMonths  = "2_months"
+	AppealOneMonth   = "1_month"
+	AppealSevenDays  = "7_days"
+	Appeal48Hours    = "48_hours"
+	AppealFifteenDay = "15_days" // notices of the regime before 15 July 2024
+)
+
 // DefaultMailMarginDays is options.mail_margin_days when absent.
 const DefaultMailMarginDays = 7
 
@@ -136,6 +158,7 @@ type Child struct {
 	GivenNames string
 	FamilyName string
 	BirthDate  civil.Date
+	Sex        string // Female, Male or "" (the wording then needs no agreement)
 }
 
 // Procedure records how far the application has gone.
@@ -145,13 +168,25 @@ type Procedure struct {
 	CertificateSentOn      civil.Date
 	RegisteredMailNumber   string
 	Doctor                 string
+	ANEFNumber             string // the ANEF application number, printed on the letter
 	OFIIRequests           []OFIIRequest
+	Decision               *Decision // nil while no written decision is notified
 }
 
-// OFIIRequest is a request of the OFII doctor, to be answered within 15 days.
+// OFIIRequest is a request of the OFII doctor, to be answered within 15
+// days of the date written on OFII's letter (CESEDA R. 425-12).
 type OFIIRequest struct {
-	On   civil.Date
-	Kind string // information or examination
+	On            civil.Date
+	Kind          string     // information or examination
+	AppointmentOn civil.Date // examination only: the date of the convocation, may be ahead
+}
+
+// Decision is the prefect's written decision, once notified.
+type Decision struct {
+	Outcome      string // Granted or Refused
+	NotifiedOn   civil.Date
+	OQTF         bool   // the refusal carries an obligation to leave France
+	AppealPeriod string // as written in the decision, "" when not entered
 }
 
 // Options tune the pack.

@@ -19,8 +19,10 @@ import (
 //   - lists (situation.residence_proofs, situation.refusal_grounds,
 //     documents_ready) and lines (ofii_address, organisation.address):
 //     items separated by ";" ("administration; bank_statements");
-//   - procedure.ofii_requests: requests separated by ";", each a date then
-//     its kind ("2026-11-18 information; 2026-11-20 examination").
+//   - procedure.ofii_requests: requests separated by ";", each the date of
+//     OFII's letter then its kind, and for an examination the date of the
+//     convocation if known ("2026-11-18 information; 2026-11-20 examination
+//     2026-12-03").
 //
 // An empty cell means the field is absent. The format column is optional
 // (ofiipack/v1 is assumed).
@@ -76,6 +78,7 @@ var columns = []column{
 	{"situation.sick_child.given_names", cellText},
 	{"situation.sick_child.family_name", cellText},
 	{"situation.sick_child.birth_date", cellDate},
+	{"situation.sick_child.sex", cellText},
 	{"situation.birth_transcription_decision", cellBool},
 	{"situation.residence_proofs", cellList},
 	{"situation.domicile_proof_dated", cellDate},
@@ -86,7 +89,12 @@ var columns = []column{
 	{"procedure.certificate_sent_on", cellDate},
 	{"procedure.registered_mail_number", cellText},
 	{"procedure.doctor", cellText},
+	{"procedure.anef_number", cellText},
 	{"procedure.ofii_requests", cellRequests},
+	{"procedure.decision.outcome", cellText},
+	{"procedure.decision.notified_on", cellDate},
+	{"procedure.decision.oqtf", cellBool},
+	{"procedure.decision.appeal_period", cellText},
 	{"documents_ready", cellList},
 	{"ofii_address", cellList},
 	{"options.signing_city", cellText},
@@ -94,6 +102,7 @@ var columns = []column{
 	{"options.fees.regularisation_visa", cellText},
 	{"options.fees.regularisation_visa_at_filing", cellText},
 	{"options.fees.stamp_duty", cellText},
+	{"options.fees.aps_tax", cellText},
 	{"organisation.name", cellText},
 	{"organisation.address", cellList},
 	{"organisation.phone", cellText},

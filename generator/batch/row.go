@@ -111,7 +111,15 @@ func requestNode(item string, row, col int) *yaml.Node {
 		m.Content = append(m.Content, scalar("on", row, col), scalar(fields[0], row, col))
 	}
 	if len(fields) > 1 {
-		m.Content = append(m.Content, scalar("kind", row, col), scalar(strings.Join(fields[1:], " "), row, col))
+		kind, appointment := fields[1:], ""
+		// a last word shaped like a date is the examination's appointment
+		if last := kind[len(kind)-1]; len(kind) > 1 && strings.ContainsAny(last, "-/") {
+			kind, appointment = kind[:len(kind)-1], last
+		}
+		m.Content = append(m.Content, scalar("kind", row, col), scalar(strings.Join(kind, " "), row, col))
+		if appointment != "" {
+			m.Content = append(m.Content, scalar("appointment_on", row, col), scalar(appointment, row, col))
+		}
 	}
 	return m
 }

@@ -30,7 +30,7 @@ func TestNationalDays(t *testing.T) {
 	tests := []struct {
 		date, name string
 	}{
-		{"2026-01-01", "Jour de l'an"},
+		{"2026-01-01", "Jour de l’an"},
 		{"2026-04-06", "Lundi de Pâques"},
 		{"2026-05-01", "Fête du Travail"},
 		{"2026-05-08", "Victoire 1945"},
@@ -41,7 +41,7 @@ func TestNationalDays(t *testing.T) {
 		{"2026-11-01", "Toussaint"},
 		{"2026-11-11", "Armistice 1918"},
 		{"2026-12-25", "Noël"},
-		{"2027-01-01", "Jour de l'an"},
+		{"2027-01-01", "Jour de l’an"},
 		{"2027-03-29", "Lundi de Pâques"},
 		{"2027-05-06", "Ascension"},
 		{"2027-05-17", "Lundi de Pentecôte"},
@@ -88,26 +88,26 @@ func TestRegionalDays(t *testing.T) {
 		{"no 26 December in Paris", "2026-12-26", "75011", ""},
 		{"no 26 December in Réunion", "2026-12-26", "97400", ""},
 		// Abolition of slavery, L. 3422-2, décret 83-1003.
-		{"Saint-Barthélemy 9 October", "2026-10-09", "97133", "Abolition de l'esclavage"},
+		{"Saint-Barthélemy 9 October", "2026-10-09", "97133", "Abolition de l’esclavage"},
 		{"Saint-Barthélemy not 27 May", "2026-05-27", "97133", ""},
-		{"Saint-Martin 28 May since 2018", "2026-05-28", "97150", "Abolition de l'esclavage"},
-		{"Saint-Martin 28 May in 2018", "2018-05-28", "97150", "Abolition de l'esclavage"},
-		{"Saint-Martin 27 May since 2018 too (the text of L. 3422-2)", "2018-05-27", "97150", "Abolition de l'esclavage"},
-		{"Saint-Martin 27 May 2026", "2026-05-27", "97150", "Abolition de l'esclavage"},
+		{"Saint-Martin 28 May since 2018", "2026-05-28", "97150", "Abolition de l’esclavage"},
+		{"Saint-Martin 28 May in 2018", "2018-05-28", "97150", "Abolition de l’esclavage"},
+		{"Saint-Martin 27 May since 2018 too (the text of L. 3422-2)", "2018-05-27", "97150", "Abolition de l’esclavage"},
+		{"Saint-Martin 27 May 2026", "2026-05-27", "97150", "Abolition de l’esclavage"},
 		{"Saint-Martin not 26 May", "2026-05-26", "97150", ""},
 		{"Saint-Martin not 29 May", "2026-05-29", "97150", ""},
-		{"Saint-Martin 27 May before 2018", "2017-05-27", "97150", "Abolition de l'esclavage"},
+		{"Saint-Martin 27 May before 2018", "2017-05-27", "97150", "Abolition de l’esclavage"},
 		{"Saint-Martin not 28 May before 2018", "2017-05-28", "97150", ""},
-		{"Guadeloupe 27 May", "2026-05-27", "97110", "Abolition de l'esclavage"},
+		{"Guadeloupe 27 May", "2026-05-27", "97110", "Abolition de l’esclavage"},
 		{"Guadeloupe not 28 May", "2026-05-28", "97110", ""},
 		{"Guadeloupe not 9 October", "2026-10-09", "97100", ""},
-		{"Martinique 22 May", "2026-05-22", "97200", "Abolition de l'esclavage"},
+		{"Martinique 22 May", "2026-05-22", "97200", "Abolition de l’esclavage"},
 		{"Martinique not 27 May", "2026-05-27", "97200", ""},
-		{"Guyane 10 June", "2026-06-10", "97300", "Abolition de l'esclavage"},
+		{"Guyane 10 June", "2026-06-10", "97300", "Abolition de l’esclavage"},
 		{"Guyane not 22 May", "2026-05-22", "97300", ""},
-		{"Réunion 20 December", "2026-12-20", "97400", "Abolition de l'esclavage"},
+		{"Réunion 20 December", "2026-12-20", "97400", "Abolition de l’esclavage"},
 		{"Réunion not 10 June", "2026-06-10", "97400", ""},
-		{"Mayotte 27 April", "2026-04-27", "97600", "Abolition de l'esclavage"},
+		{"Mayotte 27 April", "2026-04-27", "97600", "Abolition de l’esclavage"},
 		{"Mayotte not 20 December", "2026-12-20", "97600", ""},
 		{"Paris not 20 December", "2026-12-20", "75011", ""},
 		{"Paris not 27 April", "2026-04-27", "75011", ""},
@@ -286,7 +286,7 @@ func TestConcurrentLookups(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if name, _ := tab.Lookup(civil.New(2027, time.May, 28), "97150"); name != "Abolition de l'esclavage" {
+	if name, _ := tab.Lookup(civil.New(2027, time.May, 28), "97150"); name != "Abolition de l’esclavage" {
 		t.Errorf("after concurrent use, 28 May 2027 in 97150 = %q", name)
 	}
 }

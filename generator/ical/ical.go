@@ -172,7 +172,9 @@ func addEvent(cal *ics.Calendar, today civil.Date, f *applicant.File, d plan.Dea
 	}
 	ev.SetDescription(desc)
 	ev.SetTimeTransparency(ics.TransparencyTransparent)
-	if d.Done || d.Passed {
+	// reminders only for what must be done by or on the date (SPEC §3): an
+	// expiry or a milestone is shown, never alarmed
+	if d.Done || d.Passed || !d.ToDo() {
 		return nil
 	}
 	alarm, err := execute(wording.alarm, fields{Title: title(d), Date: french.Date(d.Date)})
@@ -191,7 +193,7 @@ func addEvent(cal *ics.Calendar, today civil.Date, f *applicant.File, d plan.Dea
 // description is the text of the event: the date, the post-by date, a
 // warning for a non-working day, whether it is done, and the rule's source.
 func description(d plan.Deadline) (string, error) {
-	v := fields{Title: title(d), Date: french.LongDate(d.Date), Source: d.Source}
+	v := fields{Title: title(d), Date: french.LongDate(d.Date), Source: d.Source, Kind: d.Kind}
 	if d.PostBy != nil {
 		v.PostBy = french.LongDate(*d.PostBy)
 	}
@@ -199,7 +201,7 @@ func description(d plan.Deadline) (string, error) {
 	if d.PostBy != nil {
 		parts = append(parts, wording.postBy)
 	}
-	if d.NonWorkingDay {
+	if d.NonWorkingDay && d.ToDo() {
 		parts = append(parts, wording.nonWorkingDay)
 	}
 	if d.Done {
@@ -235,7 +237,7 @@ func serialize(w io.Writer, cal *ics.Calendar) error {
 
 // fields are the placeholders of the wording.
 type fields struct {
-	Name, Title, Date, PostBy, Source string
+	Name, Title, Date, PostBy, Source, Kind string
 }
 
 func execute(t *template.Template, v fields) (string, error) {

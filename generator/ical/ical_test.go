@@ -42,16 +42,18 @@ func testPlan() *plan.Plan {
 		Today:  date("2026-11-22"),
 		Route:  plan.RouteCard,
 		Deadlines: []plan.Deadline{
-			{ID: "certificate_to_ofii", Date: date("2026-12-20"), PostBy: datePtr("2026-12-11"),
+			{ID: "certificate_to_ofii", Kind: plan.KindDeadline, Date: date("2026-12-20"), PostBy: datePtr("2026-12-11"),
 				NonWorkingDay: true, Title: "Certificat médical à envoyer à l’OFII",
-				Source: "seed 000 (L. 431-2; D. 431-7, asile)"},
-			{ID: "domicile_proof_expiry", Date: date("2026-12-31"), Title: "Fin de validité du justificatif de domicile",
-				Source: "seed 000"},
-			{ID: "implicit_refusal", Date: date("2027-03-02"), Title: "Rejet implicite après 4 mois de silence",
-				Source: "seed 000 (R. 432-1, R. 432-2)"},
-			{ID: "ofii_request_reply", Date: date("2026-11-01"), PostBy: datePtr("2026-10-23"), Passed: true,
-				Title: "Réponse à la demande de l'OFII", Source: "seed 000 (R. 425-12)"},
-			{ID: "one_year_residence", Date: date("2027-01-10"), Done: true, Title: "Un an de résidence en France"},
+				Source: "service-public.fr, fiche F17164 ; CESEDA art. D. 431-7"},
+			{ID: "domicile_proof_expiry", Kind: plan.KindExpiry, Date: date("2026-12-31"), Title: "Fin de validité du justificatif de domicile",
+				Source: "service-public.fr, fiche F17164"},
+			{ID: "ofii_examination", Kind: plan.KindAppointment, Date: date("2026-12-08"), Title: "Examen médical à l’OFII",
+				Source: "CESEDA art. R. 425-12"},
+			{ID: "implicit_refusal", Kind: plan.KindMilestone, Date: date("2027-03-02"), NonWorkingDay: false,
+				Title: "Rejet implicite après 4 mois de silence", Source: "CESEDA art. R. 432-1, R. 432-2"},
+			{ID: "ofii_request_reply", Kind: plan.KindDeadline, Date: date("2026-11-01"), PostBy: datePtr("2026-10-23"), Passed: true,
+				Title: "Réponse à la demande de l'OFII", Source: "CESEDA art. R. 425-12"},
+			{ID: "one_year_residence", Kind: plan.KindMilestone, Date: date("2027-01-10"), Done: true, Title: "Un an de résidence en France"},
 		},
 	}
 }
@@ -283,7 +285,12 @@ func TestCalendar(t *testing.T) {
 				t.Errorf("SUMMARY = %q, want the title in UTF-8 %q", got, d.Title)
 			}
 			desc := prop(t, &ev.ComponentBase, ics.ComponentPropertyDescription).Value
-			wantDesc := []string{"Date limite", "ofiipack"}
+			word := map[string]string{plan.KindDeadline: "Date limite :", plan.KindAppointment: "Rendez-vous :",
+				plan.KindExpiry: "Fin de validité :", plan.KindMilestone: "Date :"}[d.Kind]
+			wantDesc := []string{word, "ofiipack"}
+			if d.Kind != plan.KindDeadline && strings.Contains(desc, "Date limite") {
+				t.Errorf("a %s is called a « date limite »:\n%s", d.Kind, desc)
+			}
 			if d.PostBy != nil {
 				wantDesc = append(wantDesc, "À poster au plus tard le "+french.LongDate(*d.PostBy))
 			}
@@ -291,7 +298,7 @@ func TestCalendar(t *testing.T) {
 				wantDesc = append(wantDesc, "Source : "+d.Source) // commas and semicolons round-trip
 			}
 			if d.NonWorkingDay {
-				wantDesc = append(wantDesc, "ni ouvré")
+				wantDesc = append(wantDesc, "pas ouvré")
 			}
 			if d.Done {
 				wantDesc = append(wantDesc, "Étape faite")
@@ -302,9 +309,9 @@ func TestCalendar(t *testing.T) {
 				}
 			}
 			alarms := ev.Alarms()
-			if d.Done || d.Passed {
+			if d.Done || d.Passed || !d.ToDo() {
 				if len(alarms) != 0 {
-					t.Errorf("%d reminders on a done or passed deadline, want none", len(alarms))
+					t.Errorf("%d reminders on a done, passed, expiry or milestone date, want none", len(alarms))
 				}
 				return
 			}

@@ -38,19 +38,17 @@ func Compute(f *applicant.File, today civil.Date) (*Plan, error) {
 	return p, nil
 }
 
-// Next returns the earliest deadline that is neither done nor passed, or nil.
+// Next returns the deadline chosen as the next step (p.NextStep), or nil.
 func (p *Plan) Next() *Deadline {
-	var next *Deadline
+	if p.NextStep == nil {
+		return nil
+	}
 	for i := range p.Deadlines {
-		d := &p.Deadlines[i]
-		if d.Done || d.Passed {
-			continue
-		}
-		if next == nil || d.Date.Before(next.Date) {
-			next = d
+		if d := &p.Deadlines[i]; d.ID == p.NextStep.ID && d.Date == p.NextStep.Date {
+			return d
 		}
 	}
-	return next
+	return nil
 }
 
 // facts is what the wording templates of templates/text/plan.yaml see.
@@ -58,11 +56,14 @@ func (p *Plan) Next() *Deadline {
 type facts struct {
 	Today        civil.Date
 	Route        string
-	Card         bool   // route card (L. 425-9)
+	Card         bool   // route card (L. 425-9, or the Franco-Algerian agreement)
+	Algerian     bool   // basis franco_algerian_6_7
+	Permit       Permit // the permit of the basis, as the documents name it
 	E            string // "e" for a woman: "entré{{.E}}"
 	AsylumSeeker bool
 
 	AsylumRegisteredOn     *civil.Date
+	FilingMonths           int // months to file after the asylum registration (L. 431-2, D. 431-7)
 	CertificateAvailableOn *civil.Date
 	CertificateSentOn      *civil.Date
 	CertificateDue         *civil.Date // certificate_to_ofii, nil when its start is unknown
@@ -70,13 +71,27 @@ type facts struct {
 	Doctor                 string
 	FiledOn                *civil.Date
 
+	ImplicitRefusalOn    *civil.Date
+	AppealImplicitOn     *civil.Date
+	AppealImplicitPassed bool
+
+	NotifiedOn        *civil.Date // the decision's notification
+	OQTF              bool
+	AppealDue         *civil.Date // appeal_decision's date, nil when unknown
+	AppealWords       string      // "2 mois", "7 jours"…
+	AppealPeriodGiven bool
+	Appeal48h         bool
+	Overseas          bool // Guadeloupe, Guyane, Mayotte, Saint-Barthélemy, Saint-Martin: no suspensive appeal
+
 	IssuedOn                     *civil.Date
 	NationalityCertificateExpiry *civil.Date
 	DomicileDated                *civil.Date
 	DomicileExpiry               *civil.Date
 
-	Host  string // "M. Ibrahim KONATÉ", "" when not hosted
-	Child string // "Noé MBARGA", "" for route card
+	Host          string // "M. Ibrahim KONATÉ", "" when not hosted
+	CareOf        string // applicant.address.care_of
+	Domiciliation bool   // care_of names an organisation, not « chez » a person
+	Child         string // "Noé MBARGA", "" for route card
 
 	Held      []string // residence proofs held, in French
 	Suggested []string // the other kinds
@@ -94,13 +109,17 @@ type facts struct {
 	StampDuty    float64
 	VisaFee      float64
 	VisaAtFiling float64
-	FeeCaveat    string
-	Overridden   bool // the fee being written comes from options.fees
+	APSTax       float64
+	FeeCaveat    string // of the period in force
+	FeeSource    string // of the period in force
+	FeeLaw       string // the article of the fee being written
+	Overridden   bool   // the fee being written comes from options.fees
 
 	Grounds []string // refusal grounds, in French
 
 	RequestOn      *civil.Date // the OFII request being written
 	RequestKind    string
+	Examination    bool
 	PassedRequests []string // dates in words of the requests whose 15 days are over
 }
 
@@ -129,12 +148,63 @@ func person(civility, given, family string) string {
 	return strings.TrimSpace(prefix + " " + strings.TrimSpace(given+" "+family))
 }
 
+// Rule constants, each with its source.
+const (
+	// CESEDA L. 431-2, D. 431-7; service-public.fr F34953: an asylum seeker
+	// files another application within 2 months of the registration, 3 for
+	// the medical-care card.
+	filingMonthsCard = 3
+	filingMonthsAPS  = 2 // the 3-month extension is written for L. 425-9 only: by prudence
+	// CESEDA R. 432-2: 4 months of silence on a residence card application.
+	silenceMonthsCard = 4
+	// CRPA L. 231-4 general rule, by prudence for the APS (R. 432-1 speaks of
+	// residence cards): « à vérifier ».
+	silenceMonthsAPS = 2
+	// CJA R. 421-2: 2 months to appeal against an implicit refusal.
+	appealImplicitMonths = 2
+	// SPEC §2, next step: a passed reply still matters for 30 days.
+	lateReplyDays = 30
+	// CESEDA R. 425-12; F17164: 15 days to answer the OFII doctor.
+	replyDays = 15
+)
+
+// overseasNoSuspension are the postcode prefixes where an appeal against a
+// removal does not suspend it (Guadeloupe, Saint-Barthélemy and Saint-Martin
+// under 971, Guyane 973, Mayotte 976; Gisti; former CESEDA L. 514-1).
+var overseasNoSuspension = []string{"971", "973", "976"}
+
+// appealDue returns the date of appeal_decision: the notification plus the
+// period the decision states (CJA R. 421-1; CESEDA L. 911-1, L. 921-1,
+// L. 921-2); without a period, 2 months unless the refusal carries an OQTF
+// (then no date: ok is false).
+func appealDue(d *applicant.Decision) (due civil.Date, ok bool) {
+	n := d.NotifiedOn
+	switch d.AppealPeriod {
+	case applicant.AppealTwoMonths:
+		return n.AddMonths(2), true
+	case applicant.AppealOneMonth:
+		return n.AddMonths(1), true
+	case applicant.AppealSevenDays:
+		return n.AddDays(7), true
+	case applicant.Appeal48Hours:
+		return n.AddDays(2), true // counted by the hour: the wording says act at once
+	case applicant.AppealFifteenDay:
+		return n.AddDays(15), true
+	case "":
+		if !d.OQTF {
+			return n.AddMonths(2), true
+		}
+	}
+	return civil.Date{}, false
+}
+
 func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table) (*Plan, error) {
 	s, pr := f.Situation, f.Procedure
 	p := &Plan{
 		Format:    FormatV1,
 		Today:     today,
 		Route:     RouteCard,
+		Basis:     BasisL4259,
 		Checklist: []Item{},
 		Deadlines: []Deadline{},
 		Warnings:  []Warning{},
@@ -142,9 +212,14 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		Documents: []string{},
 	}
 	// Route: the APS of the parent of a sick minor child (L. 425-10) when
-	// sick_child is set, else the card for care (L. 425-9). SPEC §2.
-	if s.SickChild != nil {
-		p.Route = RouteAPSParent
+	// sick_child is set, else the card for care (L. 425-9). An Algerian on
+	// the card route is under the Franco-Algerian agreement of 27 December
+	// 1968, art. 6, 7° (Comede guide, « certification et droit au séjour »).
+	switch {
+	case s.SickChild != nil:
+		p.Route, p.Basis = RouteAPSParent, BasisL42510
+	case strings.EqualFold(f.Applicant.Nationality, "DZ"):
+		p.Basis = BasisFrancoAlgerian
 	}
 	card := p.Route == RouteCard
 	margin := max(f.Options.MailMarginDays, 0)
@@ -154,8 +229,11 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		Today:                  today,
 		Route:                  p.Route,
 		Card:                   card,
+		Algerian:               p.Basis == BasisFrancoAlgerian,
+		Permit:                 t.w.Permits[p.Basis],
 		AsylumSeeker:           !s.AsylumRegisteredOn.IsZero(),
 		AsylumRegisteredOn:     opt(s.AsylumRegisteredOn),
+		FilingMonths:           filingMonthsCard,
 		CertificateAvailableOn: opt(pr.CertificateAvailableOn),
 		CertificateSentOn:      opt(pr.CertificateSentOn),
 		MailNumber:             pr.RegisteredMailNumber,
@@ -165,10 +243,21 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		Reference:              today,
 		PolygamyOverride:       s.PolygamyDeclaration,
 		PolygamySource:         t.poly.Source,
-		FeeCaveat:              t.fees.Caveat,
+		CareOf:                 strings.TrimSpace(f.Applicant.Address.CareOf),
+	}
+	if !card {
+		fs.FilingMonths = filingMonthsAPS
+	}
+	for _, pre := range overseasNoSuspension {
+		fs.Overseas = fs.Overseas || strings.HasPrefix(postcode, pre)
 	}
 	if f.Applicant.Civility == applicant.Madame {
 		fs.E = "e"
+	}
+	// care_of is either « chez » a person or the organisation that gives a
+	// postal address (domiciliation), which issues an attestation (F17164).
+	if fs.CareOf != "" && !strings.HasPrefix(strings.ToLower(fs.CareOf), "chez") {
+		fs.Domiciliation = true
 	}
 	// Reference date of the one-year and six-month rules: the filing date
 	// when the application was filed (the file is judged as it was then),
@@ -184,14 +273,14 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	}
 	if f.Identity.Document == applicant.NationalityCertificate && !f.Identity.IssuedOn.IsZero() {
 		fs.IssuedOn = opt(f.Identity.IssuedOn)
-		fs.NationalityCertificateExpiry = opt(f.Identity.IssuedOn.AddMonths(6)) // seed 000: < 6 months
+		fs.NationalityCertificateExpiry = opt(f.Identity.IssuedOn.AddMonths(6)) // F17164: < 6 months
 	}
 	if !s.DomicileProofDated.IsZero() {
 		fs.DomicileDated = opt(s.DomicileProofDated)
-		fs.DomicileExpiry = opt(s.DomicileProofDated.AddMonths(6)) // seed 000: < 6 months
+		fs.DomicileExpiry = opt(s.DomicileProofDated.AddMonths(6)) // F17164: < 6 months
 	}
 	if !s.ArrivedOn.IsZero() {
-		fs.OneYearOn = opt(s.ArrivedOn.AddYears(1)) // seed 004: one year of residence
+		fs.OneYearOn = opt(s.ArrivedOn.AddYears(1)) // Comede note: one year of residence
 	}
 	for _, k := range residenceProofs {
 		label := t.w.Labels.ResidenceProofs[k]
@@ -219,10 +308,15 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		fs.PolygamyList = polyList.Label
 	}
 
-	// Fees: one dated table (seed 000, verified 31 July 2024), overridable
-	// by options.fees.
-	stamp, visa := t.fee(FeeStampDuty), t.fee(FeeRegularisationVisa)
+	// Fees: the period of templates/data/fees.yaml in force today,
+	// overridable by options.fees (SPEC §2, "Fees").
+	period := t.fees.period(today)
+	fs.FeeCaveat, fs.FeeSource = period.Caveat, period.Source
+	stamp, visa, apsTax := period.fee(FeeStampDuty), period.fee(FeeRegularisationVisa), period.fee(FeeAPSTax)
 	fs.StampDuty, fs.VisaFee, fs.VisaAtFiling = stamp.AmountEUR, visa.AmountEUR, visa.AtFilingEUR
+	if apsTax != nil {
+		fs.APSTax = apsTax.AmountEUR
+	}
 	overridden := map[string]bool{}
 	for k, v := range f.Options.Fees {
 		if v < 0 {
@@ -235,6 +329,8 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 			fs.VisaFee = v
 		case visa.AtFilingOverride:
 			fs.VisaAtFiling = v
+		case "aps_tax":
+			fs.APSTax = v
 		default:
 			return nil, fmt.Errorf("options.fees: unknown fee %q, expected one of %s", k, strings.Join(overrideKeys, ", "))
 		}
@@ -242,62 +338,121 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	}
 
 	// Deadlines (SPEC §2, "Deadlines").
-	dl := func(id string, date civil.Date, posted bool, data *facts) error {
-		d, err := t.deadline(id, date, posted, today, margin, postcode, cal, data)
+	dl := func(id string, date, start civil.Date, data *facts) error {
+		d, err := t.deadline(id, date, start, today, margin, postcode, cal, data)
 		if err == nil {
 			p.Deadlines = append(p.Deadlines, d)
 		}
 		return err
 	}
-	// certificate_to_ofii: asylum seeker, registration + 3 months (D. 431-7);
-	// otherwise availability in ANEF + 1 month (L. 431-2). Seed 000.
-	switch {
-	case fs.AsylumSeeker:
-		fs.CertificateDue = opt(s.AsylumRegisteredOn.AddMonths(3))
-	case !pr.CertificateAvailableOn.IsZero():
-		fs.CertificateDue = opt(pr.CertificateAvailableOn.AddMonths(1))
-	}
-	if fs.CertificateDue != nil {
-		if err := dl(DeadlineCertificateToOFII, *fs.CertificateDue, true, &fs); err != nil {
+	// application_filing: an asylum seeker whose filing date is unknown
+	// files within 3 months of the registration (card), 2 for the APS
+	// (CESEDA L. 431-2, D. 431-7; F34953).
+	if fs.AsylumSeeker && pr.FiledOn.IsZero() {
+		due := s.AsylumRegisteredOn.AddMonths(fs.FilingMonths)
+		if err := dl(DeadlineApplicationFiling, due, s.AsylumRegisteredOn, &fs); err != nil {
 			return nil, err
 		}
 	}
-	// ofii_request_reply: each request + 15 days (seed 000, R. 425-12).
+	// certificate_to_ofii: asylum seeker, registration + 3 months (F17164,
+	// D. 431-7); otherwise availability in ANEF + 1 month (F17164).
+	var certStart civil.Date
+	switch {
+	case fs.AsylumSeeker:
+		certStart = s.AsylumRegisteredOn
+		fs.CertificateDue = opt(s.AsylumRegisteredOn.AddMonths(3))
+	case !pr.CertificateAvailableOn.IsZero():
+		certStart = pr.CertificateAvailableOn
+		fs.CertificateDue = opt(pr.CertificateAvailableOn.AddMonths(1))
+	}
+	if fs.CertificateDue != nil {
+		if err := dl(DeadlineCertificateToOFII, *fs.CertificateDue, certStart, &fs); err != nil {
+			return nil, err
+		}
+	}
+	// ofii_request_reply: the date on OFII's letter + 15 days (R. 425-12,
+	// F17164); ofii_examination: the convocation's date.
 	for i, r := range pr.OFIIRequests {
 		rf := fs
 		rf.RequestOn = opt(r.On)
 		rf.RequestKind = t.w.Labels.RequestKinds[r.Kind]
+		rf.Examination = r.Kind == applicant.RequestExamination
 		if rf.RequestKind == "" {
 			return nil, fmt.Errorf("procedure.ofii_requests[%d].kind: unknown kind %q", i, r.Kind)
 		}
 		if r.On.IsZero() {
 			return nil, fmt.Errorf("procedure.ofii_requests[%d].on: missing date", i)
 		}
-		if err := dl(DeadlineOFIIRequestReply, r.On.AddDays(15), true, &rf); err != nil {
+		if err := dl(DeadlineOFIIRequestReply, r.On.AddDays(replyDays), r.On, &rf); err != nil {
+			return nil, err
+		}
+		if rf.Examination && !r.AppointmentOn.IsZero() {
+			if err := dl(DeadlineOFIIExamination, r.AppointmentOn, r.On, &rf); err != nil {
+				return nil, err
+			}
+		}
+	}
+	// implicit_refusal and its appeal, while no decision is recorded:
+	// filing + 4 months (F17164; R. 432-1, R. 432-2), 2 for the APS by
+	// prudence; the appeal 2 months later (CJA R. 421-2).
+	if !pr.FiledOn.IsZero() && pr.Decision == nil {
+		months := silenceMonthsCard
+		if !card {
+			months = silenceMonthsAPS
+		}
+		refusal := pr.FiledOn.AddMonths(months)
+		appeal := refusal.AddMonths(appealImplicitMonths)
+		fs.ImplicitRefusalOn, fs.AppealImplicitOn = opt(refusal), opt(appeal)
+		fs.AppealImplicitPassed = appeal.Before(today)
+		if err := dl(DeadlineImplicitRefusal, refusal, pr.FiledOn, &fs); err != nil {
+			return nil, err
+		}
+		if err := dl(DeadlineAppealImplicitRefusal, appeal, refusal, &fs); err != nil {
 			return nil, err
 		}
 	}
-	// implicit_refusal: filing + 4 months of silence (seed 000, R. 432-1, R. 432-2).
-	if !pr.FiledOn.IsZero() {
-		if err := dl(DeadlineImplicitRefusal, pr.FiledOn.AddMonths(4), false, &fs); err != nil {
+	// appeal_decision: a refusal's notification + the period it states.
+	var dec *applicant.Decision
+	if d := pr.Decision; d != nil && d.Outcome == applicant.Refused {
+		dec = d
+		fs.NotifiedOn, fs.OQTF = opt(d.NotifiedOn), d.OQTF
+		fs.AppealPeriodGiven = d.AppealPeriod != ""
+		fs.Appeal48h = d.AppealPeriod == applicant.Appeal48Hours
+		fs.AppealWords = t.w.Labels.AppealPeriods[d.AppealPeriod]
+		if !fs.AppealPeriodGiven {
+			fs.AppealWords = t.w.Labels.AppealPeriods[applicant.AppealTwoMonths]
+		}
+		if due, ok := appealDue(d); ok {
+			fs.AppealDue = opt(due)
+			if err := dl(DeadlineAppealDecision, due, d.NotifiedOn, &fs); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if fs.DomicileExpiry != nil { // F17164: proof of domicile < 6 months
+		if err := dl(DeadlineDomicileProofExpiry, *fs.DomicileExpiry, s.DomicileProofDated, &fs); err != nil {
 			return nil, err
 		}
 	}
-	if fs.DomicileExpiry != nil { // seed 000: proof of domicile < 6 months
-		if err := dl(DeadlineDomicileProofExpiry, *fs.DomicileExpiry, false, &fs); err != nil {
-			return nil, err
-		}
-	}
-	if fs.NationalityCertificateExpiry != nil { // seed 000: certificate of nationality < 6 months
-		if err := dl(DeadlineNationalityCertificateExpiry, *fs.NationalityCertificateExpiry, false, &fs); err != nil {
+	if fs.NationalityCertificateExpiry != nil { // F17164: certificate of nationality < 6 months
+		if err := dl(DeadlineNationalityCertificateExpiry, *fs.NationalityCertificateExpiry, f.Identity.IssuedOn, &fs); err != nil {
 			return nil, err
 		}
 	}
 	// one_year_residence: arrival + 1 year, only while in the future, and only
-	// for the card, which requires it (seed 004).
+	// for the card, which requires it (Comede note).
 	if card && fs.OneYearOn != nil && fs.OneYearOn.After(today) {
-		if err := dl(DeadlineOneYearResidence, *fs.OneYearOn, false, &fs); err != nil {
+		if err := dl(DeadlineOneYearResidence, *fs.OneYearOn, s.ArrivedOn, &fs); err != nil {
 			return nil, err
+		}
+	}
+	// child_majority: the child's 18th birthday, while in the future
+	// (CESEDA L. 425-10: the parent of a minor child).
+	if c := s.SickChild; c != nil && !c.BirthDate.IsZero() {
+		if adult := c.BirthDate.AddYears(18); adult.After(today) {
+			if err := dl(DeadlineChildMajority, adult, c.BirthDate, &fs); err != nil {
+				return nil, err
+			}
 		}
 	}
 	sort.SliceStable(p.Deadlines, func(i, j int) bool {
@@ -307,22 +462,27 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		}
 		return a.ID < b.ID
 	})
-	var certificate *Deadline
+	var certificate, implicit *Deadline
 	var passedRequests []string
 	for i, d := range p.Deadlines {
 		switch d.ID {
 		case DeadlineCertificateToOFII:
 			certificate = &p.Deadlines[i]
+		case DeadlineImplicitRefusal:
+			implicit = &p.Deadlines[i]
 		case DeadlineOFIIRequestReply:
 			if d.Passed {
-				passedRequests = append(passedRequests, french.Date(d.Date.AddDays(-15)))
+				passedRequests = append(passedRequests, french.Date(d.Date.AddDays(-replyDays)))
 			}
 		}
 	}
 	fs.PassedRequests = passedRequests
+	if err := t.nextStep(p, &fs); err != nil {
+		return nil, err
+	}
 
 	// Checklist (SPEC §2, "Checklist items"), in SPEC order.
-	polygamy := false // seed 000: married and the country allows polygamy; override yes/no
+	polygamy := false // F17164, L. 412-6: married and the country allows polygamy; override yes/no
 	switch s.PolygamyDeclaration {
 	case applicant.PolygamyYes:
 		polygamy = true
@@ -337,17 +497,21 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		ItemBirthTranscriptionDecision: s.BirthTranscriptionDecision,
 		ItemIdentityDocument:           true,
 		ItemDomicileProof:              true,
-		ItemHostAttestation:            hosted, // prefecture practice
+		ItemHostAttestation:            hosted, // CESEDA annexe 10
 		ItemHostIdentity:               hosted,
 		ItemHostDomicileProof:          hosted,
-		ItemEPhoto:                     true,
-		ItemRepublicCommitment:         true,
+		ItemEPhoto:                     card,  // F17164: the online application takes an e-photo code
+		ItemIdentityPhotos:             !card, // annexe 10: filed at the prefecture
+		ItemRepublicCommitment:         true,  // L. 412-7; worded as not required for an Algerian
 		ItemNonPolygamyDeclaration:     polygamy,
-		ItemResidenceProof:             card,  // seed 000, seed 004
-		ItemPrefectureInPerson:         !card, // seed 000: no online process for the APS parent
+		ItemResidenceProof:             card,  // F17164, Comede note
+		ItemPrefectureInPerson:         !card, // F17164, F17336: no online process for the APS parent
+		ItemChildBirthCertificate:      !card, // L. 425-10, annexe 10, F17336
+		ItemChildCareProof:             !card, // L. 425-10
 		ItemMedicalCertificate:         true,
-		ItemStampDuty:                  card,
-		ItemRegularisationVisaFee:      card && !s.LongStayVisa,
+		ItemStampDuty:                  card,                    // L. 436-7
+		ItemRegularisationVisaFee:      card && !s.LongStayVisa, // L. 436-4
+		ItemAPSTax:                     !card && apsTax != nil,  // L. 436-1 II, loi de finances pour 2026
 	}
 	for _, id := range checklistIDs {
 		if !applies[id] {
@@ -355,7 +519,16 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		}
 		done := slices.Contains(f.DocumentsReady, id) ||
 			(id == ItemMedicalCertificate && !pr.CertificateSentOn.IsZero())
-		it, err := t.item(id, f.Identity.Document, done, &fs)
+		data := fs
+		switch id {
+		case ItemStampDuty:
+			data.FeeLaw = stamp.Law
+		case ItemRegularisationVisaFee:
+			data.FeeLaw = visa.Law
+		case ItemAPSTax:
+			data.FeeLaw = apsTax.Law
+		}
+		it, err := t.item(id, f.Identity.Document, done, &data)
 		if err != nil {
 			return nil, err
 		}
@@ -369,22 +542,36 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		if err != nil {
 			return fmt.Errorf("warning %s: %w", id, err)
 		}
-		p.Warnings = append(p.Warnings, Warning{ID: id, Message: msg, Source: w.Source})
+		src, err := w.Source.render(data)
+		if err != nil {
+			return fmt.Errorf("warning %s: %w", id, err)
+		}
+		p.Warnings = append(p.Warnings, Warning{ID: id, Message: msg, Source: src})
 		return nil
 	}
+	filingLate := fs.AsylumSeeker && !pr.FiledOn.IsZero() &&
+		pr.FiledOn.After(s.AsylumRegisteredOn.AddMonths(fs.FilingMonths))
 	conds := []struct {
 		id string
 		on bool
 	}{
-		// seed 004: the card requires one year of residence at the reference date.
+		// Comede note: the card requires one year of residence at the reference date.
 		{WarningLessThanOneYear, card && fs.OneYearOn != nil && fs.OneYearOn.After(fs.Reference)},
 		{WarningRefusalRisk, len(fs.Grounds) > 0},
+		{WarningApplicationLate, filingLate}, // L. 431-2, D. 431-7
 		{WarningCertificateDeadlinePassed, certificate != nil && certificate.Passed && !certificate.Done},
 		{WarningNoResponseToOFII, len(passedRequests) > 0},
+		{WarningImplicitRefusalReached, implicit != nil && implicit.Passed}, // CJA R. 421-2
+		{WarningDecisionRefused, dec != nil},                                // CJA R. 421-1; L. 911-1…
+		{WarningAppealPeriodMissing, dec != nil && dec.OQTF && dec.AppealPeriod == ""},
 		{WarningDomicileProofTooOld, fs.DomicileExpiry != nil && fs.DomicileExpiry.Before(fs.Reference)},
 		{WarningNationalityCertificateTooOld, fs.NationalityCertificateExpiry != nil &&
 			fs.NationalityCertificateExpiry.Before(fs.Reference)},
 		{WarningNoIdentityDocument, f.Identity.Document == applicant.NoDocument},
+		// L. 436-4: the visa fee is also due after 3 months without a card.
+		{WarningVisaFeeMayApply, card && s.LongStayVisa && !s.ArrivedOn.IsZero() &&
+			s.ArrivedOn.AddMonths(3).Before(fs.Reference)},
+		{WarningHostCareOfMissing, hosted && fs.CareOf == ""},
 		{WarningOFIIAddressMissing, !hasLines(f.OFIIAddress)},
 		{WarningAPSParentOffline, !card},
 	}
@@ -396,14 +583,21 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		}
 	}
 
-	// Fees: route card; the regularisation visa only without a long-stay visa (seed 000).
-	if card {
-		if err := t.addFee(p, stamp, fs.StampDuty, 0, overridden[stamp.Override], fs); err != nil {
-			return nil, err
-		}
-		if !s.LongStayVisa {
-			o := overridden[visa.Override] || overridden[visa.AtFilingOverride]
-			if err := t.addFee(p, visa, fs.VisaFee, fs.VisaAtFiling, o, fs); err != nil {
+	// Fees of the period in force: the card's stamp duty, its regularisation
+	// visa without a long-stay visa; the APS tax when the period has it.
+	type feeRow struct {
+		e             *feeEntry
+		amount, kept  float64
+		on, overriden bool
+	}
+	for _, r := range []feeRow{
+		{stamp, fs.StampDuty, 0, card, overridden[stamp.Override]},
+		{visa, fs.VisaFee, fs.VisaAtFiling, card && !s.LongStayVisa,
+			overridden[visa.Override] || overridden[visa.AtFilingOverride]},
+		{apsTax, fs.APSTax, 0, !card && apsTax != nil, overridden["aps_tax"]},
+	} {
+		if r.on {
+			if err := t.addFee(p, period, r.e, r.amount, r.kept, r.overriden, fs); err != nil {
 				return nil, err
 			}
 		}
@@ -421,36 +615,91 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	return p, nil
 }
 
-// deadline builds one deadline: non_working_day flags a Saturday, Sunday or
-// public holiday where the applicant lives, without moving the date; post_by
-// (posted deadlines only) is the latest working day at least margin calendar
-// days before the date (SPEC §2).
-func (t *tables) deadline(id string, date civil.Date, posted bool, today civil.Date, margin int,
+// nextStep chooses the plan's next step (SPEC §2, "Next step"): the first
+// of a late deadline that still matters (the certificate, then the
+// earliest reply to OFII not older than 30 days); the earliest upcoming
+// deadline or appointment not done whose clock has started (an appeal
+// against a refusal that has not happened yet is not a step to take); the
+// earliest upcoming expiry; the earliest upcoming milestone.
+func (t *tables) nextStep(p *Plan, fs *facts) error {
+	today := p.Today
+	pick := func(ok func(d *Deadline) bool) *Deadline {
+		for i := range p.Deadlines { // sorted by date
+			if d := &p.Deadlines[i]; ok(d) {
+				return d
+			}
+		}
+		return nil
+	}
+	late := func(d *Deadline) bool {
+		return d.Passed && !d.Done && d.Kind == KindDeadline &&
+			(d.ID == DeadlineCertificateToOFII ||
+				(d.ID == DeadlineOFIIRequestReply && !d.Date.Before(today.AddDays(-lateReplyDays))))
+	}
+	next := pick(func(d *Deadline) bool { return late(d) && d.ID == DeadlineCertificateToOFII })
+	if next == nil {
+		next = pick(late)
+	}
+	for _, kinds := range [][]string{{KindDeadline, KindAppointment}, {KindExpiry}, {KindMilestone}} {
+		if next != nil {
+			break
+		}
+		next = pick(func(d *Deadline) bool {
+			return !d.Passed && !d.Done && slices.Contains(kinds, d.Kind) && !d.Start.After(today)
+		})
+	}
+	if next == nil {
+		return nil
+	}
+	p.NextStep = &NextStep{ID: next.ID, Date: next.Date, Kind: next.Kind, Late: next.Passed}
+	if next.Passed {
+		now, err := t.w.Deadlines[next.ID].Late.render(fs)
+		if err != nil {
+			return fmt.Errorf("deadline %s: %w", next.ID, err)
+		}
+		p.NextStep.Now = now
+	}
+	return nil
+}
+
+// deadline builds one deadline: non_working_day flags a Saturday, Sunday,
+// public holiday or day off by usage where the applicant lives, without
+// moving the date; post_by (posted deadlines only) is the latest working
+// day at least margin calendar days before the date, left out when it would
+// fall before start, the day the clock started (SPEC §2), and always for a
+// 48-hour limit, which is acted on at once.
+func (t *tables) deadline(id string, date, start, today civil.Date, margin int,
 	postcode string, cal *holiday.Table, data *facts) (Deadline, error) {
 	w := t.w.Deadlines[id]
 	d := Deadline{
 		ID:       id,
+		Kind:     deadlineKinds[id],
 		Date:     date,
+		Start:    start,
 		Passed:   date.Before(today),
-		Source:   w.Source,
 		DaysLeft: today.DaysUntil(date),
 		// done: the certificate has been posted (SPEC §2)
 		Done: id == DeadlineCertificateToOFII && data.CertificateSentOn != nil,
 	}
-	d.Holiday, _ = cal.Lookup(date, postcode)
+	d.Holiday, d.HolidayUsage = cal.Observance(date, postcode)
 	d.NonWorkingDay = d.Holiday != "" || isWeekend(date)
-	if posted {
+	if posted[id] && !(id == DeadlineAppealDecision && data.Appeal48h) {
 		pb := date.AddDays(-margin)
 		for !cal.IsWorkingDay(pb, postcode) {
 			pb = pb.AddDays(-1)
 		}
-		d.PostBy = &pb
+		if !pb.Before(start) {
+			d.PostBy = &pb
+		}
 	}
 	var err error
 	if d.Title, err = w.Title.render(data); err != nil {
 		return d, fmt.Errorf("deadline %s: %w", id, err)
 	}
 	if d.Detail, err = w.Detail.render(data); err != nil {
+		return d, fmt.Errorf("deadline %s: %w", id, err)
+	}
+	if d.Source, err = w.Source.render(data); err != nil {
 		return d, fmt.Errorf("deadline %s: %w", id, err)
 	}
 	return d, nil
@@ -492,18 +741,19 @@ func (t *tables) item(id, document string, done bool, data *facts) (Item, error)
 	return it, nil
 }
 
-func (t *tables) addFee(p *Plan, e *feeEntry, amount, nonRefundable float64, overridden bool, fs facts) error {
+func (t *tables) addFee(p *Plan, period *feePeriod, e *feeEntry, amount, nonRefundable float64, overridden bool, fs facts) error {
 	w := t.w.Fees[e.ID]
 	data := &fs
 	data.Overridden = overridden
+	data.FeeLaw = e.Law
 	note, err := w.Note.render(data)
 	if err != nil {
 		return fmt.Errorf("fee %s: %w", e.ID, err)
 	}
-	fee := Fee{ID: e.ID, AmountEUR: amount, Title: w.Title, Note: note, AsOf: t.fees.AsOf,
-		NonRefundableEUR: nonRefundable, Source: t.fees.Source}
+	fee := Fee{ID: e.ID, AmountEUR: amount, Title: w.Title, Note: note, AsOf: period.AsOf,
+		NonRefundableEUR: nonRefundable, Source: e.Law + " ; " + period.Source}
 	if overridden {
-		fee.Source = "options.fees"
+		fee.Source = "montant indiqué dans le dossier"
 	}
 	p.Fees = append(p.Fees, fee)
 	return nil

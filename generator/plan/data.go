@@ -106,7 +106,8 @@ func (t text) render(data any) (string, error) {
 }
 
 type wording struct {
-	Routes    map[string]string          `yaml:"routes"`
+	Sources   map[string]string          `yaml:"sources"` // anchors of the sources used most
+	Permits   map[string]Permit          `yaml:"permits"`
 	Items     map[string]itemWording     `yaml:"items"`
 	Deadlines map[string]deadlineWording `yaml:"deadlines"`
 	Warnings  map[string]warningWording  `yaml:"warnings"`
@@ -115,6 +116,7 @@ type wording struct {
 		ResidenceProofs map[string]string `yaml:"residence_proofs"`
 		RefusalGrounds  map[string]string `yaml:"refusal_grounds"`
 		RequestKinds    map[string]string `yaml:"request_kinds"`
+		AppealPeriods   map[string]string `yaml:"appeal_periods"`
 	} `yaml:"labels"`
 	Text textWording `yaml:"text"`
 }
@@ -126,16 +128,24 @@ type itemWording struct {
 	ByDocument map[string]itemWording `yaml:"by_document"` // identity_document only
 }
 
+// Permit is how the documents name the permit of a legal basis.
+type Permit struct {
+	Title   string `yaml:"title"`   // in titles and lists
+	Short   string `yaml:"short"`   // in sentences: « la carte de séjour temporaire »
+	Granted string `yaml:"granted"` // the participle that agrees with Short: « accordée »
+}
+
 type deadlineWording struct {
 	Title  text   `yaml:"title"`
 	Detail text   `yaml:"detail"`
-	Source string `yaml:"source"`
+	Source text   `yaml:"source"`
 	Before string `yaml:"before"` // "avant le" or "le", before the date in "Prochaine étape"
+	Late   text   `yaml:"late"`   // what to do now when the deadline has passed (next step)
 }
 
 type warningWording struct {
-	Message text   `yaml:"message"`
-	Source  string `yaml:"source"`
+	Message text `yaml:"message"`
+	Source  text `yaml:"source"`
 }
 
 type feeWording struct {
@@ -147,6 +157,7 @@ type textWording struct {
 	Heading           text              `yaml:"heading"`
 	Route             text              `yaml:"route"`
 	Next              text              `yaml:"next"`
+	NextLate          text              `yaml:"next_late"`
 	NoNext            string            `yaml:"no_next"`
 	Checklist         string            `yaml:"checklist"`
 	Deadlines         string            `yaml:"deadlines"`
@@ -154,25 +165,37 @@ type textWording struct {
 	PostBy            text              `yaml:"post_by"`
 	NonWorkingWeekend text              `yaml:"non_working_weekend"`
 	NonWorkingHoliday text              `yaml:"non_working_holiday"`
+	NonWorkingUsage   text              `yaml:"non_working_usage"`
 	Passed            text              `yaml:"passed"`
 	Done              string            `yaml:"done"`
 	InDays            text              `yaml:"in_days"`
 	Today             string            `yaml:"today"`
 	Tomorrow          string            `yaml:"tomorrow"`
+	Kinds             map[string]string `yaml:"kinds"`
 	Warnings          string            `yaml:"warnings"`
 	Fees              string            `yaml:"fees"`
+	Source            text              `yaml:"source"`
 	NoFees            string            `yaml:"no_fees"`
 	Documents         string            `yaml:"documents"`
 	DocumentNames     map[string]string `yaml:"document_names"`
 	Disclaimer        string            `yaml:"disclaimer"`
 }
 
-// feeTable is templates/data/fees.yaml: one dated table with its source.
+// feeTable is templates/data/fees.yaml: dated periods, each with its
+// amounts and source (SPEC §2, "Fees").
 type feeTable struct {
-	AsOf   string     `yaml:"as_of"`
-	Source string     `yaml:"source"`
-	Caveat string     `yaml:"caveat"`
-	Fees   []feeEntry `yaml:"fees"`
+	AsOf    string      `yaml:"as_of"`
+	Periods []feePeriod `yaml:"periods"`
+}
+
+// feePeriod is one period of the fee table: in force from From (the first
+// period has no From) until the next period's From.
+type feePeriod struct {
+	From   *civil.Date `yaml:"from"`
+	Source string      `yaml:"source"`
+	AsOf   string      `yaml:"as_of"`
+	Caveat string      `yaml:"caveat"`
+	Fees   []feeEntry  `yaml:"fees"`
 }
 
 type feeEntry struct {
@@ -181,6 +204,28 @@ type feeEntry struct {
 	AtFilingEUR      float64 `yaml:"at_filing_eur"`
 	Override         string  `yaml:"override"`
 	AtFilingOverride string  `yaml:"at_filing_override"`
+	Law              string  `yaml:"law"` // the article that sets the fee
+}
+
+// period returns the fee period in force on day: the last one that starts
+// on or before it.
+func (f *feeTable) period(day civil.Date) *feePeriod {
+	in := &f.Periods[0]
+	for i := range f.Periods {
+		if p := &f.Periods[i]; p.From != nil && !p.From.After(day) {
+			in = p
+		}
+	}
+	return in
+}
+
+func (p *feePeriod) fee(id string) *feeEntry {
+	for i := range p.Fees {
+		if p.Fees[i].ID == id {
+			return &p.Fees[i]
+		}
+	}
+	return nil
 }
 
 // polygamyTable is templates/data/polygamy.yaml (SPEC §2, "Polygamy table").
@@ -198,16 +243,21 @@ type polygamyList struct {
 
 // IDs the tables must cover.
 var (
-	routeIDs    = []string{RouteCard, RouteAPSParent}
-	deadlineIDs = []string{DeadlineCertificateToOFII, DeadlineOFIIRequestReply, DeadlineImplicitRefusal,
-		DeadlineDomicileProofExpiry, DeadlineNationalityCertificateExpiry, DeadlineOneYearResidence}
-	warningIDs = []string{WarningLessThanOneYear, WarningRefusalRisk, WarningCertificateDeadlinePassed,
-		WarningNoResponseToOFII, WarningDomicileProofTooOld, WarningNationalityCertificateTooOld,
-		WarningNoIdentityDocument, WarningOFIIAddressMissing, WarningAPSParentOffline}
-	feeIDs      = []string{FeeStampDuty, FeeRegularisationVisa}
+	basisIDs    = []string{BasisL4259, BasisL42510, BasisFrancoAlgerian}
+	deadlineIDs = []string{DeadlineApplicationFiling, DeadlineCertificateToOFII, DeadlineOFIIRequestReply,
+		DeadlineOFIIExamination, DeadlineImplicitRefusal, DeadlineAppealImplicitRefusal, DeadlineAppealDecision,
+		DeadlineDomicileProofExpiry, DeadlineNationalityCertificateExpiry, DeadlineOneYearResidence,
+		DeadlineChildMajority}
+	warningIDs = []string{WarningLessThanOneYear, WarningRefusalRisk, WarningApplicationLate,
+		WarningCertificateDeadlinePassed, WarningNoResponseToOFII, WarningImplicitRefusalReached,
+		WarningDecisionRefused, WarningAppealPeriodMissing, WarningDomicileProofTooOld,
+		WarningNationalityCertificateTooOld, WarningNoIdentityDocument, WarningVisaFeeMayApply,
+		WarningHostCareOfMissing, WarningOFIIAddressMissing, WarningAPSParentOffline}
+	feeIDs      = []string{FeeStampDuty, FeeRegularisationVisa, FeeAPSTax}
+	kindIDs     = []string{KindDeadline, KindAppointment, KindExpiry, KindMilestone}
 	documentIDs = []string{DocChecklist, DocCoverLetter, DocNonPolygamyDeclaration, DocHostAttestation, DocCalendar}
-	// override keys of options.fees (SPEC §1)
-	overrideKeys = []string{"stamp_duty", "regularisation_visa", "regularisation_visa_at_filing"}
+	// override keys of options.fees (SPEC §1; aps_tax added)
+	overrideKeys = []string{"stamp_duty", "regularisation_visa", "regularisation_visa_at_filing", "aps_tax"}
 )
 
 var (
@@ -275,9 +325,14 @@ func parseTables(wordingYAML, feesYAML, polygamyYAML []byte) (*tables, error) {
 // check reports the first missing or malformed entry of the tables.
 func (t *tables) check() error {
 	w := t.w
-	for _, id := range routeIDs {
-		if w.Routes[id] == "" {
-			return fmt.Errorf("%s: routes: missing %s", WordingPath, id)
+	for _, id := range basisIDs {
+		if p := w.Permits[id]; p.Title == "" || p.Short == "" || p.Granted == "" {
+			return fmt.Errorf("%s: permits: %s needs title, short and granted", WordingPath, id)
+		}
+	}
+	for _, id := range kindIDs {
+		if w.Text.Kinds[id] == "" {
+			return fmt.Errorf("%s: text: kinds: missing %s", WordingPath, id)
 		}
 	}
 	for _, id := range checklistIDs {
@@ -305,8 +360,8 @@ func (t *tables) check() error {
 	}
 	for _, id := range deadlineIDs {
 		dw, ok := w.Deadlines[id]
-		if !ok || dw.Title.t == nil || dw.Source == "" || dw.Before == "" {
-			return fmt.Errorf("%s: deadlines: %s needs title, source and before", WordingPath, id)
+		if !ok || dw.Title.t == nil || dw.Source.t == nil || dw.Before == "" || deadlineKinds[id] == "" {
+			return fmt.Errorf("%s: deadlines: %s needs title, source, before and a kind", WordingPath, id)
 		}
 	}
 	for _, id := range warningIDs {
@@ -327,6 +382,7 @@ func (t *tables) check() error {
 		{"residence_proofs", residenceProofs, w.Labels.ResidenceProofs},
 		{"refusal_grounds", refusalGrounds, w.Labels.RefusalGrounds},
 		{"request_kinds", requestKinds, w.Labels.RequestKinds},
+		{"appeal_periods", appealPeriods, w.Labels.AppealPeriods},
 	} {
 		for _, k := range l.keys {
 			if l.labels[k] == "" {
@@ -341,7 +397,8 @@ func (t *tables) check() error {
 	}
 	for name, tx := range map[string]text{"heading": w.Text.Heading, "route": w.Text.Route, "next": w.Text.Next,
 		"post_by": w.Text.PostBy, "non_working_weekend": w.Text.NonWorkingWeekend,
-		"non_working_holiday": w.Text.NonWorkingHoliday, "passed": w.Text.Passed, "in_days": w.Text.InDays} {
+		"non_working_holiday": w.Text.NonWorkingHoliday, "non_working_usage": w.Text.NonWorkingUsage,
+		"passed": w.Text.Passed, "in_days": w.Text.InDays, "next_late": w.Text.NextLate, "source": w.Text.Source} {
 		if tx.t == nil {
 			return fmt.Errorf("%s: text: missing %s", WordingPath, name)
 		}
@@ -351,20 +408,44 @@ func (t *tables) check() error {
 	if _, err := civil.Parse(f.AsOf); err != nil {
 		return fmt.Errorf("%s: as_of: %w", FeesPath, err)
 	}
-	if f.Source == "" || f.Caveat == "" {
-		return fmt.Errorf("%s: source and caveat are required", FeesPath)
+	if len(f.Periods) == 0 {
+		return fmt.Errorf("%s: no periods", FeesPath)
 	}
-	for _, id := range feeIDs {
-		e := t.fee(id)
-		if e == nil {
-			return fmt.Errorf("%s: missing fee %s", FeesPath, id)
+	for i, per := range f.Periods {
+		where := fmt.Sprintf("%s: period %d", FeesPath, i+1)
+		switch {
+		case i == 0 && per.From != nil:
+			return fmt.Errorf("%s: the first period has no from date", where)
+		case i > 0 && per.From == nil:
+			return fmt.Errorf("%s: missing from", where)
+		case i > 1 && !per.From.After(*f.Periods[i-1].From):
+			return fmt.Errorf("%s: from must follow the previous period's", where)
 		}
-		if e.AmountEUR <= 0 || e.AtFilingEUR < 0 || e.AtFilingEUR > e.AmountEUR {
-			return fmt.Errorf("%s: %s: amounts out of range", FeesPath, id)
+		if _, err := civil.Parse(per.AsOf); err != nil {
+			return fmt.Errorf("%s: as_of: %w", where, err)
 		}
-		if !slices.Contains(overrideKeys, e.Override) ||
-			(e.AtFilingOverride != "" && !slices.Contains(overrideKeys, e.AtFilingOverride)) {
-			return fmt.Errorf("%s: %s: override keys must be among %s", FeesPath, id, strings.Join(overrideKeys, ", "))
+		if per.Source == "" || per.Caveat == "" {
+			return fmt.Errorf("%s: source and caveat are required", where)
+		}
+		for _, id := range []string{FeeStampDuty, FeeRegularisationVisa} {
+			if per.fee(id) == nil {
+				return fmt.Errorf("%s: missing fee %s", where, id)
+			}
+		}
+		for _, e := range per.Fees {
+			if !slices.Contains(feeIDs, e.ID) {
+				return fmt.Errorf("%s: unknown fee %s", where, e.ID)
+			}
+			if e.AmountEUR <= 0 || e.AtFilingEUR < 0 || e.AtFilingEUR > e.AmountEUR {
+				return fmt.Errorf("%s: %s: amounts out of range", where, e.ID)
+			}
+			if e.Law == "" {
+				return fmt.Errorf("%s: %s: missing law", where, e.ID)
+			}
+			if !slices.Contains(overrideKeys, e.Override) ||
+				(e.AtFilingOverride != "" && !slices.Contains(overrideKeys, e.AtFilingOverride)) {
+				return fmt.Errorf("%s: %s: override keys must be among %s", where, e.ID, strings.Join(overrideKeys, ", "))
+			}
 		}
 	}
 
@@ -388,15 +469,6 @@ func (t *tables) check() error {
 				return fmt.Errorf("%s: %s is in both %s and %s", PolygamyPath, c, prev, l.ID)
 			}
 			seen[c] = l.ID
-		}
-	}
-	return nil
-}
-
-func (t *tables) fee(id string) *feeEntry {
-	for i := range t.fees.Fees {
-		if t.fees.Fees[i].ID == id {
-			return &t.fees.Fees[i]
 		}
 	}
 	return nil

@@ -17,7 +17,7 @@ import (
 )
 
 // examples are the applicant files of examples/, every one a test input.
-var examples = []string{"diallo-general", "rahimi-asylum", "mbarga-sick-child", "nguyen-hosted", "minimal"}
+var examples = []string{"diallo-general", "rahimi-asylum", "mbarga-sick-child", "nguyen-hosted", "minimal", "benali-algerian", "kone-refused"}
 
 func loadExample(t testing.TB, name string) *applicant.File {
 	t.Helper()
@@ -77,15 +77,15 @@ func TestGolden(t *testing.T) {
 // null.
 func TestJSONKeys(t *testing.T) {
 	spec := map[string][]string{
-		"":          {"format", "today", "route", "checklist", "deadlines", "warnings", "fees", "documents"},
+		"":          {"format", "today", "route", "basis", "checklist", "deadlines", "next_step", "warnings", "fees", "documents"},
 		"checklist": {"id", "title", "done"},
-		"deadlines": {"id", "date", "post_by", "non_working_day", "passed", "done", "title", "source"},
+		"deadlines": {"id", "kind", "date", "post_by", "non_working_day", "passed", "done", "title", "source"},
 		"warnings":  {"id", "message"},
 		"fees":      {"id", "amount_eur"},
 	}
 	added := map[string][]string{
 		"checklist": {"details", "source"},
-		"deadlines": {"days_left", "holiday", "detail"},
+		"deadlines": {"days_left", "holiday", "holiday_usage", "detail"},
 		"warnings":  {"source"},
 		"fees":      {"title", "note", "as_of", "non_refundable_eur", "source"},
 	}
@@ -148,25 +148,31 @@ func sorted(s []string) []string { s = slices.Clone(s); slices.Sort(s); return s
 
 func TestEmptyListsAreNotNull(t *testing.T) {
 	card := base() // no deadline, no warning
-	aps := base()  // no fee
+	card.Situation.LongStayVisa = false
+	aps := base() // no fee: the run's date is before the APS tax
 	aps.Situation.SickChild = &applicant.Child{GivenNames: "A", FamilyName: "B"}
-	for _, f := range []*applicant.File{card, aps} {
-		js, err := json.Marshal(compute(t, f))
+	marshal := func(f *applicant.File, day civil.Date) []byte {
+		p, err := Compute(f, day)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if bytes.Contains(js, []byte("null")) {
+		js, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// the only null is the next step's, when nothing remains (SPEC §2)
+		if bytes.Contains(bytes.ReplaceAll(js, []byte(`"next_step":null`), nil), []byte("null")) {
 			t.Errorf("null in %s", js)
 		}
+		return js
 	}
-	js, _ := json.Marshal(compute(t, card))
-	for _, want := range []string{`"deadlines":[]`, `"warnings":[]`} {
+	js := marshal(card, today)
+	for _, want := range []string{`"deadlines":[]`, `"warnings":[]`, `"next_step":null`} {
 		if !bytes.Contains(js, []byte(want)) {
 			t.Errorf("%s lacks %s", js, want)
 		}
 	}
-	js, _ = json.Marshal(compute(t, aps))
-	if !bytes.Contains(js, []byte(`"fees":[]`)) {
+	if js = marshal(aps, civil.New(2026, 1, 5)); !bytes.Contains(js, []byte(`"fees":[]`)) {
 		t.Errorf("%s lacks an empty fees list", js)
 	}
 }
@@ -180,8 +186,8 @@ func TestWriteText(t *testing.T) {
 		not  []string
 	}{
 		{"next step with post-by", func(f *applicant.File) { f.Procedure.CertificateAvailableOn = civil.New(2026, 11, 20) },
-			[]string{"Prochaine étape" + nb + ": Envoyer le certificat médical au service médical de l'OFII avant le 20" + nb + "décembre" + nb + "2026 — à poster au plus tard le 11" + nb + "décembre" + nb + "2026, dans 28" + nb + "jours\n",
-				"20" + nb + "décembre" + nb + "2026 (dimanche) — Envoyer",
+			[]string{"Prochaine étape" + nb + ": Envoyer le certificat médical au service médical de l’OFII avant le 20" + nb + "décembre" + nb + "2026 — à poster au plus tard le 11" + nb + "décembre" + nb + "2026, dans 28" + nb + "jours\n",
+				"20" + nb + "décembre" + nb + "2026 (dimanche) — Date limite" + nb + ": Envoyer",
 				"tombe un dimanche" + nb + ": postez ou agissez plus tôt"},
 			nil},
 		{"holiday note", func(f *applicant.File) { f.Procedure.CertificateAvailableOn = civil.New(2026, 11, 25) },
@@ -197,17 +203,26 @@ func TestWriteText(t *testing.T) {
 			f.Procedure.OFIIRequests = []applicant.OFIIRequest{
 				{On: civil.New(2026, 11, 7), Kind: applicant.RequestInformation},
 				{On: civil.New(2026, 11, 8), Kind: applicant.RequestInformation}}
-		}, []string{"    aujourd'hui" + french.NNBSP + "; à poster", "    demain" + french.NNBSP + "; à poster", "Prochaine étape" + nb + ": Répondre au médecin de l'OFII (demande du 7" + nb + "novembre" + nb + "2026) avant le 22" + nb + "novembre" + nb + "2026 — à poster au plus tard le 13" + nb + "novembre" + nb + "2026, aujourd'hui\n"}, nil},
+		}, []string{"    aujourd’hui" + french.NNBSP + "; à poster", "    demain" + french.NNBSP + "; à poster", "Prochaine étape" + nb + ": Réponse de votre médecin à l’OFII (courrier du 7" + nb + "novembre" + nb + "2026) avant le 22" + nb + "novembre" + nb + "2026 — à poster au plus tard le 13" + nb + "novembre" + nb + "2026, aujourd’hui\n"}, nil},
 		{"checklist marks, fees, warnings, documents", func(f *applicant.File) {
 			f.DocumentsReady = []string{"e_photo"}
 			f.Situation.LongStayVisa = false
 			f.OFIIAddress = nil
-		}, []string{"[x] Code de la e-photo", "[ ] Copie intégrale", "Timbre fiscal" + nb + ": 25" + nb + "€",
-			"Visa de régularisation" + nb + ": 200" + nb + "€", "Points d'attention", "  - L'adresse du service médical",
-			"  1. Liste des documents et démarches\n  2. Lettre d'envoi", "  3. Calendrier des échéances\n",
-			"n'est pas affilié"}, nil},
-		{"APS parent: no fees", func(f *applicant.File) { f.Situation.SickChild = &applicant.Child{GivenNames: "A", FamilyName: "B"} },
-			[]string{"Démarche" + nb + ": Autorisation provisoire de séjour", "Aucun frais indiqué"}, nil},
+		}, []string{"[x] Code de la e-photo", "[ ] Copie intégrale", "Timbre fiscal" + nb + ": 50" + nb + "€",
+			"Visa de régularisation" + nb + ": 300" + nb + "€", "Source" + nb + ": CESEDA art. L. 436-4", "Points d’attention", "  - L’adresse du service médical",
+			"  1. Liste des documents et démarches\n  2. Lettre d’envoi", "  3. Calendrier des échéances\n",
+			"n’est pas affilié"}, nil},
+		{"APS parent: the APS tax", func(f *applicant.File) { f.Situation.SickChild = &applicant.Child{GivenNames: "A", FamilyName: "B"} },
+			[]string{"Démarche" + nb + ": Autorisation provisoire de séjour", "Taxe sur l’autorisation provisoire de séjour" + nb + ": 100" + nb + "€"},
+			[]string{"Aucun frais indiqué", "Carte de séjour"}},
+		{"late certificate first, milestones worded as events", func(f *applicant.File) {
+			f.Procedure.CertificateAvailableOn = civil.New(2026, 10, 1)
+			f.Situation.ArrivedOn = civil.New(2026, 3, 1)
+		}, []string{"Prochaine étape, en retard" + nb + ": Envoyer le certificat médical", "envoyez quand même le certificat",
+			"Événement" + nb + ": Un an de résidence"}, []string{"Date limite" + nb + ": Un an"}},
+		{"Algerian national: the agreement", func(f *applicant.File) { f.Applicant.Nationality = "DZ" },
+			[]string{"Certificat de résidence d’un an", "accord franco-algérien du 27 décembre 1968", "n’est pas demandé aux ressortissants"},
+			[]string{"L. 425-9"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

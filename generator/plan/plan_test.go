@@ -10,7 +10,7 @@ import (
 	"github.com/ofiipack/ofiipack/generator/civil"
 )
 
-// today is the run's date of every test: Sunday 22 November 2026.
+// today is the run’s date of every test: Sunday 22 November 2026.
 var today = civil.New(2026, time.November, 22)
 
 func day(t testing.TB, s string) civil.Date {
@@ -102,7 +102,7 @@ func checklistIDsOf(p *Plan) []string {
 
 func TestItemIDsAreTheLoaders(t *testing.T) {
 	if !slices.Equal(checklistIDs, applicant.ChecklistIDs) {
-		t.Errorf("plan checklist IDs %v\ndiffer from the loader's %v", checklistIDs, applicant.ChecklistIDs)
+		t.Errorf("plan checklist IDs %v\ndiffer from the loader’s %v", checklistIDs, applicant.ChecklistIDs)
 	}
 }
 
@@ -169,7 +169,7 @@ func TestCertificateDeadline(t *testing.T) {
 func TestCertificateClockExplained(t *testing.T) {
 	p := compute(t, base())
 	details := strings.Join(item(p, ItemMedicalCertificate).Details, "\n")
-	for _, want := range []string{"1 mois", "3 mois", "espace personnel ANEF", "enregistrement de la demande d'asile"} {
+	for _, want := range []string{"1 mois", "3 mois", "espace personnel ANEF", "enregistrement de la demande d’asile"} {
 		if !strings.Contains(details, want) {
 			t.Errorf("medical_certificate details lack %q:\n%s", want, details)
 		}
@@ -184,8 +184,8 @@ func TestCertificateClockExplained(t *testing.T) {
 
 func TestMedicalCertificateWording(t *testing.T) {
 	card := strings.Join(item(compute(t, base()), ItemMedicalCertificate).Details, "\n")
-	for _, want := range []string{"ANEF", "médecin", "« SECRET MÉDICAL »", "recommandée avec accusé de réception",
-		"Ne donnez jamais d'information médicale à la préfecture"} {
+	for _, want := range []string{"ANEF", "médecin", "« SECRET MÉDICAL »", "recommandée avec avis de réception",
+		"Ne donnez jamais d’information médicale à la préfecture"} {
 		if !strings.Contains(card, want) {
 			t.Errorf("card route: medical_certificate lacks %q:\n%s", want, card)
 		}
@@ -305,7 +305,7 @@ func TestOFIIRequestReplies(t *testing.T) {
 		}
 	}
 	if !strings.Contains(ds[2].Title, "18\u00a0novembre\u00a02026") {
-		t.Errorf("title %q does not name the request's date", ds[2].Title)
+		t.Errorf("title %q does not name the request’s date", ds[2].Title)
 	}
 	if !strings.Contains(ds[0].Detail, "examen") || !strings.Contains(ds[2].Detail, "informations") {
 		t.Errorf("details do not name the kind: %q / %q", ds[0].Detail, ds[2].Detail)
@@ -332,15 +332,16 @@ func TestNonWorkingDay(t *testing.T) {
 		{"Good Friday in Paris", "2027-03-26", "75011", false, ""},
 		{"26 December (Tuesday) in Strasbourg", "2028-12-26", "67000", true, "Saint-Étienne (26 décembre)"},
 		{"26 December (Tuesday) in Paris", "2028-12-26", "75011", false, ""},
-		{"20 December (Monday) in Réunion", "2027-12-20", "97400", true, "Abolition de l'esclavage"},
+		{"20 December (Monday) in Réunion", "2027-12-20", "97400", true, "Abolition de l’esclavage"},
 		{"20 December (Monday) in Mayotte", "2027-12-20", "97600", false, ""},
-		{"27 April (Tuesday) in Mayotte", "2027-04-27", "97600", true, "Abolition de l'esclavage"},
-		{"22 May (Monday) 2028 in Martinique", "2028-05-22", "97200", true, "Abolition de l'esclavage"},
-		{"10 June (Thursday) 2027 in Guyane", "2027-06-10", "97300", true, "Abolition de l'esclavage"},
-		{"27 May (Thursday) 2027 in Guadeloupe", "2027-05-27", "97110", true, "Abolition de l'esclavage"},
-		{"27 May 2027 in Saint-Martin", "2027-05-27", "97150", false, ""},
-		{"28 May (Friday) 2027 in Saint-Martin", "2027-05-28", "97150", true, "Abolition de l'esclavage"},
-		{"9 October (Monday) 2028 in Saint-Barthélemy", "2028-10-09", "97133", true, "Abolition de l'esclavage"},
+		{"27 April (Tuesday) in Mayotte", "2027-04-27", "97600", true, "Abolition de l’esclavage"},
+		{"22 May (Monday) 2028 in Martinique", "2028-05-22", "97200", true, "Abolition de l’esclavage"},
+		{"10 June (Thursday) 2027 in Guyane", "2027-06-10", "97300", true, "Abolition de l’esclavage"},
+		{"27 May (Thursday) 2027 in Guadeloupe", "2027-05-27", "97110", true, "Abolition de l’esclavage"},
+		{"27 May (Thursday) 2027 in Saint-Martin: the text of L. 3422-2", "2027-05-27", "97150", true, "Abolition de l’esclavage"},
+		{"26 May (Wednesday) 2027 in Saint-Martin", "2027-05-26", "97150", false, ""},
+		{"28 May (Friday) 2027 in Saint-Martin", "2027-05-28", "97150", true, "Abolition de l’esclavage"},
+		{"9 October (Monday) 2028 in Saint-Barthélemy", "2028-10-09", "97133", true, "Abolition de l’esclavage"},
 		{"9 October 2028 in Guadeloupe", "2028-10-09", "97110", false, ""},
 	}
 	for _, tt := range tests {
@@ -389,7 +390,8 @@ func TestPostBy(t *testing.T) {
 		{"margin on 20 December, Réunion", "2027-12-27", 7, "97400", "2027-12-17"},
 		{"margin on 20 December, Paris", "2027-12-27", 7, "75011", "2027-12-20"},
 		{"margin 1 lands on 8 May: back to 7 May", "2026-05-09", 1, "75011", "2026-05-07"},
-		{"margin 30", "2027-01-31", 30, "75011", "2026-12-31"},
+		{"margin 30 would fall before the request: no posting date", "2027-01-31", 30, "75011", ""},
+		{"margin 15 lands on the request's own day", "2027-01-29", 15, "75011", "2027-01-14"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -400,6 +402,12 @@ func TestPostBy(t *testing.T) {
 			d := deadline(t, compute(t, f), DeadlineOFIIRequestReply)
 			if d.Date.String() != tt.date {
 				t.Fatalf("test setup: date %s", d.Date)
+			}
+			if tt.want == "" {
+				if d.PostBy != nil {
+					t.Errorf("post_by %v, want none", d.PostBy)
+				}
+				return
 			}
 			if d.PostBy == nil || d.PostBy.String() != tt.want {
 				t.Errorf("post_by %v, want %s", d.PostBy, tt.want)
@@ -461,6 +469,7 @@ func TestDeadlineOrder(t *testing.T) {
 		"2027-03-01 implicit_refusal",
 		"2027-03-01 nationality_certificate_expiry",
 		"2027-03-01 one_year_residence",
+		"2027-05-01 appeal_implicit_refusal",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("order:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -476,8 +485,8 @@ func TestNext(t *testing.T) {
 	f.Procedure.FiledOn = civil.New(2026, 11, 1)               // 2027-03-01
 	f.Procedure.OFIIRequests = []applicant.OFIIRequest{{On: civil.New(2026, 11, 20), Kind: applicant.RequestInformation}}
 	n := compute(t, f).Next()
-	if n == nil || n.ID != DeadlineOFIIRequestReply {
-		t.Fatalf("Next = %+v, want the OFII reply", n)
+	if n == nil || n.ID != DeadlineCertificateToOFII || !n.Passed {
+		t.Fatalf("Next = %+v, want the late certificate before the OFII reply", n)
 	}
 	f.Procedure.OFIIRequests = nil
 	f.Procedure.CertificateAvailableOn = civil.New(2026, 11, 16)

@@ -30,7 +30,16 @@ func TestChecklistItems(t *testing.T) {
 		{"host identity off", ItemHostIdentity, func(f *applicant.File) {}, false},
 		{"host domicile proof when hosted", ItemHostDomicileProof, func(f *applicant.File) { f.Applicant.HostedBy = host }, true},
 		{"host domicile proof off", ItemHostDomicileProof, func(f *applicant.File) {}, false},
-		{"e-photo always", ItemEPhoto, func(f *applicant.File) { f.Situation.SickChild = child }, true},
+		{"e-photo for the card", ItemEPhoto, func(f *applicant.File) {}, true},
+		{"no e-photo for the APS parent", ItemEPhoto, func(f *applicant.File) { f.Situation.SickChild = child }, false},
+		{"identity photos for the APS parent", ItemIdentityPhotos, func(f *applicant.File) { f.Situation.SickChild = child }, true},
+		{"no identity photos for the card", ItemIdentityPhotos, func(f *applicant.File) {}, false},
+		{"child's birth certificate for the APS parent", ItemChildBirthCertificate, func(f *applicant.File) { f.Situation.SickChild = child }, true},
+		{"no child's birth certificate for the card", ItemChildBirthCertificate, func(f *applicant.File) {}, false},
+		{"child care proof for the APS parent", ItemChildCareProof, func(f *applicant.File) { f.Situation.SickChild = child }, true},
+		{"no child care proof for the card", ItemChildCareProof, func(f *applicant.File) {}, false},
+		{"APS tax for the APS parent", ItemAPSTax, func(f *applicant.File) { f.Situation.SickChild = child }, true},
+		{"no APS tax for the card", ItemAPSTax, func(f *applicant.File) {}, false},
 		{"republic commitment always", ItemRepublicCommitment, func(f *applicant.File) { f.Situation.SickChild = child }, true},
 		{"non-polygamy on", ItemNonPolygamyDeclaration, func(f *applicant.File) { f.Applicant.MaritalStatus = applicant.Married }, true},
 		{"non-polygamy off", ItemNonPolygamyDeclaration, func(f *applicant.File) {}, false},
@@ -74,15 +83,22 @@ func TestChecklistOrder(t *testing.T) {
 	f.Situation.BirthTranscriptionDecision = true
 	f.Situation.LongStayVisa = false
 	got := checklistIDsOf(compute(t, f))
-	want := slices.DeleteFunc(slices.Clone(checklistIDs), func(id string) bool { return id == ItemPrefectureInPerson })
+	want := slices.DeleteFunc(slices.Clone(checklistIDs), func(id string) bool {
+		switch id {
+		case ItemPrefectureInPerson, ItemIdentityPhotos, ItemChildBirthCertificate, ItemChildCareProof, ItemAPSTax:
+			return true // the APS parent's
+		}
+		return false
+	})
 	if !slices.Equal(got, want) {
 		t.Errorf("checklist %v\nwant %v", got, want)
 	}
 	f.Situation.SickChild = &applicant.Child{GivenNames: "A", FamilyName: "B"}
 	got = checklistIDsOf(compute(t, f))
 	want = []string{ItemBirthCertificate, ItemBirthTranscriptionDecision, ItemIdentityDocument, ItemDomicileProof,
-		ItemHostAttestation, ItemHostIdentity, ItemHostDomicileProof, ItemEPhoto, ItemRepublicCommitment,
-		ItemNonPolygamyDeclaration, ItemPrefectureInPerson, ItemMedicalCertificate}
+		ItemHostAttestation, ItemHostIdentity, ItemHostDomicileProof, ItemIdentityPhotos, ItemRepublicCommitment,
+		ItemNonPolygamyDeclaration, ItemPrefectureInPerson, ItemChildBirthCertificate, ItemChildCareProof,
+		ItemMedicalCertificate, ItemAPSTax}
 	if !slices.Equal(got, want) {
 		t.Errorf("APS parent checklist %v\nwant %v", got, want)
 	}
@@ -119,13 +135,13 @@ func TestIdentityWording(t *testing.T) {
 	tests := []struct {
 		doc, issued, title, detail string
 	}{
-		{applicant.Passport, "", "Passeport", "cachets d'entrée"},
+		{applicant.Passport, "", "Passeport", "cachets d’entrée"},
 		{applicant.ConsularAttestation, "", "Attestation consulaire avec photo", ""},
-		{applicant.PhotoID, "", "Pièce d'identité avec photo", ""},
+		{applicant.PhotoID, "", "Pièce d’identité avec photo", ""},
 		{applicant.ConsularCard, "", "Carte consulaire avec photo", ""},
 		{applicant.NationalityCertificate, "2026-06-01", "Certificat de nationalité de moins de 6 mois", "1er\u00a0décembre\u00a02026"},
 		{applicant.NationalityCertificate, "", "Certificat de nationalité de moins de 6 mois", "date de délivrance"},
-		{applicant.NoDocument, "", "vous n'en avez pas", "consulat"},
+		{applicant.NoDocument, "", "vous n’en avez pas", "consulat"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.doc+tt.issued, func(t *testing.T) {
@@ -149,8 +165,8 @@ func TestResidenceProofWording(t *testing.T) {
 	f := base()
 	f.Situation.ResidenceProofs = []string{applicant.ProofBankStatements, applicant.ProofVisa}
 	d := item(compute(t, f), ItemResidenceProof).Details
-	if len(d) < 2 || !strings.HasPrefix(d[0], "Vous avez : un visa et des documents d'un établissement privé") ||
-		!strings.Contains(d[1], "récépissé de demande d'asile") || strings.Contains(d[1], "visa") {
+	if len(d) < 2 || !strings.HasPrefix(d[0], "Vous avez : un visa et des documents d’un établissement privé") ||
+		!strings.Contains(d[1], "récépissé de demande d’asile") || strings.Contains(d[1], "visa") {
 		t.Errorf("held/suggested lines:\n%s", strings.Join(d, "\n"))
 	}
 	f.Situation.ResidenceProofs = nil
@@ -212,7 +228,7 @@ func TestPolygamy(t *testing.T) {
 				t.Errorf("details %q lack %q", it.Details, tt.detail)
 			}
 			if it != nil && !strings.Contains(it.Source, "Pew") {
-				t.Errorf("source %q does not name the table's source", it.Source)
+				t.Errorf("source %q does not name the table’s source", it.Source)
 			}
 		})
 	}
@@ -269,7 +285,7 @@ func TestWarnings(t *testing.T) {
 			f.Procedure.OFIIRequests = []applicant.OFIIRequest{{On: civil.New(2026, 11, 7), Kind: applicant.RequestInformation}}
 		}, false, ""},
 		{"domicile proof too old today", WarningDomicileProofTooOld,
-			func(f *applicant.File) { f.Situation.DomicileProofDated = civil.New(2026, 5, 21) }, true, "aujourd'hui"},
+			func(f *applicant.File) { f.Situation.DomicileProofDated = civil.New(2026, 5, 21) }, true, "aujourd’hui"},
 		{"domicile proof six months today", WarningDomicileProofTooOld,
 			func(f *applicant.File) { f.Situation.DomicileProofDated = civil.New(2026, 5, 22) }, false, ""},
 		{"domicile proof too old at filing", WarningDomicileProofTooOld, func(f *applicant.File) {
@@ -298,6 +314,83 @@ func TestWarnings(t *testing.T) {
 			f.Situation.SickChild = &applicant.Child{GivenNames: "A", FamilyName: "B"}
 		}, true, "préfecture"},
 		{"card: online", WarningAPSParentOffline, func(f *applicant.File) {}, false, ""},
+		// application_late: L. 431-2, D. 431-7 (registered 2026-01-10, limit 2026-04-10)
+		{"filed on the last day of the 3 months", WarningApplicationLate, func(f *applicant.File) {
+			f.Situation.AsylumRegisteredOn = civil.New(2026, 1, 10)
+			f.Procedure.FiledOn = civil.New(2026, 4, 10)
+		}, false, ""},
+		{"filed the day after the 3 months", WarningApplicationLate, func(f *applicant.File) {
+			f.Situation.AsylumRegisteredOn = civil.New(2026, 1, 10)
+			f.Procedure.FiledOn = civil.New(2026, 4, 11)
+		}, true, "plus de 3 mois"},
+		{"APS parent filed after 2 months", WarningApplicationLate, func(f *applicant.File) {
+			f.Situation.AsylumRegisteredOn = civil.New(2026, 1, 10)
+			f.Situation.SickChild = &applicant.Child{GivenNames: "A", FamilyName: "B"}
+			f.Procedure.FiledOn = civil.New(2026, 3, 11)
+		}, true, "plus de 2 mois"},
+		{"not an asylum seeker: never late", WarningApplicationLate, func(f *applicant.File) {
+			f.Procedure.FiledOn = civil.New(2026, 4, 11)
+		}, false, ""},
+		// implicit_refusal_reached: filed 2026-07-21, silence until 2026-11-21
+		{"implicit refusal reached yesterday", WarningImplicitRefusalReached, func(f *applicant.File) {
+			f.Procedure.FiledOn = civil.New(2026, 7, 21)
+		}, true, "21\u00a0janvier\u00a02027"},
+		{"implicit refusal today: not yet passed", WarningImplicitRefusalReached, func(f *applicant.File) {
+			f.Procedure.FiledOn = civil.New(2026, 7, 22)
+		}, false, ""},
+		{"implicit refusal, appeal limit over", WarningImplicitRefusalReached, func(f *applicant.File) {
+			f.Procedure.FiledOn = civil.New(2026, 5, 21)
+		}, true, "a pris fin le 21\u00a0novembre\u00a02026"},
+		{"no implicit refusal once a decision is recorded", WarningImplicitRefusalReached, func(f *applicant.File) {
+			f.Procedure.FiledOn = civil.New(2026, 5, 21)
+			f.Procedure.Decision = &applicant.Decision{Outcome: applicant.Granted, NotifiedOn: civil.New(2026, 11, 1)}
+		}, false, ""},
+		{"refused, no OQTF", WarningDecisionRefused, func(f *applicant.File) {
+			f.Procedure.Decision = &applicant.Decision{Outcome: applicant.Refused, NotifiedOn: civil.New(2026, 11, 20)}
+		}, true, "au plus tard le 20\u00a0janvier\u00a02027"},
+		{"refused with OQTF, 1 month", WarningDecisionRefused, func(f *applicant.File) {
+			f.Procedure.Decision = &applicant.Decision{Outcome: applicant.Refused, NotifiedOn: civil.New(2026, 11, 20),
+				OQTF: true, AppealPeriod: applicant.AppealOneMonth}
+		}, true, "un recours gracieux ne prolonge pas le délai"},
+		{"refused with OQTF, 48 hours", WarningDecisionRefused, func(f *applicant.File) {
+			f.Procedure.Decision = &applicant.Decision{Outcome: applicant.Refused, NotifiedOn: civil.New(2026, 11, 21),
+				OQTF: true, AppealPeriod: applicant.Appeal48Hours}
+		}, true, "d’heure en heure"},
+		{"refused with OQTF in Guyane", WarningDecisionRefused, func(f *applicant.File) {
+			f.Applicant.Address.Postcode = "97300"
+			f.Procedure.Decision = &applicant.Decision{Outcome: applicant.Refused, NotifiedOn: civil.New(2026, 11, 20),
+				OQTF: true, AppealPeriod: applicant.AppealOneMonth}
+		}, true, "ne suspend pas l’éloignement"},
+		{"granted: no refusal warning", WarningDecisionRefused, func(f *applicant.File) {
+			f.Procedure.Decision = &applicant.Decision{Outcome: applicant.Granted, NotifiedOn: civil.New(2026, 11, 20)}
+		}, false, ""},
+		{"OQTF without its period", WarningAppealPeriodMissing, func(f *applicant.File) {
+			f.Procedure.Decision = &applicant.Decision{Outcome: applicant.Refused, NotifiedOn: civil.New(2026, 11, 20), OQTF: true}
+		}, true, "voies et délais de recours"},
+		{"refusal without OQTF nor period: 2 months, no warning", WarningAppealPeriodMissing, func(f *applicant.File) {
+			f.Procedure.Decision = &applicant.Decision{Outcome: applicant.Refused, NotifiedOn: civil.New(2026, 11, 20)}
+		}, false, ""},
+		// visa_fee_may_apply: L. 436-4, arrival + 3 months before today
+		{"long-stay visa, 3 months passed", WarningVisaFeeMayApply, func(f *applicant.File) {
+			f.Situation.ArrivedOn = civil.New(2026, 8, 21)
+		}, true, "si c’est votre cas"},
+		{"long-stay visa, 3 months today", WarningVisaFeeMayApply, func(f *applicant.File) {
+			f.Situation.ArrivedOn = civil.New(2026, 8, 22)
+		}, false, ""},
+		{"no long-stay visa: the fee is in the list instead", WarningVisaFeeMayApply, func(f *applicant.File) {
+			f.Situation.LongStayVisa = false
+		}, false, ""},
+		{"hosted without « chez »", WarningHostCareOfMissing, func(f *applicant.File) {
+			f.Applicant.HostedBy = &applicant.Host{Civility: applicant.Monsieur, FamilyName: "KONATÉ", GivenNames: "Ibrahim"}
+		}, true, "« chez M. Ibrahim KONATÉ »"},
+		{"hosted with « chez »", WarningHostCareOfMissing, func(f *applicant.File) {
+			f.Applicant.HostedBy = &applicant.Host{Civility: applicant.Monsieur, FamilyName: "KONATÉ", GivenNames: "Ibrahim"}
+			f.Applicant.Address.CareOf = "chez M. KONATÉ"
+		}, false, ""},
+		{"no identity document, asylum seeker: no consulate", WarningNoIdentityDocument, func(f *applicant.File) {
+			f.Identity.Document = applicant.NoDocument
+			f.Situation.AsylumRegisteredOn = civil.New(2026, 10, 1)
+		}, true, "ne vous adressez ni au consulat"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -313,8 +406,9 @@ func TestWarnings(t *testing.T) {
 			}
 		})
 	}
-	// the base file has no warning at all: every "off" row above is meaningful
-	if w := compute(t, base()).Warnings; len(w) != 0 {
+	// the base file has no other warning than the visa fee that a long-stay
+	// visa holder may owe: every "off" row above is meaningful
+	if w := compute(t, base()).Warnings; len(w) != 1 || w[0].ID != WarningVisaFeeMayApply {
 		t.Errorf("base file warnings %+v", w)
 	}
 }
@@ -325,6 +419,10 @@ func TestWarningOrder(t *testing.T) {
 	f.Situation.ArrivedOn = civil.New(2026, 8, 1)
 	f.Situation.RefusalGrounds = []string{applicant.GroundForgery}
 	f.Situation.AsylumRegisteredOn = civil.New(2026, 1, 10)
+	f.Procedure.FiledOn = civil.New(2026, 6, 1) // late, and refused since
+	f.Situation.ArrivedOn = civil.New(2026, 1, 1)
+	f.Procedure.Decision = &applicant.Decision{Outcome: applicant.Refused, NotifiedOn: civil.New(2026, 11, 2), OQTF: true}
+	f.Applicant.HostedBy = &applicant.Host{Civility: applicant.Monsieur, FamilyName: "K", GivenNames: "I"}
 	f.Procedure.OFIIRequests = []applicant.OFIIRequest{{On: civil.New(2026, 10, 1), Kind: applicant.RequestExamination}}
 	f.Situation.DomicileProofDated = civil.New(2025, 1, 1)
 	f.Identity = applicant.Identity{Document: applicant.NationalityCertificate, IssuedOn: civil.New(2025, 1, 1)}
@@ -334,7 +432,8 @@ func TestWarningOrder(t *testing.T) {
 		got = append(got, w.ID)
 	}
 	want := slices.DeleteFunc(slices.Clone(warningIDs), func(id string) bool {
-		return id == WarningNoIdentityDocument || id == WarningAPSParentOffline
+		// a decision and an implicit refusal exclude each other
+		return id == WarningNoIdentityDocument || id == WarningAPSParentOffline || id == WarningImplicitRefusalReached
 	})
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings %v\nwant %v", got, want)
@@ -354,28 +453,32 @@ func TestFees(t *testing.T) {
 		title map[string]string // checklist titles
 	}{
 		{"card with a long-stay visa: stamp duty only", func(f *applicant.File) {},
-			[]fee{{"stamp_duty", 25, 0, false}}, map[string]string{ItemStampDuty: "Timbre fiscal de 25\u00a0€"}},
+			[]fee{{"stamp_duty", 50, 0, false}}, map[string]string{ItemStampDuty: "Timbre fiscal de 50\u00a0€"}},
 		{"card without a long-stay visa", func(f *applicant.File) { f.Situation.LongStayVisa = false },
-			[]fee{{"stamp_duty", 25, 0, false}, {"regularisation_visa_fee", 200, 50, false}},
-			map[string]string{ItemRegularisationVisaFee: "Visa de régularisation de 200\u00a0€"}},
-		{"APS parent: none", func(f *applicant.File) {
+			[]fee{{"stamp_duty", 50, 0, false}, {"regularisation_visa_fee", 300, 100, false}},
+			map[string]string{ItemRegularisationVisaFee: "Visa de régularisation de 300\u00a0€"}},
+		{"APS parent: the APS tax only", func(f *applicant.File) {
 			f.Situation.LongStayVisa = false
 			f.Situation.SickChild = &applicant.Child{GivenNames: "A", FamilyName: "B"}
-		}, []fee{}, nil},
+		}, []fee{{"aps_tax", 100, 0, false}}, map[string]string{ItemAPSTax: "Taxe de 100\u00a0€ sur l’autorisation provisoire de séjour"}},
+		{"override the APS tax", func(f *applicant.File) {
+			f.Situation.SickChild = &applicant.Child{GivenNames: "A", FamilyName: "B"}
+			f.Options.Fees = map[string]float64{"aps_tax": 0}
+		}, []fee{{"aps_tax", 0, 0, true}}, nil},
 		{"override stamp duty", func(f *applicant.File) {
 			f.Situation.LongStayVisa = false
 			f.Options.Fees = map[string]float64{"stamp_duty": 55}
-		}, []fee{{"stamp_duty", 55, 0, true}, {"regularisation_visa_fee", 200, 50, false}},
+		}, []fee{{"stamp_duty", 55, 0, true}, {"regularisation_visa_fee", 300, 100, false}},
 			map[string]string{ItemStampDuty: "Timbre fiscal de 55\u00a0€"}},
 		{"override regularisation visa", func(f *applicant.File) {
 			f.Situation.LongStayVisa = false
-			f.Options.Fees = map[string]float64{"regularisation_visa": 300}
-		}, []fee{{"stamp_duty", 25, 0, false}, {"regularisation_visa_fee", 300, 50, true}},
-			map[string]string{ItemRegularisationVisaFee: "Visa de régularisation de 300\u00a0€"}},
+			f.Options.Fees = map[string]float64{"regularisation_visa": 350}
+		}, []fee{{"stamp_duty", 50, 0, false}, {"regularisation_visa_fee", 350, 100, true}},
+			map[string]string{ItemRegularisationVisaFee: "Visa de régularisation de 350\u00a0€"}},
 		{"override the part paid at filing", func(f *applicant.File) {
 			f.Situation.LongStayVisa = false
 			f.Options.Fees = map[string]float64{"regularisation_visa_at_filing": 75.5}
-		}, []fee{{"stamp_duty", 25, 0, false}, {"regularisation_visa_fee", 200, 75.5, true}}, nil},
+		}, []fee{{"stamp_duty", 50, 0, false}, {"regularisation_visa_fee", 300, 75.5, true}}, nil},
 		{"override all three", func(f *applicant.File) {
 			f.Situation.LongStayVisa = false
 			f.Options.Fees = map[string]float64{"stamp_duty": 0, "regularisation_visa": 250, "regularisation_visa_at_filing": 60}
@@ -394,13 +497,14 @@ func TestFees(t *testing.T) {
 				if g.ID != w.id || g.AmountEUR != w.amount || g.NonRefundableEUR != w.noref {
 					t.Errorf("fee %d: %+v, want %+v", i, g, w)
 				}
-				if !strings.Contains(g.Note, "montants au 31/07/2024 — à vérifier") {
-					t.Errorf("fee %s note %q lacks the date caveat", g.ID, g.Note)
+				if !strings.Contains(g.Note, "loi de finances pour 2026") || !strings.Contains(g.Note, "à vérifier") {
+					t.Errorf("fee %s note %q lacks the period's caveat", g.ID, g.Note)
 				}
-				if strings.Contains(g.Note, "dans le dossier") != w.overridden || (g.Source == "options.fees") != w.overridden {
+				if strings.Contains(g.Note, "dans le dossier") != w.overridden || (g.Source == "montant indiqué dans le dossier") != w.overridden {
 					t.Errorf("fee %s overridden=%v: note %q source %q", g.ID, w.overridden, g.Note, g.Source)
 				}
-				if !w.overridden && (g.AsOf != "2024-07-31" || !strings.Contains(g.Source, "seed 000")) {
+				if !w.overridden && (g.AsOf != "2026-02-20" || !strings.Contains(g.Source, "loi n° 2026-103") ||
+					!strings.Contains(g.Source, "CESEDA art. L. 436-")) {
 					t.Errorf("fee %s as_of %q source %q", g.ID, g.AsOf, g.Source)
 				}
 			}
@@ -417,6 +521,44 @@ func TestFees(t *testing.T) {
 		if _, err := Compute(f, today); err == nil {
 			t.Errorf("options.fees %v: no error", bad)
 		}
+	}
+}
+
+// The fee period in force on the run's date (SPEC §2, "Fees"): the day
+// before the 2026 finance law's period, and its first day.
+func TestFeePeriods(t *testing.T) {
+	tests := []struct {
+		today                  string
+		stamp, visa, kept, aps float64
+		source                 string
+	}{
+		{"2026-02-19", 25, 200, 50, 0, "F17164"},
+		{"2026-02-20", 25, 200, 50, 0, "F17164"},
+		{"2026-02-21", 50, 300, 100, 100, "loi n° 2026-103"},
+		{"2026-02-22", 50, 300, 100, 100, "loi n° 2026-103"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.today, func(t *testing.T) {
+			f := base()
+			f.Situation.LongStayVisa = false
+			f.Situation.ArrivedOn = civil.New(2024, 5, 2)
+			p, err := Compute(f, day(t, tt.today))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Fees) != 2 || p.Fees[0].AmountEUR != tt.stamp || p.Fees[1].AmountEUR != tt.visa ||
+				p.Fees[1].NonRefundableEUR != tt.kept || !strings.Contains(p.Fees[0].Source, tt.source) {
+				t.Errorf("fees %+v, want %v, %v (%v kept) from %s", p.Fees, tt.stamp, tt.visa, tt.kept, tt.source)
+			}
+			f.Situation.SickChild = &applicant.Child{GivenNames: "A", FamilyName: "B", BirthDate: civil.New(2020, 1, 1)}
+			if p, err = Compute(f, day(t, tt.today)); err != nil {
+				t.Fatal(err)
+			}
+			hasTax := item(p, ItemAPSTax) != nil
+			if hasTax != (tt.aps > 0) || (hasTax && (len(p.Fees) != 1 || p.Fees[0].AmountEUR != tt.aps)) {
+				t.Errorf("APS route: aps_tax item %v, fees %+v, want %v", hasTax, p.Fees, tt.aps)
+			}
+		})
 	}
 }
 
@@ -484,5 +626,175 @@ func TestAgreement(t *testing.T) {
 	f.Applicant.Civility = applicant.Madame
 	if it := item(compute(t, f), ItemRegularisationVisaFee); !strings.Contains(it.Details[0], "vous êtes entrée en") {
 		t.Errorf("madame: %q", it.Details[0])
+	}
+}
+
+// The deadlines of SPEC §2 added for the whole procedure, each on its
+// boundaries. The run's date is Sunday 22 November 2026.
+func TestProcedureDeadlines(t *testing.T) {
+	refused := func(notified string, oqtf bool, period string) func(*applicant.File) {
+		return func(f *applicant.File) {
+			f.Procedure.FiledOn = civil.New(2026, 1, 5)
+			f.Procedure.Decision = &applicant.Decision{Outcome: applicant.Refused, NotifiedOn: day(t, notified), OQTF: oqtf, AppealPeriod: period}
+		}
+	}
+	tests := []struct {
+		name   string
+		edit   func(*applicant.File)
+		id     string
+		date   string // "" = absent
+		postBy string // "" = no posting date
+	}{
+		// application_filing: asylum seeker, filing date unknown (L. 431-2, D. 431-7)
+		{"asylum seeker: 3 months for the card", func(f *applicant.File) { f.Situation.AsylumRegisteredOn = civil.New(2026, 10, 1) },
+			DeadlineApplicationFiling, "2027-01-01", ""},
+		{"asylum seeker registered 31 January: end of April", func(f *applicant.File) { f.Situation.AsylumRegisteredOn = civil.New(2026, 1, 31) },
+			DeadlineApplicationFiling, "2026-04-30", ""},
+		{"asylum seeker, APS parent: 2 months by prudence", func(f *applicant.File) {
+			f.Situation.AsylumRegisteredOn = civil.New(2026, 10, 1)
+			f.Situation.SickChild = &applicant.Child{GivenNames: "A", FamilyName: "B", BirthDate: civil.New(2020, 1, 1)}
+		}, DeadlineApplicationFiling, "2026-12-01", ""},
+		{"asylum seeker who filed: no filing deadline", func(f *applicant.File) {
+			f.Situation.AsylumRegisteredOn = civil.New(2026, 10, 1)
+			f.Procedure.FiledOn = civil.New(2026, 10, 20)
+		}, DeadlineApplicationFiling, "", ""},
+		{"not an asylum seeker: no filing deadline", func(f *applicant.File) {}, DeadlineApplicationFiling, "", ""},
+		// certificate_to_ofii, 31 January + 1 month
+		{"certificate available 31 January 2027: 28 February", func(f *applicant.File) { f.Procedure.CertificateAvailableOn = civil.New(2026, 1, 31) },
+			DeadlineCertificateToOFII, "2026-02-28", "2026-02-20"},
+		// ofii_examination: the convocation's date, an appointment
+		{"examination appointment", func(f *applicant.File) {
+			f.Procedure.OFIIRequests = []applicant.OFIIRequest{{On: civil.New(2026, 11, 16), Kind: applicant.RequestExamination, AppointmentOn: civil.New(2026, 12, 8)}}
+		}, DeadlineOFIIExamination, "2026-12-08", ""},
+		{"examination without a known date", func(f *applicant.File) {
+			f.Procedure.OFIIRequests = []applicant.OFIIRequest{{On: civil.New(2026, 11, 16), Kind: applicant.RequestExamination}}
+		}, DeadlineOFIIExamination, "", ""},
+		// implicit_refusal and its appeal (R. 432-2; CJA R. 421-2)
+		{"silence: filing + 4 months", func(f *applicant.File) { f.Procedure.FiledOn = civil.New(2026, 6, 10) },
+			DeadlineImplicitRefusal, "2026-10-10", ""},
+		{"appeal against the silence: + 2 months", func(f *applicant.File) { f.Procedure.FiledOn = civil.New(2026, 6, 10) },
+			DeadlineAppealImplicitRefusal, "2026-12-10", "2026-12-03"},
+		{"silence for the APS parent: 2 months by prudence", func(f *applicant.File) {
+			f.Procedure.FiledOn = civil.New(2026, 6, 10)
+			f.Situation.SickChild = &applicant.Child{GivenNames: "A", FamilyName: "B", BirthDate: civil.New(2020, 1, 1)}
+		}, DeadlineImplicitRefusal, "2026-08-10", ""},
+		{"no silence once a decision is recorded", func(f *applicant.File) {
+			f.Procedure.FiledOn = civil.New(2026, 6, 10)
+			f.Procedure.Decision = &applicant.Decision{Outcome: applicant.Granted, NotifiedOn: civil.New(2026, 9, 1)}
+		}, DeadlineImplicitRefusal, "", ""},
+		// appeal_decision (CJA R. 421-1; CESEDA L. 911-1, L. 921-1, L. 921-2)
+		{"refusal without OQTF nor period: 2 months", refused("2026-11-20", false, ""), DeadlineAppealDecision, "2027-01-20", "2027-01-13"},
+		{"OQTF, 1 month from 31 October", refused("2026-10-31", true, applicant.AppealOneMonth), DeadlineAppealDecision, "2026-11-30", "2026-11-23"},
+		{"OQTF, 7 days", refused("2026-11-20", true, applicant.AppealSevenDays), DeadlineAppealDecision, "2026-11-27", "2026-11-20"},
+		{"OQTF, 48 hours: no posting date", refused("2026-11-21", true, applicant.Appeal48Hours), DeadlineAppealDecision, "2026-11-23", ""},
+		{"old notice, 15 days", refused("2026-11-13", true, applicant.AppealFifteenDay), DeadlineAppealDecision, "2026-11-28", "2026-11-20"},
+		{"OQTF without a period: no date", refused("2026-11-20", true, ""), DeadlineAppealDecision, "", ""},
+		// a decision notified on Friday 24 December 2027, before Christmas:
+		// the date is not moved; posting leaves 7 days before a Monday
+		{"notified on a Friday before a holiday", refused("2026-10-30", false, applicant.AppealTwoMonths), DeadlineAppealDecision, "2026-12-30", "2026-12-23"},
+		// child_majority (L. 425-10)
+		{"child turns 18", func(f *applicant.File) {
+			f.Situation.SickChild = &applicant.Child{GivenNames: "A", FamilyName: "B", BirthDate: civil.New(2008, 11, 23)}
+		}, DeadlineChildMajority, "2026-11-23", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := base()
+			tt.edit(f)
+			p := compute(t, f)
+			ds := deadlines(p, tt.id)
+			if tt.date == "" {
+				if len(ds) != 0 {
+					t.Fatalf("%s present: %+v", tt.id, ds)
+				}
+				return
+			}
+			if len(ds) != 1 {
+				t.Fatalf("%s: %d entries (deadlines %+v)", tt.id, len(ds), p.Deadlines)
+			}
+			d := ds[0]
+			if d.Date.String() != tt.date {
+				t.Errorf("date %s, want %s", d.Date, tt.date)
+			}
+			if got := ""; d.PostBy != nil {
+				got = d.PostBy.String()
+				if got != tt.postBy {
+					t.Errorf("post_by %s, want %q", got, tt.postBy)
+				}
+			} else if tt.postBy != "" {
+				t.Errorf("no post_by, want %s", tt.postBy)
+			}
+			if d.Kind != deadlineKinds[tt.id] || d.Title == "" || d.Source == "" || strings.Contains(d.Source, "seed") {
+				t.Errorf("kind %q title %q source %q", d.Kind, d.Title, d.Source)
+			}
+		})
+	}
+}
+
+// next_step (SPEC §2): a late deadline that still matters, then the
+// earliest deadline or appointment, then an expiry, then a milestone.
+func TestNextStep(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(*applicant.File)
+		id   string // "" = null
+		date string
+		late bool
+	}{
+		{"nothing dated", func(f *applicant.File) {}, "", "", false},
+		{"a milestone alone", func(f *applicant.File) { f.Situation.ArrivedOn = civil.New(2026, 3, 1) },
+			DeadlineOneYearResidence, "2027-03-01", false},
+		{"an expiry before a milestone", func(f *applicant.File) {
+			f.Situation.ArrivedOn = civil.New(2026, 3, 1)
+			f.Situation.DomicileProofDated = civil.New(2026, 10, 1)
+		}, DeadlineDomicileProofExpiry, "2027-04-01", false},
+		{"a late certificate beats a milestone (asylum seeker)", func(f *applicant.File) {
+			f.Situation.AsylumRegisteredOn = civil.New(2026, 8, 1)
+			f.Situation.ArrivedOn = civil.New(2026, 7, 10)
+			f.Procedure.FiledOn = civil.New(2026, 9, 1)
+		}, DeadlineCertificateToOFII, "2026-11-01", true},
+		{"the certificate due today is not late", func(f *applicant.File) { f.Procedure.CertificateAvailableOn = civil.New(2026, 10, 22) },
+			DeadlineCertificateToOFII, "2026-11-22", false},
+		{"an appointment before a deadline", func(f *applicant.File) {
+			f.Procedure.CertificateAvailableOn = civil.New(2026, 11, 20)
+			f.Procedure.OFIIRequests = []applicant.OFIIRequest{{On: civil.New(2026, 11, 20), Kind: applicant.RequestExamination, AppointmentOn: civil.New(2026, 11, 30)}}
+		}, DeadlineOFIIExamination, "2026-11-30", false},
+		{"a reply late by 30 days still counts", func(f *applicant.File) {
+			f.Procedure.OFIIRequests = []applicant.OFIIRequest{{On: civil.New(2026, 10, 8), Kind: applicant.RequestInformation}}
+		}, DeadlineOFIIRequestReply, "2026-10-23", true},
+		{"a reply late by 31 days no longer does", func(f *applicant.File) {
+			f.Procedure.OFIIRequests = []applicant.OFIIRequest{{On: civil.New(2026, 10, 7), Kind: applicant.RequestInformation}}
+		}, "", "", false},
+		{"the implicit refusal's appeal, once the silence has run", func(f *applicant.File) { f.Procedure.FiledOn = civil.New(2026, 6, 10) },
+			DeadlineAppealImplicitRefusal, "2026-12-10", false},
+		{"before the silence has run: the milestone, not the appeal", func(f *applicant.File) { f.Procedure.FiledOn = civil.New(2026, 11, 2) },
+			DeadlineImplicitRefusal, "2027-03-02", false},
+		{"a refusal's appeal", func(f *applicant.File) {
+			f.Procedure.FiledOn = civil.New(2026, 5, 1)
+			f.Procedure.Decision = &applicant.Decision{Outcome: applicant.Refused, NotifiedOn: civil.New(2026, 11, 16), OQTF: true, AppealPeriod: applicant.AppealOneMonth}
+		}, DeadlineAppealDecision, "2026-12-16", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := base()
+			tt.edit(f)
+			p := compute(t, f)
+			n := p.NextStep
+			if tt.id == "" {
+				if n != nil {
+					t.Fatalf("next_step %+v, want null", n)
+				}
+				return
+			}
+			if n == nil || n.ID != tt.id || n.Date.String() != tt.date || n.Late != tt.late {
+				t.Fatalf("next_step %+v, want %s %s late=%v", n, tt.id, tt.date, tt.late)
+			}
+			if n.Late != (n.Now != "") {
+				t.Errorf("late %v but now %q", n.Late, n.Now)
+			}
+			if d := p.Next(); d == nil || d.ID != n.ID || d.Kind != n.Kind {
+				t.Errorf("Next() = %+v", d)
+			}
+		})
 	}
 }

@@ -42,9 +42,14 @@ func TestBrokenTables(t *testing.T) {
 		{"missing deadline", "wording", "  implicit_refusal:\n", "  implicit_refusalx:\n", "implicit_refusal"},
 		{"missing warning", "wording", "  refusal_risk:\n", "  refusal_riskx:\n", "refusal_risk"},
 		{"missing label", "wording", "    forgery: ", "    forgeryx: ", "forgery"},
-		{"unknown key", "wording", "routes:\n", "route:\n", "field route not found"},
+		{"unknown key", "wording", "permits:\n", "permit:\n", "field permit not found"},
+		{"missing permit", "wording", "  franco_algerian_6_7:\n", "  franco_algerian:\n", "franco_algerian_6_7"},
+		{"missing kind word", "wording", "    milestone: ", "    milestones: ", "milestone"},
 		{"fee as_of not a date", "fees", "as_of: 2024-07-31", "as_of: juillet", "as_of"},
-		{"fee missing", "fees", "  - id: stamp_duty\n", "  - id: stamp\n", "missing fee stamp_duty"},
+		{"fee missing", "fees", "      - id: stamp_duty\n", "      - id: stamp\n", "missing fee stamp_duty"},
+		{"fee period without from", "fees", "  - from: 2026-02-21\n", "  - fro: 2026-02-21\n", "field fro not found"},
+		{"first fee period with a from date", "fees", "  - source: service-public.fr", "  - from: 2020-01-01\n    source: service-public.fr", "the first period has no from date"},
+		{"fee law missing", "fees", "        law: CESEDA art. L. 436-7\n", "", "missing law"},
 		{"fee override key unknown", "fees", "override: regularisation_visa\n", "override: visa\n", "override keys"},
 		{"non-refundable above the fee", "fees", "at_filing_eur: 50", "at_filing_eur: 500", "out of range"},
 		{"fee table not yaml", "fees", "fees:\n", "fees: [\n", "data/fees.yaml"},
@@ -68,7 +73,7 @@ func TestBrokenTables(t *testing.T) {
 }
 
 // Every wording template executes with the facts it may meet: a template
-// naming a field that does not exist fails here, not in a user's run.
+// naming a field that does not exist fails here, not in a user’s run.
 func TestWordingFieldsExist(t *testing.T) {
 	w, f, p := embedded(t)
 	tab, err := parseTables([]byte(w), []byte(f), []byte(p))
@@ -82,13 +87,24 @@ func TestWordingFieldsExist(t *testing.T) {
 		Host: "M. X", Child: "Y", Held: []string{"a"}, Suggested: []string{"b"}, ArrivedOn: &d, OneYearOn: &d,
 		Reference: d, ReferenceIsFiling: true, Country: "Mali", PolygamyList: "l", PolygamyOverride: "yes",
 		PolygamySource: "s", StampDuty: 1, VisaFee: 2, VisaAtFiling: 1, FeeCaveat: "c", Overridden: true,
-		Grounds: []string{"g"}, RequestOn: &d, RequestKind: "k", PassedRequests: []string{"r"}}
+		Grounds: []string{"g"}, RequestOn: &d, RequestKind: "k", PassedRequests: []string{"r"},
+		Algerian: true, Permit: Permit{Title: "t", Short: "s", Granted: "g"}, FilingMonths: 3,
+		ImplicitRefusalOn: &d, AppealImplicitOn: &d, AppealImplicitPassed: true, NotifiedOn: &d, OQTF: true,
+		AppealDue: &d, AppealWords: "2 mois", AppealPeriodGiven: true, Overseas: true, CareOf: "c",
+		Domiciliation: true, APSTax: 3, FeeSource: "s", FeeLaw: "l", Examination: true}
+	// and the other branch of every {{if}}
+	bare := facts{Today: d, Route: RouteAPSParent, Permit: Permit{Title: "t", Short: "s", Granted: "g"},
+		FiledOn: &d, ImplicitRefusalOn: &d, AppealImplicitOn: &d, NotifiedOn: &d, CertificateAvailableOn: &d,
+		AsylumRegisteredOn: &d, RequestOn: &d, IssuedOn: &d, DomicileDated: &d, OneYearOn: &d, ArrivedOn: &d,
+		CertificateDue: &d, NationalityCertificateExpiry: &d, DomicileExpiry: &d, Reference: d, Country: "Mali", PolygamyList: "l", PolygamySource: "s"}
 	check := func(where string, tx text) {
 		if tx.t == nil {
 			return
 		}
-		if _, err := tx.render(full); err != nil {
-			t.Errorf("%s: %v", where, err)
+		for _, data := range []facts{full, bare} {
+			if _, err := tx.render(data); err != nil {
+				t.Errorf("%s (card %v): %v", where, data.Card, err)
+			}
 		}
 	}
 	for id, iw := range tab.w.Items {
@@ -107,9 +123,12 @@ func TestWordingFieldsExist(t *testing.T) {
 	for id, dw := range tab.w.Deadlines {
 		check(id+".title", dw.Title)
 		check(id+".detail", dw.Detail)
+		check(id+".source", dw.Source)
+		check(id+".late", dw.Late)
 	}
 	for id, ww := range tab.w.Warnings {
 		check(id+".message", ww.Message)
+		check(id+".source", ww.Source)
 	}
 	for id, fw := range tab.w.Fees {
 		check(id+".note", fw.Note)

@@ -76,6 +76,7 @@ type nextData struct {
 	Date   civil.Date
 	PostBy *civil.Date
 	In     string
+	Late   string // what to do now, for a late step
 }
 
 func (t *tables) in(days int) (string, error) {
@@ -96,7 +97,7 @@ func (t *tables) writeText(tw *textWriter, p *Plan) error {
 		return err
 	}
 	tw.heading(s)
-	if s, err = tx.Route.render(t.w.Routes[p.Route]); err != nil {
+	if s, err = tx.Route.render(t.w.Permits[p.Basis].Title); err != nil {
 		return err
 	}
 	tw.line("", "", s)
@@ -108,8 +109,12 @@ func (t *tables) writeText(tw *textWriter, p *Plan) error {
 			return err
 		}
 		nd := nextData{Title: next.Title, Before: t.w.Deadlines[next.ID].Before, Date: next.Date,
-			PostBy: next.PostBy, In: in}
-		if s, err = tx.Next.render(nd); err != nil {
+			PostBy: next.PostBy, In: in, Late: p.NextStep.Now}
+		tmpl := tx.Next
+		if p.NextStep.Late {
+			tmpl = tx.NextLate
+		}
+		if s, err = tmpl.render(nd); err != nil {
 			return err
 		}
 		tw.bw.WriteString(french.Typo(s) + "\n") // one line, never wrapped: it is the line people look for
@@ -136,7 +141,7 @@ func (t *tables) writeText(tw *textWriter, p *Plan) error {
 		tw.line("", "", tx.NoDeadlines)
 	}
 	for _, d := range p.Deadlines {
-		tw.line("", "    ", french.Date(d.Date)+" ("+french.Weekday(d.Date.Weekday())+") — "+d.Title)
+		tw.line("", "    ", french.Date(d.Date)+" ("+french.Weekday(d.Date.Weekday())+") — "+capitalize(tx.Kinds[d.Kind])+" : "+d.Title)
 		var state []string
 		switch {
 		case d.Done:
@@ -165,12 +170,22 @@ func (t *tables) writeText(tw *textWriter, p *Plan) error {
 		if d.Detail != "" {
 			tw.line("    ", "    ", d.Detail)
 		}
-		if d.NonWorkingDay && !d.Done && !d.Passed {
+		if d.Source != "" {
+			s, err := tx.Source.render(d.Source)
+			if err != nil {
+				return err
+			}
+			tw.line("    ", "    ", s)
+		}
+		if d.NonWorkingDay && d.ToDo() && !d.Done && !d.Passed {
 			var s string
 			var err error
-			if d.Holiday != "" {
+			switch {
+			case d.HolidayUsage:
+				s, err = tx.NonWorkingUsage.render(d.Holiday)
+			case d.Holiday != "":
 				s, err = tx.NonWorkingHoliday.render(d.Holiday)
-			} else {
+			default:
 				s, err = tx.NonWorkingWeekend.render(french.Weekday(d.Date.Weekday()))
 			}
 			if err != nil {
@@ -198,6 +213,13 @@ func (t *tables) writeText(tw *textWriter, p *Plan) error {
 		if f.Note != "" {
 			tw.line("    ", "    ", f.Note)
 		}
+		if f.Source != "" {
+			s, err := tx.Source.render(f.Source)
+			if err != nil {
+				return err
+			}
+			tw.line("    ", "    ", s)
+		}
 	}
 	tw.blank()
 
@@ -212,4 +234,18 @@ func (t *tables) writeText(tw *textWriter, p *Plan) error {
 	tw.blank()
 	tw.line("", "", tx.Disclaimer)
 	return nil
+}
+
+// PermitOf returns how the documents name the permit of a legal basis
+// (BasisL4259, BasisL42510, BasisFrancoAlgerian), from the embedded wording.
+func PermitOf(basis string) (Permit, error) {
+	t, err := load()
+	if err != nil {
+		return Permit{}, fmt.Errorf("plan: %w", err)
+	}
+	p, ok := t.w.Permits[basis]
+	if !ok {
+		return Permit{}, fmt.Errorf("plan: unknown basis %q", basis)
+	}
+	return p, nil
 }

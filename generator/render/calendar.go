@@ -23,6 +23,9 @@ func (d *docData) calendar() {
 	d.title(c.fill(w.Title, nil)+" — "+d.person["Name"].(string), c.fill(w.Person, d.person), org)
 	c.setInk(colInk)
 	c.para(marginLeft, contentWidth, leadSmall+0.2, sizeSmall+0.5, alignLeft, plain(styleRegular, c.fill(w.Intro, nil)))
+	if note := holiday.Default().Note(d.f.Applicant.Address.Postcode); note != "" {
+		c.para(marginLeft, contentWidth, leadSmall+0.2, sizeSmall+0.5, alignLeft, plain(styleBold, french.Typo(note)))
+	}
 	c.y += 2
 	d.timeline()
 	d.monthGrids()
@@ -31,6 +34,10 @@ func (d *docData) calendar() {
 
 // upcoming reports whether a deadline is still to be met.
 func upcoming(dl plan.Deadline) bool { return !dl.Done && !dl.Passed }
+
+// toAct reports whether a date is still ahead and calls for an action by
+// or on it (a deadline or an appointment): only those get a QR code.
+func toAct(dl plan.Deadline) bool { return upcoming(dl) && dl.ToDo() }
 
 // timeline draws the table of deadlines.
 func (d *docData) timeline() {
@@ -75,8 +82,8 @@ func (d *docData) timeline() {
 		default:
 			days = cell{Text: strconv.Itoa(d.p.Today.DaysUntil(dl.Date))}
 		}
-		row := []cell{{Text: french.Short(dl.Date), Style: styleBold}, day,
-			{Text: french.Typo(dl.Title), Sub: french.Typo(dl.Detail)}, postBy, days, status}
+		what := cell{Text: c.fill(d.w.Calendar.kind(dl.Kind), nil) + " : " + french.Typo(dl.Title), Sub: french.Typo(dl.Detail)}
+		row := []cell{{Text: french.Short(dl.Date), Style: styleBold}, day, what, postBy, days, status}
 		if next != nil && dl.ID == next.ID && dl.Date == next.Date {
 			for i := range row {
 				row[i].Shade = &colAccentTint
@@ -236,7 +243,7 @@ func (d *docData) eventCodes() {
 	c, w := d.c, &d.w.Calendar.QR
 	var list []plan.Deadline
 	for _, dl := range d.p.Deadlines {
-		if upcoming(dl) {
+		if toAct(dl) {
 			list = append(list, dl)
 		}
 	}

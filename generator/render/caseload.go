@@ -20,6 +20,7 @@ type CaseloadEntry struct {
 	Name, Source string
 	Deadlines    []plan.Deadline
 	Warnings     []plan.Warning
+	NextStep     *plan.NextStep // the plan's next step; the board opens with the late ones
 }
 
 // Caseload is every applicant an association follows, at a date.
@@ -148,6 +149,42 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 
 	if len(rows) == 0 {
 		c.para(marginLeft, contentWidth, leadBody, sizeBody, alignLeft, plain(styleRegular, c.fill(cw.None, nil)))
+	}
+	// First what is late (SPEC §2, next step: a passed deadline that still
+	// matters), by date: the certificate and replies to OFII to send today.
+	var late []caseloadRow
+	for i := range cl.Entries {
+		e := &cl.Entries[i]
+		if n := e.NextStep; n != nil && n.Late {
+			for _, dl := range e.Deadlines {
+				if dl.ID == n.ID && dl.Date == n.Date {
+					late = append(late, caseloadRow{e, dl})
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(late, func(a, b caseloadRow) int {
+		return cmp.Or(a.d.Date.Compare(b.d.Date), cmp.Compare(a.entry.Name, b.entry.Name))
+	})
+	if len(late) > 0 {
+		d.heading(c.fill(cw.LateHeading, nil), 14)
+		c.setInk(colMuted)
+		c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, c.fill(cw.LateNote, nil)))
+		c.setInk(colInk)
+		c.y += 1.5
+		var cells [][]cell
+		for _, r := range late {
+			cells = append(cells, []cell{
+				{Text: french.Short(r.d.Date), Style: styleBold, Ink: &colWarn},
+				{Text: french.Weekday(r.d.Date.Weekday())},
+				{Text: r.entry.Name, Style: styleBold, Sub: r.entry.Source},
+				{Text: french.Typo(r.d.Title), Sub: french.Typo(r.entry.NextStep.Now)},
+				{Text: c.fill(cw.LateStatus, nil), Style: styleBold, Ink: &colWarn},
+				{Text: strconv.Itoa(-r.d.DaysLeft)},
+			})
+		}
+		c.table(caseloadColumns(cw.LateColumns), cells)
+		c.y += 3
 	}
 	if soon := cl.toPostSoon(rows); len(soon) > 0 {
 		until := cl.Today.AddDays(postSoonDays - 1)

@@ -15,13 +15,9 @@ import (
 func (d *docData) checklist() {
 	c, w := d.c, &d.w.Checklist
 	d.begin(plan.DocChecklist, w.Document)
-	subtitle := w.Subtitle.Card
-	if d.p.Route == plan.RouteAPSParent {
-		subtitle = w.Subtitle.APSParent
-	}
-	d.title(c.fill(w.Title, nil)+" — "+d.person["Name"].(string),
+	d.title(c.fill(w.Title.of(d.p), nil)+" — "+d.person["Name"].(string),
 		c.fill(w.Person, d.person),
-		c.fill(subtitle, nil),
+		c.fill(d.person["PermitTitle"].(string), nil),
 		c.fill(w.Prepared, d.person))
 	d.nextStep()
 	d.warnings()
@@ -77,8 +73,10 @@ func (d *docData) daysLeft(n int) string {
 	return d.c.fill(w.DaysLeft, m{"Days": french.Days(n)})
 }
 
-// nextStep draws the box "Prochaine étape": the earliest deadline neither
-// done nor passed, with its post-by date; or what starts the clock.
+// nextStep draws the box "Prochaine étape": the plan's next step, its date
+// worded by its kind (only a deadline is a « date limite »), its post-by
+// date; a late step says so and what to do now; without a step, what
+// starts the clock.
 func (d *docData) nextStep() {
 	c, w := d.c, &d.w.Checklist.Next
 	lines := []framedLine{{spans: []span{plain(styleBold, c.fill(w.Heading, nil))}, size: sizeSmall, lead: leadSmall, ink: colAccent}}
@@ -93,16 +91,22 @@ func (d *docData) nextStep() {
 		d.framed(lines, colAccentTint, colAccent)
 		return
 	}
+	when := []span{plain(styleBold, c.fill(w.Date[next.Kind], m{"Date": french.LongDate(next.Date)})),
+		plain(styleRegular, " — "+d.daysLeft(p0(d.p.Today.DaysUntil(next.Date))))}
+	ink := colInk
+	if d.p.NextStep.Late {
+		when, ink = []span{plain(styleBold, c.fill(w.Late, m{"Date": french.LongDate(next.Date), "Days": french.Days(-next.DaysLeft)}))}, colWarn
+	}
 	lines = append(lines,
 		framedLine{spans: []span{plain(styleBold, french.Typo(next.Title))}, size: sizeBody + 2, lead: 6, ink: colInk, spaceBefore: 1},
-		framedLine{spans: []span{
-			plain(styleBold, c.fill(w.Date, m{"Date": french.LongDate(next.Date)})),
-			plain(styleRegular, " — "+d.daysLeft(p0(d.p.Today.DaysUntil(next.Date))))},
-			size: sizeBody, lead: leadBody + 0.3, ink: colInk, spaceBefore: 0.5})
-	if next.PostBy != nil {
+		framedLine{spans: when, size: sizeBody, lead: leadBody + 0.3, ink: ink, spaceBefore: 0.5})
+	if now := d.p.NextStep.Now; now != "" {
+		lines = append(lines, framedLine{spans: []span{plain(styleBold, french.Typo(now))}, size: sizeBody, lead: leadBody + 0.3, ink: colWarn})
+	}
+	if next.PostBy != nil && !d.p.NextStep.Late {
 		lines = append(lines, framedLine{spans: []span{plain(styleBold, c.fill(w.PostBy, m{"PostBy": french.LongDate(*next.PostBy)}))}, size: sizeBody, lead: leadBody + 0.3, ink: colWarn})
 	}
-	if next.NonWorkingDay {
+	if next.NonWorkingDay && next.ToDo() && !d.p.NextStep.Late {
 		lines = append(lines, framedLine{spans: []span{plain(styleRegular, c.fill(w.NonWorkingDay, nil))}, size: sizeSmall + 0.5, lead: leadSmall + 0.3, ink: colInk})
 	}
 	if next.Detail != "" {
@@ -232,8 +236,8 @@ func (d *docData) steps() {
 		keep := min(c.paraHeight(tw, leadBody, sizeBody, text), 3*leadBody)
 		if i == len(list)-1 { // the decision stays with its two outcomes
 			keep = c.paraHeight(tw, leadBody, sizeBody, text) + 1.2
-			for _, s := range []string{w.Accepted, w.Refused} {
-				keep += c.paraHeight(tw-5, leadBody, sizeBody, []span{plain(styleRegular, c.fill(s, nil))})
+			for _, s := range []string{w.Accepted, w.Refused.of(d.p)} {
+				keep += c.paraHeight(tw-5, leadBody, sizeBody, []span{plain(styleRegular, c.fill(s, d.person))})
 			}
 		}
 		c.need(keep)
@@ -254,8 +258,8 @@ func (d *docData) steps() {
 		c.setInk(colInk)
 		c.y += 1.2
 	}
-	for _, s := range []string{w.Accepted, w.Refused} {
-		label, rest, _ := strings.Cut(c.fill(s, nil), ":")
+	for _, s := range []string{w.Accepted, w.Refused.of(d.p)} {
+		label, rest, _ := strings.Cut(c.fill(s, d.person), ":")
 		d.bullet(marginLeft+indent, plain(styleBold, label+":"), plain(styleRegular, " "+strings.TrimSpace(rest)))
 	}
 	c.y += 2
@@ -272,7 +276,7 @@ func (d *docData) fees() {
 	}
 	const amountW = 25.0
 	total := 0.0
-	asOf := ""
+	source := ""
 	// the amounts, their total and their date stay on one page
 	need := float64(len(d.p.Fees)+2)*(leadBody+1.8) + 2*leadSmall
 	for _, fe := range d.p.Fees {
@@ -283,10 +287,8 @@ func (d *docData) fees() {
 	c.need(need)
 	for _, fe := range d.p.Fees {
 		total += fe.AmountEUR
-		if asOf == "" && fe.AsOf != "" {
-			if t, err := civil.Parse(fe.AsOf); err == nil {
-				asOf = french.Short(t)
-			}
+		if source == "" && fe.AsOf != "" { // an amount from the fee table, not from the file
+			source = fe.Source
 		}
 		c.need(leadBody + leadSmall)
 		c.line(marginLeft, c.y, contentWidth-amountW, leadBody, styleBold, sizeBody, alignLeft, french.Typo(fe.Title))
@@ -307,11 +309,11 @@ func (d *docData) fees() {
 		c.line(marginLeft, c.y, contentWidth, leadBody, styleBold, sizeBody, alignRight, french.Euros(total))
 		c.y += leadBody + 1
 	}
-	if asOf == "" {
-		asOf = "…"
+	if source == "" {
+		source = d.p.Fees[0].Source
 	}
 	c.setInk(colWarn)
-	c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleBold, c.fill(w.AsOf, m{"AsOf": asOf})))
+	c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleBold, c.fill(w.AsOf, m{"Source": source})))
 	c.setInk(colInk)
 	c.y += 2
 }
@@ -330,8 +332,14 @@ func (d *docData) help() {
 	small := func(s string, ink rgb) framedLine {
 		return framedLine{spans: []span{plain(styleRegular, s)}, size: sizeSmall, lead: leadSmall, ink: ink}
 	}
-	blocks := []framedLine{title(c.fill(w.ANEF, nil)), small(w.ANEFURL, colAccent)}
-	blocks[0].spaceBefore = 0
+	// route aps_parent: the procedure is not online, so no ANEF code (SPEC §3)
+	anef := d.p.Route != plan.RouteAPSParent
+	var blocks []framedLine
+	if anef {
+		blocks = append(blocks, title(c.fill(w.ANEF, nil)), small(w.ANEFURL, colAccent))
+	} else {
+		textW = contentWidth
+	}
 	for _, ct := range d.w.Contacts {
 		t := title(french.Typo(ct.Name) + "  ")
 		t.spans = append(t.spans, plain(styleRegular, french.Typo(ct.Phone)))
@@ -351,20 +359,27 @@ func (d *docData) help() {
 	for _, b := range blocks {
 		h += b.spaceBefore + c.paraHeight(textW, b.lead, b.size, b.spans)
 	}
-	h = max(h, qrANEFSize+8)
+	if len(blocks) > 0 {
+		blocks[0].spaceBefore = 0
+	}
+	if anef {
+		h = max(h, qrANEFSize+8)
+	}
 	d.heading(c.fill(w.Heading, nil), h+d.disclaimerHeight()+6)
 
 	top := c.y
-	c.qr(qrX, top, qrANEFSize, w.ANEFURL, true)
-	c.link(qrX, top, qrANEFSize, qrANEFSize, w.ANEFURL)
-	c.setInk(colMuted)
-	c.paraAt(qrX, top+qrANEFSize+0.5, qrANEFSize, leadTiny, sizeTiny, alignCenter, plain(styleRegular, c.fill(w.ANEFCaption, nil)))
+	if anef {
+		c.qr(qrX, top, qrANEFSize, w.ANEFURL, true)
+		c.link(qrX, top, qrANEFSize, qrANEFSize, w.ANEFURL)
+		c.setInk(colMuted)
+		c.paraAt(qrX, top+qrANEFSize+0.5, qrANEFSize, leadTiny, sizeTiny, alignCenter, plain(styleRegular, c.fill(w.ANEFCaption, nil)))
+	}
 	y := top
 	for i, b := range blocks {
 		y += b.spaceBefore
 		c.setInk(b.ink)
 		bh := c.paraAt(marginLeft, y, textW, b.lead, b.size, alignLeft, b.spans...)
-		if i == 1 { // the ANEF address is a link too
+		if anef && i == 1 { // the ANEF address is a link too
 			c.link(marginLeft, y, c.width(styleRegular, sizeSmall, w.ANEFURL), bh, w.ANEFURL)
 		}
 		y += bh

@@ -169,8 +169,11 @@ func (d *docData) letterBlocks() []letterBlock {
 		child = fullName(sc.GivenNames, sc.FamilyName)
 	}
 	subject := w.Subject.Card
-	if p.Route == plan.RouteAPSParent {
+	switch {
+	case p.Route == plan.RouteAPSParent:
 		subject = w.Subject.APSParent
+	case p.Basis == plan.BasisFrancoAlgerian:
+		subject = w.Subject.FrancoAlgerian
 	}
 	add(1, alignLeft, 0, plain(styleBold, c.fill(w.SubjectLabel, nil)+c.fill(subject, m{"Child": child})))
 
@@ -181,8 +184,15 @@ func (d *docData) letterBlocks() []letterBlock {
 	if sc := f.Situation.SickChild; sc != nil {
 		refs = append(refs, c.fill(w.References.Child, m{"Child": child, "Date": d.w.dateOrDots(sc.BirthDate)}))
 	}
+	if n := f.Procedure.ANEFNumber; n != "" {
+		refs = append(refs, c.fill(w.References.ANEFNumber, m{"Number": n}))
+	}
 	if !f.Procedure.FiledOn.IsZero() {
-		refs = append(refs, c.fill(w.References.Filed, m{"Date": french.Date(f.Procedure.FiledOn)}))
+		filed := w.References.Filed
+		if p.Route == plan.RouteAPSParent { // filed at the prefecture, not in ANEF
+			filed = w.References.FiledAtPrefecture
+		}
+		refs = append(refs, c.fill(filed, m{"Date": french.Date(f.Procedure.FiledOn)}))
 	}
 	if !f.Situation.AsylumRegisteredOn.IsZero() {
 		refs = append(refs, c.fill(w.References.Asylum, m{"Date": french.Date(f.Situation.AsylumRegisteredOn)}))
@@ -204,7 +214,7 @@ func (d *docData) letterBlocks() []letterBlock {
 		body = w.Body.APSParent
 	}
 	for _, para := range body {
-		add(0.8, alignLeft, 0, plain(styleRegular, c.fill(para, m{"Child": child})))
+		add(0.8, alignLeft, 0, plain(styleRegular, c.fill(para, m{"Child": child, "Permit": d.person["Permit"]})))
 	}
 	add(0.8, alignLeft, 0, plain(styleBold, c.fill(w.Enclosure, nil)))
 	add(1, alignLeft, 0, plain(styleRegular, c.fill(w.Closing, m{"Salutation": salutation})))

@@ -38,16 +38,25 @@ func pack(w io.Writer, f *applicant.File, p *plan.Plan, org *applicant.Organisat
 	if err != nil {
 		return nil, err
 	}
-	title := fmt.Sprint(applicantName(f))
 	c, err := newCanvas(p.Today, "")
 	if err != nil {
 		return nil, err
 	}
-	c.pdf.SetTitle(c.fill(words.Checklist.Common.PDFTitle, m{"Name": title}), true)
+	permit, err := plan.PermitOf(p.Basis)
+	if err != nil {
+		return nil, err
+	}
 	if org == nil {
 		org = f.Organisation
 	}
 	d := &docData{c: c, w: words, f: f, p: p, org: org, person: c.personData(words, f, p.Today)}
+	// what the wording needs of the legal basis (SPEC §3: the permit named
+	// exactly; an APS is never a « titre de séjour »)
+	d.person["APS"] = p.Route == plan.RouteAPSParent
+	d.person["Algerian"] = p.Basis == plan.BasisFrancoAlgerian
+	d.person["Permit"] = permit.Short
+	d.person["PermitTitle"] = permit.Title
+	c.pdf.SetTitle(c.fill(words.Checklist.Common.PDFTitle, d.person), true)
 	for _, doc := range docs {
 		switch doc {
 		case plan.DocChecklist:

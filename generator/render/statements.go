@@ -26,7 +26,7 @@ func (d *docData) nonPolygamy() {
 	c.y += leadStatement / 2
 	d.statementLine(styleBold, c.fill(w.Statement, d.person))
 	c.y += leadStatement / 2
-	d.statementLine(styleRegular, c.fill(w.Purpose, d.person))
+	d.statementLine(styleRegular, c.fill(w.Purpose.of(d.p), d.person))
 	d.signature(d.w.Statements.Signature, d.person["E"].(string))
 }
 
@@ -107,7 +107,7 @@ func (d *docData) signature(label, e string) {
 	c.setInk(colInk)
 
 	// The reminder sits at the foot of the page.
-	text := c.fill(w.Penalty, nil)
+	text := c.fill(w.Penalty.of(d.p), nil)
 	h := c.paraHeight(contentWidth-8, leadSmall, sizeSmall, []span{plain(styleRegular, text)})
 	y := contentBottom - h - 6
 	c.setFill(colShade)

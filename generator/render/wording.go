@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ofiipack/ofiipack/generator/french"
+	"github.com/ofiipack/ofiipack/generator/plan"
 	"github.com/ofiipack/ofiipack/templates"
 )
 
@@ -38,8 +39,20 @@ type commonWords struct {
 }
 
 type byRoute struct {
-	Card      string `yaml:"card"`
-	APSParent string `yaml:"aps_parent"`
+	Card           string `yaml:"card"`
+	APSParent      string `yaml:"aps_parent"`
+	FrancoAlgerian string `yaml:"franco_algerian"` // route card, basis franco_algerian_6_7; "" where Card fits both
+}
+
+// of returns the wording for a plan's route and legal basis.
+func (b byRoute) of(p *plan.Plan) string {
+	switch {
+	case p.Route == plan.RouteAPSParent:
+		return b.APSParent
+	case p.Basis == plan.BasisFrancoAlgerian && b.FrancoAlgerian != "":
+		return b.FrancoAlgerian
+	}
+	return b.Card
 }
 
 type listByRoute struct {
@@ -55,21 +68,21 @@ type step struct {
 type checklistWords struct {
 	Common   commonWords `yaml:"common"`
 	Document string      `yaml:"document"`
-	Title    string      `yaml:"title"`
-	Subtitle byRoute     `yaml:"subtitle"`
+	Title    byRoute     `yaml:"title"`
 	Person   string      `yaml:"person"`
 	Prepared string      `yaml:"prepared"`
 	Next     struct {
-		Heading         string `yaml:"heading"`
-		Date            string `yaml:"date"`
-		DaysLeft        string `yaml:"days_left"`
-		Today           string `yaml:"today"`
-		Tomorrow        string `yaml:"tomorrow"`
-		PostBy          string `yaml:"post_by"`
-		NonWorkingDay   string `yaml:"non_working_day"`
-		None            string `yaml:"none"`
-		NoneCertificate string `yaml:"none_certificate"`
-		NoneCard        string `yaml:"none_card"`
+		Heading         string            `yaml:"heading"`
+		Date            map[string]string `yaml:"date"` // by kind of date
+		Late            string            `yaml:"late"`
+		DaysLeft        string            `yaml:"days_left"`
+		Today           string            `yaml:"today"`
+		Tomorrow        string            `yaml:"tomorrow"`
+		PostBy          string            `yaml:"post_by"`
+		NonWorkingDay   string            `yaml:"non_working_day"`
+		None            string            `yaml:"none"`
+		NoneCertificate string            `yaml:"none_certificate"`
+		NoneCard        string            `yaml:"none_card"`
 	} `yaml:"next"`
 	Conditions struct {
 		Heading   string   `yaml:"heading"`
@@ -84,12 +97,12 @@ type checklistWords struct {
 		Ready   string `yaml:"ready"`
 	} `yaml:"documents"`
 	Steps struct {
-		Heading   string `yaml:"heading"`
-		Done      string `yaml:"done"`
-		Card      []step `yaml:"card"`
-		APSParent []step `yaml:"aps_parent"`
-		Accepted  string `yaml:"accepted"`
-		Refused   string `yaml:"refused"`
+		Heading   string  `yaml:"heading"`
+		Done      string  `yaml:"done"`
+		Card      []step  `yaml:"card"`
+		APSParent []step  `yaml:"aps_parent"`
+		Accepted  string  `yaml:"accepted"`
+		Refused   byRoute `yaml:"refused"`
 	} `yaml:"steps"`
 	Fees struct {
 		Heading       string `yaml:"heading"`
@@ -122,11 +135,13 @@ type letterWords struct {
 	Subject         byRoute `yaml:"subject"`
 	ReferencesLabel string  `yaml:"references_label"`
 	References      struct {
-		Applicant       string `yaml:"applicant"`
-		ForeignerNumber string `yaml:"foreigner_number"`
-		Filed           string `yaml:"filed"`
-		Asylum          string `yaml:"asylum"`
-		Child           string `yaml:"child"`
+		Applicant         string `yaml:"applicant"`
+		ForeignerNumber   string `yaml:"foreigner_number"`
+		ANEFNumber        string `yaml:"anef_number"`
+		Filed             string `yaml:"filed"`
+		FiledAtPrefecture string `yaml:"filed_at_prefecture"`
+		Asylum            string `yaml:"asylum"`
+		Child             string `yaml:"child"`
 	} `yaml:"references"`
 	Salutation string      `yaml:"salutation"`
 	Body       listByRoute `yaml:"body"`
@@ -137,15 +152,15 @@ type letterWords struct {
 
 type statementWords struct {
 	NonPolygamy struct {
-		Document    string `yaml:"document"`
-		Title       string `yaml:"title"`
-		Subtitle    string `yaml:"subtitle"`
-		Identity    string `yaml:"identity"`
-		Born        string `yaml:"born"`
-		Nationality string `yaml:"nationality"`
-		Address     string `yaml:"address"`
-		Statement   string `yaml:"statement"`
-		Purpose     string `yaml:"purpose"`
+		Document    string  `yaml:"document"`
+		Title       string  `yaml:"title"`
+		Subtitle    string  `yaml:"subtitle"`
+		Identity    string  `yaml:"identity"`
+		Born        string  `yaml:"born"`
+		Nationality string  `yaml:"nationality"`
+		Address     string  `yaml:"address"`
+		Statement   string  `yaml:"statement"`
+		Purpose     byRoute `yaml:"purpose"`
 	} `yaml:"non_polygamy"`
 	Host struct {
 		Document  string `yaml:"document"`
@@ -158,17 +173,18 @@ type statementWords struct {
 		Since     string `yaml:"since"`
 		Enclosed  string `yaml:"enclosed"`
 	} `yaml:"host"`
-	PlaceDate     string `yaml:"place_date"`
-	Signature     string `yaml:"signature"`
-	SignatureHost string `yaml:"signature_host"`
-	Penalty       string `yaml:"penalty"`
+	PlaceDate     string  `yaml:"place_date"`
+	Signature     string  `yaml:"signature"`
+	SignatureHost string  `yaml:"signature_host"`
+	Penalty       byRoute `yaml:"penalty"`
 }
 
 type calendarWords struct {
-	Document string `yaml:"document"`
-	Title    string `yaml:"title"`
-	Person   string `yaml:"person"`
-	Intro    string `yaml:"intro"`
+	Document string            `yaml:"document"`
+	Title    string            `yaml:"title"`
+	Person   string            `yaml:"person"`
+	Intro    string            `yaml:"intro"`
+	Kinds    map[string]string `yaml:"kinds"` // label of each kind of date
 	Timeline struct {
 		Heading string   `yaml:"heading"`
 		Columns []string `yaml:"columns"`
@@ -212,8 +228,15 @@ type calendarWords struct {
 		PostSoonHeading string   `yaml:"post_soon_heading"`
 		PostSoonNote    string   `yaml:"post_soon_note"`
 		PostSoonColumns []string `yaml:"post_soon_columns"`
+		LateHeading     string   `yaml:"late_heading"`
+		LateNote        string   `yaml:"late_note"`
+		LateColumns     []string `yaml:"late_columns"`
+		LateStatus      string   `yaml:"late_status"`
 	} `yaml:"caseload"`
 }
+
+// kind returns the label of a kind of date (« Date limite », « Événement »).
+func (w *calendarWords) kind(k string) string { return w.Kinds[k] }
 
 // contact is one help line of templates/data/contacts.yaml.
 type contact struct {
@@ -295,6 +318,7 @@ func readWording(fsys fs.FS) (*wording, error) {
 		{"timeline.columns", w.Calendar.Timeline.Columns},
 		{"caseload.columns", w.Calendar.Caseload.Columns},
 		{"caseload.post_soon_columns", w.Calendar.Caseload.PostSoonColumns},
+		{"caseload.late_columns", w.Calendar.Caseload.LateColumns},
 	} {
 		if len(t.titles) != 6 {
 			return nil, fmt.Errorf("read wording templates/text/calendar.yaml: %s has %d titles, expected 6", t.key, len(t.titles))
