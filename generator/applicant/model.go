@@ -20,7 +20,7 @@ const (
 	Widowed  = "widowed"
 )
 
-// Identity document values (seed 000, "Documents to be submitted").
+// Identity document values (service-public.fr F17164, "Documents to be submitted").
 const (
 	Passport               = "passport"
 	ConsularAttestation    = "consular_attestation"
@@ -30,7 +30,7 @@ const (
 	NoDocument             = "none"
 )
 
-// Residence proof kinds (seed 000, proof of habitual residence).
+// Residence proof kinds (service-public.fr F17164, proof of habitual residence).
 const (
 	ProofVisa            = "visa"
 	ProofPermitReceipt   = "permit_receipt"
@@ -40,7 +40,7 @@ const (
 	ProofPersonalLetters = "personal_letters"
 )
 
-// Refusal grounds (seed 000, cases where the prefecture may refuse).
+// Refusal grounds (service-public.fr F17164, cases where the prefecture may refuse).
 const (
 	GroundUnexecutedOQTF           = "unexecuted_oqtf"
 	GroundForgery                  = "forgery"
@@ -55,7 +55,7 @@ const (
 	PolygamyNo   = "no"
 )
 
-// OFII request kinds (seed 000, R. 425-12).
+// OFII request kinds (service-public.fr F17164; CESEDA R. 425-12).
 const (
 	RequestInformation = "information"
 	RequestExamination = "examination"

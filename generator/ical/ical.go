@@ -193,7 +193,7 @@ func addEvent(cal *ics.Calendar, today civil.Date, f *applicant.File, d plan.Dea
 // description is the text of the event: the date, the post-by date, a
 // warning for a non-working day, whether it is done, and the rule's source.
 func description(d plan.Deadline) (string, error) {
-	v := fields{Title: title(d), Date: french.LongDate(d.Date), Source: d.Source, Kind: d.Kind}
+	v := fields{Title: title(d), Date: french.LongDate(d.Date), Source: d.Source, Kind: plan.KindLabel(d.Kind)}
 	if d.PostBy != nil {
 		v.PostBy = french.LongDate(*d.PostBy)
 	}

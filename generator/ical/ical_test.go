@@ -286,7 +286,7 @@ func TestCalendar(t *testing.T) {
 			}
 			desc := prop(t, &ev.ComponentBase, ics.ComponentPropertyDescription).Value
 			word := map[string]string{plan.KindDeadline: "Date limite :", plan.KindAppointment: "Rendez-vous :",
-				plan.KindExpiry: "Fin de validité :", plan.KindMilestone: "Date :"}[d.Kind]
+				plan.KindExpiry: "Fin de validité :", plan.KindMilestone: "Événement :"}[d.Kind]
 			wantDesc := []string{word, "ofiipack"}
 			if d.Kind != plan.KindDeadline && strings.Contains(desc, "Date limite") {
 				t.Errorf("a %s is called a « date limite »:\n%s", d.Kind, desc)

@@ -267,3 +267,17 @@ func TestWriteTextError(t *testing.T) {
 		t.Error("write error not returned")
 	}
 }
+
+// Every source a user reads names a public reference (SPEC, top), never an
+// internal name such as "seed 000".
+func TestSourcesArePublic(t *testing.T) {
+	for _, name := range examples {
+		js, err := json.Marshal(compute(t, loadExample(t, name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(bytes.ToLower(js), []byte("seed")) {
+			t.Errorf("%s: the plan names an internal source:\n%s", name, js)
+		}
+	}
+}

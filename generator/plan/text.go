@@ -249,3 +249,15 @@ func PermitOf(basis string) (Permit, error) {
 	}
 	return p, nil
 }
+
+// KindLabel returns how every document names a kind of date, capitalised
+// (« Date limite », « Rendez-vous », « Fin de validité », « Événement »):
+// one wording, in templates/text/plan.yaml, for the plan, the PDFs and the
+// calendar files. An unknown kind is returned as it is.
+func KindLabel(kind string) string {
+	t, err := load()
+	if err != nil || t.w.Text.Kinds[kind] == "" {
+		return kind
+	}
+	return capitalize(t.w.Text.Kinds[kind])
+}

@@ -82,7 +82,7 @@ func (d *docData) timeline() {
 		default:
 			days = cell{Text: strconv.Itoa(d.p.Today.DaysUntil(dl.Date))}
 		}
-		what := cell{Text: c.fill(d.w.Calendar.kind(dl.Kind), nil) + " : " + french.Typo(dl.Title), Sub: french.Typo(dl.Detail)}
+		what := cell{Text: french.Typo(plan.KindLabel(dl.Kind)+" : ") + french.Typo(dl.Title), Sub: french.Typo(dl.Detail)}
 		row := []cell{{Text: french.Short(dl.Date), Style: styleBold}, day, what, postBy, days, status}
 		if next != nil && dl.ID == next.ID && dl.Date == next.Date {
 			for i := range row {

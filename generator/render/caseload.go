@@ -98,6 +98,19 @@ func caseloadColumns(titles []string) []column {
 	return cols
 }
 
+// boardTable draws one of the board's opening tables: its heading, the note
+// that says what it holds, and the rows.
+func (d *docData) boardTable(heading, note string, cols []column, cells [][]cell) {
+	c := d.c
+	d.heading(heading, 14)
+	c.setInk(colMuted)
+	c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, note))
+	c.setInk(colInk)
+	c.y += 1.5
+	c.table(cols, cells)
+	c.y += 3
+}
+
 // monday returns the Monday of d's ISO week.
 func monday(d civil.Date) civil.Date {
 	wd := (int(d.Weekday()) + 6) % 7 // Monday 0 … Sunday 6
@@ -167,11 +180,6 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 		return cmp.Or(a.d.Date.Compare(b.d.Date), cmp.Compare(a.entry.Name, b.entry.Name))
 	})
 	if len(late) > 0 {
-		d.heading(c.fill(cw.LateHeading, nil), 14)
-		c.setInk(colMuted)
-		c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, c.fill(cw.LateNote, nil)))
-		c.setInk(colInk)
-		c.y += 1.5
 		var cells [][]cell
 		for _, r := range late {
 			cells = append(cells, []cell{
@@ -183,16 +191,9 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 				{Text: strconv.Itoa(-r.d.DaysLeft)},
 			})
 		}
-		c.table(caseloadColumns(cw.LateColumns), cells)
-		c.y += 3
+		d.boardTable(c.fill(cw.LateHeading, nil), c.fill(cw.LateNote, nil), caseloadColumns(cw.LateColumns), cells)
 	}
 	if soon := cl.toPostSoon(rows); len(soon) > 0 {
-		until := cl.Today.AddDays(postSoonDays - 1)
-		d.heading(c.fill(cw.PostSoonHeading, m{"Until": french.Date(until)}), 14)
-		c.setInk(colMuted)
-		c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, c.fill(cw.PostSoonNote, nil)))
-		c.setInk(colInk)
-		c.y += 1.5
 		var cells [][]cell
 		for _, r := range soon {
 			cells = append(cells, []cell{
@@ -204,8 +205,9 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 				{Text: strconv.Itoa(cl.Today.DaysUntil(*r.d.PostBy))},
 			})
 		}
-		c.table(caseloadColumns(cw.PostSoonColumns), cells)
-		c.y += 3
+		until := cl.Today.AddDays(postSoonDays - 1)
+		d.boardTable(c.fill(cw.PostSoonHeading, m{"Until": french.Date(until)}), c.fill(cw.PostSoonNote, nil),
+			caseloadColumns(cw.PostSoonColumns), cells)
 	}
 
 	cols := caseloadColumns(cw.Columns)

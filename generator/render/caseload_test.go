@@ -107,3 +107,40 @@ func TestCaseloadPostSoon(t *testing.T) {
 		}
 	}
 }
+
+// The board opens with what is late (SPEC §2, next step), before what must
+// be posted soon; a passed deadline that is not the next step stays out.
+func TestCaseloadOpensWithWhatIsLate(t *testing.T) {
+	late := plan.Deadline{ID: plan.DeadlineCertificateToOFII, Kind: plan.KindDeadline, Date: mustDate(t, "2026-11-01"),
+		Passed: true, DaysLeft: -21, Title: "Envoyer le certificat médical"}
+	soonPost := mustDate(t, "2026-11-24")
+	soon := plan.Deadline{ID: plan.DeadlineOFIIRequestReply, Kind: plan.KindDeadline, Date: mustDate(t, "2026-12-01"),
+		PostBy: &soonPost, DaysLeft: 9, Title: "Réponse à l’OFII"}
+	old := plan.Deadline{ID: plan.DeadlineOFIIRequestReply, Kind: plan.KindDeadline, Date: mustDate(t, "2026-09-01"),
+		Passed: true, Title: "Vieille réponse"}
+	cl := Caseload{Today: today, Entries: []CaseloadEntry{
+		{Name: "Hamid RAHIMI", Source: "r.yaml", Deadlines: []plan.Deadline{old, late},
+			NextStep: &plan.NextStep{ID: late.ID, Date: late.Date, Kind: late.Kind, Late: true, Now: "Envoyez-le sans attendre."}},
+		{Name: "Aminata DIALLO", Source: "a.yaml", Deadlines: []plan.Deadline{soon},
+			NextStep: &plan.NextStep{ID: soon.ID, Date: soon.Date, Kind: soon.Kind}},
+	}}
+	var buf bytes.Buffer
+	l, err := caseload(&buf, cl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := allText(l)
+	joined := strings.Join(text, "\n")
+	iLate, iSoon := strings.Index(joined, "En retard"), strings.Index(joined, "À poster d")
+	if iLate < 0 || iSoon < 0 || iLate > iSoon {
+		t.Errorf("late table at %d, post-soon table at %d: want the late one first\n%s", iLate, iSoon, joined)
+	}
+	for _, want := range []string{"Envoyer le certificat médical", "Envoyez-le sans attendre.", "Hamid RAHIMI"} {
+		if !containsText(text, want) {
+			t.Errorf("caseload lacks %q", want)
+		}
+	}
+	if containsText(text, "Vieille réponse") {
+		t.Error("a passed deadline that is not the next step is on the board")
+	}
+}

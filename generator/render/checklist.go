@@ -91,7 +91,7 @@ func (d *docData) nextStep() {
 		d.framed(lines, colAccentTint, colAccent)
 		return
 	}
-	when := []span{plain(styleBold, c.fill(w.Date[next.Kind], m{"Date": french.LongDate(next.Date)})),
+	when := []span{plain(styleBold, c.fill(w.Date, m{"Kind": plan.KindLabel(next.Kind), "Date": french.LongDate(next.Date)})),
 		plain(styleRegular, " — "+d.daysLeft(p0(d.p.Today.DaysUntil(next.Date))))}
 	ink := colInk
 	if d.p.NextStep.Late {

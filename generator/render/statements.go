@@ -14,7 +14,7 @@ const (
 	leadStatement = 7.2
 )
 
-// nonPolygamy draws the declaration on honour of non-polygamy (seed 000),
+// nonPolygamy draws the declaration on honour of non-polygamy (service-public.fr F17164; CESEDA L. 412-6),
 // filled with what the file knows.
 func (d *docData) nonPolygamy() {
 	c, w := d.c, &d.w.Statements.NonPolygamy

@@ -72,17 +72,17 @@ type checklistWords struct {
 	Person   string      `yaml:"person"`
 	Prepared string      `yaml:"prepared"`
 	Next     struct {
-		Heading         string            `yaml:"heading"`
-		Date            map[string]string `yaml:"date"` // by kind of date
-		Late            string            `yaml:"late"`
-		DaysLeft        string            `yaml:"days_left"`
-		Today           string            `yaml:"today"`
-		Tomorrow        string            `yaml:"tomorrow"`
-		PostBy          string            `yaml:"post_by"`
-		NonWorkingDay   string            `yaml:"non_working_day"`
-		None            string            `yaml:"none"`
-		NoneCertificate string            `yaml:"none_certificate"`
-		NoneCard        string            `yaml:"none_card"`
+		Heading         string `yaml:"heading"`
+		Date            string `yaml:"date"` // {{.Kind}}: the kind's label (plan.KindLabel)
+		Late            string `yaml:"late"`
+		DaysLeft        string `yaml:"days_left"`
+		Today           string `yaml:"today"`
+		Tomorrow        string `yaml:"tomorrow"`
+		PostBy          string `yaml:"post_by"`
+		NonWorkingDay   string `yaml:"non_working_day"`
+		None            string `yaml:"none"`
+		NoneCertificate string `yaml:"none_certificate"`
+		NoneCard        string `yaml:"none_card"`
 	} `yaml:"next"`
 	Conditions struct {
 		Heading   string   `yaml:"heading"`
@@ -180,11 +180,10 @@ type statementWords struct {
 }
 
 type calendarWords struct {
-	Document string            `yaml:"document"`
-	Title    string            `yaml:"title"`
-	Person   string            `yaml:"person"`
-	Intro    string            `yaml:"intro"`
-	Kinds    map[string]string `yaml:"kinds"` // label of each kind of date
+	Document string `yaml:"document"`
+	Title    string `yaml:"title"`
+	Person   string `yaml:"person"`
+	Intro    string `yaml:"intro"`
 	Timeline struct {
 		Heading string   `yaml:"heading"`
 		Columns []string `yaml:"columns"`
@@ -234,9 +233,6 @@ type calendarWords struct {
 		LateStatus      string   `yaml:"late_status"`
 	} `yaml:"caseload"`
 }
-
-// kind returns the label of a kind of date (« Date limite », « Événement »).
-func (w *calendarWords) kind(k string) string { return w.Kinds[k] }
 
 // contact is one help line of templates/data/contacts.yaml.
 type contact struct {
