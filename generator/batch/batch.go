@@ -262,7 +262,7 @@ func writeCaseloadPDF(w io.Writer, today civil.Date, entries []kept, org *applic
 	c := render.Caseload{Today: today, Organisation: org, Entries: make([]render.CaseloadEntry, len(entries))}
 	for i, e := range entries {
 		c.Entries[i] = render.CaseloadEntry{Name: ical.Name(e.File), Source: e.where,
-			Deadlines: e.Plan.Deadlines, Warnings: e.Plan.Warnings, NextStep: e.Plan.NextStep}
+			Deadlines: e.Plan.Deadlines, Warnings: e.Plan.Warnings, NextStep: e.Plan.NextStep, Phone: e.File.Applicant.Phone}
 	}
 	return render.WriteCaseload(w, c)
 }

@@ -542,11 +542,15 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		if err != nil {
 			return fmt.Errorf("warning %s: %w", id, err)
 		}
+		short, err := w.Short.render(data)
+		if err != nil {
+			return fmt.Errorf("warning %s: %w", id, err)
+		}
 		src, err := w.Source.render(data)
 		if err != nil {
 			return fmt.Errorf("warning %s: %w", id, err)
 		}
-		p.Warnings = append(p.Warnings, Warning{ID: id, Message: msg, Source: src})
+		p.Warnings = append(p.Warnings, Warning{ID: id, Message: msg, Short: short, Source: src})
 		return nil
 	}
 	filingLate := fs.AsylumSeeker && !pr.FiledOn.IsZero() &&

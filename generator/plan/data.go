@@ -145,6 +145,7 @@ type deadlineWording struct {
 
 type warningWording struct {
 	Message text `yaml:"message"`
+	Short   text `yaml:"short"`
 	Source  text `yaml:"source"`
 }
 
@@ -365,8 +366,8 @@ func (t *tables) check() error {
 		}
 	}
 	for _, id := range warningIDs {
-		if ww, ok := w.Warnings[id]; !ok || ww.Message.t == nil {
-			return fmt.Errorf("%s: warnings: missing %s", WordingPath, id)
+		if ww, ok := w.Warnings[id]; !ok || ww.Message.t == nil || ww.Short.t == nil {
+			return fmt.Errorf("%s: warnings: %s needs message and short", WordingPath, id)
 		}
 	}
 	for _, id := range feeIDs {

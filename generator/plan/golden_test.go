@@ -86,7 +86,7 @@ func TestJSONKeys(t *testing.T) {
 	added := map[string][]string{
 		"checklist": {"details", "source"},
 		"deadlines": {"days_left", "holiday", "holiday_usage", "detail"},
-		"warnings":  {"source"},
+		"warnings":  {"short", "source"},
 		"fees":      {"title", "note", "as_of", "non_refundable_eur", "source"},
 	}
 	seen := map[string]map[string]bool{}

@@ -41,6 +41,7 @@ func TestBrokenTables(t *testing.T) {
 		{"missing identity wording", "wording", "      photo_id:\n", "      photo_idx:\n", "photo_id"},
 		{"missing deadline", "wording", "  implicit_refusal:\n", "  implicit_refusalx:\n", "implicit_refusal"},
 		{"missing warning", "wording", "  refusal_risk:\n", "  refusal_riskx:\n", "refusal_risk"},
+		{"missing short warning", "wording", "    short: \"Motif de refus", "    shortx: \"Motif de refus", "field shortx not found"},
 		{"missing label", "wording", "    forgery: ", "    forgeryx: ", "forgery"},
 		{"unknown key", "wording", "permits:\n", "permit:\n", "field permit not found"},
 		{"missing permit", "wording", "  franco_algerian_6_7:\n", "  franco_algerian:\n", "franco_algerian_6_7"},
@@ -128,6 +129,7 @@ func TestWordingFieldsExist(t *testing.T) {
 	}
 	for id, ww := range tab.w.Warnings {
 		check(id+".message", ww.Message)
+		check(id+".short", ww.Short)
 		check(id+".source", ww.Source)
 	}
 	for id, fw := range tab.w.Fees {

@@ -103,7 +103,8 @@ type NextStep struct {
 // Warning is something the applicant or the person helping must know.
 type Warning struct {
 	ID      string `json:"id"`
-	Message string `json:"message"`
+	Message string `json:"message"`         // to the applicant
+	Short   string `json:"short,omitempty"` // the same in the third person, for an association's board
 	Source  string `json:"source,omitempty"`
 }
 

@@ -57,7 +57,7 @@ func BenchmarkCaseload(b *testing.B) {
 }
 
 // BenchmarkFontParseFull parses the full Noto Sans files the embedded
-// subsets are made from (Debian's fonts-noto-core), when they are
+// subsets are made from (Debian’s fonts-noto-core), when they are
 // installed: the cost the subsets save on every PDF.
 func BenchmarkFontParseFull(b *testing.B) {
 	var faces [][]byte

@@ -95,13 +95,18 @@ func (d *docData) timeline() {
 	c.y += 5
 }
 
+// monthGridHorizon bounds the month grids: a date further ahead (a child's
+// 18th birthday years away) stays in the timeline, not in pages of grids.
+const monthGridHorizon = 12
+
 // monthSpan returns the first days of the months from today's month to
-// the month of the last deadline (at least today's month).
+// the month of the last date within monthGridHorizon months (at least
+// today's month).
 func (d *docData) monthSpan() []civil.Date {
 	first := civil.New(d.p.Today.Year, d.p.Today.Month, 1)
-	last := first
+	last, horizon := first, first.AddMonths(monthGridHorizon-1)
 	for _, dl := range d.p.Deadlines {
-		if m := civil.New(dl.Date.Year, dl.Date.Month, 1); m.After(last) {
+		if m := civil.New(dl.Date.Year, dl.Date.Month, 1); m.After(last) && !m.After(horizon) {
 			last = m
 		}
 	}

@@ -27,8 +27,8 @@ func TestWrap(t *testing.T) {
 		together   []string // must stay on one line
 	}{
 		{"no-break space before colon", "Date limite\u00a0: mercredi 16\u00a0décembre\u00a02026", 40, []string{"limite\u00a0:", "16\u00a0décembre\u00a02026"}},
-		{"euros", "un an d'emprisonnement et de 15 000 € d'amende", 45, []string{"15 000 €"}},
-		{"article", "prévu à l'art. L. 425-9 du CESEDA", 30, []string{"art. L. 425-9"}},
+		{"euros", "un an d’emprisonnement et de 15 000 € d’amende", 45, []string{"15 000 €"}},
+		{"article", "prévu à l’art. L. 425-9 du CESEDA", 30, []string{"art. L. 425-9"}},
 		{"days", "dans les 15 jours suivants", 20, []string{"15 jours"}},
 		{"guillemets", "sous pli «\u202fSECRET MÉDICAL\u202f» fermé", 30, []string{"«\u202fSECRET"}},
 	} {

@@ -21,6 +21,16 @@ type CaseloadEntry struct {
 	Deadlines    []plan.Deadline
 	Warnings     []plan.Warning
 	NextStep     *plan.NextStep // the plan's next step; the board opens with the late ones
+	Phone        string         // the applicant's phone, printed beside the name: the association calls
+}
+
+// who is the line under an applicant's name on the board: the input file
+// and, when known, the phone number.
+func (e *CaseloadEntry) who() string {
+	if p := strings.TrimSpace(e.Phone); p != "" {
+		return e.Source + " · " + french.Typo(p)
+	}
+	return e.Source
 }
 
 // Caseload is every applicant an association follows, at a date.
@@ -102,7 +112,7 @@ func caseloadColumns(titles []string) []column {
 // that says what it holds, and the rows.
 func (d *docData) boardTable(heading, note string, cols []column, cells [][]cell) {
 	c := d.c
-	d.heading(heading, 14)
+	d.heading(heading, c.paraHeight(contentWidth, leadSmall, sizeSmall, []span{plain(styleRegular, note)})+1.5+c.tableStart(cols, cells))
 	c.setInk(colMuted)
 	c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, note))
 	c.setInk(colInk)
@@ -153,11 +163,8 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 		subtitle = c.fill(cw.Subtitle, m{"Organisation": orgName, "Today": french.LongDate(cl.Today)})
 	}
 	rows := cl.upcoming()
-	people := map[*CaseloadEntry]bool{}
-	for _, r := range rows {
-		people[r.entry] = true
-	}
-	count := c.fill(cw.Count, m{"Deadlines": len(rows), "People": len(people)})
+	// the count is of every file on the board, not only those with a date ahead
+	count := c.fill(cw.Count, m{"Deadlines": len(rows), "People": len(cl.Entries)})
 	d.title(title, subtitle, count)
 
 	if len(rows) == 0 {
@@ -185,7 +192,7 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 			cells = append(cells, []cell{
 				{Text: french.Short(r.d.Date), Style: styleBold, Ink: &colWarn},
 				{Text: french.Weekday(r.d.Date.Weekday())},
-				{Text: r.entry.Name, Style: styleBold, Sub: r.entry.Source},
+				{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
 				{Text: french.Typo(r.d.Title), Sub: french.Typo(r.entry.NextStep.Now)},
 				{Text: c.fill(cw.LateStatus, nil), Style: styleBold, Ink: &colWarn},
 				{Text: strconv.Itoa(-r.d.DaysLeft)},
@@ -199,7 +206,7 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 			cells = append(cells, []cell{
 				{Text: french.Short(*r.d.PostBy), Style: styleBold},
 				{Text: french.Weekday(r.d.PostBy.Weekday())},
-				{Text: r.entry.Name, Style: styleBold, Sub: r.entry.Source},
+				{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
 				{Text: r.d.Title},
 				{Text: french.Short(r.d.Date)},
 				{Text: strconv.Itoa(cl.Today.DaysUntil(*r.d.PostBy))},
@@ -217,23 +224,22 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 		for end < len(rows) && monday(rows[end].d.Date) == week {
 			end++
 		}
-		d.heading(c.fill(cw.Week, m{"Monday": french.LongDate(week)}), 14)
 		var cells [][]cell
 		for _, r := range rows[start:end] {
 			postBy := ""
 			if r.d.PostBy != nil {
 				postBy = french.Short(*r.d.PostBy)
 			}
-			source := r.entry.Source
 			cells = append(cells, []cell{
 				{Text: french.Short(r.d.Date), Style: styleBold},
 				{Text: french.Weekday(r.d.Date.Weekday())},
-				{Text: r.entry.Name, Style: styleBold, Sub: source},
+				{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
 				{Text: r.d.Title},
 				{Text: postBy, Style: styleBold},
 				{Text: strconv.Itoa(cl.Today.DaysUntil(r.d.Date))},
 			})
 		}
+		d.heading(c.fill(cw.Week, m{"Monday": french.LongDate(week)}), c.tableStart(cols, cells))
 		c.table(cols, cells)
 		c.y += 3
 		start = end
@@ -251,10 +257,14 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 		for _, e := range withWarnings {
 			c.need(3*leadBody + 1) // the name stays with its first warning
 			c.y += 1
-			c.para(marginLeft, contentWidth, leadBody, sizeBody, alignLeft, plain(styleBold, e.Name), plain(styleRegular, " "), span{styleRegular, e.Source})
+			c.para(marginLeft, contentWidth, leadBody, sizeBody, alignLeft, plain(styleBold, e.Name), plain(styleRegular, " "), span{styleRegular, e.who()})
 			for _, wn := range e.Warnings {
+				text := wn.Short // the board is the association's: third person
+				if text == "" {
+					text = wn.Message
+				}
 				c.setInk(colWarn)
-				d.bullet(marginLeft+2, plain(styleRegular, french.Typo(wn.Message)))
+				d.bullet(marginLeft+2, plain(styleRegular, french.Typo(text)))
 				c.setInk(colInk)
 			}
 		}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,7 +92,7 @@ func TestCaseloadPostSoon(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := normalize(strings.Join(allText(l), " "))
-	head := strings.Index(text, "À poster d'ici le 28 novembre 2026")
+	head := strings.Index(text, "À poster d’ici le 28 novembre 2026")
 	week := strings.Index(text, "Semaine du lundi")
 	if head < 0 || week < 0 || head > week {
 		t.Fatalf("the post-soon table is missing or not first (at %d, weeks at %d)", head, week)
@@ -119,7 +120,8 @@ func TestCaseloadOpensWithWhatIsLate(t *testing.T) {
 	old := plan.Deadline{ID: plan.DeadlineOFIIRequestReply, Kind: plan.KindDeadline, Date: mustDate(t, "2026-09-01"),
 		Passed: true, Title: "Vieille réponse"}
 	cl := Caseload{Today: today, Entries: []CaseloadEntry{
-		{Name: "Hamid RAHIMI", Source: "r.yaml", Deadlines: []plan.Deadline{old, late},
+		{Name: "Hamid RAHIMI", Source: "r.yaml", Deadlines: []plan.Deadline{old, late}, Phone: "07 11 22 33 44",
+			Warnings: []plan.Warning{{ID: "no_identity_document", Message: "Vous n’avez pas de document", Short: "Aucun document d’identité"}},
 			NextStep: &plan.NextStep{ID: late.ID, Date: late.Date, Kind: late.Kind, Late: true, Now: "Envoyez-le sans attendre."}},
 		{Name: "Aminata DIALLO", Source: "a.yaml", Deadlines: []plan.Deadline{soon},
 			NextStep: &plan.NextStep{ID: soon.ID, Date: soon.Date, Kind: soon.Kind}},
@@ -135,12 +137,52 @@ func TestCaseloadOpensWithWhatIsLate(t *testing.T) {
 	if iLate < 0 || iSoon < 0 || iLate > iSoon {
 		t.Errorf("late table at %d, post-soon table at %d: want the late one first\n%s", iLate, iSoon, joined)
 	}
-	for _, want := range []string{"Envoyer le certificat médical", "Envoyez-le sans attendre.", "Hamid RAHIMI"} {
+	if containsText(text, "Vous n’avez pas") {
+		t.Error("the board addresses the applicant: want the third-person short text")
+	}
+	for _, want := range []string{"Envoyer le certificat médical", "Envoyez-le sans attendre.", "Hamid RAHIMI",
+		"Aucun document d’identité", "r.yaml · 07\u00a011\u00a022\u00a033\u00a044", "1 échéance à venir dans 2 dossiers"} {
 		if !containsText(text, want) {
 			t.Errorf("caseload lacks %q", want)
 		}
 	}
 	if containsText(text, "Vieille réponse") {
 		t.Error("a passed deadline that is not the next step is on the board")
+	}
+}
+
+// A week heading never stands alone at the foot of a page: its table's
+// header and first row follow it on the same page.
+func TestCaseloadKeepsHeadingsWithTheirTables(t *testing.T) {
+	var entries []CaseloadEntry
+	for i := range 40 {
+		d := today.AddDays(1 + i*3)
+		entries = append(entries, CaseloadEntry{Name: fmt.Sprintf("Personne %02d", i), Source: "c.csv:row " + fmt.Sprint(i+2),
+			Deadlines: []plan.Deadline{{ID: plan.DeadlineOFIIRequestReply, Kind: plan.KindDeadline, Date: d,
+				Title: "Réponse de votre médecin à l’OFII (courrier du 18 novembre 2026)"}}})
+	}
+	var buf bytes.Buffer
+	l, err := caseload(&buf, Caseload{Today: today, Entries: entries})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Pages) < 2 {
+		t.Fatalf("test setup: the board has %d page", len(l.Pages))
+	}
+	for n, pg := range l.Pages {
+		for _, tx := range pg.Texts {
+			if !strings.HasPrefix(tx.Text, "Semaine du") {
+				continue
+			}
+			below := 0
+			for _, o := range pg.Texts {
+				if o.Top > tx.Bottom() && o.Bottom() <= contentBottom {
+					below++
+				}
+			}
+			if below < 6+6 { // the column titles and a row of six cells
+				t.Errorf("page %d: %q has %d texts below it on its page", n+1, tx.Text, below)
+			}
+		}
 	}
 }

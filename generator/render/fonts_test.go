@@ -8,7 +8,7 @@ import (
 )
 
 // TestRenderingLeavesTheFontsAlone: the embedded font bytes are shared by
-// every document of a process (and by the loader's coverage check). fpdf
+// every document of a process (and by the loader’s coverage check). fpdf
 // once wrote into them while subsetting a font (third_party/fpdf/PATCHES.md,
 // patch 4), which made concurrent packs race and later packs read a
 // corrupted metric.

@@ -27,7 +27,7 @@ func allText(l *layout) []string {
 	return out
 }
 
-// pageText is the text of one page joined with spaces (a paragraph's
+// pageText is the text of one page joined with spaces (a paragraph’s
 // lines and runs join into the sentence they print).
 func pageText(p pageRec) string {
 	var b strings.Builder

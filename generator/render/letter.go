@@ -100,7 +100,8 @@ func (d *docData) letterSender() {
 }
 
 // letterRecipient draws the OFII medical service's address inside the
-// window, or a framed blank box to write it in by hand.
+// window, or a framed blank box to write it in by hand, empty, with the
+// instruction below the window.
 func (d *docData) letterRecipient() {
 	c := d.c
 	x, top := windowLeft+windowPad, windowTop+windowPad
@@ -117,8 +118,11 @@ func (d *docData) letterRecipient() {
 		c.rect(x-2, top-2, width+4, height+4, "D")
 		c.pdf.SetLineWidth(0.2)
 		c.record("blank_address", x-2, top-2, width+4, height+4)
+		// the instruction stands just below the window, never inside it:
+		// what is inside shows through the envelope (SPEC §3)
 		c.setInk(colMuted)
-		c.paraAt(x, top, width, leadTiny, sizeTiny, alignLeft, plain(styleRegular, c.fill(d.w.Letter.AddressUnknown, nil)))
+		c.paraAt(windowLeft, windowTop+windowHeight+0.8, windowWidth, leadTiny, sizeTiny, alignLeft,
+			plain(styleRegular, c.fill(d.w.Letter.AddressUnknown, nil)))
 		c.setInk(colInk)
 		return
 	}
@@ -214,7 +218,7 @@ func (d *docData) letterBlocks() []letterBlock {
 		body = w.Body.APSParent
 	}
 	for _, para := range body {
-		add(0.8, alignLeft, 0, plain(styleRegular, c.fill(para, m{"Child": child, "Permit": d.person["Permit"]})))
+		add(0.8, alignLeft, 0, plain(styleRegular, c.fill(para, m{"Child": child, "Algerian": d.person["Algerian"]})))
 	}
 	add(0.8, alignLeft, 0, plain(styleBold, c.fill(w.Enclosure, nil)))
 	add(1, alignLeft, 0, plain(styleRegular, c.fill(w.Closing, m{"Salutation": salutation})))

@@ -54,8 +54,8 @@ func pack(w io.Writer, f *applicant.File, p *plan.Plan, org *applicant.Organisat
 	// exactly; an APS is never a « titre de séjour »)
 	d.person["APS"] = p.Route == plan.RouteAPSParent
 	d.person["Algerian"] = p.Basis == plan.BasisFrancoAlgerian
-	d.person["Permit"] = permit.Short
 	d.person["PermitTitle"] = permit.Title
+	d.person["Fees"] = len(p.Fees) > 0
 	c.pdf.SetTitle(c.fill(words.Checklist.Common.PDFTitle, d.person), true)
 	for _, doc := range docs {
 		switch doc {

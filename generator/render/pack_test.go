@@ -24,7 +24,7 @@ func TestExamples(t *testing.T) {
 				t.Fatalf("output is not a PDF")
 			}
 
-			// Documents in the plan's order, one bookmark each, on its first page.
+			// Documents in the plan’s order, one bookmark each, on its first page.
 			var ids []string
 			for _, d := range l.Docs {
 				ids = append(ids, d.ID)
@@ -41,7 +41,7 @@ func TestExamples(t *testing.T) {
 				}
 			}
 
-			// The applicant's name, accents included, heads the checklist and the calendar.
+			// The applicant’s name, accents included, heads the checklist and the calendar.
 			name := applicantName(f)
 			for _, doc := range []string{plan.DocChecklist, plan.DocCalendar} {
 				if !strings.Contains(normalize(docText(l, doc)), normalize(name)) {
@@ -74,7 +74,7 @@ func checkPageNumbers(t *testing.T, l *layout) {
 }
 
 // checkNothingOverflows: every run of text lies on the paper, inside the
-// margins (the letter's window reaches 10 mm from the right edge).
+// margins (the letter’s window reaches 10 mm from the right edge).
 func checkNothingOverflows(t *testing.T, l *layout) {
 	t.Helper()
 	for i, pg := range l.Pages {
@@ -150,7 +150,7 @@ func checkDeadlines(t *testing.T, l *layout, f *applicant.File, p *plan.Plan) {
 	}
 	if next := p.Next(); next != nil {
 		if !strings.Contains(normalize(docText(l, plan.DocChecklist)), normalize(french.Typo(next.Title))) {
-			t.Errorf("the checklist's next step does not name %q", next.Title)
+			t.Errorf("the checklist’s next step does not name %q", next.Title)
 		}
 	} else if len(p.Documents) > 0 && p.Documents[0] == plan.DocChecklist {
 		if !strings.Contains(normalize(docText(l, plan.DocChecklist)), "Aucune échéance à venir") {
@@ -181,7 +181,7 @@ func checkANEFCode(t *testing.T, l *layout, p *plan.Plan) {
 		t.Errorf("checklist, route %s: ANEF QR code %v, link %v", p.Route, found, linked)
 	}
 	text := normalize(docText(l, plan.DocChecklist))
-	want := []string{"3939", "01 45 21 38 93", "n'est pas affilié à l'OFII"}
+	want := []string{"3939", "01 45 21 38 93", "n’est pas affilié à l’OFII"}
 	if len(p.Fees) > 0 {
 		want = append(want, "montants à vérifier")
 	}
@@ -208,7 +208,7 @@ func checkLetter(t *testing.T, l *layout, f *applicant.File) {
 }
 
 // checkWindow: each address line is printed once, inside the window
-// (100 × 45 mm, top 35 mm, right edge 10 mm from the paper's edge); without
+// (100 × 45 mm, top 35 mm, right edge 10 mm from the paper’s edge); without
 // an address, a framed blank box stands inside the window.
 func checkWindow(t *testing.T, pg pageRec, address []string) {
 	t.Helper()
@@ -224,6 +224,11 @@ func checkWindow(t *testing.T, pg pageRec, address []string) {
 		}
 		if !ok {
 			t.Errorf("no blank address box inside the window")
+		}
+		for _, tx := range pg.Texts { // nothing shows through the window
+			if tx.X < windowLeft+windowWidth && tx.X+tx.W > windowLeft && tx.Top < windowTop+windowHeight && tx.Bottom() > windowTop {
+				t.Errorf("%q is printed inside the blank window at y %.1f–%.1f", tx.Text, tx.Top, tx.Bottom())
+			}
 		}
 		return
 	}
@@ -250,7 +255,7 @@ func TestLetterLongestInputs(t *testing.T) {
 		f.Applicant.GivenNames = "Marie-Françoise Ngozi Adaeze Oluwaseun"
 		f.Applicant.FamilyName = "NWANKWO-OKONKWO-ADEYEMI-BAKARE DE LA FONTAINE"
 		f.Applicant.BirthPlace = "Saint-Louis-du-Sénégal, région de Saint-Louis (Sénégal)"
-		f.Applicant.Address.CareOf = "Association d'accueil et d'accompagnement des personnes étrangères (domiciliation)"
+		f.Applicant.Address.CareOf = "Association d’accueil et d’accompagnement des personnes étrangères (domiciliation)"
 		f.Applicant.Address.Street = "127 bis boulevard du Maréchal-de-Lattre-de-Tassigny"
 		f.Applicant.Address.Extra = "Résidence Les Jardins de la Vallée, bâtiment C, escalier 4, 11e étage, porte 1104"
 		f.Applicant.Address.City = "Saint-Rémy-lès-Chevreuse-sur-Yvette"
@@ -260,8 +265,8 @@ func TestLetterLongestInputs(t *testing.T) {
 		f.Procedure.RegisteredMailNumber = "1A 234 567 8901 2"
 		f.OFIIAddress = []string{
 			strings.Repeat("W", 38),
-			"OFFICE FRANCAIS DE L'IMMIGRATION ET DE",
-			"L'INTEGRATION - SERVICE MEDICAL - DT 99",
+			"OFFICE FRANCAIS DE L’IMMIGRATION ET DE",
+			"L’INTEGRATION - SERVICE MEDICAL - DT 99",
 			"DIRECTION TERRITORIALE DE MONTPELLIER-",
 			"123 BOULEVARD DU MARECHAL-DE-LATTRE-DE",
 			"34000 MONTPELLIER CEDEX 01 - FRANCE MM",
@@ -310,12 +315,12 @@ func TestLetterContent(t *testing.T) {
 		not     []string
 	}{
 		{"diallo-general", []string{"Objet : transmission du certificat médical — demande de titre de séjour pour raisons de santé (art. L. 425-9 du CESEDA)",
-			"Lettre recommandée avec demande d'avis de réception n° 1A 234 567 8901 2", "numéro étranger 7501234567",
+			"Lettre recommandée avec demande d’avis de réception n° 1A 234 567 8901 2", "numéro étranger 7501234567",
 			"demande déposée en ligne (ANEF) le 2 novembre 2026", "À Saint-Denis, le 22 novembre 2026", "née le 12 avril 1988"},
 			[]string{"L. 425-10", "Dr Claire MARTIN"}},
 		{"mbarga-sick-child", []string{"art. L. 425-10 du CESEDA", "Noé MBARGA", "Hortense Marie-Claire MBARGA ÉTOUNDI", "À Strasbourg, le 22 novembre 2026"},
 			[]string{"L. 425-9 "}},
-		{"rahimi-asylum", []string{"demande d'asile enregistrée le 1er octobre 2026", "n° ……", "né le 30 juillet 1995", "Association Accueil Solidarité (domiciliation)"}, nil},
+		{"rahimi-asylum", []string{"demande d’asile enregistrée le 1er octobre 2026", "n° ……", "né le 30 juillet 1995", "Association Accueil Solidarité (domiciliation)"}, nil},
 		{"minimal", []string{"Mamadou Ɓoye SOW", "À Lyon, le 22 novembre 2026"}, []string{"numéro étranger"}},
 	} {
 		t.Run(tc.example, func(t *testing.T) {
@@ -350,22 +355,22 @@ func TestLetterContent(t *testing.T) {
 }
 
 // TestStatements: the honour statements are filled from the file, with
-// the agreements of the signatory's civility, dotted lines where data is
+// the agreements of the signatory’s civility, dotted lines where data is
 // unknown, and the reminder of art. 441-7 of the code pénal.
 func TestStatements(t *testing.T) {
 	for _, tc := range []struct {
 		example, doc string
-		civility     string // override of the applicant's (or host's) civility; "" keeps it
+		civility     string // override of the applicant’s (or host’s) civility; "" keeps it
 		want         []string
 	}{
 		{"diallo-general", plan.DocNonPolygamyDeclaration, "", []string{"Je soussignée Mme Aminata DIALLO", "née le 12 avril 1988 à Bamako (Mali)",
 			"de nationalité malienne", "demeurant 12 rue des Lilas, Bâtiment B, 3e étage, 93200 Saint-Denis",
-			"déclare sur l'honneur ne pas vivre en France en état de polygamie", "Fait à Saint-Denis, le 22 novembre 2026", "article 441-7"}},
+			"déclare sur l’honneur ne pas vivre en France en état de polygamie", "Fait à Saint-Denis, le 22 novembre 2026", "article 441-7"}},
 		{"diallo-general", plan.DocNonPolygamyDeclaration, applicant.Monsieur, []string{"Je soussigné M. Aminata DIALLO", "né le 12 avril 1988"}},
 		{"nguyen-hosted", plan.DocHostAttestation, "", []string{"Je soussignée Mme Thị Hoa TRẦN", "née le …", "à …",
-			"demeurant 5 chemin des Goyaviers, 97400 Saint-Denis", "atteste sur l'honneur héberger à mon domicile M. Văn Đức NGUYỄN, né le 31 janvier 1979 à Hải Phòng (Viêt Nam)",
-			"depuis le 1er mars 2025", "Signature de l'hébergeante", "441-7"}},
-		{"nguyen-hosted", plan.DocHostAttestation, applicant.Monsieur, []string{"Je soussigné M. Thị Hoa TRẦN", "né le …", "Signature de l'hébergeant "}},
+			"demeurant 5 chemin des Goyaviers, 97400 Saint-Denis", "atteste sur l’honneur héberger à mon domicile M. Văn Đức NGUYỄN, né le 31 janvier 1979 à Hải Phòng (Viêt Nam)",
+			"depuis le 1er mars 2025", "Signature de l’hébergeante", "441-7"}},
+		{"nguyen-hosted", plan.DocHostAttestation, applicant.Monsieur, []string{"Je soussigné M. Thị Hoa TRẦN", "né le …", "Signature de l’hébergeant "}},
 		{"nguyen-hosted", plan.DocHostAttestation, "unknown", []string{"Je soussigné(e) Thị Hoa TRẦN", "né(e) le …"}},
 	} {
 		t.Run(tc.example+"/"+tc.doc+"/"+tc.civility, func(t *testing.T) {
@@ -401,18 +406,18 @@ func TestStatements(t *testing.T) {
 }
 
 // TestOrganisation: the organisation that prepared the file is on the
-// checklist, never on the letter; --org wins over the file's.
+// checklist, never on the letter; --org wins over the file’s.
 func TestOrganisation(t *testing.T) {
 	f, p := examplePlan(t, "rahimi-asylum")
 	l, _ := render(t, "org-file", f, p, nil, p.Documents)
 	if !strings.Contains(normalize(docText(l, plan.DocChecklist)), "Dossier préparé avec Association Accueil Solidarité") {
-		t.Errorf("checklist does not name the file's organisation")
+		t.Errorf("checklist does not name the file’s organisation")
 	}
-	other := &applicant.Organisation{Name: "Comité d'aide Médicale", Phone: "01 00 00 00 00"}
+	other := &applicant.Organisation{Name: "Comité d’aide Médicale", Phone: "01 00 00 00 00"}
 	l, _ = render(t, "org-flag", f, p, other, p.Documents)
 	text := normalize(docText(l, plan.DocChecklist))
-	if !strings.Contains(text, "Dossier préparé avec Comité d'aide Médicale") || strings.Contains(text, "préparé avec Association") {
-		t.Errorf("--org does not replace the file's organisation")
+	if !strings.Contains(text, "Dossier préparé avec Comité d’aide Médicale") || strings.Contains(text, "préparé avec Association") {
+		t.Errorf("--org does not replace the file’s organisation")
 	}
 	if strings.Contains(normalize(docText(l, plan.DocCoverLetter)), "Comité") {
 		t.Errorf("the organisation appears on the letter")

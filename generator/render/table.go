@@ -31,6 +31,34 @@ func (c *canvas) cellHeight(col column, cl cell) float64 {
 	return h
 }
 
+// rowHeight is the height of one row of a table.
+func (c *canvas) rowHeight(cols []column, row []cell) float64 {
+	h := 0.0
+	for j, cl := range row {
+		h = max(h, c.cellHeight(cols[j], cl))
+	}
+	return h + 2*cellPad
+}
+
+// headerCells are a table's column titles as a row.
+func headerCells(cols []column) []cell {
+	titles := make([]cell, len(cols))
+	for i, col := range cols {
+		titles[i] = cell{Text: col.Title, Style: styleBold}
+	}
+	return titles
+}
+
+// tableStart is the height of a table's header and first row: what a
+// heading keeps with it, so that no heading stands alone at a page's foot.
+func (c *canvas) tableStart(cols []column, rows [][]cell) float64 {
+	h := c.rowHeight(cols, headerCells(cols))
+	if len(rows) > 0 {
+		h += c.rowHeight(cols, rows[0])
+	}
+	return h
+}
+
 // table draws a table at the cursor, starting a new page (and repeating
 // the header row) when a row does not fit.
 func (c *canvas) table(cols []column, rows [][]cell) {
@@ -38,12 +66,9 @@ func (c *canvas) table(cols []column, rows [][]cell) {
 	for _, col := range cols {
 		total += col.Width
 	}
+	titles := headerCells(cols)
 	header := func() {
-		h := 0.0
-		for _, col := range cols {
-			h = max(h, c.cellHeight(col, cell{Text: col.Title, Style: styleBold}))
-		}
-		h += 2 * cellPad
+		h := c.rowHeight(cols, titles)
 		c.setFill(colShade)
 		c.rect(marginLeft, c.y, total, h, "F")
 		x := marginLeft
@@ -55,13 +80,9 @@ func (c *canvas) table(cols []column, rows [][]cell) {
 		c.y += h
 	}
 	for i, row := range rows {
-		h := 0.0
-		for j, cl := range row {
-			h = max(h, c.cellHeight(cols[j], cl))
-		}
-		h += 2 * cellPad
-		if i == 0 {
-			c.need(h + 10)
+		h := c.rowHeight(cols, row)
+		if i == 0 { // the header and the first row together: tableStart
+			c.need(c.rowHeight(cols, titles) + h)
 			header()
 		} else if c.y+h > contentBottom {
 			c.newPage()

@@ -325,6 +325,18 @@ func readWording(fsys fs.FS) (*wording, error) {
 
 var tplCache sync.Map // template text → *template.Template
 
+// wordingFuncs are the functions of the documents' wording templates.
+// plural chooses the French singular for 0 and 1 and the plural above
+// (« 1 pièce prête », « 0 échéance », « 3 pièces prêtes »): never "(s)".
+var wordingFuncs = template.FuncMap{
+	"plural": func(n int, one, many string) string {
+		if n > 1 || n < -1 {
+			return many
+		}
+		return one
+	},
+}
+
 // fill executes a wording template with data and applies French
 // typography. Errors are recorded on the canvas (the wording is embedded
 // and every template is exercised by the tests).
@@ -334,7 +346,7 @@ func (c *canvas) fill(text string, data any) string {
 	}
 	t, ok := tplCache.Load(text)
 	if !ok {
-		parsed, err := template.New("").Option("missingkey=error").Parse(text)
+		parsed, err := template.New("").Funcs(wordingFuncs).Option("missingkey=error").Parse(text)
 		if err != nil {
 			c.fail(fmt.Errorf("wording %q: %w", text, err))
 			return ""

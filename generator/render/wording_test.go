@@ -35,7 +35,7 @@ func TestWordingDrawable(t *testing.T) {
 					t.Errorf("%s:%d: %q (U+%04X) cannot be drawn", name, nd.Line, r, r)
 				}
 				if strings.Contains(nd.Value, "{{") {
-					if _, err := template.New("").Parse(nd.Value); err != nil {
+					if _, err := template.New("").Funcs(wordingFuncs).Parse(nd.Value); err != nil {
 						t.Errorf("%s:%d: %v", name, nd.Line, err)
 					}
 				}
@@ -71,7 +71,7 @@ func TestWordingStrict(t *testing.T) {
 	}
 }
 
-// TestWordingColumnCount: a table's column titles dropped in an edit of the
+// TestWordingColumnCount: a table’s column titles dropped in an edit of the
 // wording are an error naming the key, not a crash while drawing.
 func TestWordingColumnCount(t *testing.T) {
 	fsys := fstest.MapFS{}
