@@ -91,7 +91,7 @@ func TestPermitNamedByRoute(t *testing.T) {
 			"ma demande de titre de séjour", []string{"accord franco-algérien du 27 décembre 1968)"}},
 		{"benali-algerian", "Certificat de résidence pour soins", "demande de certificat de résidence pour raisons de santé (art. 6, 7° de l’accord franco-algérien",
 			"ma demande de certificat de résidence", []string{"L. 425-9 du CESEDA)", "demande de titre de séjour pour raisons de santé",
-			"ma demande de titre de séjour"}},
+				"ma demande de titre de séjour"}},
 		{"mbarga-sick-child", "Autorisation provisoire de séjour", "demande d’autorisation provisoire de séjour en qualité de parent",
 			"", []string{"Titre de séjour pour soins —", "demande de titre de séjour pour raisons de santé", "ma demande de titre de séjour"}},
 	}
