@@ -118,7 +118,6 @@ type facts struct {
 	Grounds []string // refusal grounds, in French
 
 	RequestOn      *civil.Date // the OFII request being written
-	RequestKind    string
 	Examination    bool
 	PassedRequests []string // dates in words of the requests whose 15 days are over
 }
@@ -375,9 +374,8 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	for i, r := range pr.OFIIRequests {
 		rf := fs
 		rf.RequestOn = opt(r.On)
-		rf.RequestKind = t.w.Labels.RequestKinds[r.Kind]
 		rf.Examination = r.Kind == applicant.RequestExamination
-		if rf.RequestKind == "" {
+		if !slices.Contains(requestKinds, r.Kind) {
 			return nil, fmt.Errorf("procedure.ofii_requests[%d].kind: unknown kind %q", i, r.Kind)
 		}
 		if r.On.IsZero() {

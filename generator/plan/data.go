@@ -115,7 +115,6 @@ type wording struct {
 	Labels    struct {
 		ResidenceProofs map[string]string `yaml:"residence_proofs"`
 		RefusalGrounds  map[string]string `yaml:"refusal_grounds"`
-		RequestKinds    map[string]string `yaml:"request_kinds"`
 		AppealPeriods   map[string]string `yaml:"appeal_periods"`
 	} `yaml:"labels"`
 	Text textWording `yaml:"text"`
@@ -382,7 +381,6 @@ func (t *tables) check() error {
 	}{
 		{"residence_proofs", residenceProofs, w.Labels.ResidenceProofs},
 		{"refusal_grounds", refusalGrounds, w.Labels.RefusalGrounds},
-		{"request_kinds", requestKinds, w.Labels.RequestKinds},
 		{"appeal_periods", appealPeriods, w.Labels.AppealPeriods},
 	} {
 		for _, k := range l.keys {

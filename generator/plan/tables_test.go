@@ -88,7 +88,7 @@ func TestWordingFieldsExist(t *testing.T) {
 		Host: "M. X", Child: "Y", Held: []string{"a"}, Suggested: []string{"b"}, ArrivedOn: &d, OneYearOn: &d,
 		Reference: d, ReferenceIsFiling: true, Country: "Mali", PolygamyList: "l", PolygamyOverride: "yes",
 		PolygamySource: "s", StampDuty: 1, VisaFee: 2, VisaAtFiling: 1, FeeCaveat: "c", Overridden: true,
-		Grounds: []string{"g"}, RequestOn: &d, RequestKind: "k", PassedRequests: []string{"r"},
+		Grounds: []string{"g"}, RequestOn: &d, PassedRequests: []string{"r"},
 		Algerian: true, Permit: Permit{Title: "t", Short: "s", Granted: "g"}, FilingMonths: 3,
 		ImplicitRefusalOn: &d, AppealImplicitOn: &d, AppealImplicitPassed: true, NotifiedOn: &d, OQTF: true,
 		AppealDue: &d, AppealWords: "2 mois", AppealPeriodGiven: true, Overseas: true, CareOf: "c",
