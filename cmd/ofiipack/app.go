@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
 // app is what every command needs from the outside world: the standard
@@ -22,8 +24,10 @@ type app struct {
 	stdout           io.Writer
 	stderr           io.Writer
 	stdoutIsTerminal bool // refuse to write a PDF there
-	stderrIsTerminal bool // say what was written: a person is watching
+	stderrIsTerminal bool // a person is watching: show progress
 	now              func() time.Time
+	lang             msg.Lang // the language of messages and help (the locale)
+	quiet            bool     // --quiet: only errors
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
@@ -34,8 +38,12 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 		stdoutIsTerminal: isTerminal(stdout),
 		stderrIsTerminal: isTerminal(stderr),
 		now:              time.Now,
+		lang:             msg.FromEnv(os.Getenv),
 	}
 }
+
+// t renders a message of the catalog in the user's language.
+func (a *app) t(key string, args ...any) string { return msg.New(key, args...).In(a.lang) }
 
 // execute runs one command line and returns the exit status. It is the one
 // place that prints errors.
@@ -66,28 +74,32 @@ const (
 // usageError is a mistake in the command line: unknown command or flag,
 // wrong number of arguments, bad flag value. Exit status 2.
 type usageError struct {
-	err        error
-	hints      []string
+	text       msg.Text
+	hints      []msg.Text
 	noHelpHint bool // the hints already say where to look
 }
 
-func (e usageError) Error() string { return e.err.Error() }
-func (e usageError) Unwrap() error { return e.err }
+func (e usageError) Error() string { return e.text.String() }
 
-func usageErrorf(format string, args ...any) error {
-	return usageError{err: fmt.Errorf(format, args...)}
-}
+// usage is a usage error worded by a message of the catalog.
+func usage(key string, args ...any) usageError { return usageError{text: msg.New(key, args...)} }
 
 // hintError is an error with lines that tell the user what to type or change.
 type hintError struct {
 	err   error
-	hints []string
+	hints []msg.Text
 }
 
 func (e hintError) Error() string { return e.err.Error() }
 func (e hintError) Unwrap() error { return e.err }
 
-func withHints(err error, hints ...string) error { return hintError{err, hints} }
+func withHints(err error, hints ...msg.Text) error { return hintError{err, hints} }
+
+// failure is an error worded by a message of the catalog.
+func failure(key string, args ...any) error { return msg.Errorf(key, args...) }
+
+// hint is a hint worded by a message of the catalog.
+func hint(key string, args ...any) msg.Text { return msg.New(key, args...) }
 
 // reportedError means the problems were already printed (validate prints
 // each file's problems as it goes); only the exit status remains.
@@ -110,7 +122,7 @@ func (e problemsError) Unwrap() error { return e.problems }
 // and helps no user); the message asks for a report.
 type internalError struct{ value any }
 
-func (e internalError) Error() string { return fmt.Sprintf("internal error: %v", e.value) }
+func (e internalError) Error() string { return msg.New("cli.internal", fmt.Sprint(e.value)).String() }
 
 // maxProblemsShown is how many problems pack, letter and plan print before
 // pointing to validate, which prints them all.
@@ -126,48 +138,57 @@ func (a *app) report(cmd *cobra.Command, err error) int {
 	)
 	switch {
 	case errors.As(err, &usage):
-		a.errorf("%s", lowerFirst(usage.err.Error()))
+		a.errorf("%s", lowerFirst(usage.text.In(a.lang)))
 		for _, h := range usage.hints {
-			a.hintf("%s", h)
+			a.hintf("%s", h.In(a.lang))
 		}
 		if !usage.noHelpHint {
-			a.hintf("run '%s --help'", commandPath(cmd))
+			a.hintf("%s", a.t("cli.run_help", commandPath(cmd)))
 		}
 		return exitUsage
 	case strings.HasPrefix(err.Error(), "unknown command "):
-		// cobra's own error for 'ofiipack nosuchcommand'.
-		a.errorf("%s", err.Error())
-		if cmd != nil {
-			if fields := strings.Fields(err.Error()); len(fields) > 2 {
-				typed := strings.Trim(fields[2], `"`)
-				for _, s := range cmd.SuggestionsFor(typed) {
-					a.hintf("did you mean 'ofiipack %s'?", s)
-				}
+		// cobra's own error for 'ofiipack nosuchcommand': unknown command "x" for "ofiipack"
+		fields := strings.Fields(err.Error())
+		typed, parent := "", "ofiipack"
+		if len(fields) > 2 {
+			typed = strings.Trim(fields[2], `"`)
+		}
+		if len(fields) > 4 {
+			parent = strings.Trim(strings.Join(fields[4:], " "), `"`)
+		}
+		a.errorf("%s", a.t("cli.unknown_command", typed, parent))
+		if cmd != nil && typed != "" {
+			for _, s := range cmd.SuggestionsFor(typed) {
+				a.hintf("%s", a.t("cli.did_you_mean_command", s))
 			}
 		}
-		a.hintf("run 'ofiipack --help' to see the commands")
+		a.hintf("%s", a.t("cli.see_commands"))
 		return exitUsage
 	case errors.As(err, &reportedError{}):
 		return exitFailure
 	case errors.As(err, &probs):
 		a.printProblems(probs.problems, maxProblemsShown)
 		if n := len(probs.problems); n > maxProblemsShown {
-			a.hintf("%d more problems not shown", n-maxProblemsShown)
+			a.hintf("%s", a.t("cli.more_problems", n-maxProblemsShown))
 		}
-		a.hintf("run 'ofiipack validate %s' to see every problem", shellQuote(probs.file))
+		a.hintf("%s", a.t("cli.validate_all", shellQuote(probs.file)))
 		return exitFailure
 	case errors.As(err, &internal):
-		a.errorf("%s", internal.Error())
-		a.hintf("this is a bug in ofiipack, not a problem with your file; please report it with the command you ran (without personal data)")
+		a.errorf("%s", a.t("cli.internal", fmt.Sprint(internal.value)))
+		a.hintf("%s", a.t("cli.internal_hint"))
 		return exitFailure
 	case errors.As(err, &hinted):
-		a.errorf("%s", lowerFirst(hinted.err.Error()))
+		a.errorf("%s", lowerFirst(msg.Localized(hinted.err, a.lang)))
 		for _, h := range hinted.hints {
-			a.hintf("%s", h)
+			a.hintf("%s", h.In(a.lang))
 		}
 		return exitFailure
 	default:
-		a.errorf("%s", lowerFirst(err.Error()))
+		a.errorf("%s", lowerFirst(msg.Localized(err, a.lang)))
+		var me *msg.Error
+		if errors.As(err, &me) && !me.Hint.IsZero() {
+			a.hintf("%s", me.Hint.In(a.lang))
+		}
 		return exitFailure
 	}
 }
@@ -179,9 +200,9 @@ func (a *app) printProblems(ps applicant.Problems, max int) {
 		if max > 0 && i == max {
 			break
 		}
-		a.errorf("%s", p.Error())
-		if p.Hint != "" {
-			a.hintf("%s", p.Hint)
+		a.errorf("%s", p.In(a.lang))
+		if !p.Hint.IsZero() {
+			a.hintf("%s", p.Hint.In(a.lang))
 		}
 	}
 }
@@ -194,10 +215,12 @@ func (a *app) hintf(format string, args ...any) {
 	fmt.Fprintf(a.stderr, "ofiipack: hint: "+format+"\n", args...)
 }
 
-// infof tells a person at a terminal what was done; scripts see nothing.
-func (a *app) infof(format string, args ...any) {
-	if a.stderrIsTerminal {
-		fmt.Fprintf(a.stderr, "ofiipack: "+format+"\n", args...)
+// info says on stderr what a command did ("ofiipack: wrote a.pdf (7
+// pages)"): a volunteer who double-clicked nothing needs to know it
+// worked. --quiet silences it.
+func (a *app) info(key string, args ...any) {
+	if !a.quiet {
+		fmt.Fprintf(a.stderr, "ofiipack: %s\n", a.t(key, args...))
 	}
 }
 

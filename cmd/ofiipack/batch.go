@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ofiipack/ofiipack/generator/batch"
+	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
 func newBatchCmd(a *app) *cobra.Command {
@@ -23,7 +24,7 @@ func newBatchCmd(a *app) *cobra.Command {
 		jobs  int
 		date  dateFlag
 		org   string
-		quiet bool
+		comma bool
 	)
 	cmd := &cobra.Command{
 		Use:        "batch INPUT... -o DIR",
@@ -68,19 +69,22 @@ summary.csv, and the exit status is 1. Files are written atomically with mode
   ofiipack init --xlsx -o caseload.xlsx`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usageErrorf("missing INPUT: 'ofiipack batch' needs applicant files, folders, .csv or .xlsx files")
+				return usage("cli.batch.missing_input")
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
-				return usageError{err: errors.New("missing -o DIR: 'ofiipack batch' needs the folder to write the packs into"),
-					hints: []string{"for example: ofiipack batch " + shellQuote(args[0]) + " -o packs"}}
+				return usageError{text: msg.New("cli.batch.missing_output"),
+					hints: []msg.Text{hint("cli.batch.missing_output_hint", shellQuote(args[0]))}}
 			}
 			if jobs < 0 {
-				return usageErrorf("--jobs %d: expected a number of workers, 1 or more (0: one per processor)", jobs)
+				return usage("cli.batch.jobs", jobs)
 			}
-			opt := batch.Options{Inputs: args, Dir: out, Jobs: jobs, Today: date.today(a)}
+			opt := batch.Options{Inputs: args, Dir: out, Jobs: jobs, Today: date.today(a), Lang: a.lang}
+			if comma {
+				opt.CSV.Comma = ','
+			}
 			if org != "" {
 				o, err := loadOrganisation(org)
 				if err != nil {
@@ -99,25 +103,30 @@ summary.csv, and the exit status is 1. Files are written atomically with mode
 			}()
 
 			var bar *progressbar.ProgressBar
-			if a.stderrIsTerminal && !quiet {
+			if a.stderrIsTerminal && !a.quiet {
 				opt.OnTotal = func(n int) {
 					bar = progressbar.NewOptions(n, progressbar.OptionSetWriter(a.stderr),
-						progressbar.OptionSetDescription("ofiipack: packs"), progressbar.OptionShowCount(),
+						progressbar.OptionSetDescription("ofiipack: "+a.t("cli.batch.progress")), progressbar.OptionShowCount(),
 						progressbar.OptionSetWidth(30), progressbar.OptionThrottle(100*time.Millisecond),
 						progressbar.OptionClearOnFinish())
 				}
 			}
 			opt.OnEntry = func(r batch.Result) {
-				if !r.OK() {
+				if !r.OK() || r.DuplicateOf != "" {
 					if bar != nil {
 						bar.Clear()
 					}
-					for _, p := range r.Problems {
-						a.errorf("%s", p.Text)
-						if p.Hint != "" {
-							a.hintf("%s", p.Hint)
-						}
+				}
+				for _, p := range r.Problems {
+					a.errorf("%s", p.Text.In(a.lang))
+					if !p.Hint.IsZero() {
+						a.hintf("%s", p.Hint.In(a.lang))
 					}
+				}
+				if r.DuplicateOf != "" {
+					// the pack is written: a warning, not an error
+					fmt.Fprintf(a.stderr, "ofiipack: %s\n", a.t("cli.batch.duplicate", msg.New("batch.duplicate", r.Where(), r.DuplicateOf)))
+					a.hintf("%s", a.t("batch.duplicate_hint"))
 				}
 				if bar != nil {
 					bar.Add(1)
@@ -129,16 +138,13 @@ summary.csv, and the exit status is 1. Files are written atomically with mode
 			}
 			if err != nil {
 				if errors.Is(err, context.Canceled) {
-					return withHints(fmt.Errorf("interrupted: %s written in %s before the interrupt, no summary written", packs(s.Written), out),
-						"run the same command again: it writes every pack again, with the same names")
+					return withHints(failure("cli.batch.interrupted", s.Written, out), hint("cli.batch.interrupted_hint"))
 				}
 				return err
 			}
-			if !quiet {
-				fmt.Fprintf(a.stderr, "ofiipack: %s written, %d failed, in %s\n", packs(s.Written), s.Failed, out)
-			}
+			a.info("cli.batch.total", s.Written, s.Failed, out)
 			if s.Failed > 0 {
-				a.hintf("%s lists every entry with its error", shellQuote(filepath.Join(out, batch.SummaryFile)))
+				a.hintf("%s", a.t("cli.batch.summary_hint", shellQuote(filepath.Join(out, batch.SummaryFile))))
 				return reportedError{}
 			}
 			return nil
@@ -149,7 +155,7 @@ summary.csv, and the exit status is 1. Files are written atomically with mode
 	fl.IntVarP(&jobs, "jobs", "j", 0, "make `N` packs at a time (default: one per processor)")
 	addDateFlag(fl, &date)
 	fl.StringVar(&org, "org", "", "read the organisation printed on every pack from `ORG.yaml` (replaces the files' organisation blocks)")
-	fl.BoolVarP(&quiet, "quiet", "q", false, "print only errors: no progress bar, no total")
+	fl.BoolVar(&comma, "csv-comma", false, "write summary.csv with commas, in UTF-8 without a byte-order mark (default: semicolons and a byte-order mark, as a French Excel reads it)")
 	return cmd
 }
 
@@ -174,12 +180,4 @@ func tuneGC() (restore func()) {
 			debug.SetMemoryLimit(limit)
 		}
 	}
-}
-
-// packs is "1 pack" or "12 packs".
-func packs(n int) string {
-	if n == 1 {
-		return "1 pack"
-	}
-	return fmt.Sprintf("%d packs", n)
 }

@@ -57,7 +57,7 @@ The file is written to FILE's name with .ics, in the current folder, unless
 			if err := a.writeFile(path, write); err != nil {
 				return err
 			}
-			a.infof("wrote %s (%d events)", path, len(p.Deadlines))
+			a.info("cli.wrote_calendar", path, len(p.Deadlines))
 			return nil
 		},
 	}

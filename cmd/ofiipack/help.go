@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -39,11 +38,12 @@ func newHelpCmd() *cobra.Command {
 			root := c.Root()
 			cmd, _, err := root.Find(args)
 			if err != nil || cmd == nil {
-				uerr := usageError{err: fmt.Errorf("unknown help topic %q", strings.Join(args, " ")), noHelpHint: true}
+				uerr := usage("cli.help_topic", strings.Join(args, " "))
+				uerr.noHelpHint = true
 				for _, s := range root.SuggestionsFor(args[0]) {
-					uerr.hints = append(uerr.hints, fmt.Sprintf("did you mean 'ofiipack help %s'?", s))
+					uerr.hints = append(uerr.hints, hint("cli.did_you_mean_help", s))
 				}
-				uerr.hints = append(uerr.hints, "run 'ofiipack --help' to see the commands")
+				uerr.hints = append(uerr.hints, hint("cli.see_commands"))
 				return uerr
 			}
 			cmd.InitDefaultHelpFlag()

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ofiipack/ofiipack/generator/batch"
+	"github.com/ofiipack/ofiipack/generator/msg"
 	"github.com/ofiipack/ofiipack/templates"
 )
 
@@ -21,6 +21,7 @@ func newInitCmd(a *app) *cobra.Command {
 		out       string
 		force     bool
 		csv, xlsx bool
+		comma     bool
 	)
 	cmd := &cobra.Command{
 		Use:        "init",
@@ -48,18 +49,25 @@ with mode 0600.`,
   ofiipack init --xlsx`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return usageErrorf("'ofiipack init' takes no arguments; use -o FILE to name the file to write")
+				return usage("cli.init_args")
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if csv && xlsx {
-				return usageErrorf("--csv and --xlsx cannot be used together")
+				return usage("cli.csv_and_xlsx")
+			}
+			if comma && !csv {
+				return usage("cli.comma_without_csv")
 			}
 			var write func(io.Writer) error
 			switch {
 			case csv:
-				write = batch.WriteCSVTemplate
+				c := batch.CSV{}
+				if comma {
+					c.Comma = ','
+				}
+				write = func(w io.Writer) error { return batch.WriteCSVTemplate(w, c) }
 				if out == "" {
 					out = "caseload.csv"
 				}
@@ -83,26 +91,24 @@ with mode 0600.`,
 			}
 			if out == "-" {
 				if xlsx && a.stdoutIsTerminal {
-					return withHints(errors.New("refusing to write a workbook to the terminal"),
-						"redirect standard output to a file, or leave out -o to write caseload.xlsx")
+					return withHints(failure("cli.workbook_to_terminal"), hint("cli.workbook_to_terminal_hint"))
 				}
 				return safely(func() error { return write(a.stdout) })
 			}
 			if !force {
 				if _, err := os.Lstat(out); err == nil {
-					return withHints(fmt.Errorf("%s already exists", out),
-						"use --force to replace it, or -o to choose another name")
+					return withHints(failure("cli.exists", out), hint("cli.exists_hint"))
 				} else if !errors.Is(err, fs.ErrNotExist) {
-					return fmt.Errorf("cannot write %s: %w", out, unwrapPathError(err))
+					return msg.Wrap(err, "cli.cannot_write", out, msg.OS(err))
 				}
 			}
 			if err := a.writeFile(out, write); err != nil {
 				return err
 			}
 			if csv || xlsx {
-				a.infof("wrote %s; fill in one row per applicant, then run 'ofiipack batch %s -o DIR'", out, shellQuote(out))
+				a.info("cli.wrote_sheet", out, shellQuote(out))
 			} else {
-				a.infof("wrote %s; fill it in, then run 'ofiipack validate %s'", out, shellQuote(out))
+				a.info("cli.wrote_init", out, shellQuote(out))
 			}
 			return nil
 		},
@@ -112,5 +118,6 @@ with mode 0600.`,
 	fl.BoolVarP(&force, "force", "f", false, "replace FILE if it exists")
 	fl.BoolVar(&csv, "csv", false, "write a caseload spreadsheet as CSV for 'ofiipack batch'")
 	fl.BoolVar(&xlsx, "xlsx", false, "write a caseload spreadsheet as an .xlsx workbook for 'ofiipack batch'")
+	fl.BoolVar(&comma, "csv-comma", false, "with --csv: separate the cells with commas, in UTF-8 without a byte-order mark (default: semicolons and a byte-order mark, as a French Excel reads it)")
 	return cmd
 }

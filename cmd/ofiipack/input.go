@@ -18,6 +18,7 @@ import (
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/atomicfile"
 	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/msg"
 	"github.com/ofiipack/ofiipack/generator/plan"
 )
 
@@ -38,7 +39,10 @@ func (f *dateFlag) String() string {
 func (f *dateFlag) Set(s string) error {
 	d, err := civil.Parse(s)
 	if err != nil {
-		return err
+		if strings.Contains(err.Error(), "not a day of the calendar") {
+			return msg.Wrap(err, "cli.flag.not_a_day")
+		}
+		return msg.Wrap(err, "cli.flag.not_a_date")
 	}
 	f.date, f.set = d, true
 	return nil
@@ -74,7 +78,11 @@ func (f *choiceFlag) Set(s string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%q is not one of %s", s, strings.Join(f.choices, ", "))
+	choices := make(msg.Or, len(f.choices))
+	for i, c := range f.choices {
+		choices[i] = c
+	}
+	return msg.Errorf("cli.flag.not_a_choice", choices)
 }
 
 func (f *choiceFlag) Type() string { return strings.Join(f.choices, "|") }
@@ -85,11 +93,11 @@ func oneFile(cmd *cobra.Command, args []string) error {
 	case 1:
 		return nil
 	case 0:
-		return usageErrorf("missing FILE: '%s' needs the applicant file to read", cmd.CommandPath())
+		return usage("cli.missing_file", cmd.CommandPath())
 	default:
-		err := usageError{err: fmt.Errorf("'%s' takes one FILE, got %d arguments", cmd.CommandPath(), len(args))}
+		err := usage("cli.one_file", cmd.CommandPath(), len(args))
 		if c, _, ferr := cmd.Root().Find([]string{"batch"}); ferr == nil && c.Name() == "batch" {
-			err.hints = append(err.hints, "to make packs for many files at once, use 'ofiipack batch'")
+			err.hints = append(err.hints, hint("cli.use_batch"))
 		}
 		return err
 	}
@@ -101,10 +109,9 @@ func readFile(name string) ([]byte, error) {
 	if err != nil {
 		err = unwrapPathError(err)
 		if errors.Is(err, syscall.EISDIR) {
-			return nil, withHints(fmt.Errorf("cannot read %s: it is a folder, expected an applicant file", name),
-				"name the files in it, e.g. "+filepath.Join(name, "*.yaml"))
+			return nil, withHints(failure("cli.is_folder", name), hint("cli.is_folder_hint", filepath.Join(name, "*.yaml")))
 		}
-		return nil, fmt.Errorf("cannot read %s: %w", name, err)
+		return nil, msg.Wrap(err, "cli.cannot_read", name, msg.OS(err))
 	}
 	return data, nil
 }
@@ -123,7 +130,7 @@ func unwrapPathError(err error) error {
 func readApplicantFile(name string) ([]byte, error) {
 	data, err := readFile(name)
 	if errors.Is(err, fs.ErrNotExist) {
-		err = withHints(err, "check the file name; 'ofiipack init' writes an example applicant file to start from")
+		err = withHints(err, hint("cli.no_such_file_hint"))
 	}
 	return data, err
 }
@@ -206,13 +213,12 @@ func outputPath(out, input, suffix string, otherInputs ...string) (string, error
 		case err == nil && fi.IsDir():
 			out = filepath.Join(out, def)
 		case err != nil && strings.HasSuffix(out, string(filepath.Separator)):
-			return "", fmt.Errorf("cannot write %s: no such folder", out)
+			return "", failure("cli.no_such_folder", out)
 		}
 	}
 	for _, in := range append([]string{input}, otherInputs...) {
 		if in != "" && sameFile(out, in) {
-			return "", withHints(fmt.Errorf("refusing to write over the input file %s", in),
-				fmt.Sprintf("choose another name with -o, e.g. -o %s", shellQuote(def)))
+			return "", withHints(failure("cli.over_input", in), hint("cli.over_input_hint", shellQuote(def)))
 		}
 	}
 	return out, nil
@@ -235,24 +241,28 @@ func sameFile(a, b string) bool {
 // path is "-". A file is written atomically with mode 0600: when render
 // fails, nothing is left behind. Standard output gets nothing at all when
 // render fails, since the PDF is built in memory first.
-func (a *app) writePDF(path, cmdName string, render func(io.Writer) error) error {
+func (a *app) writePDF(path, cmdName string, render func(io.Writer) (pages int, err error)) error {
+	pages := 0
+	write := func(w io.Writer) error {
+		n, err := render(w)
+		pages = n
+		return err
+	}
 	if path == "-" {
 		if a.stdoutIsTerminal {
-			return withHints(errors.New("refusing to write a PDF to the terminal"),
-				fmt.Sprintf("redirect standard output to a file: ofiipack %s FILE -o - > out.pdf", cmdName),
-				"or leave out -o to write the PDF next to where you are")
+			return withHints(failure("cli.pdf_to_terminal"), hint("cli.pdf_to_terminal_hint", cmdName), hint("cli.pdf_to_terminal_hint2"))
 		}
 		var buf bytes.Buffer
-		if err := safely(func() error { return render(&buf) }); err != nil {
+		if err := safely(func() error { return write(&buf) }); err != nil {
 			return err
 		}
 		_, err := a.stdout.Write(buf.Bytes())
 		return err
 	}
-	if err := a.writeFile(path, render); err != nil {
+	if err := a.writeFile(path, write); err != nil {
 		return err
 	}
-	a.infof("wrote %s", path)
+	a.info("cli.wrote_pdf", path, pages)
 	return nil
 }
 
@@ -272,7 +282,7 @@ func (a *app) writeFile(path string, write func(io.Writer) error) error {
 		select {
 		case <-sig:
 			atomicfile.Abort()
-			fmt.Fprintln(a.stderr, "ofiipack: error: interrupted")
+			a.errorf("%s", a.t("cli.interrupted"))
 			os.Exit(exitInterrupted)
 		case <-done:
 		}

@@ -46,6 +46,15 @@ func TestScripts(t *testing.T) {
 			"notemp": cmdNoTemp,
 		},
 		RequireExplicitExec: true,
+		// English unless a script sets LANG=fr_FR.UTF-8 (or LANGUAGE…):
+		// the host's locale must not change what the scripts see.
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("LANG", "C.UTF-8")
+			for _, k := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES"} {
+				env.Setenv(k, "")
+			}
+			return nil
+		},
 	})
 }
 

@@ -61,8 +61,8 @@ and the calendar; it replaces the file's own organisation block.`,
 			if err != nil {
 				return err
 			}
-			return a.writePDF(path, "pack", func(w io.Writer) error {
-				return render.Pack(w, f, p, o)
+			return a.writePDF(path, "pack", func(w io.Writer) (int, error) {
+				return render.PackPages(w, f, p, o)
 			})
 		},
 	}
@@ -103,8 +103,8 @@ standard output. The input file is never replaced.`,
 			if err != nil {
 				return err
 			}
-			return a.writePDF(path, "letter", func(w io.Writer) error {
-				return render.Letter(w, f, p)
+			return a.writePDF(path, "letter", func(w io.Writer) (int, error) {
+				return render.LetterPages(w, f, p)
 			})
 		},
 	}

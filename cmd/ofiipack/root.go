@@ -1,7 +1,13 @@
 package main
 
 import (
+	"errors"
+	"strconv"
+	"strings"
+
 	"github.com/spf13/cobra"
+
+	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
 // newRootCmd builds the whole command tree for one run. Every command gets
@@ -42,8 +48,9 @@ advice: check your file with a professional (association, lawyer).`,
 	root.SetHelpCommand(newHelpCmd())
 	root.SetVersionTemplate("ofiipack version {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return usageError{err: err}
+		return flagError(err)
 	})
+	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "print only errors: no line saying what was written, no progress bar, no total")
 
 	root.AddCommand(
 		newPackCmd(a),
@@ -56,4 +63,54 @@ advice: check your file with a professional (association, lawyer).`,
 	)
 
 	return root
+}
+
+// flagError words an error of the flag parser (pflag, in English) from the
+// catalog, so that a French user reads it in French.
+func flagError(err error) usageError {
+	s := err.Error()
+	for _, f := range []struct{ prefix, key string }{
+		{"unknown flag: ", "cli.flag.unknown"},
+		{"unknown shorthand flag: ", "cli.flag.unknown_shorthand"},
+		{"flag needs an argument: ", "cli.flag.needs_argument"},
+		{"bad flag syntax: ", "cli.flag.bad_syntax"},
+	} {
+		if rest, ok := strings.CutPrefix(s, f.prefix); ok {
+			return usage(f.key, rest)
+		}
+	}
+	// invalid argument "abc" for "-j, --jobs" flag: strconv.ParseInt: …
+	if rest, ok := strings.CutPrefix(s, "invalid argument "); ok {
+		if value, flagAndCause, ok := cutQuoted(rest); ok {
+			if flag, cause, ok := cutQuoted(strings.TrimPrefix(flagAndCause, " for ")); ok {
+				cause = strings.TrimPrefix(cause, " flag: ")
+				var why msg.Text
+				var me *msg.Error
+				switch {
+				case errors.As(err, &me):
+					why = me.Text
+				case strings.Contains(cause, "strconv."):
+					why = msg.New("cli.flag.not_a_number")
+				default:
+					why = msg.Raw(cause)
+				}
+				return usage("cli.flag.invalid", value, flag, why)
+			}
+		}
+	}
+	return usageError{text: msg.Raw(s)}
+}
+
+// cutQuoted reads a Go-quoted string at the start of s and returns it
+// unquoted, with the rest of s.
+func cutQuoted(s string) (value, rest string, ok bool) {
+	q, err := strconv.QuotedPrefix(s)
+	if err != nil {
+		return "", s, false
+	}
+	v, err := strconv.Unquote(q)
+	if err != nil {
+		return "", s, false
+	}
+	return v, s[len(q):], true
 }

@@ -34,7 +34,7 @@ Exit status: 0 when every file is valid, 1 when any is not.`,
   ofiipack validate dossiers/*.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usageErrorf("missing FILE: 'ofiipack validate' needs at least one applicant file")
+				return usage("cli.validate_missing")
 			}
 			return nil
 		},
@@ -48,7 +48,7 @@ Exit status: 0 when every file is valid, 1 when any is not.`,
 			}
 			if invalid > 0 {
 				if len(args) > 1 {
-					fmt.Fprintf(a.stderr, "ofiipack: %d of %d files have problems\n", invalid, len(args))
+					fmt.Fprintf(a.stderr, "ofiipack: %s\n", a.t("cli.validate_total", invalid, len(args)))
 				}
 				return reportedError{}
 			}
@@ -67,7 +67,7 @@ func (a *app) validateOne(name string, today civil.Date) bool {
 		_, err = applicant.Load(name, data, today)
 	}
 	if err == nil {
-		fmt.Fprintf(a.stdout, "%s: ok\n", name)
+		fmt.Fprintf(a.stdout, "%s\n", a.t("cli.validate_ok", name))
 		return true
 	}
 	var ps applicant.Problems

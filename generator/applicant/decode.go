@@ -12,7 +12,14 @@ import (
 
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/fontset"
+	"github.com/ofiipack/ofiipack/generator/msg"
 )
+
+// x is a message of the catalog (templates/text/messages).
+func x(key string, args ...any) msg.Text { return msg.New(key, args...) }
+
+// noHint is the absence of a hint.
+var noHint msg.Text
 
 // decoder walks one file's node tree and collects its problems.
 type decoder struct {
@@ -21,8 +28,8 @@ type decoder struct {
 	probs Problems
 }
 
-func (d *decoder) add(at *yaml.Node, field, msg, hint string) {
-	p := Problem{File: d.file, Field: field, Message: msg, Hint: hint}
+func (d *decoder) add(at *yaml.Node, field string, message, hint msg.Text) {
+	p := Problem{File: d.file, Field: field, Message: message, Hint: hint}
 	if at != nil {
 		p.Line, p.Column = at.Line, at.Column
 	}
@@ -32,8 +39,8 @@ func (d *decoder) add(at *yaml.Node, field, msg, hint string) {
 // keySet is the keys a mapping may hold, in the order of SPEC §1.
 type keySet struct {
 	keys   []string
-	expect string // "one of a, b or c"
-	list   string // "a, b, c"
+	expect msg.Text // "one of a, b or c"
+	list   string   // "a, b, c"
 }
 
 func newKeySet(keys ...string) keySet {
@@ -43,19 +50,23 @@ func newKeySet(keys ...string) keySet {
 // enum is a closed set of values; matching ignores case.
 type enum struct {
 	values []string
-	expect string
+	expect msg.Text
 }
 
 func newEnum(values ...string) enum { return enum{values, oneOf(values)} }
 
-func oneOf(values []string) string {
+func oneOf(values []string) msg.Text {
+	list := make(msg.Or, len(values))
+	for i, v := range values {
+		list[i] = v
+	}
 	switch len(values) {
 	case 1:
-		return values[0]
+		return msg.Raw(values[0])
 	case 2:
-		return values[0] + " or " + values[1]
+		return x("expect.either", list)
 	}
-	return "one of " + strings.Join(values[:len(values)-1], ", ") + " or " + values[len(values)-1]
+	return x("expect.one_of", list)
 }
 
 func index(list []string, s string) int {
@@ -116,19 +127,22 @@ func absent(n *yaml.Node) bool {
 }
 
 // found describes what a node holds, for "found …, expected …".
-func found(n *yaml.Node) string {
+func found(n *yaml.Node) msg.Text {
 	switch {
 	case n == nil:
-		return "nothing"
+		return x("found.nothing")
 	case n.Kind == yaml.MappingNode:
-		return "a mapping"
+		return x("found.mapping")
 	case n.Kind == yaml.SequenceNode:
-		return "a list"
+		return x("found.list")
 	case n.Kind == yaml.ScalarNode:
-		return quote(n.Value)
+		return msg.Raw(quote(n.Value))
 	}
-	return "an alias"
+	return x("found.alias")
 }
+
+// foundExpected is the most common message: "found X, expected Y".
+func foundExpected(found, expect any) msg.Text { return x("found_expected", found, expect) }
 
 // mapping is a decoded YAML mapping whose keys have been checked.
 type mapping struct {
@@ -144,7 +158,7 @@ type mapping struct {
 // It returns nil (after reporting it) when n is not a mapping.
 func (d *decoder) mapping(n *yaml.Node, path string, set *keySet) *mapping {
 	if n == nil || n.Kind != yaml.MappingNode {
-		d.add(n, path, "found "+found(n)+", expected a mapping with the keys "+set.list, "")
+		d.add(n, path, foundExpected(found(n), x("expect.mapping_keys", set.list)), noHint)
 		return nil
 	}
 	m := &mapping{d: d, node: n, path: path, set: set,
@@ -152,7 +166,7 @@ func (d *decoder) mapping(n *yaml.Node, path string, set *keySet) *mapping {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := resolve(n.Content[i])
 		if k == nil || k.Kind != yaml.ScalarNode {
-			d.add(n.Content[i], path, "found "+found(k)+" as a key, expected a key name, "+set.expect, "")
+			d.add(n.Content[i], path, x("found_key", found(k), set.expect), noHint)
 			continue
 		}
 		j := index(set.keys, k.Value)
@@ -161,8 +175,7 @@ func (d *decoder) mapping(n *yaml.Node, path string, set *keySet) *mapping {
 			continue
 		}
 		if first := m.keyAt[j]; first != nil {
-			d.add(k, join(path, k.Value), fmt.Sprintf("found this key a second time, expected it once (first on line %d)", first.Line),
-				"keep only one of the two")
+			d.add(k, join(path, k.Value), x("key_twice", first.Line), x("hint.keep_one"))
 			continue
 		}
 		m.keyAt[j] = k
@@ -172,20 +185,20 @@ func (d *decoder) mapping(n *yaml.Node, path string, set *keySet) *mapping {
 }
 
 func (d *decoder) unknownKey(k *yaml.Node, path string, set *keySet) {
-	var hint string
+	var hint msg.Text
 	if s := Nearest(k.Value, set.keys); s != "" {
 		hint = didYouMean(s)
 	} else if k.Value == "<<" {
-		hint = "merge keys (<<) are not supported: write the keys out"
+		hint = x("hint.merge_keys")
 	} else if where := keyHome[k.Value]; len(where) > 0 {
-		hint = fmt.Sprintf("%q belongs under %s", k.Value, strings.Join(where, " or "))
+		hint = x("hint.belongs_under", k.Value, where)
 	}
-	d.add(k, join(path, k.Value), "found the unknown key "+quote(k.Value)+", expected "+set.expect, hint)
+	d.add(k, join(path, k.Value), x("unknown_key", quote(k.Value), set.expect), hint)
 }
 
 // get returns the value of key, or nil when it is absent; a required key
 // that is absent is reported, at the mapping when the key is not given.
-func (m *mapping) get(key string, required bool, expect string) (*yaml.Node, string) {
+func (m *mapping) get(key string, required bool, expect msg.Text) (*yaml.Node, string) {
 	if m == nil {
 		return nil, ""
 	}
@@ -200,9 +213,9 @@ func (m *mapping) get(key string, required bool, expect string) (*yaml.Node, str
 	}
 	if required {
 		if m.keyAt[i] == nil {
-			m.d.add(m.node, path, "missing, expected "+expect, "")
+			m.d.add(m.node, path, x("missing", expect), noHint)
 		} else {
-			m.d.add(m.keyAt[i], path, "found an empty value, expected "+expect, "")
+			m.d.add(m.keyAt[i], path, x("empty_value", expect), noHint)
 		}
 	}
 	return nil, path
@@ -210,7 +223,7 @@ func (m *mapping) get(key string, required bool, expect string) (*yaml.Node, str
 
 // child decodes the mapping under key; nil when it is absent or wrong.
 func (m *mapping) child(key string, required bool, set *keySet) *mapping {
-	v, path := m.get(key, required, "a mapping with the keys "+set.list)
+	v, path := m.get(key, required, x("expect.mapping_keys", set.list))
 	if v == nil {
 		return nil
 	}
@@ -227,16 +240,16 @@ func (m *mapping) valueAt(key string) *yaml.Node {
 }
 
 // scalar returns the trimmed text of v, or reports that v is not a scalar.
-func (d *decoder) scalar(v *yaml.Node, path, expect string) (string, bool) {
+func (d *decoder) scalar(v *yaml.Node, path string, expect msg.Text) (string, bool) {
 	if v.Kind != yaml.ScalarNode {
-		d.add(v, path, "found "+found(v)+", expected "+expect, "")
+		d.add(v, path, foundExpected(found(v), expect), noHint)
 		return "", false
 	}
 	return strings.TrimSpace(v.Value), true
 }
 
 // text decodes a one-line text field.
-func (m *mapping) text(key string, required bool, expect string) string {
+func (m *mapping) text(key string, required bool, expect msg.Text) string {
 	v, path := m.get(key, required, expect)
 	if v == nil {
 		return ""
@@ -244,7 +257,7 @@ func (m *mapping) text(key string, required bool, expect string) string {
 	return m.d.text(v, path, expect)
 }
 
-func (d *decoder) text(v *yaml.Node, path, expect string) string {
+func (d *decoder) text(v *yaml.Node, path string, expect msg.Text) string {
 	s, ok := d.scalar(v, path, expect)
 	if !ok || !d.printable(v, path, s) {
 		return ""
@@ -257,26 +270,25 @@ func (d *decoder) text(v *yaml.Node, path, expect string) string {
 // never a silent empty box). It names the character, never the value.
 func (d *decoder) printable(v *yaml.Node, path, s string) bool {
 	if !utf8.ValidString(s) {
-		d.add(v, path, "found bytes that are not UTF-8 text, expected text encoded as UTF-8", "save the file as UTF-8")
+		d.add(v, path, x("not_utf8"), x("hint.save_utf8"))
 		return false
 	}
 	for _, r := range s {
 		switch {
 		case r == '\t':
-			d.add(v, path, "found a tab character (U+0009), expected text on one line", "replace the tab with a space")
+			d.add(v, path, x("tab"), x("hint.replace_tab"))
 		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
-			d.add(v, path, "found a line break, expected text on one line", "write it on one line")
+			d.add(v, path, x("line_break"), x("hint.one_line"))
 		case unicode.IsControl(r) || r == '\uFEFF':
-			d.add(v, path, fmt.Sprintf("found the control character U+%04X, expected printable text", r), "remove it")
+			d.add(v, path, x("control", fmt.Sprintf("%04X", r)), x("hint.remove_it"))
 		case covered(r):
 			continue
 		default:
-			msg := fmt.Sprintf("found the character U+%04X", r)
+			m := x("glyph", fmt.Sprintf("%04X", r))
 			if unicode.IsGraphic(r) && !unicode.Is(unicode.Mn, r) {
-				msg = fmt.Sprintf("found the character %q (U+%04X)", string(r), r)
+				m = x("glyph_named", strconv.Quote(string(r)), fmt.Sprintf("%04X", r))
 			}
-			d.add(v, path, msg+", which the pack's fonts cannot draw, expected Latin, Greek or Cyrillic letters",
-				"write it as on the passport, in Latin letters")
+			d.add(v, path, m, x("hint.latin_letters"))
 		}
 		return false
 	}
@@ -322,13 +334,13 @@ func (d *decoder) enum(v *yaml.Node, path string, e *enum) string {
 			return c
 		}
 	}
-	hint := ""
+	var hint msg.Text
 	if c := Nearest(s, e.values); c != "" {
 		hint = didYouMean(c)
 	} else if c, ok := synonyms[strings.ToLower(s)]; ok && index(e.values, c) >= 0 {
 		hint = didYouMean(c)
 	}
-	d.add(v, path, "found "+quote(s)+", expected "+e.expect, hint)
+	d.add(v, path, foundExpected(quote(s), e.expect), hint)
 	return ""
 }
 
@@ -347,13 +359,13 @@ var synonyms = map[string]string{
 
 // enumList decodes a list of enum values, dropping repeats.
 func (m *mapping) enumList(key string, e *enum) []string {
-	items, path := m.list(key, "a list of "+e.expect)
+	items, path := m.list(key, x("expect.list_of", e.expect))
 	var out []string
 	for i, n := range items {
 		n = resolve(n)
 		p := item(path, i)
 		if absent(n) {
-			m.d.add(items[i], p, "found an empty item, expected "+e.expect, "")
+			m.d.add(items[i], p, x("empty_item", e.expect), noHint)
 			continue
 		}
 		if s := m.d.enum(n, p, e); s != "" && index(out, s) < 0 {
@@ -364,42 +376,40 @@ func (m *mapping) enumList(key string, e *enum) []string {
 }
 
 // list returns the items of the list under key (nil when absent or wrong).
-func (m *mapping) list(key, expect string) ([]*yaml.Node, string) {
+func (m *mapping) list(key string, expect msg.Text) ([]*yaml.Node, string) {
 	v, path := m.get(key, false, expect)
 	if v == nil {
 		return nil, path
 	}
 	if v.Kind != yaml.SequenceNode {
-		m.d.add(v, path, "found "+found(v)+", expected "+expect, "write the items as [a, b] or one \"- item\" per line")
+		m.d.add(v, path, foundExpected(found(v), expect), x("hint.list_items"))
 		return nil, path
 	}
 	return v.Content, path
 }
 
 // lines decodes a list of one-line texts, such as an address.
-func (m *mapping) lines(key string, maxLines, maxLen int, what string) []string {
-	items, path := m.list(key, "a list of "+what)
+func (m *mapping) lines(key string, maxLines, maxLen int, what msg.Text) []string {
+	items, path := m.list(key, x("expect.list_of", what))
 	var out []string
 	for i, n := range items {
 		n = resolve(n)
 		p := item(path, i)
 		if maxLines > 0 && i == maxLines {
-			m.d.add(n, p, fmt.Sprintf("found more than %d lines, expected at most %d (the height of the envelope's window)", maxLines, maxLines),
-				"put two short lines on one, or leave out what the envelope does not need")
+			m.d.add(n, p, x("too_many_lines", maxLines), x("hint.shorter_address"))
 			break
 		}
 		if absent(n) {
-			m.d.add(items[i], p, "found an empty line, expected a line of text", "remove the empty line")
+			m.d.add(items[i], p, x("empty_line"), x("hint.remove_empty_line"))
 			continue
 		}
-		s := m.d.text(n, p, "a line of text")
+		s := m.d.text(n, p, x("expect.line"))
 		if s == "" {
 			continue
 		}
 		if maxLen > 0 {
 			if l := utf8.RuneCountInString(s); l > maxLen {
-				m.d.add(n, p, fmt.Sprintf("found a line of %d characters, expected at most %d (the width of the envelope's window)", l, maxLen),
-					"split it over two lines")
+				m.d.add(n, p, x("line_too_long", l, maxLen), x("hint.split_line"))
 				continue
 			}
 		}
@@ -410,11 +420,11 @@ func (m *mapping) lines(key string, maxLines, maxLen int, what string) []string 
 
 // boolean decodes true or false (any case).
 func (m *mapping) boolean(key string, required bool) bool {
-	v, path := m.get(key, required, "true or false")
+	v, path := m.get(key, required, x("expect.true_false"))
 	if v == nil {
 		return false
 	}
-	s, ok := m.d.scalar(v, path, "true or false")
+	s, ok := m.d.scalar(v, path, x("expect.true_false"))
 	if !ok {
 		return false
 	}
@@ -424,21 +434,21 @@ func (m *mapping) boolean(key string, required bool) bool {
 	case "false":
 		return false
 	}
-	hint := ""
+	var hint msg.Text
 	switch strings.ToLower(s) {
 	case "yes", "y", "oui", "o", "1", "vrai", "on":
 		hint = didYouMean("true")
 	case "no", "n", "non", "0", "faux", "off":
 		hint = didYouMean("false")
 	}
-	m.d.add(v, path, "found "+quote(s)+", expected true or false", hint)
+	m.d.add(v, path, foundExpected(quote(s), x("expect.true_false")), hint)
 	return false
 }
 
 // date decodes a date, YYYY-MM-DD or DD/MM/YYYY. A past date (an event
 // that happened: birth, arrival, filing…) may not lie after today.
 func (m *mapping) date(key string, required, past bool) civil.Date {
-	v, path := m.get(key, required, "a date as YYYY-MM-DD or DD/MM/YYYY")
+	v, path := m.get(key, required, x("expect.date"))
 	if v == nil {
 		return civil.Date{}
 	}
@@ -447,25 +457,25 @@ func (m *mapping) date(key string, required, past bool) civil.Date {
 
 func (d *decoder) date(v *yaml.Node, path string, past bool) civil.Date {
 	// The raw text is read: YAML tags 2026-11-22 as a timestamp.
-	s, ok := d.scalar(v, path, "a date as YYYY-MM-DD or DD/MM/YYYY")
+	s, ok := d.scalar(v, path, x("expect.date"))
 	if !ok {
 		return civil.Date{}
 	}
 	date, err := civil.Parse(s)
 	if err != nil {
 		if dateShaped(s) {
-			d.add(v, path, "found "+quote(s)+", which is not a day of the calendar, expected a real date", "")
+			d.add(v, path, x("not_a_day", quote(s)), noHint)
 		} else {
-			hint := ""
+			var hint msg.Text
 			if h := dateHint(s); h != "" {
 				hint = didYouMean(h)
 			}
-			d.add(v, path, "found "+quote(s)+", expected a date as YYYY-MM-DD or DD/MM/YYYY", hint)
+			d.add(v, path, foundExpected(quote(s), x("expect.date")), hint)
 		}
 		return civil.Date{}
 	}
 	if past && !d.today.IsZero() && date.After(d.today) {
-		d.add(v, path, fmt.Sprintf("found %s, a date in the future, expected a date on or before today (%s)", s, d.today), "")
+		d.add(v, path, x("future", s, d.today), noHint)
 		return civil.Date{}
 	}
 	return date
@@ -534,7 +544,7 @@ func dateHint(s string) string {
 
 // country decodes an ISO 3166-1 alpha-2 code, returned in upper case.
 func (m *mapping) country(key string, required bool) string {
-	const expect = "an ISO 3166-1 alpha-2 country code such as ML or SN"
+	expect := x("expect.country")
 	v, path := m.get(key, required, expect)
 	if v == nil {
 		return ""
@@ -546,18 +556,18 @@ func (m *mapping) country(key string, required bool) string {
 	if c, ok := country(s); ok {
 		return c
 	}
-	hint := ""
+	var hint msg.Text
 	if c := guessCountry(s); c != "" {
-		hint = fmt.Sprintf("did you mean %q (%s)?", c, CountryName(c))
+		hint = x("hint.did_you_mean_country", c, CountryName(c))
 	}
-	m.d.add(v, path, "found "+quote(s)+", expected "+expect, hint)
+	m.d.add(v, path, foundExpected(quote(s), expect), hint)
 	return ""
 }
 
 // postcode decodes a French postcode: exactly 5 digits, read from the raw
 // text so that 01000 keeps its zero and an unquoted 93200 is fine.
 func (m *mapping) postcode(key string, required bool) string {
-	const expect = "a postcode of 5 digits such as \"93200\""
+	expect := x("expect.postcode")
 	v, path := m.get(key, required, expect)
 	if v == nil {
 		return ""
@@ -569,13 +579,13 @@ func (m *mapping) postcode(key string, required bool) string {
 	if len(s) == 5 && allDigits(s) {
 		return s
 	}
-	hint := ""
+	var hint msg.Text
 	if t := strings.ReplaceAll(s, " ", ""); len(t) == 5 && allDigits(t) {
 		hint = didYouMean(t)
 	} else if len(s) == 4 && allDigits(s) {
 		hint = didYouMean("0" + s)
 	}
-	m.d.add(v, path, "found "+quote(s)+", expected "+expect, hint)
+	m.d.add(v, path, foundExpected(quote(s), expect), hint)
 	return ""
 }
 
@@ -590,7 +600,7 @@ func allDigits(s string) bool {
 
 // email decodes an email address; only its shape is checked.
 func (m *mapping) email(key string) string {
-	const expect = "an email address such as name@example.org"
+	expect := x("expect.email")
 	v, path := m.get(key, false, expect)
 	if v == nil {
 		return ""
@@ -600,7 +610,7 @@ func (m *mapping) email(key string) string {
 		return ""
 	}
 	if !emailShaped(s) {
-		m.d.add(v, path, "found "+quote(s)+", expected "+expect, "")
+		m.d.add(v, path, foundExpected(quote(s), expect), noHint)
 		return ""
 	}
 	return s

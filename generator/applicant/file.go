@@ -1,7 +1,6 @@
 package applicant
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
 // The keys of each mapping of the file, in the order of SPEC §1.
@@ -37,16 +37,16 @@ var (
 
 // keyHome tells, for each key, the mappings where it belongs: the hint for
 // a key written at the wrong level ("postcode" belongs under applicant.address).
-var keyHome = func() map[string][]string {
-	home := map[string][]string{}
+var keyHome = func() map[string]msg.Or {
+	home := map[string]msg.Or{}
 	for _, s := range []struct {
-		where string
+		where any
 		set   *keySet
 	}{
-		{"the top level", &rootKeys}, {"applicant", &applicantKeys}, {"applicant.address", &addressKeys},
+		{x("home.top"), &rootKeys}, {"applicant", &applicantKeys}, {"applicant.address", &addressKeys},
 		{"applicant.hosted_by", &hostKeys}, {"identity", &identityKeys}, {"situation", &situationKeys},
 		{"situation.sick_child", &childKeys}, {"procedure", &procedureKeys},
-		{"each item of procedure.ofii_requests", &requestKeys}, {"procedure.decision", &decisionKeys},
+		{x("home.request"), &requestKeys}, {"procedure.decision", &decisionKeys},
 		{"options", &optionsKeys},
 		{"options.fees", &feeKeys}, {"organisation", &organisationKeys},
 	} {
@@ -71,7 +71,7 @@ var (
 	appealPeriods  = newEnum(AppealTwoMonths, AppealOneMonth, AppealSevenDays, Appeal48Hours, AppealFifteenDay)
 	checklistItems = newEnum(ChecklistIDs...)
 	// true and false are accepted for yes and no (SPEC §1).
-	polygamyValues = enum{[]string{PolygamyAuto, PolygamyYes, PolygamyNo, "true", "false"}, "auto, yes or no"}
+	polygamyValues = enum{[]string{PolygamyAuto, PolygamyYes, PolygamyNo, "true", "false"}, x("expect.either", msg.Or{PolygamyAuto, PolygamyYes, PolygamyNo})}
 )
 
 // OFII address limits: the recipient block of the DL window envelope
@@ -109,31 +109,31 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 	a := m.child("applicant", true, &applicantKeys)
 	f.Applicant = Applicant{
 		Civility:         a.enum("civility", true, &civilities),
-		FamilyName:       a.text("family_name", true, "the family name as on the passport"),
-		GivenNames:       a.text("given_names", true, "the given names as on the passport"),
+		FamilyName:       a.text("family_name", true, x("expect.family_name")),
+		GivenNames:       a.text("given_names", true, x("expect.given_names")),
 		BirthDate:        a.birthDate("birth_date"),
-		BirthPlace:       a.text("birth_place", true, "the place of birth, such as \"Bamako (Mali)\""),
+		BirthPlace:       a.text("birth_place", true, x("expect.birth_place")),
 		Nationality:      a.country("nationality", true),
-		NationalityLabel: a.text("nationality_label", false, "the French adjective of the nationality, such as \"malienne\""),
+		NationalityLabel: a.text("nationality_label", false, x("expect.nationality_label")),
 		MaritalStatus:    a.enum("marital_status", true, &maritalStatuses),
-		Phone:            a.text("phone", false, "a phone number"),
+		Phone:            a.text("phone", false, x("expect.phone")),
 		Email:            a.email("email"),
 		ForeignerNumber:  a.foreignerNumber("foreigner_number"),
 	}
 	if addr := a.child("address", true, &addressKeys); addr != nil {
 		f.Applicant.Address = Address{
-			CareOf:   addr.text("care_of", false, "the name that receives the mail, such as \"chez M. X\""),
-			Street:   addr.text("street", true, "the number and street, such as \"12 rue des Lilas\""),
-			Extra:    addr.text("extra", false, "a building, a floor"),
+			CareOf:   addr.text("care_of", false, x("expect.care_of")),
+			Street:   addr.text("street", true, x("expect.street")),
+			Extra:    addr.text("extra", false, x("expect.extra")),
 			Postcode: addr.postcode("postcode", true),
-			City:     addr.text("city", true, "the city"),
+			City:     addr.text("city", true, x("expect.city")),
 		}
 	}
 	if h := a.child("hosted_by", false, &hostKeys); h != nil {
 		f.Applicant.HostedBy = &Host{
 			Civility:   h.enum("civility", true, &civilities),
-			FamilyName: h.text("family_name", true, "the host's family name"),
-			GivenNames: h.text("given_names", true, "the host's given names"),
+			FamilyName: h.text("family_name", true, x("expect.host_family_name")),
+			GivenNames: h.text("given_names", true, x("expect.host_given_names")),
 			Since:      h.date("since", false, false),
 		}
 	}
@@ -157,8 +157,8 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 	}
 	if c := s.child("sick_child", false, &childKeys); c != nil {
 		f.Situation.SickChild = &Child{
-			GivenNames: c.text("given_names", true, "the child's given names"),
-			FamilyName: c.text("family_name", true, "the child's family name"),
+			GivenNames: c.text("given_names", true, x("expect.child_given_names")),
+			FamilyName: c.text("family_name", true, x("expect.child_family_name")),
 			BirthDate:  c.birthDate("birth_date"),
 			Sex:        c.enum("sex", false, &sexes),
 		}
@@ -167,7 +167,7 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 	birth, arrival := f.Applicant.BirthDate, f.Situation.ArrivedOn
 	if !birth.IsZero() && !arrival.IsZero() && arrival.Before(birth) {
 		d.add(s.valueAt("arrived_on"), "situation.arrived_on",
-			fmt.Sprintf("found %s, before the birth date, expected a date after %s", arrival, birth), "")
+			x("arrival_before_birth", arrival, birth), noHint)
 	}
 
 	p := m.child("procedure", false, &procedureKeys)
@@ -175,14 +175,14 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 		FiledOn:                p.date("filed_on", false, true),
 		CertificateAvailableOn: p.date("certificate_available_on", false, true),
 		CertificateSentOn:      p.date("certificate_sent_on", false, true),
-		RegisteredMailNumber:   p.text("registered_mail_number", false, "the number of the registered letter"),
-		Doctor:                 p.text("doctor", false, "the doctor's name"),
-		ANEFNumber:             p.text("anef_number", false, "the ANEF application number (numéro de demande)"),
+		RegisteredMailNumber:   p.text("registered_mail_number", false, x("expect.registered_mail_number")),
+		Doctor:                 p.text("doctor", false, x("expect.doctor")),
+		ANEFNumber:             p.text("anef_number", false, x("expect.anef_number")),
 	}
-	items, path := p.list("ofii_requests", "a list of requests, each {on: DATE, kind: information or examination}")
+	items, path := p.list("ofii_requests", x("expect.requests"))
 	for i, n := range items {
 		if absent(resolve(n)) {
-			d.add(n, item(path, i), "found an empty item, expected a request {on: DATE, kind: information or examination}", "")
+			d.add(n, item(path, i), x("empty_item", x("expect.request")), noHint)
 			continue
 		}
 		r := d.mapping(resolve(n), item(path, i), &requestKeys)
@@ -197,11 +197,11 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 		}
 		if !req.AppointmentOn.IsZero() && req.Kind == RequestInformation {
 			d.add(r.valueAt("appointment_on"), join(item(path, i), "appointment_on"),
-				"found an appointment for a request of information, expected appointment_on only with kind: examination", "")
+				x("appointment_information"), noHint)
 		}
 		if !req.AppointmentOn.IsZero() && !req.On.IsZero() && req.AppointmentOn.Before(req.On) {
 			d.add(r.valueAt("appointment_on"), join(item(path, i), "appointment_on"),
-				fmt.Sprintf("found %s, before the date of OFII's letter, expected a date on or after %s", req.AppointmentOn, req.On), "")
+				x("appointment_before_letter", req.AppointmentOn, req.On), noHint)
 		}
 		f.Procedure.OFIIRequests = append(f.Procedure.OFIIRequests, req)
 	}
@@ -210,11 +210,11 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 	}
 
 	f.DocumentsReady = m.enumList("documents_ready", &checklistItems)
-	f.OFIIAddress = m.lines("ofii_address", ofiiAddressLines, ofiiAddressWidth, "address lines")
+	f.OFIIAddress = m.lines("ofii_address", ofiiAddressLines, ofiiAddressWidth, x("expect.address_lines"))
 
 	o := m.child("options", false, &optionsKeys)
 	f.Options = Options{
-		SigningCity:    o.text("signing_city", false, "the city printed after \"Fait à\""),
+		SigningCity:    o.text("signing_city", false, x("expect.signing_city")),
 		MailMarginDays: o.integer("mail_margin_days", 0, mailMarginMax, DefaultMailMarginDays),
 	}
 	if fees := o.child("fees", false, &feeKeys); fees != nil {
@@ -240,7 +240,7 @@ func (m *mapping) birthDate(key string) civil.Date {
 	b := m.date(key, true, true)
 	if !b.IsZero() && b.Before(earliestBirth) {
 		m.d.add(m.valueAt(key), join(m.path, key),
-			fmt.Sprintf("found %s, before 1900, expected a real birth date", b), "check the year")
+			x("birth_before_1900", b), x("hint.check_year"))
 		return civil.Date{}
 	}
 	return b
@@ -258,8 +258,7 @@ func (d *decoder) minorChild(c *mapping, birth civil.Date) {
 			age--
 		}
 		d.add(c.valueAt("birth_date"), "situation.sick_child.birth_date",
-			fmt.Sprintf("found %s: the child is %d on %s, expected a child under 18: the APS of CESEDA L. 425-10 is for the parent of a minor child", birth, age, d.today),
-			"an adult's own health is the card of L. 425-9: remove sick_child if the application is the adult's own")
+			x("child_adult", birth, age, d.today), x("hint.child_adult"))
 	}
 }
 
@@ -274,11 +273,11 @@ func (d *decoder) decision(m *mapping, filed civil.Date) *Decision {
 	}
 	if !dec.NotifiedOn.IsZero() && !filed.IsZero() && dec.NotifiedOn.Before(filed) {
 		d.add(m.valueAt("notified_on"), "procedure.decision.notified_on",
-			fmt.Sprintf("found %s, before the filing date, expected a date on or after procedure.filed_on (%s)", dec.NotifiedOn, filed), "")
+			x("notified_before_filing", dec.NotifiedOn, filed), noHint)
 	}
 	if dec.Outcome == Granted && dec.OQTF {
 		d.add(m.valueAt("oqtf"), "procedure.decision.oqtf",
-			"found oqtf: true with outcome: granted, expected an obligation to leave France only with a refusal", "")
+			x("oqtf_granted"), noHint)
 	}
 	return dec
 }
@@ -294,14 +293,14 @@ func (d *decoder) top(root *yaml.Node) *yaml.Node {
 	}
 	root = resolve(root)
 	if absent(root) {
-		d.add(&yaml.Node{Line: 1, Column: 1}, "", "the file is empty, expected an applicant file starting with \"format: "+FormatV1+"\"", "")
+		d.add(&yaml.Node{Line: 1, Column: 1}, "", x("empty_file", FormatV1), noHint)
 		return nil
 	}
 	return root
 }
 
 func (d *decoder) format(m *mapping) string {
-	const expect = "exactly " + FormatV1
+	expect := x("expect.format", FormatV1)
 	v, path := m.get("format", true, expect)
 	if v == nil {
 		return ""
@@ -311,11 +310,11 @@ func (d *decoder) format(m *mapping) string {
 		return ""
 	}
 	if s != FormatV1 {
-		hint := ""
+		var hint msg.Text
 		if Nearest(s, []string{FormatV1}) != "" {
 			hint = didYouMean(FormatV1)
 		}
-		d.add(v, path, "found "+quote(s)+", expected "+expect, hint)
+		d.add(v, path, foundExpected(quote(s), expect), hint)
 		return ""
 	}
 	return s
@@ -324,7 +323,7 @@ func (d *decoder) format(m *mapping) string {
 // foreignerNumber decodes the numéro étranger: 10 digits, spaces ignored.
 // It is an identifier: messages count its digits, never quote it.
 func (m *mapping) foreignerNumber(key string) string {
-	const expect = "the 10 digits of the numéro étranger"
+	expect := x("expect.foreigner_number")
 	v, path := m.get(key, false, expect)
 	if v == nil {
 		return ""
@@ -336,9 +335,9 @@ func (m *mapping) foreignerNumber(key string) string {
 	s = strings.ReplaceAll(s, " ", "")
 	switch {
 	case !allDigits(s):
-		m.d.add(v, path, "found characters other than digits, expected "+expect, "")
+		m.d.add(v, path, x("not_digits", expect), noHint)
 	case len(s) != 10:
-		m.d.add(v, path, fmt.Sprintf("found %d digits, expected %s", len(s), expect), "")
+		m.d.add(v, path, x("digit_count", len(s), expect), noHint)
 	default:
 		return s
 	}
@@ -358,7 +357,7 @@ func (m *mapping) polygamy(key string) string {
 
 // integer decodes a whole number in [lo, hi]; def when absent or wrong.
 func (m *mapping) integer(key string, lo, hi, def int) int {
-	expect := fmt.Sprintf("a whole number of days from %d to %d", lo, hi)
+	expect := x("expect.days_range", lo, hi)
 	v, path := m.get(key, false, expect)
 	if v == nil {
 		return def
@@ -369,7 +368,7 @@ func (m *mapping) integer(key string, lo, hi, def int) int {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < lo || n > hi {
-		m.d.add(v, path, "found "+quote(s)+", expected "+expect, "")
+		m.d.add(v, path, foundExpected(quote(s), expect), noHint)
 		return def
 	}
 	return n
@@ -377,7 +376,7 @@ func (m *mapping) integer(key string, lo, hi, def int) int {
 
 // amount decodes an amount in euros, a number not below zero.
 func (m *mapping) amount(key string) (float64, bool) {
-	const expect = "an amount in euros, a number such as 25 or 12.50"
+	expect := x("expect.amount")
 	v, path := m.get(key, false, expect)
 	if v == nil {
 		return 0, false
@@ -388,13 +387,13 @@ func (m *mapping) amount(key string) (float64, bool) {
 	}
 	x, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
-		hint := ""
+		var hint msg.Text
 		if t := strings.Replace(s, ",", ".", 1); t != s {
 			if y, err := strconv.ParseFloat(t, 64); err == nil && y >= 0 && !math.IsInf(y, 0) {
 				hint = didYouMean(t)
 			}
 		}
-		m.d.add(v, path, "found "+quote(s)+", expected "+expect, hint)
+		m.d.add(v, path, foundExpected(quote(s), expect), hint)
 		return 0, false
 	}
 	return x, true
@@ -403,11 +402,11 @@ func (m *mapping) amount(key string) (float64, bool) {
 // organisation decodes an organisation block.
 func (m *mapping) organisation() *Organisation {
 	return &Organisation{
-		Name:    m.text("name", true, "the organisation's name"),
-		Address: m.lines("address", 0, 0, "address lines"),
-		Phone:   m.text("phone", false, "a phone number"),
+		Name:    m.text("name", true, x("expect.organisation_name")),
+		Address: m.lines("address", 0, 0, x("expect.address_lines")),
+		Phone:   m.text("phone", false, x("expect.phone")),
 		Email:   m.email("email"),
-		Website: m.text("website", false, "a web address"),
+		Website: m.text("website", false, x("expect.website")),
 	}
 }
 
@@ -434,4 +433,30 @@ func (d *decoder) decodeOrganisationFile(root *yaml.Node) *Organisation {
 		return nil
 	}
 	return m.organisation()
+}
+
+// fieldEnums are the fields of a closed set of values, by dotted path.
+var fieldEnums = map[string]*enum{
+	"applicant.civility":               &civilities,
+	"applicant.hosted_by.civility":     &civilities,
+	"applicant.marital_status":         &maritalStatuses,
+	"identity.document":                &documents,
+	"situation.sick_child.sex":         &sexes,
+	"situation.residence_proofs":       &residenceProofs,
+	"situation.refusal_grounds":        &refusalGrounds,
+	"situation.polygamy_declaration":   {values: []string{PolygamyAuto, PolygamyYes, PolygamyNo}},
+	"procedure.decision.outcome":       &outcomes,
+	"procedure.decision.appeal_period": &appealPeriods,
+	"documents_ready":                  &checklistItems,
+}
+
+// FieldValues returns the values the field at path accepts when they form
+// a closed set (SPEC §1), in the order of SPEC §1; nil for other fields. The
+// spreadsheet's drop-down lists and help sheet, and the web form's choices,
+// come from it.
+func FieldValues(path string) []string {
+	if e, ok := fieldEnums[path]; ok {
+		return append([]string(nil), e.values...)
+	}
+	return nil
 }

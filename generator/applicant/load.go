@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
 // Load decodes and validates the applicant file data, named name in
@@ -74,7 +75,7 @@ func parse(name string, data []byte) (root *yaml.Node, probs Problems) {
 		if r := recover(); r != nil {
 			root = nil
 			probs = Problems{{File: name, Line: 1, Column: 1,
-				Message: fmt.Sprintf("the YAML reader failed on this file (%v), expected well-formed YAML", r)}}
+				Message: x("yaml_failed", fmt.Sprint(r))}}
 		}
 	}()
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -95,18 +96,16 @@ func parse(name string, data []byte) (root *yaml.Node, probs Problems) {
 		probs = append(probs, syntaxProblem(name, data, err))
 	default:
 		probs = append(probs, Problem{File: name, Line: max(next.Line, 1), Column: max(next.Column, 1),
-			Message: "found a second YAML document, expected one applicant per file",
-			Hint:    "remove the line \"---\" and what follows, or put each applicant in a file of its own"})
+			Message: x("second_document"), Hint: x("hint.second_document")})
 	}
 	return &doc, probs
 }
 
 func emptyFile(name string, data []byte) Problem {
 	p := Problem{File: name, Line: 1, Column: 1,
-		Message: "the file is empty, expected an applicant file starting with \"format: " + FormatV1 + "\"",
-		Hint:    "start from the commented example that \"ofiipack init\" writes"}
+		Message: x("empty_file", FormatV1), Hint: x("hint.empty_file")}
 	if len(bytes.TrimSpace(data)) > 0 {
-		p.Message = "found no data in the file (only comments, blank lines or markers), expected an applicant file starting with \"format: " + FormatV1 + "\""
+		p.Message = x("no_data", FormatV1)
 	}
 	return p
 }
@@ -114,29 +113,30 @@ func emptyFile(name string, data []byte) Problem {
 // syntaxProblem turns an error of the YAML library ("yaml: line 3: could
 // not find expected ':'") into a problem at that line.
 func syntaxProblem(name string, data []byte, err error) Problem {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	reason := strings.TrimPrefix(err.Error(), "yaml: ")
 	line, col := 0, 1
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+	var text msg.Text
+	if rest, ok := strings.CutPrefix(reason, "line "); ok {
 		if i := strings.Index(rest, ": "); i > 0 {
 			if n, e := strconv.Atoi(rest[:i]); e == nil {
-				line, msg = n, rest[i+2:]
+				line, reason = n, rest[i+2:]
 			}
 		}
 	}
-	var hint string
+	var hint msg.Text
 	switch {
-	case strings.Contains(msg, "cannot start any token"), strings.Contains(msg, "tab character"):
+	case strings.Contains(reason, "cannot start any token"), strings.Contains(reason, "tab character"):
 		if l, c, ok := findByte(data, '\t', line); ok {
 			line, col = l, c
-			msg, hint = "found a tab character, expected spaces", "indent with spaces: YAML does not allow tabs there"
+			text, hint = x("yaml_tab"), x("hint.yaml_tab")
 		}
-	case strings.Contains(msg, "mapping values are not allowed"):
-		hint = "check the indentation, and put between quotes a value that contains \": \""
-	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected '-'"):
-		hint = "check the indentation of this line and of the lines above"
-	case strings.HasPrefix(msg, "unknown anchor"):
-		if a := strings.Index(msg, "'"); a >= 0 {
-			anchor := strings.TrimSuffix(msg[a+1:], "' referenced")
+	case strings.Contains(reason, "mapping values are not allowed"):
+		hint = x("hint.yaml_colon")
+	case strings.Contains(reason, "did not find expected key"), strings.Contains(reason, "did not find expected '-'"):
+		hint = x("hint.yaml_indent")
+	case strings.HasPrefix(reason, "unknown anchor"):
+		if a := strings.Index(reason, "'"); a >= 0 {
+			anchor := strings.TrimSuffix(reason[a+1:], "' referenced")
 			if l, c, ok := findString(data, "*"+anchor, 1); ok {
 				line, col = l, c
 			}
@@ -147,7 +147,10 @@ func syntaxProblem(name string, data []byte, err error) Problem {
 		nlines++
 	}
 	line = min(max(line, 1), max(nlines, 1))
-	return Problem{File: name, Line: line, Column: col, Message: "invalid YAML: " + msg, Hint: hint}
+	if text.IsZero() {
+		text = x("invalid_yaml", reason)
+	}
+	return Problem{File: name, Line: line, Column: col, Message: text, Hint: hint}
 }
 
 // findByte returns the line and column (1-based, in characters) of the first

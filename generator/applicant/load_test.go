@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
 var today = civil.New(2026, 11, 22)
@@ -57,10 +58,10 @@ func edit(t *testing.T, pairs ...string) string {
 
 // render shows a problem as the tests match it: its Error() and its hint.
 func render(p Problem) string {
-	if p.Hint == "" {
+	if p.Hint.IsZero() {
 		return p.Error()
 	}
-	return p.Error() + " | hint: " + p.Hint
+	return p.Error() + " | hint: " + p.Hint.String()
 }
 
 func problemsOf(t *testing.T, err error) Problems {
@@ -514,10 +515,10 @@ func TestProblemError(t *testing.T) {
 		p    Problem
 		want string
 	}{
-		{"full", Problem{File: "a.yaml", Line: 7, Column: 14, Field: "applicant.nationality", Message: "found x", Hint: "h"}, "a.yaml:7:14: applicant.nationality: found x"},
-		{"no field", Problem{File: "a.yaml", Line: 1, Column: 1, Message: "the file is empty"}, "a.yaml:1:1: the file is empty"},
-		{"no column", Problem{File: "a.yaml", Line: 3, Message: "m"}, "a.yaml:3: m"},
-		{"no position", Problem{File: "a.yaml", Message: "m"}, "a.yaml: m"},
+		{"full", Problem{File: "a.yaml", Line: 7, Column: 14, Field: "applicant.nationality", Message: msg.Raw("found x"), Hint: msg.Raw("h")}, "a.yaml:7:14: applicant.nationality: found x"},
+		{"no field", Problem{File: "a.yaml", Line: 1, Column: 1, Message: msg.Raw("the file is empty")}, "a.yaml:1:1: the file is empty"},
+		{"no column", Problem{File: "a.yaml", Line: 3, Message: msg.Raw("m")}, "a.yaml:3: m"},
+		{"no position", Problem{File: "a.yaml", Message: msg.Raw("m")}, "a.yaml: m"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,26 +1,40 @@
 package applicant
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
 // Problem is one thing wrong with an input file, at a line and column.
 type Problem struct {
-	File    string // the file's name as given to Load
-	Line    int    // 1-based; 0 when unknown
-	Column  int    // 1-based; 0 when unknown
-	Field   string // dotted path of the field, e.g. applicant.address.postcode; empty for the whole file
-	Message string // what was found and what is expected, lowercase, no trailing period
-	Hint    string // optional: what to type instead, e.g. `did you mean "postcode"?`
+	File    string   // the file's name as given to Load
+	Line    int      // 1-based; 0 when unknown
+	Column  int      // 1-based; 0 when unknown
+	Field   string   // dotted path of the field, e.g. applicant.address.postcode; empty for the whole file
+	Message msg.Text // what was found and what is expected, lowercase, no trailing period
+	Hint    msg.Text // optional: what to type instead, e.g. `did you mean "postcode"?`
 }
 
-// Error returns "file:line:col: field.path: message". The hint is not part
-// of it: the command prints it on a line of its own.
-func (p Problem) Error() string {
+// Error returns "file:line:col: field.path: message" in English. The hint
+// is not part of it: the command prints it on a line of its own.
+func (p Problem) Error() string { return p.In(msg.English) }
+
+// In returns "file:line:col: field.path: message" with the message in
+// language l; the place and the field path are the same in every language.
+func (p Problem) In(l msg.Lang) string {
+	var b strings.Builder
+	b.WriteString(p.Where())
+	b.WriteString(p.Message.In(l))
+	return b.String()
+}
+
+// Where is "file:line:col: field.path: ", the part of the problem that
+// names its place.
+func (p Problem) Where() string {
 	var b strings.Builder
 	b.WriteString(p.File)
 	if p.Line > 0 {
@@ -38,7 +52,6 @@ func (p Problem) Error() string {
 		b.WriteString(p.Field)
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Message)
 	return b.String()
 }
 
@@ -88,7 +101,7 @@ func quote(s string) string {
 }
 
 // didYouMean is the hint for a near miss.
-func didYouMean(s string) string { return fmt.Sprintf("did you mean %q?", s) }
+func didYouMean(s string) msg.Text { return msg.New("hint.did_you_mean", s) }
 
 // Nearest returns the candidate closest to s (case-insensitive, ignoring
 // "_", "-", "." and spaces), or "" when none is close enough to be a typo:

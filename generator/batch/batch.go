@@ -38,6 +38,7 @@ import (
 	"github.com/ofiipack/ofiipack/generator/atomicfile"
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/ical"
+	"github.com/ofiipack/ofiipack/generator/msg"
 	"github.com/ofiipack/ofiipack/generator/plan"
 	"github.com/ofiipack/ofiipack/generator/render"
 )
@@ -59,6 +60,13 @@ type Options struct {
 	// organisation block (--org).
 	Org *applicant.Organisation
 
+	// CSV is how summary.csv is written: ';' and a byte-order mark by
+	// default, ',' with --csv-comma.
+	CSV CSV
+	// Lang is the language of the messages (problems in Results and in the
+	// error column of summary.csv).
+	Lang msg.Lang
+
 	// OnTotal, when set, is called once, before any entry, with the number
 	// of entries: the inputs are read a first time to count them. It is -1
 	// when an input cannot be read twice (a pipe).
@@ -74,13 +82,21 @@ type Result struct {
 	Source   string         // the file the entry comes from
 	Entry    string         // "row N" for a spreadsheet row, "" for a file
 	PDF      string         // the pack's file name in the output folder; "" when it failed
-	Next     *plan.Deadline // the next deadline (plan.Next), nil if none
+	Name     string         // the applicant's family and given names; "" when unread
+	Next     *plan.Deadline // the deadline of the plan's next step (plan.Next), nil if none
+	NextText string         // the next step in French: its title, and what to do now when late
 	Warnings []string       // the plan's warning IDs
-	Problems []Problem      // why it failed; empty when the pack was written
+	// WarningsText are the warnings in French, as the caseload board words
+	// them (third person).
+	WarningsText []string
+	// DuplicateOf names the first entry of the same person (same family
+	// name, given names and birth date), "" when none came before.
+	DuplicateOf string
+	Problems    []Problem // why it failed; empty when the pack was written
 }
 
-// where names the entry: "caseload.csv:row 4", "folder/a.yaml".
-func (r Result) where() string {
+// Where names the entry: "caseload.csv:row 4", "folder/a.yaml".
+func (r Result) Where() string {
 	if r.Entry == "" {
 		return r.Source
 	}
@@ -94,11 +110,11 @@ func (r Result) OK() bool { return len(r.Problems) == 0 }
 // "folder/a.yaml:12:5: applicant.birth_date: …" or
 // "caseload.csv:row 4: column applicant.birth_date: …".
 type Problem struct {
-	Text string
-	Hint string // what to type or change; may be empty
+	Text msg.Text
+	Hint msg.Text // what to type or change; may be zero
 }
 
-func (p Problem) Error() string { return p.Text }
+func (p Problem) Error() string { return p.Text.String() }
 
 // Summary counts what a batch did.
 type Summary struct {
@@ -116,20 +132,20 @@ type Summary struct {
 func Run(ctx context.Context, opt Options) (Summary, error) {
 	sum := Summary{Dir: opt.Dir}
 	if opt.Dir == "" {
-		return sum, errors.New("no output folder given")
+		return sum, msg.Errorf("batch.no_output")
 	}
 	if len(opt.Inputs) == 0 {
-		return sum, errors.New("no input given")
+		return sum, msg.Errorf("batch.no_input")
 	}
 	if opt.Today.IsZero() {
-		return sum, errors.New("no date given for the run")
+		return sum, msg.Errorf("batch.no_date")
 	}
 	jobs := opt.Jobs
 	if jobs < 1 {
 		jobs = runtime.NumCPU()
 	}
 	if err := os.MkdirAll(opt.Dir, 0o700); err != nil {
-		return sum, fmt.Errorf("cannot create the output folder %s: %w", opt.Dir, unwrapPath(err))
+		return sum, msg.Wrap(err, "batch.cannot_create_folder", opt.Dir, msg.OS(err))
 	}
 	// A run killed without a chance to clean up (power cut, SIGKILL) may
 	// have left temporary files.
@@ -188,7 +204,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 					continue
 				}
 				if r.OK() {
-					written.Store(r.Index, kept{ical.Entry{File: j.file, Plan: trimmed(j.plan)}, r.where()})
+					written.Store(r.Index, kept{ical.Entry{File: j.file, Plan: trimmed(j.plan)}, r.Where()})
 				}
 				done <- r
 			}
@@ -229,7 +245,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	}
 
 	if err := atomicfile.Write(filepath.Join(opt.Dir, SummaryFile), func(w io.Writer) error {
-		return writeSummary(ctxWriter{ctx, w}, rows)
+		return writeSummary(ctxWriter{ctx, w}, opt.CSV, opt.Lang, rows)
 	}); err != nil {
 		return sum, err
 	}
@@ -240,7 +256,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 		}
 		return bw.Flush()
 	}); err != nil {
-		return sum, fmt.Errorf("cannot write %s: %w", CaseloadPDF, err)
+		return sum, msg.Wrap(err, "batch.cannot_write", CaseloadPDF, msg.OS(err))
 	}
 	if err := atomicfile.Write(filepath.Join(opt.Dir, CaseloadCalFile), func(w io.Writer) error {
 		cal := make([]ical.Entry, len(entries))
@@ -282,7 +298,7 @@ func trimmed(p *plan.Plan) *plan.Plan {
 }
 
 func interrupted(err error) error {
-	return fmt.Errorf("interrupted before the end: %w", err)
+	return msg.Wrap(err, "batch.interrupted")
 }
 
 // job is one entry decoded and planned, ready to render.
@@ -300,7 +316,7 @@ func prepare(e entry, today civil.Date, names *namer) job {
 		j.Problems = e.probs
 		return j
 	}
-	where := j.where()
+	where := j.Where()
 	err := safely(func() error {
 		var err error
 		if e.node != nil {
@@ -320,18 +336,29 @@ func prepare(e entry, today civil.Date, names *namer) job {
 		return err
 	})
 	if err != nil {
-		j.Problems = []Problem{{Text: fmt.Sprintf("%s: cannot compute the plan: %v", where, err)}}
+		j.Problems = []Problem{{Text: msg.New("batch.plan_failed", where, err.Error())}}
 	}
 	if len(j.Problems) > 0 {
 		return j
 	}
 	j.PDF = names.unique(Slug(j.file)) + ".pdf"
+	j.Name = ical.Name(j.file)
+	j.DuplicateOf = names.person(j.file, where)
 	if d := j.plan.Next(); d != nil {
 		next := *d
 		j.Next = &next
+		j.NextText = d.Title
+		if s := j.plan.NextStep; s != nil && s.Late && s.Now != "" {
+			j.NextText += " — " + s.Now
+		}
 	}
 	for _, w := range j.plan.Warnings {
 		j.Warnings = append(j.Warnings, w.ID)
+		t := w.Short
+		if t == "" {
+			t = w.Message
+		}
+		j.WarningsText = append(j.WarningsText, t)
 	}
 	return j
 }
@@ -339,11 +366,11 @@ func prepare(e entry, today civil.Date, names *namer) job {
 func problemsOfFile(source string, err error) []Problem {
 	var ps applicant.Problems
 	if !errors.As(err, &ps) {
-		return []Problem{{Text: fmt.Sprintf("%s: %v", source, err)}}
+		return []Problem{{Text: msg.New("where", source, err.Error())}}
 	}
 	out := make([]Problem, len(ps))
 	for i, p := range ps {
-		out[i] = Problem{Text: p.Error(), Hint: p.Hint}
+		out[i] = Problem{Text: msg.New("batch.located", p.Where(), p.Message), Hint: p.Hint}
 	}
 	return out
 }
@@ -367,7 +394,7 @@ func (j job) work(ctx context.Context, dir string, org *applicant.Organisation) 
 		return bw.Flush()
 	})
 	if err != nil {
-		r.Problems = []Problem{{Text: fmt.Sprintf("%s: cannot write the pack %s: %v", r.where(), r.PDF, err)}}
+		r.Problems = []Problem{{Text: msg.New("batch.write_failed", r.Where(), r.PDF, msg.OS(err))}}
 		r.PDF = ""
 	}
 	return r

@@ -1,11 +1,12 @@
 package batch
 
 import (
-	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
 // A spreadsheet holds one applicant per row; its columns are the dotted
@@ -139,7 +140,7 @@ type header struct {
 // at most once. The problems name the column letter or index and suggest
 // the nearest known column.
 func parseHeader(source string, row int, names []string) (*header, []Problem) {
-	where := func(col int) string { return fmt.Sprintf("%s:row %d: column %s", source, row, columnName(col)) }
+
 	h := &header{names: make([]string, len(names)), cols: make([]column, len(names)), used: make([]bool, len(names))}
 	var probs []Problem
 	first := map[string]int{}
@@ -152,20 +153,23 @@ func parseHeader(source string, row int, names []string) (*header, []Problem) {
 		if name == "" {
 			continue
 		}
+		at := rowAt(source, row)
 		c, ok := lookupColumn(strings.ToLower(name))
 		if !ok {
-			p := Problem{Text: fmt.Sprintf("%s: found the unknown column %q, expected a field path of the applicant file such as applicant.family_name", where(i+1), clip(name))}
+			c, ok = columnByTitle(name)
+		}
+		if !ok {
+			p := Problem{Text: msg.New("batch.at_column", at, columnName(i+1), msg.New("batch.unknown_column", clip(name)))}
 			if s := nearestColumn(name); s != "" {
-				p.Hint = fmt.Sprintf("did you mean %q?", s)
+				p.Hint = msg.New("hint.did_you_mean", s)
 			} else {
-				p.Hint = "'ofiipack init --csv' writes a spreadsheet with every column"
+				p.Hint = msg.New("batch.unknown_column_hint")
 			}
 			probs = append(probs, p)
 			continue
 		}
 		if j, dup := first[c.path]; dup {
-			probs = append(probs, Problem{Text: fmt.Sprintf("%s: found the column %s a second time (first in column %s), expected it once",
-				where(i+1), c.path, columnName(j+1))})
+			probs = append(probs, Problem{Text: msg.New("batch.at_column", at, columnName(i+1), msg.New("batch.column_twice", c.path, columnName(j+1)))})
 			continue
 		}
 		first[c.path] = i
@@ -185,7 +189,9 @@ func clip(s string) string {
 }
 
 // nearestColumn returns the known column closest to name, or "" when none is
-// close enough to be a typo. A bare key ("family_name") finds its full path.
+// close enough to be a typo: a path for a name shaped like a path, a
+// French title for one shaped like a title. A bare key ("family_name")
+// finds its full path.
 func nearestColumn(name string) string {
 	n := strings.ToLower(strings.TrimSpace(name))
 	paths := make([]string, len(columns))
@@ -194,6 +200,17 @@ func nearestColumn(name string) string {
 		if c.path[strings.LastIndexByte(c.path, '.')+1:] == n {
 			return c.path // the field's own name, without its path
 		}
+	}
+	if strings.ContainsAny(n, "._") && !strings.Contains(n, " ") {
+		return applicant.Nearest(name, paths)
+	}
+	titles := Titles()
+	folded := make([]string, len(titles))
+	for i, t := range titles {
+		folded[i] = foldTitle(t)
+	}
+	if s := applicant.Nearest(foldTitle(name), folded); s != "" {
+		return titles[slices.Index(folded, s)]
 	}
 	return applicant.Nearest(name, paths)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/ical"
 )
 
@@ -58,10 +59,14 @@ func slug(s string) string {
 // the timing of the workers.
 type namer struct {
 	used map[string]bool
+	// next numbers to try for a base name: the thousandth DIALLO Aminata
+	// is named in one step, not a thousand.
+	next   map[string]int
+	people map[personKey]string // who was seen first, by person
 }
 
 func newNamer() *namer {
-	n := &namer{used: map[string]bool{}}
+	n := &namer{used: map[string]bool{}, next: map[string]int{}, people: map[personKey]string{}}
 	for _, r := range reserved {
 		n.used[r] = true
 	}
@@ -70,9 +75,29 @@ func newNamer() *namer {
 
 func (n *namer) unique(base string) string {
 	name := base
-	for i := 2; n.used[name]; i++ {
+	i := max(n.next[base], 2)
+	for ; n.used[name]; i++ {
 		name = base + "-" + strconv.Itoa(i)
 	}
+	n.next[base] = i
 	n.used[name] = true
 	return name
+}
+
+// personKey tells two entries of the same person: the family name, the
+// given names (case, accents and spacing aside) and the birth date.
+type personKey struct {
+	names string
+	birth civil.Date
+}
+
+// person records f's applicant, found at where, and returns where the same
+// person was found first; "" the first time.
+func (n *namer) person(f *applicant.File, where string) string {
+	k := personKey{slug(f.Applicant.FamilyName) + "/" + slug(f.Applicant.GivenNames), f.Applicant.BirthDate}
+	if first, ok := n.people[k]; ok {
+		return first
+	}
+	n.people[k] = where
+	return ""
 }

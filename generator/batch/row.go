@@ -2,7 +2,6 @@ package batch
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
 // rowNode turns one spreadsheet row into the node tree of an applicant
@@ -48,6 +48,12 @@ func rowNode(h *header, row int, cells []string, workbook *workbookCells) *yaml.
 		}
 		if workbook != nil {
 			v = workbook.convert(c.kind, v)
+		}
+		switch {
+		case c.kind == cellBool:
+			v = boolCell(v)
+		case c.path == "situation.polygamy_declaration":
+			v = yesNoCell(v)
 		}
 		col := i + 1
 		parent, key := "", c.path
@@ -102,6 +108,32 @@ func splitList(v string) []string {
 	return items
 }
 
+// boolCell reads the ways a spreadsheet writes yes and no (SPEC §4): true,
+// vrai, oui, yes, 1 and false, faux, non, no, 0, in any case; what a French
+// Excel writes (VRAI, FAUX) and what a volunteer types (oui, Non). Other
+// text is left for the loader to report.
+func boolCell(v string) string {
+	switch strings.ToLower(v) {
+	case "true", "vrai", "oui", "yes", "1":
+		return "true"
+	case "false", "faux", "non", "no", "0":
+		return "false"
+	}
+	return v
+}
+
+// yesNoCell reads the polygamy declaration's yes and no as boolCell does;
+// auto stays auto.
+func yesNoCell(v string) string {
+	switch boolCell(v) {
+	case "true":
+		return "yes"
+	case "false":
+		return "no"
+	}
+	return v
+}
+
 // requestNode reads "2026-11-18 information" as {on: 2026-11-18, kind:
 // information}. A missing part is left out, so that the loader reports it.
 func requestNode(item string, row, col int) *yaml.Node {
@@ -129,33 +161,31 @@ func requestNode(item string, row, col int) *yaml.Node {
 func problemsOfRow(source string, h *header, row int, err error) []Problem {
 	var ps applicant.Problems
 	if !errors.As(err, &ps) {
-		return []Problem{{Text: fmt.Sprintf("%s:row %d: %v", source, row, err)}}
+		return []Problem{{Text: msg.New("where", rowAt(source, row), err.Error())}}
 	}
 	out := make([]Problem, 0, len(ps))
+	at := rowAt(source, row)
 	for _, p := range ps {
-		var where string
 		column := ""
 		if p.Column > 0 && p.Column <= len(h.cols) && h.used[p.Column-1] {
 			column = h.cols[p.Column-1].path
 		}
+		var text msg.Text
 		switch {
+		case column != "" && p.Field != "" && p.Field != column:
+			text = msg.New("batch.at_column_field", at, column, p.Field, p.Message)
 		case column != "":
-			where = "column " + column
-			if p.Field != "" && p.Field != column {
-				where += ": " + p.Field
-			}
+			text = msg.New("batch.at_column", at, column, p.Message)
 		case p.Field != "":
 			if _, ok := lookupColumn(p.Field); ok {
-				where = "column " + p.Field
+				text = msg.New("batch.at_column", at, p.Field, p.Message)
 			} else {
-				where = "columns " + p.Field + ".*"
+				text = msg.New("batch.at_columns", at, p.Field, p.Message)
 			}
+		default:
+			text = msg.New("where", at, p.Message)
 		}
-		text := fmt.Sprintf("%s:row %d", source, row)
-		if where != "" {
-			text += ": " + where
-		}
-		out = append(out, Problem{Text: text + ": " + p.Message, Hint: p.Hint})
+		out = append(out, Problem{Text: text, Hint: p.Hint})
 	}
 	return out
 }
@@ -180,13 +210,6 @@ func (w *workbookCells) convert(kind cellKind, v string) string {
 			if _, err := civil.Parse(v[:10]); err == nil {
 				return v[:10]
 			}
-		}
-	case cellBool:
-		switch v {
-		case "1":
-			return "true"
-		case "0":
-			return "false"
 		}
 	}
 	return v

@@ -17,6 +17,8 @@ import (
 	"github.com/xuri/excelize/v2"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
 // entry is one applicant found in the inputs, before decoding: a YAML file's
@@ -53,8 +55,7 @@ func walkInputs(ctx context.Context, inputs []string, countOnly bool, emit func(
 func walkInput(ctx context.Context, in string, countOnly bool, emit func(entry) bool) bool {
 	fi, err := os.Stat(in)
 	if err != nil {
-		return emit(failed(in, "", fmt.Sprintf("%s: cannot read it: %v", in, unwrapPath(err)),
-			"check the name; inputs are applicant files, folders of them, .csv or .xlsx files"))
+		return emit(failed(in, "", msg.New("batch.cannot_read", in, msg.OS(err)), msg.New("batch.cannot_read_hint")))
 	}
 	if fi.IsDir() {
 		return walkFolder(ctx, in, countOnly, emit)
@@ -70,8 +71,7 @@ func walkInput(ctx context.Context, in string, countOnly bool, emit func(entry) 
 	case ".xlsx", ".xlsm":
 		return walkXLSX(ctx, in, emit)
 	case ".xls", ".ods", ".numbers":
-		return emit(failed(in, "", fmt.Sprintf("%s: cannot read this kind of spreadsheet, expected .xlsx or .csv", in),
-			"save it as .xlsx (Excel 2007 and later) or as CSV, UTF-8"))
+		return emit(failed(in, "", msg.New("batch.spreadsheet_kind", in), msg.New("batch.spreadsheet_kind_hint")))
 	}
 	return emit(readYAML(in, countOnly))
 }
@@ -97,10 +97,10 @@ func walkFolder(ctx context.Context, dir string, countOnly bool, emit func(entry
 		return nil
 	})
 	if err != nil && ctx.Err() == nil {
-		return emit(failed(dir, "", fmt.Sprintf("%s: cannot read the folder: %v", dir, unwrapPath(err)), ""))
+		return emit(failed(dir, "", msg.New("batch.cannot_read_folder", dir, msg.OS(err)), noHint))
 	}
 	if len(files) == 0 && ctx.Err() == nil {
-		return emit(failed(dir, "", fmt.Sprintf("%s: found no applicant file, expected .yaml or .yml files in this folder", dir), ""))
+		return emit(failed(dir, "", msg.New("batch.no_yaml_in_folder", dir), noHint))
 	}
 	for _, f := range files { // WalkDir visits in lexical order: deterministic
 		if ctx.Err() != nil || !emit(readYAML(f, countOnly)) {
@@ -116,7 +116,7 @@ func readYAML(path string, countOnly bool) entry {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return failed(path, "", fmt.Sprintf("%s: cannot read it: %v", path, unwrapPath(err)), "")
+		return failed(path, "", msg.New("batch.cannot_read", path, msg.OS(err)), noHint)
 	}
 	return entry{source: path, data: data}
 }
@@ -129,7 +129,10 @@ func isYAML(path string) bool {
 	return false
 }
 
-func failed(source, label, text, hint string) entry {
+// noHint is the absence of a hint.
+var noHint msg.Text
+
+func failed(source, label string, text, hint msg.Text) entry {
 	return entry{source: source, label: label, probs: []Problem{{Text: text, Hint: hint}}}
 }
 
@@ -150,12 +153,12 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && h != nil {
-				if !emit(failed(source, fmt.Sprintf("row %d", row), fmt.Sprintf("%s:row %d: cannot read the row: %v", source, row, pe.Err), "")) {
+				if !emit(failed(source, fmt.Sprintf("row %d", row), msg.New("batch.cannot_read_row", rowAt(source, row), pe.Err.Error()), noHint)) {
 					return false
 				}
 				continue
 			}
-			return emit(failed(source, "", fmt.Sprintf("%s: cannot read it: %v", source, unwrapPath(err)), ""))
+			return emit(failed(source, "", msg.New("batch.cannot_read", source, msg.OS(err)), noHint))
 		}
 		if h == nil {
 			if blank(cells) {
@@ -191,10 +194,9 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 	}
 	switch {
 	case h == nil:
-		return emit(failed(source, "", fmt.Sprintf("%s: found no header row, expected a first row naming the columns, such as applicant.family_name", source),
-			"'ofiipack init --csv' writes a spreadsheet with every column and an example row"))
+		return emit(failed(source, "", msg.New("batch.no_header", source), msg.New("batch.no_header_hint")))
 	case !found:
-		return emit(failed(source, "", fmt.Sprintf("%s: found no applicant row under the header, expected one row per applicant", source), ""))
+		return emit(failed(source, "", msg.New("batch.no_rows", source), noHint))
 	}
 	return true
 }
@@ -207,8 +209,7 @@ func strayCells(source string, h *header, row int, cells []string) []Problem {
 		if strings.TrimSpace(c) == "" || (i < len(h.names) && h.names[i] != "") {
 			continue
 		}
-		probs = append(probs, Problem{Text: fmt.Sprintf("%s:row %d: column %s: found a value in a column without a name in the header row, expected cells only under named columns",
-			source, row, columnName(i+1))})
+		probs = append(probs, Problem{Text: msg.New("batch.at_column", rowAt(source, row), columnName(i+1), msg.New("batch.stray_cell"))})
 	}
 	return probs
 }
@@ -268,7 +269,7 @@ func fromWindows1252(s string) string {
 func walkCSV(ctx context.Context, path string, emit func(entry) bool) bool {
 	f, err := os.Open(path)
 	if err != nil {
-		return emit(failed(path, "", fmt.Sprintf("%s: cannot read it: %v", path, unwrapPath(err)), ""))
+		return emit(failed(path, "", msg.New("batch.cannot_read", path, msg.OS(err)), noHint))
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 64<<10)
@@ -345,13 +346,12 @@ func (x *xlsxRows) next() (int, []string, error) {
 func walkXLSX(ctx context.Context, path string, emit func(entry) bool) bool {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
-		return emit(failed(path, "", fmt.Sprintf("%s: cannot read it as an .xlsx workbook: %v", path, unwrapPath(err)),
-			"save it again as .xlsx, or export the sheet as CSV, UTF-8"))
+		return emit(failed(path, "", msg.New("batch.not_workbook", path, msg.OS(err)), msg.New("batch.not_workbook_hint")))
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return emit(failed(path, "", fmt.Sprintf("%s: found no sheet in the workbook", path), ""))
+		return emit(failed(path, "", msg.New("batch.no_sheet", path), noHint))
 	}
 	wb := &workbookCells{}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
@@ -359,11 +359,14 @@ func walkXLSX(ctx context.Context, path string, emit func(entry) bool) bool {
 	}
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return emit(failed(path, "", fmt.Sprintf("%s: cannot read the sheet %q: %v", path, sheets[0], err), ""))
+		return emit(failed(path, "", msg.New("batch.cannot_read_sheet", path, sheets[0], msg.OS(err)), noHint))
 	}
 	defer rows.Close()
 	return walkSheet(ctx, path, &xlsxRows{rows: rows}, wb, emit)
 }
+
+// rowAt names a row of a spreadsheet: "caseload.csv:row 4".
+func rowAt(source string, row int) msg.Text { return msg.New("batch.row", source, row) }
 
 // unwrapPath drops the *fs.PathError wrapper, whose message repeats the
 // name the message already gives.

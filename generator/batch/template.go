@@ -2,13 +2,15 @@ package batch
 
 import (
 	_ "embed"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/civil"
 )
 
 // exampleFile is the general example (examples/diallo-general.yaml), the
@@ -20,24 +22,62 @@ var exampleFile []byte
 // TemplateSheet is the name of the sheet of the workbook template.
 const TemplateSheet = "Dossiers"
 
-// WriteCSVTemplate writes a caseload spreadsheet as CSV (comma-separated,
-// UTF-8): the header with every column, and one example row.
-func WriteCSVTemplate(w io.Writer) error {
+// templateRows is how many rows of the workbook get drop-down lists and
+// date cells: far more than one association's caseload of a season.
+const templateRows = 2000
+
+// WriteCSVTemplate writes a caseload spreadsheet as CSV: the French titles
+// of every column and one example row, booleans as oui/non, dates as
+// JJ/MM/AAAA, as a French spreadsheet shows them. Separator and encoding
+// follow c (';' and UTF-8 with BOM by default).
+func WriteCSVTemplate(w io.Writer, c CSV) error {
 	row, err := exampleRow()
 	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.Write(ColumnNames())
+	cw, err := c.writer(w)
+	if err != nil {
+		return err
+	}
+	cw.Write(Titles())
+	for i, col := range columns {
+		row[i] = frenchCell(col, row[i])
+	}
 	cw.Write(row)
 	cw.Flush()
 	return cw.Error()
 }
 
-// WriteXLSXTemplate writes the same as an .xlsx workbook, cells as text (so
-// that a spreadsheet program does not turn a postcode into a number), the
-// header row bold and frozen.
+// frenchCell writes an example value the way a French user would type it.
+func frenchCell(c column, v string) string {
+	switch c.kind {
+	case cellBool:
+		switch v {
+		case "true":
+			return "oui"
+		case "false":
+			return "non"
+		}
+	case cellDate:
+		if d, err := civil.Parse(v); err == nil {
+			return fmt.Sprintf("%02d/%02d/%04d", d.Day, int(d.Month), d.Year)
+		}
+	}
+	return v
+}
+
+// WriteXLSXTemplate writes the caseload workbook: the sheet « Dossiers »
+// (French titles, bold and frozen, one example row, text cells so that a
+// spreadsheet never turns a postcode into a number, date cells for dates,
+// drop-down lists for every field of fixed values and for yes/no), the
+// sheet « Aide » (each column, its field path, whether it is required, its
+// allowed values and what it holds) and the sheet « Valeurs » that the
+// drop-down lists read.
 func WriteXLSXTemplate(w io.Writer) error {
+	t, err := wording()
+	if err != nil {
+		return err
+	}
 	row, err := exampleRow()
 	if err != nil {
 		return err
@@ -47,39 +87,192 @@ func WriteXLSXTemplate(w io.Writer) error {
 	if err := f.SetSheetName("Sheet1", TemplateSheet); err != nil {
 		return err
 	}
-	text, err := f.NewStyle(&excelize.Style{NumFmt: 49}) // "@": text
-	if err != nil {
-		return err
-	}
-	bold, err := f.NewStyle(&excelize.Style{NumFmt: 49, Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return err
-	}
-	names := ColumnNames()
-	last, _ := excelize.ColumnNumberToName(len(names))
-	for i, rowCells := range [][]string{names, row} {
-		cells := make([]any, len(rowCells))
-		for j, c := range rowCells {
-			cells[j] = c
-		}
-		if err := f.SetSheetRow(TemplateSheet, fmt.Sprintf("A%d", i+1), &cells); err != nil {
+	hs := t.HelpSheet
+	for _, name := range []string{hs.Name, hs.ValuesSheet} {
+		if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
 	}
-	if err := f.SetColStyle(TemplateSheet, "A:"+last, text); err != nil {
+	styles, err := newStyles(f)
+	if err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(TemplateSheet, "A1", last+"1", bold); err != nil {
+	titles := Titles()
+	last, _ := excelize.ColumnNumberToName(len(columns))
+	if err := f.SetSheetRow(TemplateSheet, "A1", &titles); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(TemplateSheet, "A", last, 24); err != nil {
+	if err := f.SetCellStyle(TemplateSheet, "A1", last+"1", styles.header); err != nil {
 		return err
+	}
+	if err := f.SetRowHeight(TemplateSheet, 1, 45); err != nil {
+		return err
+	}
+	valuesCol := 0
+	for i, c := range columns {
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		style := styles.text
+		if c.kind == cellDate {
+			style = styles.date
+		}
+		if err := f.SetColStyle(TemplateSheet, name, style); err != nil {
+			return err
+		}
+		width := 18.0
+		if c.kind == cellList || c.kind == cellRequests {
+			width = 30
+		}
+		if err := f.SetColWidth(TemplateSheet, name, name, width); err != nil {
+			return err
+		}
+		// the example row
+		cell := name + "2"
+		switch v := row[i]; {
+		case v == "":
+		case c.kind == cellDate:
+			d, err := civil.Parse(v)
+			if err != nil {
+				return fmt.Errorf("the example row: %s: %w", c.path, err)
+			}
+			if err := f.SetCellValue(TemplateSheet, cell, d.Time()); err != nil {
+				return err
+			}
+			if err := f.SetCellStyle(TemplateSheet, cell, cell, styles.date); err != nil {
+				return err
+			}
+		default:
+			if err := f.SetCellStr(TemplateSheet, cell, frenchCell(c, v)); err != nil {
+				return err
+			}
+			if err := f.SetCellStyle(TemplateSheet, cell, cell, styles.text); err != nil {
+				return err
+			}
+		}
+		// the drop-down list
+		values := dropDown(c, hs.Yes, hs.No)
+		if values == nil {
+			continue
+		}
+		valuesCol++
+		vc, _ := excelize.ColumnNumberToName(valuesCol)
+		if err := f.SetCellStr(hs.ValuesSheet, vc+"1", c.path); err != nil {
+			return err
+		}
+		for j, v := range values {
+			if err := f.SetCellStr(hs.ValuesSheet, fmt.Sprintf("%s%d", vc, j+2), v); err != nil {
+				return err
+			}
+		}
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(fmt.Sprintf("%s2:%s%d", name, name, templateRows))
+		dv.SetSqrefDropList(fmt.Sprintf("'%s'!$%s$2:$%s$%d", hs.ValuesSheet, vc, vc, len(values)+1))
+		if c.kind == cellList {
+			// several values separated by ";" are typed by hand: the
+			// list helps, it does not refuse
+			dv.SetError(excelize.DataValidationErrorStyleInformation, titles[i], hs.ListNote)
+		} else {
+			dv.SetError(excelize.DataValidationErrorStyleStop, titles[i], strings.Join(values, ", "))
+		}
+		if err := f.AddDataValidation(TemplateSheet, dv); err != nil {
+			return err
+		}
 	}
 	if err := f.SetPanes(TemplateSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
+	if err := writeHelpSheet(f, t, styles); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(hs.ValuesSheet, "A", "Z", 26); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
 	_, err = f.WriteTo(w)
 	return err
+}
+
+type templateStyles struct{ header, text, date, bold, wrap int }
+
+func newStyles(f *excelize.File) (templateStyles, error) {
+	var s templateStyles
+	var err error
+	dateFormat := "dd/mm/yyyy"
+	for _, st := range []struct {
+		dst   *int
+		style excelize.Style
+	}{
+		{&s.header, excelize.Style{NumFmt: 49, Font: &excelize.Font{Bold: true},
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F1"}}}},
+		{&s.text, excelize.Style{NumFmt: 49}}, // "@": text
+		{&s.date, excelize.Style{CustomNumFmt: &dateFormat}},
+		{&s.bold, excelize.Style{Font: &excelize.Font{Bold: true}}},
+		{&s.wrap, excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+	} {
+		if *st.dst, err = f.NewStyle(&st.style); err != nil {
+			return s, err
+		}
+	}
+	return s, nil
+}
+
+// dropDown returns the values of column c's drop-down list: the field's
+// closed set of values, or yes and no; nil for a free field.
+func dropDown(c column, yes, no string) []string {
+	if c.kind == cellBool {
+		return []string{yes, no}
+	}
+	return applicant.FieldValues(c.path)
+}
+
+// writeHelpSheet fills the sheet « Aide »: how to fill the workbook, then
+// one row per column.
+func writeHelpSheet(f *excelize.File, t *sheetText, s templateStyles) error {
+	hs := t.HelpSheet
+	r := 1
+	for _, line := range hs.Intro {
+		if err := f.SetCellStr(hs.Name, fmt.Sprintf("A%d", r), line); err != nil {
+			return err
+		}
+		r++
+	}
+	r++
+	headers := hs.Headers
+	if err := f.SetSheetRow(hs.Name, fmt.Sprintf("A%d", r), &headers); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(hs.Name, fmt.Sprintf("A%d", r), fmt.Sprintf("E%d", r), s.bold); err != nil {
+		return err
+	}
+	first := r + 1
+	titles := Titles()
+	for i, c := range columns {
+		r++
+		ct := t.Columns[c.path]
+		values := ""
+		switch v := dropDown(c, hs.Yes, hs.No); {
+		case c.kind == cellDate:
+			values = "JJ/MM/AAAA"
+		case v != nil:
+			values = strings.Join(v, ", ")
+			if c.kind == cellList {
+				values += " (" + hs.ListNote + ")"
+			}
+		}
+		cells := []any{titles[i], c.path, ct.Required, values, ct.Help}
+		if err := f.SetSheetRow(hs.Name, fmt.Sprintf("A%d", r), &cells); err != nil {
+			return err
+		}
+	}
+	if err := f.SetCellStyle(hs.Name, fmt.Sprintf("A%d", first), fmt.Sprintf("E%d", r), s.wrap); err != nil {
+		return err
+	}
+	for col, width := range map[string]float64{"A": 34, "B": 38, "C": 16, "D": 40, "E": 60} {
+		if err := f.SetColWidth(hs.Name, col, col, width); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // exampleRow is the example applicant file flattened into the cells of

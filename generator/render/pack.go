@@ -26,6 +26,25 @@ func Letter(w io.Writer, f *applicant.File, p *plan.Plan) error {
 	return err
 }
 
+// PackPages is Pack, and returns the number of pages written: what the
+// command line tells the user.
+func PackPages(w io.Writer, f *applicant.File, p *plan.Plan, org *applicant.Organisation) (int, error) {
+	l, err := pack(w, f, p, org, p.Documents)
+	if err != nil {
+		return 0, err
+	}
+	return len(l.Pages), nil
+}
+
+// LetterPages is Letter, and returns the number of pages written.
+func LetterPages(w io.Writer, f *applicant.File, p *plan.Plan) (int, error) {
+	l, err := pack(w, f, p, nil, []string{plan.DocCoverLetter})
+	if err != nil {
+		return 0, err
+	}
+	return len(l.Pages), nil
+}
+
 // pack renders docs and returns the record of what it drew.
 func pack(w io.Writer, f *applicant.File, p *plan.Plan, org *applicant.Organisation, docs []string) (*layout, error) {
 	if f == nil || p == nil {

@@ -1,0 +1,358 @@
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/msg"
+)
+
+// Every spelling of yes and no a spreadsheet or a volunteer writes.
+func TestBoolCells(t *testing.T) {
+	yes := []string{"true", "vrai", "oui", "yes", "1"}
+	no := []string{"false", "faux", "non", "no", "0"}
+	variants := func(s string) []string {
+		return []string{s, strings.ToUpper(s), strings.ToUpper(s[:1]) + s[1:]}
+	}
+	h, probs := parseHeader("x.csv", 1, ColumnNames())
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	for want, spellings := range map[bool][]string{true: yes, false: no} {
+		for _, s := range spellings {
+			for _, v := range variants(s) {
+				row := cells(t, map[string]string{"situation.long_stay_visa": v, "procedure.decision.oqtf": "",
+					"situation.birth_transcription_decision": v})
+				f, err := applicant.DecodeNode("x.csv", rowNode(h, 2, row, nil), today)
+				if err != nil {
+					t.Errorf("%q: %v", v, err)
+					continue
+				}
+				if f.Situation.LongStayVisa != want || f.Situation.BirthTranscriptionDecision != want {
+					t.Errorf("%q read as %v, want %v", v, f.Situation.LongStayVisa, want)
+				}
+			}
+		}
+	}
+	for in, want := range map[string]string{"Oui": "yes", "NON": "no", "auto": "auto", "VRAI": "yes", "peut-être": "peut-être"} {
+		if got := yesNoCell(in); got != want {
+			t.Errorf("yesNoCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for _, v := range []string{"", "peut-être", "2", "vrais", "o"} {
+		if got := boolCell(v); got != v {
+			t.Errorf("boolCell(%q) = %q, want it left for the loader", v, got)
+		}
+	}
+}
+
+// A header may mix French titles (in any case, with or without accents)
+// and dotted paths.
+func TestFrenchTitlesAndPathsMixed(t *testing.T) {
+	titles := Titles()
+	header := ColumnNames()
+	for i := range header {
+		switch i % 3 {
+		case 0:
+			header[i] = titles[i]
+		case 1:
+			header[i] = strings.ToUpper(foldTitle(titles[i])) // "DATE DE NAISSANCE", no accents
+		}
+	}
+	in := t.TempDir()
+	path := writeCSV(t, filepath.Join(in, "mixed.csv"), ';', true, header, person(t, "KONÉ", "Ibrahim"))
+	s, got := run(t, t.TempDir(), 1, path)
+	if s.Written != 1 {
+		t.Fatalf("mixed header: %+v", got)
+	}
+	if got[0].Name != "KONÉ Ibrahim" {
+		t.Errorf("name = %q", got[0].Name)
+	}
+}
+
+func TestTitlesAreUniqueAndComplete(t *testing.T) {
+	if _, err := wording(); err != nil {
+		t.Fatal(err)
+	}
+	titles := Titles()
+	if len(titles) != len(columns) {
+		t.Fatalf("%d titles for %d columns", len(titles), len(columns))
+	}
+	for i, title := range titles {
+		if title == columns[i].path {
+			t.Errorf("%s has no French title", title)
+		}
+		if c, ok := columnByTitle(title); !ok || c.path != columns[i].path {
+			t.Errorf("title %q reads as %q", title, c.path)
+		}
+	}
+}
+
+func TestHeaderTypoInFrenchTitle(t *testing.T) {
+	titles := Titles()
+	tests := []struct{ typed, hint string }{
+		{"Date de naisance", `did you mean "Date de naissance"?`},
+		{"nom de famile", `did you mean "Nom de famille"?`},
+		{"applicant.birth_dat", `did you mean "applicant.birth_date"?`},
+		{"Couleur préférée", `'ofiipack init --csv' writes a spreadsheet with every column`},
+	}
+	for _, tt := range tests {
+		header := slices.Clone(titles)
+		header[4] = tt.typed
+		_, probs := parseHeader("x.csv", 1, header)
+		if len(probs) != 1 {
+			t.Fatalf("%q: %d problems", tt.typed, len(probs))
+		}
+		if got := probs[0].Hint.String(); got != tt.hint {
+			t.Errorf("%q: hint %q, want %q", tt.typed, got, tt.hint)
+		}
+		fr := probs[0].Text.In(msg.French)
+		if !strings.Contains(fr, "x.csv:ligne 1 : colonne E : trouvé la colonne inconnue") {
+			t.Errorf("French message = %q", fr)
+		}
+	}
+}
+
+// The same person in several rows or files is flagged, case, accents and
+// spacing aside, and every pack is still written.
+func TestDuplicatesFlagged(t *testing.T) {
+	in := t.TempDir()
+	a := person(t, "DIALLO", "Aminata")
+	b := person(t, "Diallo", "aminata ")
+	c := person(t, "DIALLO", "Aminata")
+	c[slices.Index(ColumnNames(), "applicant.birth_date")] = "1990-01-01" // another person
+	d := person(t, "DIALLÖ", "Aminata")
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ';', true, ColumnNames(), a, b, c, d)
+	out := t.TempDir()
+	s, got := run(t, out, 2, path)
+	if s.Written != 4 {
+		t.Fatalf("written %d: %+v", s.Written, got)
+	}
+	first := path + ":row 2"
+	want := []string{"", first, "", first}
+	for i, r := range got {
+		if r.DuplicateOf != want[i] {
+			t.Errorf("row %d: duplicate_of = %q, want %q", i+2, r.DuplicateOf, want[i])
+		}
+	}
+	rows := readSummary(t, out)
+	if rows[1][12] != first || rows[0][12] != "" {
+		t.Errorf("summary duplicate_of = %q, %q", rows[0][12], rows[1][12])
+	}
+}
+
+func TestNeutralise(t *testing.T) {
+	tests := map[string]string{
+		"":                         "",
+		"DIALLO":                   "DIALLO",
+		"=HYPERLINK(\"http://x\")": "'=HYPERLINK(\"http://x\")",
+		"+33 6 12":                 "'+33 6 12",
+		"-2":                       "'-2",
+		"@SUM(A1)":                 "'@SUM(A1)",
+		"\tx":                      "'\tx",
+		"\rx":                      "'\rx",
+		"a=b":                      "a=b",
+		"2026-12-16":               "2026-12-16",
+	}
+	for in, want := range tests {
+		if got := Neutralise(in); got != want {
+			t.Errorf("Neutralise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A name that a spreadsheet would run as a formula reaches summary.csv as
+// text.
+func TestSummaryHasNoFormula(t *testing.T) {
+	in := t.TempDir()
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ';', true, ColumnNames(), person(t, "=cmd|' /C calc'!A0", "Aminata"))
+	out := t.TempDir()
+	run(t, out, 1, path)
+	for _, row := range readSummary(t, out) {
+		for _, cell := range row {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("summary cell %q starts a formula", cell)
+			}
+		}
+	}
+}
+
+func TestSummaryComma(t *testing.T) {
+	in := t.TempDir()
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, ColumnNames(), person(t, "DIALLO", "Aminata"))
+	out := t.TempDir()
+	if _, err := Run(t.Context(), Options{Inputs: []string{path}, Dir: out, Jobs: 1, Today: today, CSV: CSV{Comma: ','}}); err != nil {
+		t.Fatal(err)
+	}
+	data := mustRead(t, filepath.Join(out, SummaryFile))
+	if bytes.HasPrefix(data, []byte("\uFEFF")) {
+		t.Error("a comma summary starts with a byte-order mark")
+	}
+	if !bytes.HasPrefix(data, []byte(strings.Join(SummaryColumns, ",")+"\r\n")) {
+		t.Errorf("summary starts %q", data[:40])
+	}
+}
+
+// The workbook that init writes: French titles, date cells, drop-downs for
+// every field of fixed values and for yes/no, the help sheet.
+func TestWorkbookTemplate(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteXLSXTemplate(&b); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); !slices.Equal(got, []string{TemplateSheet, "Aide", "Valeurs"}) {
+		t.Errorf("sheets = %v", got)
+	}
+	rows, err := f.GetRows(TemplateSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rows[0], Titles()) {
+		t.Errorf("header = %v", rows[0])
+	}
+	if i := slices.Index(rows[0], "Civilité"); i < 0 || rows[1][i] != "madame" {
+		t.Errorf("the example row's civility: header %v", rows[0])
+	}
+	birth, _ := excelize.CoordinatesToCellName(slices.Index(ColumnNames(), "applicant.birth_date")+1, 2)
+	if typ, _ := f.GetCellType(TemplateSheet, birth); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber && typ != excelize.CellTypeDate {
+		t.Errorf("birth date cell type = %v, want a date cell", typ)
+	}
+	if v, _ := f.GetCellValue(TemplateSheet, birth); v != "12/04/1988" {
+		t.Errorf("birth date shows %q, want 12/04/1988", v)
+	}
+	dvs, err := f.GetDataValidations(TemplateSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := map[string]bool{}
+	for _, dv := range dvs {
+		lists[strings.SplitN(dv.Sqref, ":", 2)[0]] = true
+	}
+	for i, c := range columns {
+		if c.kind != cellBool && applicant.FieldValues(c.path) == nil {
+			continue
+		}
+		cell, _ := excelize.CoordinatesToCellName(i+1, 2)
+		if !lists[cell] {
+			t.Errorf("%s has no drop-down list", c.path)
+		}
+	}
+	if len(dvs) < 12 {
+		t.Errorf("%d drop-down lists", len(dvs))
+	}
+	help, err := f.GetRows("Aide")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, r := range help {
+		if len(r) >= 3 && slices.Contains(ColumnNames(), r[1]) {
+			found++
+			if r[2] == "" {
+				t.Errorf("help row %v says nothing of required", r)
+			}
+		}
+		if len(r) >= 4 && r[1] == "applicant.marital_status" && !strings.Contains(r[3], "widowed") {
+			t.Errorf("help row of marital_status lacks its values: %v", r)
+		}
+	}
+	if found != len(columns) {
+		t.Errorf("help sheet lists %d columns, want %d", found, len(columns))
+	}
+	if panes, err := f.GetPanes(TemplateSheet); err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("header row not frozen: %+v %v", panes, err)
+	}
+}
+
+// What init writes, filled in by a script as a volunteer would (French
+// booleans, date cells, typed dates, a title row untouched), goes through
+// batch with no error: the workbook and the French CSV.
+func TestTemplatesFilledIn(t *testing.T) {
+	dir := t.TempDir()
+	var b bytes.Buffer
+	if err := WriteXLSXTemplate(&b); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(path string) string {
+		n, _ := excelize.ColumnNumberToName(slices.Index(ColumnNames(), path) + 1)
+		return n
+	}
+	set := func(path string, row int, v any) {
+		t.Helper()
+		if err := f.SetCellValue(TemplateSheet, col(path)+itoa(row), v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	example, _ := exampleRow()
+	for row := 3; row <= 5; row++ {
+		for i, c := range columns {
+			if v := example[i]; v != "" && c.kind != cellDate {
+				set(c.path, row, frenchCell(c, v))
+			}
+		}
+		set("applicant.given_names", row, "Personne "+itoa(row))
+		set("applicant.birth_date", row, time.Date(1980+row, 5, 2, 0, 0, 0, 0, time.UTC))
+		set("situation.arrived_on", row, "01/02/2025")
+		set("situation.domicile_proof_dated", row, "2026-10-01")
+		set("procedure.filed_on", row, time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC))
+		set("procedure.certificate_available_on", row, "18/11/2026")
+	}
+	set("situation.long_stay_visa", 3, "FAUX")
+	set("situation.long_stay_visa", 4, "Non")
+	set("situation.long_stay_visa", 5, false)
+	xlsx := filepath.Join(dir, "dossiers.xlsx")
+	if err := f.SaveAs(xlsx); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	var c bytes.Buffer
+	if err := WriteCSVTemplate(&c, CSV{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(c.Bytes(), []byte("\uFEFFFormat;Civilité;")) {
+		t.Errorf("CSV template starts %q", c.Bytes()[:30])
+	}
+	// a row added below the example by hand, booleans as VRAI/FAUX
+	r := csv.NewReader(bufio.NewReader(bytes.NewReader(bytes.TrimPrefix(c.Bytes(), []byte("\uFEFF")))))
+	r.Comma = ';'
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := slices.Clone(recs[1])
+	extra[slices.Index(ColumnNames(), "applicant.given_names")] = "Fatou"
+	extra[slices.Index(ColumnNames(), "situation.long_stay_visa")] = "VRAI"
+	csvPath := writeCSV(t, filepath.Join(dir, "dossiers.csv"), ';', true, recs[0], recs[1], extra)
+
+	s, got := run(t, t.TempDir(), 2, xlsx, csvPath)
+	if s.Failed != 0 || s.Written != 6 {
+		for _, r := range got {
+			for _, p := range r.Problems {
+				t.Error(p.Text)
+			}
+		}
+		t.Fatalf("filled-in templates: %+v", s)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
