@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -284,6 +285,54 @@ func TestWorkbookTemplate(t *testing.T) {
 // batch with no error: the workbook and the French CSV.
 func TestTemplatesFilledIn(t *testing.T) {
 	dir := t.TempDir()
+	xlsx := filepath.Join(dir, "dossiers.xlsx")
+	writeFilledWorkbook(t, xlsx)
+
+	var c bytes.Buffer
+	if err := WriteCSVTemplate(&c, CSV{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(c.Bytes(), []byte("\uFEFFFormat;Civilité;")) {
+		t.Errorf("CSV template starts %q", c.Bytes()[:30])
+	}
+	// a row added below the example by hand, booleans as VRAI/FAUX
+	r := csv.NewReader(bufio.NewReader(bytes.NewReader(bytes.TrimPrefix(c.Bytes(), []byte("\uFEFF")))))
+	r.Comma = ';'
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := slices.Clone(recs[1])
+	extra[slices.Index(ColumnNames(), "applicant.given_names")] = "Fatou"
+	extra[slices.Index(ColumnNames(), "situation.long_stay_visa")] = "VRAI"
+	csvPath := writeCSV(t, filepath.Join(dir, "dossiers.csv"), ';', true, recs[0], recs[1], extra)
+
+	s, got := run(t, t.TempDir(), 2, xlsx, csvPath)
+	if s.Failed != 0 || s.Written != 6 {
+		for _, r := range got {
+			for _, p := range r.Problems {
+				t.Error(p.Text)
+			}
+		}
+		t.Fatalf("filled-in templates: %+v", s)
+	}
+}
+
+// TestWriteFilledWorkbook writes the filled-in workbook of
+// TestTemplatesFilledIn to $OFIIPACK_FILLED_XLSX, for .ci/check-spreadsheets,
+// which converts it with LibreOffice as a user would; skipped otherwise.
+func TestWriteFilledWorkbook(t *testing.T) {
+	path := os.Getenv("OFIIPACK_FILLED_XLSX")
+	if path == "" {
+		t.Skip("OFIIPACK_FILLED_XLSX not set")
+	}
+	writeFilledWorkbook(t, path)
+}
+
+// writeFilledWorkbook writes the workbook of init with three more rows,
+// filled as a volunteer would: French booleans, date cells and typed dates.
+func writeFilledWorkbook(t *testing.T, xlsx string) {
+	t.Helper()
 	var b bytes.Buffer
 	if err := WriteXLSXTemplate(&b); err != nil {
 		t.Fatal(err)
@@ -319,40 +368,10 @@ func TestTemplatesFilledIn(t *testing.T) {
 	set("situation.long_stay_visa", 3, "FAUX")
 	set("situation.long_stay_visa", 4, "Non")
 	set("situation.long_stay_visa", 5, false)
-	xlsx := filepath.Join(dir, "dossiers.xlsx")
 	if err := f.SaveAs(xlsx); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
-
-	var c bytes.Buffer
-	if err := WriteCSVTemplate(&c, CSV{}); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.HasPrefix(c.Bytes(), []byte("\uFEFFFormat;Civilité;")) {
-		t.Errorf("CSV template starts %q", c.Bytes()[:30])
-	}
-	// a row added below the example by hand, booleans as VRAI/FAUX
-	r := csv.NewReader(bufio.NewReader(bytes.NewReader(bytes.TrimPrefix(c.Bytes(), []byte("\uFEFF")))))
-	r.Comma = ';'
-	recs, err := r.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	extra := slices.Clone(recs[1])
-	extra[slices.Index(ColumnNames(), "applicant.given_names")] = "Fatou"
-	extra[slices.Index(ColumnNames(), "situation.long_stay_visa")] = "VRAI"
-	csvPath := writeCSV(t, filepath.Join(dir, "dossiers.csv"), ';', true, recs[0], recs[1], extra)
-
-	s, got := run(t, t.TempDir(), 2, xlsx, csvPath)
-	if s.Failed != 0 || s.Written != 6 {
-		for _, r := range got {
-			for _, p := range r.Problems {
-				t.Error(p.Text)
-			}
-		}
-		t.Fatalf("filled-in templates: %+v", s)
-	}
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
