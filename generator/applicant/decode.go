@@ -44,7 +44,11 @@ type keySet struct {
 }
 
 func newKeySet(keys ...string) keySet {
-	return keySet{keys, oneOf(keys), strings.Join(keys, ", ")}
+	expect := oneOf(keys)
+	if len(keys) > 2 {
+		expect.Key = "expect.one_of_keys"
+	}
+	return keySet{keys, expect, strings.Join(keys, ", ")}
 }
 
 // enum is a closed set of values; matching ignores case.
