@@ -389,16 +389,18 @@ func (c *canvas) wrap(size, w float64, spans []span) []wrapped {
 			flush()
 			sp = 0
 		}
-		for wd.w > w && len(cur.runs) == 0 { // cut an over-long word
-			rs := []rune(wd.text)
-			n := len(rs) - 1
-			for n > 1 && c.width(wd.style, size, string(rs[:n])) > w {
-				n--
+		if wd.w > w && len(cur.runs) == 0 {
+			// An over-long word is cut into lines as wide as the column:
+			// each glyph measured once, so a 10 000-character name costs
+			// 10 000 measures, not millions.
+			for _, piece := range c.cut(wd.style, size, w, wd.text) {
+				cur.runs = []span{{wd.style, piece}}
+				flush()
 			}
-			cur.runs = []span{{wd.style, string(rs[:n])}}
-			flush()
-			wd.text = string(rs[n:])
+			last := len(lines) - 1
+			wd.text = lines[last].runs[0].Text // the end of the word continues the line
 			wd.w = c.width(wd.style, size, wd.text)
+			lines = lines[:last]
 		}
 		text := wd.text
 		if sp > 0 {
@@ -415,6 +417,40 @@ func (c *canvas) wrap(size, w float64, spans []span) []wrapped {
 		flush()
 	}
 	return lines
+}
+
+// cut splits text, wider than w, into pieces that each fit in w (a piece
+// holds at least one character), in one pass over its characters. Each
+// piece is the longest prefix of what remains that fits, and the last
+// piece is what remains: exactly what measuring every prefix would give,
+// since a string's width is the sum of its glyphs' widths.
+func (c *canvas) cut(style string, size, w float64, text string) []string {
+	c.setFont(style, size)
+	_, unit := c.pdf.GetFontSize()
+	fits := func(units int) bool { return float64(units)*unit/1000 <= w }
+	rs := []rune(text)
+	units := make([]int, len(rs))
+	total := 0
+	for i, r := range rs {
+		units[i] = c.pdf.GetStringSymbolWidth(string(r))
+		total += units[i]
+	}
+	var pieces []string
+	start := 0
+	for len(rs)-start > 1 && !fits(total) {
+		n, acc := 0, 0
+		for start+n < len(rs)-1 && fits(acc+units[start+n]) {
+			acc += units[start+n]
+			n++
+		}
+		if n == 0 { // one glyph wider than the column: alone on its line
+			n, acc = 1, units[start]
+		}
+		pieces = append(pieces, string(rs[start:start+n]))
+		start += n
+		total -= acc
+	}
+	return append(pieces, string(rs[start:]))
 }
 
 // paraHeight is the height a paragraph would take.

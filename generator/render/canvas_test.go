@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -96,5 +97,63 @@ func TestQRPayloadMustBeASCII(t *testing.T) {
 	c.qr(10, 10, 30, anefURL, true)
 	if c.err != nil || len(c.page().QRs) != 1 || c.page().QRs[0].Payload != anefURL {
 		t.Errorf("ASCII payload: error %v, recorded %+v", c.err, c.page().QRs)
+	}
+}
+
+// cutByPrefixes is the definition of cut: for each piece, the longest
+// prefix (at least one character, never the whole) of what remains whose
+// width is at most w, found by measuring prefixes.
+func cutByPrefixes(c *canvas, style string, size, w float64, text string) []string {
+	var pieces []string
+	rs := []rune(text)
+	for len(rs) > 1 && c.width(style, size, string(rs)) > w {
+		n := len(rs) - 1
+		for n > 1 && c.width(style, size, string(rs[:n])) > w {
+			n--
+		}
+		pieces = append(pieces, string(rs[:n]))
+		rs = rs[n:]
+	}
+	return append(pieces, string(rs))
+}
+
+func TestCutMatchesItsDefinition(t *testing.T) {
+	c := testCanvas(t)
+	words := []string{
+		strings.Repeat("w", 80) + "@example.org",
+		strings.Repeat("iIl1", 50),
+		strings.Repeat("Ŵŵ", 70) + "ŒœÆæ",
+		"ab",
+		strings.Repeat("Щ", 200),
+	}
+	for _, word := range words {
+		for _, w := range []float64{3, 10, 40, 95} {
+			got := c.cut(styleBold, sizeBody, w, word)
+			want := cutByPrefixes(c, styleBold, sizeBody, w, word)
+			if strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Errorf("cut(%.0f mm, %.20q…) = %d pieces, want %d", w, word, len(got), len(want))
+			}
+		}
+	}
+	// a glyph wider than the column stands alone on its line
+	if got := c.cut(styleRegular, sizeBody, 0.5, "WW"); strings.Join(got, "|") != "W|W" {
+		t.Errorf("cut into a 0.5 mm column = %q", got)
+	}
+}
+
+// BenchmarkWrapLongWord shows that cutting a long word is linear in its
+// length: compare the 1 000- and 10 000-character cases (about 10×).
+func BenchmarkWrapLongWord(b *testing.B) {
+	c, err := newCanvas(today, "bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{1000, 10000, 100000} {
+		word := strings.Repeat("DIALLO", n/6)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				c.wrap(sizeBody, 80, []span{plain(styleRegular, word)})
+			}
+		})
 	}
 }
