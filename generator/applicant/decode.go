@@ -243,13 +243,48 @@ func (m *mapping) valueAt(key string) *yaml.Node {
 	return m.values[index(m.set.keys, key)]
 }
 
-// scalar returns the trimmed text of v, or reports that v is not a scalar.
+// scalar returns the trimmed text of v, or reports that v is not a scalar
+// or carries a tag other than YAML's standard scalar ones (a !!binary
+// value would be printed as its base64).
 func (d *decoder) scalar(v *yaml.Node, path string, expect msg.Text) (string, bool) {
 	if v.Kind != yaml.ScalarNode {
 		d.add(v, path, foundExpected(found(v), expect), noHint)
 		return "", false
 	}
+	switch v.ShortTag() {
+	case "!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp":
+	default:
+		d.add(v, path, x("tag", v.Tag, expect), x("hint.tag"))
+		return "", false
+	}
 	return strings.TrimSpace(v.Value), true
+}
+
+// name decodes a person's name or place: text that YAML reads as text.
+// "family_name: true" or "given_names: 1e3" is refused with the hint to
+// quote it: YAML would read another value than the one on the passport
+// ("no" is false, "1e3" is 1000).
+func (m *mapping) name(key string, required bool, expect msg.Text) string {
+	v, path := m.get(key, required, expect)
+	if v == nil {
+		return ""
+	}
+	if v.Kind == yaml.ScalarNode && v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 {
+		var kind string
+		switch v.ShortTag() {
+		case "!!bool":
+			kind = "found.bool"
+		case "!!int", "!!float":
+			kind = "found.number"
+		case "!!timestamp":
+			kind = "found.date"
+		}
+		if kind != "" {
+			m.d.add(v, path, x("not_text", quote(v.Value), x(kind), expect), x("hint.quote_it", key, v.Value))
+			return ""
+		}
+	}
+	return m.d.text(v, path, expect)
 }
 
 // text decodes a one-line text field.
@@ -283,8 +318,13 @@ func (d *decoder) printable(v *yaml.Node, path, s string) bool {
 			d.add(v, path, x("tab"), x("hint.replace_tab"))
 		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
 			d.add(v, path, x("line_break"), x("hint.one_line"))
-		case unicode.IsControl(r) || r == '\uFEFF':
+		case unicode.IsControl(r):
 			d.add(v, path, x("control", fmt.Sprintf("%04X", r)), x("hint.remove_it"))
+		case unicode.Is(unicode.Cf, r):
+			// zero-width and bidirectional controls (U+200B, U+2066,
+			// U+202E…) are invisible on screen and reorder or hide text
+			// in print: a name must read as it is printed
+			d.add(v, path, x("format_char", fmt.Sprintf("%04X", r)), x("hint.format_char"))
 		case covered(r):
 			continue
 		default:
@@ -468,7 +508,11 @@ func (d *decoder) date(v *yaml.Node, path string, past bool) civil.Date {
 	date, err := civil.Parse(s)
 	if err != nil {
 		if dateShaped(s) {
-			d.add(v, path, x("not_a_day", quote(s)), noHint)
+			var hint msg.Text
+			if h := dayFirst(s); h != "" {
+				hint = x("hint.day_first", h)
+			}
+			d.add(v, path, x("not_a_day", quote(s)), hint)
 		} else {
 			var hint msg.Text
 			if h := dateHint(s); h != "" {
@@ -483,6 +527,23 @@ func (d *decoder) date(v *yaml.Node, path string, past bool) civil.Date {
 		return civil.Date{}
 	}
 	return date
+}
+
+// dayFirst returns a date written DD/MM/YYYY whose month is over 12 with
+// its day and month swapped, when that is a date: 12/13/2025, written the
+// American way, becomes 13/12/2025.
+func dayFirst(s string) string {
+	if len(s) != 10 || s[2] != '/' || s[5] != '/' {
+		return ""
+	}
+	if s[3:5] <= "12" {
+		return ""
+	}
+	h := s[3:5] + "/" + s[0:2] + s[5:]
+	if _, err := civil.Parse(h); err != nil {
+		return ""
+	}
+	return h
 }
 
 // dateShaped reports whether s has the shape of a date (digits and

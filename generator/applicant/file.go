@@ -85,6 +85,14 @@ const (
 // before a one-month deadline means nothing.
 const mailMarginMax = 60
 
+// maxAmount bounds a fee given in options.fees: the fees of the procedure
+// are a few hundred euros; an amount past 100 000 € is a typo, and past
+// about 9e13 the amount in cents no longer fits the printed number.
+const (
+	maxAmount     = 100000
+	maxAmountText = "100 000"
+)
+
 // earliestBirth is the first birth date accepted: an earlier one is a typo,
 // not a person (SPEC §1).
 var earliestBirth = civil.New(1900, 1, 1)
@@ -109,10 +117,10 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 	a := m.child("applicant", true, &applicantKeys)
 	f.Applicant = Applicant{
 		Civility:         a.enum("civility", true, &civilities),
-		FamilyName:       a.text("family_name", true, x("expect.family_name")),
-		GivenNames:       a.text("given_names", true, x("expect.given_names")),
+		FamilyName:       a.name("family_name", true, x("expect.family_name")),
+		GivenNames:       a.name("given_names", true, x("expect.given_names")),
 		BirthDate:        a.birthDate("birth_date"),
-		BirthPlace:       a.text("birth_place", true, x("expect.birth_place")),
+		BirthPlace:       a.name("birth_place", true, x("expect.birth_place")),
 		Nationality:      a.country("nationality", true),
 		NationalityLabel: a.text("nationality_label", false, x("expect.nationality_label")),
 		MaritalStatus:    a.enum("marital_status", true, &maritalStatuses),
@@ -132,8 +140,8 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 	if h := a.child("hosted_by", false, &hostKeys); h != nil {
 		f.Applicant.HostedBy = &Host{
 			Civility:   h.enum("civility", true, &civilities),
-			FamilyName: h.text("family_name", true, x("expect.host_family_name")),
-			GivenNames: h.text("given_names", true, x("expect.host_given_names")),
+			FamilyName: h.name("family_name", true, x("expect.host_family_name")),
+			GivenNames: h.name("given_names", true, x("expect.host_given_names")),
 			Since:      h.date("since", false, false),
 		}
 	}
@@ -157,8 +165,8 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 	}
 	if c := s.child("sick_child", false, &childKeys); c != nil {
 		f.Situation.SickChild = &Child{
-			GivenNames: c.text("given_names", true, x("expect.child_given_names")),
-			FamilyName: c.text("family_name", true, x("expect.child_family_name")),
+			GivenNames: c.name("given_names", true, x("expect.child_given_names")),
+			FamilyName: c.name("family_name", true, x("expect.child_family_name")),
 			BirthDate:  c.birthDate("birth_date"),
 			Sex:        c.enum("sex", false, &sexes),
 		}
@@ -386,6 +394,10 @@ func (m *mapping) amount(key string) (float64, bool) {
 		return 0, false
 	}
 	x, err := strconv.ParseFloat(s, 64)
+	if err == nil && x > maxAmount {
+		m.d.add(v, path, msg.New("amount_too_large", quote(s), maxAmountText), noHint)
+		return 0, false
+	}
 	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
 		var hint msg.Text
 		if t := strings.Replace(s, ",", ".", 1); t != s {

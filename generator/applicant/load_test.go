@@ -360,6 +360,30 @@ func TestLoadRules(t *testing.T) {
 			`options.fees.stamp_duty: found "-5", expected an amount in euros`}},
 		{"fee with a comma", edit(t, "", "options:\n  fees: {stamp_duty: \"25,50\"}\n"), []string{`| hint: did you mean "25.50"?`}},
 		{"fee not a number", edit(t, "", "options:\n  fees: {stamp_duty: NaN}\n"), []string{`found "NaN"`}},
+		{"fee at the bound", edit(t, "", "options:\n  fees: {stamp_duty: 100000}\n"), nil},
+		{"fee past the bound", edit(t, "", "options:\n  fees: {stamp_duty: 100000.01}\n"), []string{
+			`options.fees.stamp_duty: found "100000.01", expected an amount under 100 000 €`}},
+		{"fee that overflows", edit(t, "", "options:\n  fees: {stamp_duty: 1e17}\n"), []string{
+			`options.fees.stamp_duty: found "1e17", expected an amount under 100 000 €`}},
+		{"zero-width space", edit(t, "given_names: Aminata", `given_names: "Ami\u200Bnata"`), []string{
+			`applicant.given_names: found the invisible format character U+200B, expected visible text | hint: remove it`}},
+		{"right-to-left override", edit(t, "family_name: DIALLO", `family_name: "\u202EOLLAID"`), []string{
+			`applicant.family_name: found the invisible format character U+202E`}},
+		{"isolate in a city", edit(t, "city: Saint-Denis", `city: "Saint-Denis\u2066"`), []string{
+			`applicant.address.city: found the invisible format character U+2066`}},
+		{"name read as a boolean", edit(t, "family_name: DIALLO", "family_name: true"), []string{
+			`applicant.family_name: found "true", which YAML reads as a yes/no value, expected the family name as on the passport | hint: put it in quotes: family_name: "true"`}},
+		{"name read as a number", edit(t, "given_names: Aminata", "given_names: 1e3"), []string{
+			`applicant.given_names: found "1e3", which YAML reads as a number`}},
+		{"quoted name is text", edit(t, "family_name: DIALLO", `family_name: "No"`), nil},
+		{"binary value", edit(t, "family_name: DIALLO", "family_name: !!binary RElBTExP"), []string{
+			`applicant.family_name: found a value tagged !!binary, expected the family name ... | hint: remove the tag`}},
+		{"local tag", edit(t, "city: Saint-Denis", "city: !ville Saint-Denis"), []string{
+			`applicant.address.city: found a value tagged !ville`}},
+		{"month first", edit(t, "arrived_on: 2024-05-02", "arrived_on: 12/13/2025"), []string{
+			`situation.arrived_on: found "12/13/2025", which is not a day of the calendar, expected a real date | hint: dates are read day first (DD/MM/YYYY): did you mean "13/12/2025"?`}},
+		{"not a day, no swap", edit(t, "arrived_on: 2024-05-02", "arrived_on: 31/02/2025"), []string{
+			`situation.arrived_on: found "31/02/2025", which is not a day of the calendar, expected a real date`}},
 		{"fee infinite", edit(t, "", "options:\n  fees: {stamp_duty: .inf}\n"), []string{`found ".inf"`}},
 		{"fee unknown", edit(t, "", "options:\n  fees: {stamp: 30}\n"), []string{
 			`options.fees.stamp: found the unknown key "stamp", expected one of regularisation_visa, regularisation_visa_at_filing, stamp_duty or aps_tax | hint: did you mean "stamp_duty"?`}},
