@@ -650,7 +650,7 @@ func (m *mapping) postcode(key string, required bool) string {
 	} else if len(s) == 4 && allDigits(s) {
 		hint = didYouMean("0" + s)
 	}
-	m.d.add(v, path, foundExpected(quote(s), expect), hint)
+	m.d.add(v, path, foundExpected(quotePersonal(s), expect), hint)
 	return ""
 }
 
@@ -675,7 +675,7 @@ func (m *mapping) email(key string) string {
 		return ""
 	}
 	if !emailShaped(s) {
-		m.d.add(v, path, foundExpected(quote(s), expect), noHint)
+		m.d.add(v, path, foundExpected(quotePersonal(s), expect), noHint)
 		return ""
 	}
 	return s

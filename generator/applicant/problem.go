@@ -84,12 +84,22 @@ func sortProblems(ps Problems) {
 // into logs (SPEC §1).
 const maxQuoted = 40
 
+// maxQuotedPersonal is the number of characters quoted of a value that
+// identifies a person (an e-mail address, a postcode): enough to find the
+// cell, too few to copy it out of a log or a summary.
+const maxQuotedPersonal = 4
+
 // quote returns s quoted for a message, cut after maxQuoted characters.
-func quote(s string) string {
-	if utf8.RuneCountInString(s) > maxQuoted {
+func quote(s string) string { return quoteN(s, maxQuoted) }
+
+// quotePersonal returns the first characters of a personal value, quoted.
+func quotePersonal(s string) string { return quoteN(s, maxQuotedPersonal) }
+
+func quoteN(s string, max int) string {
+	if utf8.RuneCountInString(s) > max {
 		n := 0
 		for i := range s {
-			if n == maxQuoted {
+			if n == max {
 				s = s[:i]
 				break
 			}
