@@ -28,6 +28,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -144,8 +145,29 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	if jobs < 1 {
 		jobs = runtime.NumCPU()
 	}
+	// The batch writes summary.csv, caseload.pdf, caseload.ics and PDFs in
+	// opt.Dir: it must not replace one of its own inputs
+	// ('batch out/summary.csv -o out').
+	for _, in := range opt.Inputs {
+		for _, name := range []string{SummaryFile, CaseloadPDF, CaseloadCalFile} {
+			if sameFile(in, filepath.Join(opt.Dir, name)) {
+				return sum, msg.Errorf("batch.output_is_input", in)
+			}
+		}
+		if strings.EqualFold(filepath.Ext(in), ".pdf") && sameFile(filepath.Dir(in), opt.Dir) {
+			return sum, msg.Errorf("batch.output_is_input", in)
+		}
+	}
 	if err := os.MkdirAll(opt.Dir, 0o700); err != nil {
 		return sum, msg.Wrap(err, "batch.cannot_create_folder", opt.Dir, msg.OS(err))
+	}
+	// The summary and the caseload files of a previous run go first: an
+	// interrupted run must not leave them beside packs of another day, as
+	// if they described them.
+	for _, name := range []string{SummaryFile, CaseloadPDF, CaseloadCalFile} {
+		if err := os.Remove(filepath.Join(opt.Dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return sum, msg.Wrap(err, "batch.cannot_write", name, msg.OS(err))
+		}
 	}
 	// A run killed without a chance to clean up (power cut, SIGKILL) may
 	// have left temporary files.
@@ -423,6 +445,19 @@ func safely(fn func() error) (err error) {
 		}
 	}()
 	return fn()
+}
+
+// sameFile reports whether the paths a and b name the same existing file,
+// or the same path once made absolute.
+func sameFile(a, b string) bool {
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(fa, fb)
+	}
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && absA == absB
 }
 
 // removeTemps removes the temporary files of atomicfile left in dir.

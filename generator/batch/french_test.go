@@ -3,6 +3,7 @@ package batch
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -375,3 +376,38 @@ func writeFilledWorkbook(t *testing.T, xlsx string) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// The batch never replaces one of its inputs, and a rerun starts by
+// removing the previous summary and caseload files.
+func TestOutputNeverReplacesInput(t *testing.T) {
+	out := t.TempDir()
+	summary := writeCSV(t, filepath.Join(out, SummaryFile), ';', true, ColumnNames(), person(t, "DIALLO", "Aminata"))
+	before := mustRead(t, summary)
+	_, err := Run(t.Context(), Options{Inputs: []string{summary}, Dir: out, Jobs: 1, Today: today})
+	if err == nil || !strings.Contains(err.Error(), "refusing to write the batch's files over its input") {
+		t.Fatalf("err = %v", err)
+	}
+	if !bytes.Equal(mustRead(t, summary), before) {
+		t.Error("the input summary.csv was replaced")
+	}
+	pdf := filepath.Join(out, "x.pdf")
+	os.WriteFile(pdf, []byte("%PDF-1.4"), 0o600)
+	if _, err := Run(t.Context(), Options{Inputs: []string{pdf}, Dir: out, Jobs: 1, Today: today}); err == nil {
+		t.Error("a .pdf input inside the output folder was accepted")
+	}
+
+	// A stale summary is removed before the run: an interrupted run
+	// leaves none.
+	in := writeCSV(t, filepath.Join(t.TempDir(), "c.csv"), ';', true, ColumnNames(), person(t, "DIALLO", "Aminata"))
+	out2 := t.TempDir()
+	os.WriteFile(filepath.Join(out2, SummaryFile), []byte("old"), 0o600)
+	os.WriteFile(filepath.Join(out2, CaseloadPDF), []byte("old"), 0o600)
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	Run(ctx, Options{Inputs: []string{in}, Dir: out2, Jobs: 1, Today: today})
+	for _, name := range []string{SummaryFile, CaseloadPDF} {
+		if _, err := os.Stat(filepath.Join(out2, name)); err == nil {
+			t.Errorf("%s of the previous run is still there after an interrupted run", name)
+		}
+	}
+}
