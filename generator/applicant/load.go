@@ -148,9 +148,34 @@ func syntaxProblem(name string, data []byte, err error) Problem {
 	}
 	line = min(max(line, 1), max(nlines, 1))
 	if text.IsZero() {
-		text = x("invalid_yaml", reason)
+		why := msg.Raw(reason)
+		for _, r := range yamlReasons {
+			if strings.Contains(reason, r.says) {
+				why = x(r.key)
+				break
+			}
+		}
+		text = x("invalid_yaml", why)
 	}
 	return Problem{File: name, Line: line, Column: col, Message: text, Hint: hint}
+}
+
+// yamlReasons words the YAML reader's most common errors from the catalog:
+// in English its own words and what they usually mean, in French what a
+// person who does not know YAML can act on.
+var yamlReasons = []struct{ says, key string }{
+	{"mapping values are not allowed", "yaml.mapping_values"},
+	{"did not find expected key", "yaml.expected_key"},
+	{"could not find expected ':'", "yaml.expected_colon"},
+	{"did not find expected '-' indicator", "yaml.expected_dash"},
+	{"did not find expected node content", "yaml.expected_value"},
+	{"found character that cannot start any token", "yaml.bad_start"},
+	{"found unexpected end of stream", "yaml.unexpected_end"},
+	{"found unknown escape character", "yaml.bad_escape"},
+	{"control characters are not allowed", "yaml.control"},
+	{"invalid leading UTF-8 octet", "yaml.not_utf8"},
+	{"incomplete UTF-8 octet sequence", "yaml.not_utf8"},
+	{"invalid trailing UTF-8 octet", "yaml.not_utf8"},
 }
 
 // findByte returns the line and column (1-based, in characters) of the first
