@@ -27,46 +27,11 @@ func newBatchCmd(a *app) *cobra.Command {
 		comma bool
 	)
 	cmd := &cobra.Command{
-		Use:        "batch INPUT... -o DIR",
-		Short:      "Make the packs of a whole caseload, from files, folders and spreadsheets",
+		Use:        "batch " + a.t("help.batch.args"),
+		Short:      a.t("help.batch.short"),
 		SuggestFor: []string{"bulk", "all", "caseload", "csv", "xlsx"},
-		Long: `Make the packs of many applicants at once (association mode). Each INPUT is
-an applicant file, a folder (searched recursively for .yaml and .yml files,
-in name order), a CSV file or an .xlsx workbook (its first sheet).
-
-In a spreadsheet, each row is one applicant and the first row names the
-columns with the field paths of the applicant file: applicant.family_name,
-applicant.birth_date, applicant.address.postcode, situation.arrived_on,
-situation.sick_child.birth_date... 'ofiipack init --csv' (or --xlsx) writes a
-spreadsheet with every column and an example row. An empty cell means the
-field is absent; the format column is optional. Lists hold their items
-separated by ";" ("administration; bank_statements"); ofii_address and
-organisation.address hold their lines separated by ";"; each OFII request is
-a date then its kind: "2026-11-18 information; 2026-11-20 examination".
-Dates are YYYY-MM-DD or DD/MM/YYYY, or date cells of the workbook. CSV files
-may be comma- or semicolon-separated, UTF-8 with or without a byte-order mark
-(text that is not UTF-8 is read as Windows-1252, what Excel writes as
-"CSV (séparateur: point-virgule)").
-
-DIR receives:
-  NAME.pdf       one pack per applicant, named after the applicant
-                 (diallo-aminata.pdf; -2, -3 for the same name, in input order)
-  summary.csv    one row per entry: source, entry, status, pdf, next_deadline,
-                 next_deadline_date, post_by, warnings, error
-  caseload.pdf   every upcoming deadline of every applicant, week by week
-  caseload.ics   the same deadlines, for a shared calendar
-
-One bad entry never stops the others: it is reported on standard error and in
-summary.csv, and the exit status is 1. Files are written atomically with mode
-0600; an interrupt (Ctrl-C) stops cleanly, keeping only complete packs.`,
-		Example: `  # Every applicant file of a folder
-  ofiipack batch dossiers/ -o packs/
-
-  # A spreadsheet exported from Excel or LibreOffice, with the association's details
-  ofiipack batch caseload.csv -o packs/ --org association.yaml
-
-  # Start a caseload spreadsheet
-  ofiipack init --xlsx -o caseload.xlsx`,
+		Long:       a.t("help.batch.long"),
+		Example:    example(a.t("help.batch.example")),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usage("cli.batch.missing_input")
@@ -151,11 +116,11 @@ summary.csv, and the exit status is 1. Files are written atomically with mode
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&out, "output", "o", "", "write the packs and the summary into the folder `DIR` (created if needed)")
-	fl.IntVarP(&jobs, "jobs", "j", 0, "make `N` packs at a time (default: one per processor)")
-	addDateFlag(fl, &date)
-	fl.StringVar(&org, "org", "", "read the organisation printed on every pack from `ORG.yaml` (replaces the files' organisation blocks)")
-	fl.BoolVar(&comma, "csv-comma", false, "write summary.csv with commas, in UTF-8 without a byte-order mark (default: semicolons and a byte-order mark, as a French Excel reads it)")
+	fl.StringVarP(&out, "output", "o", "", a.t("help.flag.output_batch"))
+	fl.IntVarP(&jobs, "jobs", "j", 0, a.t("help.flag.jobs"))
+	a.addDateFlag(fl, &date)
+	fl.StringVar(&org, "org", "", a.t("help.flag.org_batch"))
+	fl.BoolVar(&comma, "csv-comma", false, a.t("help.flag.csv_comma_batch"))
 	return cmd
 }
 

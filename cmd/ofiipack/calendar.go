@@ -15,26 +15,12 @@ func newCalendarCmd(a *app) *cobra.Command {
 		date dateFlag
 	)
 	cmd := &cobra.Command{
-		Use:        "calendar FILE",
-		Short:      "Write the deadlines as an iCalendar file (.ics) for a phone or calendar program",
+		Use:        "calendar " + a.t("help.calendar.args"),
+		Short:      a.t("help.calendar.short"),
 		SuggestFor: []string{"ics", "ical", "agenda", "deadlines"},
-		Long: `Write the deadlines of the applicant file FILE as an iCalendar file (RFC 5545)
-that phones and calendar programs import: one all-day event per deadline,
-with the date to post by and the rule's source, and two reminders, 7 days and
-1 day before at 9:00, while the step is neither done nor passed.
-
-Each event keeps the same identifier from one run to the next, so importing
-a newer file updates the events instead of adding copies. The same file and
---date give the same bytes.
-
-The file is written to FILE's name with .ics, in the current folder, unless
--o names another; -o - writes it to standard output. It is created with mode
-0600 (it holds personal data) and written atomically.`,
-		Example: `  # Writes diallo-general.ics in the current folder
-  ofiipack calendar examples/diallo-general.yaml
-
-  ofiipack calendar aminata.yaml --date 2026-11-22 -o echeances.ics`,
-		Args: oneFile,
+		Long:       a.t("help.calendar.long"),
+		Example:    example(a.t("help.calendar.example")),
+		Args:       oneFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			today := date.today(a)
 			f, p, err := loadPlan(args[0], today)
@@ -62,7 +48,7 @@ The file is written to FILE's name with .ics, in the current folder, unless
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&out, "output", "o", "", "write the calendar to `OUT.ics` (- for standard output; default: FILE's name with .ics)")
-	addDateFlag(fl, &date)
+	fl.StringVarP(&out, "output", "o", "", a.t("help.flag.output_calendar"))
+	a.addDateFlag(fl, &date)
 	return cmd
 }

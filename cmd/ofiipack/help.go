@@ -9,13 +9,12 @@ import (
 // newHelpCmd replaces cobra's help command, which answers an unknown topic
 // with the root help and exit status 0: 'ofiipack help pakc' is a usage
 // error like 'ofiipack pakc', with the same suggestions.
-func newHelpCmd() *cobra.Command {
+func newHelpCmd(a *app) *cobra.Command {
 	return &cobra.Command{
-		Use:   "help [command]",
-		Short: "Help about any command",
-		Long:  "Help prints the help of any command: what it does, its flags, and examples.",
-		Example: `  ofiipack help pack
-  ofiipack help validate`,
+		Use:     "help " + a.t("help.help.args"),
+		Short:   a.t("help.help.short"),
+		Long:    a.t("help.help.long"),
+		Example: example(a.t("help.help.example")),
 		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			var names []cobra.Completion
 			cmd, _, err := c.Root().Find(args)

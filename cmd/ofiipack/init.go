@@ -25,28 +25,10 @@ func newInitCmd(a *app) *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:        "init",
-		Short:      "Write a commented example applicant file to start from",
+		Short:      a.t("help.init.short"),
 		SuggestFor: []string{"new", "create", "example", "template"},
-		Long: `Write an example applicant file, commented in French and English, that shows
-every field of the format with its allowed values. It is valid as it is:
-replace the example person's details with the applicant's, then run
-'ofiipack validate'.
-
-With --csv or --xlsx, write instead an empty caseload spreadsheet for
-'ofiipack batch': a header with every column (the dotted field paths of the
-applicant file) and one example row.
-
-The file is applicant.yaml (caseload.csv, caseload.xlsx) in the current
-folder unless -o names another; -o - writes it to standard output. An
-existing file is never replaced unless --force is given. The file is created
-with mode 0600.`,
-		Example: `  ofiipack init
-  ofiipack init -o aminata.yaml
-  ofiipack init -o - | less
-
-  # A spreadsheet for an association's caseload
-  ofiipack init --csv -o caseload.csv
-  ofiipack init --xlsx`,
+		Long:       a.t("help.init.long"),
+		Example:    example(a.t("help.init.example")),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				return usage("cli.init_args")
@@ -114,10 +96,10 @@ with mode 0600.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&out, "output", "o", "", "write the example to `FILE` (- for standard output; default applicant.yaml, caseload.csv or caseload.xlsx)")
-	fl.BoolVarP(&force, "force", "f", false, "replace FILE if it exists")
-	fl.BoolVar(&csv, "csv", false, "write a caseload spreadsheet as CSV for 'ofiipack batch'")
-	fl.BoolVar(&xlsx, "xlsx", false, "write a caseload spreadsheet as an .xlsx workbook for 'ofiipack batch'")
-	fl.BoolVar(&comma, "csv-comma", false, "with --csv: separate the cells with commas, in UTF-8 without a byte-order mark (default: semicolons and a byte-order mark, as a French Excel reads it)")
+	fl.StringVarP(&out, "output", "o", "", a.t("help.flag.output_init"))
+	fl.BoolVarP(&force, "force", "f", false, a.t("help.flag.force"))
+	fl.BoolVar(&csv, "csv", false, a.t("help.flag.csv"))
+	fl.BoolVar(&xlsx, "xlsx", false, a.t("help.flag.xlsx"))
+	fl.BoolVar(&comma, "csv-comma", false, a.t("help.flag.csv_comma_init"))
 	return cmd
 }

@@ -59,8 +59,8 @@ func (f *dateFlag) today(a *app) civil.Date {
 	return civil.Today(a.now())
 }
 
-func addDateFlag(fs *pflag.FlagSet, f *dateFlag) {
-	fs.Var(f, "date", "compute deadlines and checks as of `YYYY-MM-DD` (DD/MM/YYYY also accepted; default: today in Europe/Paris)")
+func (a *app) addDateFlag(fs *pflag.FlagSet, f *dateFlag) {
+	fs.Var(f, "date", a.t("help.flag.date"))
 }
 
 // choiceFlag is a flag with a fixed set of values (--format text|json).

@@ -15,36 +15,12 @@ func newPackCmd(a *app) *cobra.Command {
 		org  string
 	)
 	cmd := &cobra.Command{
-		Use:        "pack FILE",
-		Short:      "Write the whole pack as one PDF",
+		Use:        "pack " + a.t("help.pack.args"),
+		Short:      a.t("help.pack.short"),
 		SuggestFor: []string{"pdf", "make", "build", "generate"},
-		Long: `Write the whole pack for the applicant file FILE as one PDF: the checklist,
-the cover letter to the OFII medical service, the honour statements that
-apply, and the deadline calendar, in that order, one bookmark each.
-
-The PDF is written to FILE's name with -pack.pdf, in the current folder,
-unless -o names another file or a folder to write it in; -o - writes it to
-standard output. The input file is never replaced. The PDF is
-created with mode 0600 (it holds personal data) and written atomically: an
-interrupted run never leaves a half-written PDF.
-
-An organisation (association) given with --org is printed on the checklist
-and the calendar; it replaces the file's own organisation block.`,
-		Example: `  # Writes diallo-general-pack.pdf in the current folder
-  ofiipack pack examples/diallo-general.yaml
-
-  # Deadlines computed as if today were 22 November 2026
-  ofiipack pack aminata.yaml --date 2026-11-22 -o aminata.pdf
-
-  # Print the association's contact details on the pack
-  ofiipack pack aminata.yaml --org association.yaml
-
-  # Write dossiers/aminata-pack.pdf
-  ofiipack pack aminata.yaml -o dossiers/
-
-  # Send the PDF to another program
-  ofiipack pack aminata.yaml -o - | lp`,
-		Args: oneFile,
+		Long:       a.t("help.pack.long"),
+		Example:    example(a.t("help.pack.example")),
+		Args:       oneFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			today := date.today(a)
 			f, p, err := loadPlan(args[0], today)
@@ -67,9 +43,9 @@ and the calendar; it replaces the file's own organisation block.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&out, "output", "o", "", "write the PDF to `OUT.pdf` (- for standard output; default: FILE's name with -pack.pdf)")
-	addDateFlag(fl, &date)
-	fl.StringVar(&org, "org", "", "read the organisation printed on the pack from `ORG.yaml` (replaces the file's organisation block)")
+	fl.StringVarP(&out, "output", "o", "", a.t("help.flag.output_pack"))
+	a.addDateFlag(fl, &date)
+	fl.StringVar(&org, "org", "", a.t("help.flag.org_pack"))
 	return cmd
 }
 
@@ -79,20 +55,11 @@ func newLetterCmd(a *app) *cobra.Command {
 		date dateFlag
 	)
 	cmd := &cobra.Command{
-		Use:   "letter FILE",
-		Short: "Write the cover letter to the OFII medical service alone",
-		Long: `Write only the cover letter for the applicant file FILE: one page, ready to
-sign, fold in three and slip into a DL window envelope with the medical
-certificate, sent by registered mail with acknowledgement of receipt.
-
-The PDF is written to FILE's name with -letter.pdf, in the current folder,
-unless -o names another file or a folder to write it in; -o - writes it to
-standard output. The input file is never replaced.`,
-		Example: `  # Writes diallo-general-letter.pdf in the current folder
-  ofiipack letter examples/diallo-general.yaml
-
-  ofiipack letter aminata.yaml --date 2026-11-22 -o lettre-ofii.pdf`,
-		Args: oneFile,
+		Use:     "letter " + a.t("help.letter.args"),
+		Short:   a.t("help.letter.short"),
+		Long:    a.t("help.letter.long"),
+		Example: example(a.t("help.letter.example")),
+		Args:    oneFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			today := date.today(a)
 			f, p, err := loadPlan(args[0], today)
@@ -109,7 +76,7 @@ standard output. The input file is never replaced.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&out, "output", "o", "", "write the PDF to `OUT.pdf` (- for standard output; default: FILE's name with -letter.pdf)")
-	addDateFlag(fl, &date)
+	fl.StringVarP(&out, "output", "o", "", a.t("help.flag.output_letter"))
+	a.addDateFlag(fl, &date)
 	return cmd
 }

@@ -14,21 +14,12 @@ func newPlanCmd(a *app) *cobra.Command {
 		format = choiceFlag{value: "text", choices: []string{"text", "json"}}
 	)
 	cmd := &cobra.Command{
-		Use:        "plan FILE",
-		Short:      "Print the computed plan: documents, deadlines, warnings, fees",
+		Use:        "plan " + a.t("help.plan.args"),
+		Short:      a.t("help.plan.short"),
 		SuggestFor: []string{"show", "deadlines", "dates"},
-		Long: `Print the plan computed from the applicant file FILE, without making a PDF:
-the route, the documents to gather, the deadlines with the date to post by,
-the warnings and the fees.
-
---format text (the default) prints it in French for a person to read.
---format json prints the stable JSON form (format ofiipack/plan/v1) for
-other programs; its field names and IDs do not change between versions.`,
-		Example: `  ofiipack plan examples/diallo-general.yaml
-
-  # As if today were 22 November 2026, in JSON
-  ofiipack plan aminata.yaml --date 2026-11-22 --format json`,
-		Args: oneFile,
+		Long:       a.t("help.plan.long"),
+		Example:    example(a.t("help.plan.example")),
+		Args:       oneFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			today := date.today(a)
 			_, p, err := loadPlan(args[0], today)
@@ -45,7 +36,10 @@ other programs; its field names and IDs do not change between versions.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.Var(&format, "format", "output format: text or json")
-	addDateFlag(fl, &date)
+	fl.Var(&format, "format", a.t("help.flag.format"))
+	// The usage says the default in the user's language; pflag would add
+	// its own "(default text)", in English.
+	fl.Lookup("format").DefValue = ""
+	a.addDateFlag(fl, &date)
 	return cmd
 }

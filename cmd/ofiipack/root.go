@@ -14,26 +14,10 @@ import (
 // a from its constructor; there are no package-level commands or flags.
 func newRootCmd(a *app) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "ofiipack",
-		Short: "Prepare the paperwork of a residence permit for medical care in France",
-		Long: `ofiipack turns one applicant file (YAML) into a printable PDF pack for a
-person who lives in France, is seriously ill, and applies for a residence
-permit for medical care (titre de séjour pour soins, CESEDA L. 425-9; for the
-parent of a sick minor child, the APS of L. 425-10).
-
-The pack holds a personalised checklist, the cover letter to the OFII medical
-service, the honour statements that apply, and a calendar of the deadlines.
-The documents are in French.
-
-ofiipack is not affiliated with OFII or the administration and gives no legal
-advice: check your file with a professional (association, lawyer).`,
-		Example: `  # Start a new applicant file, check it, then make the pack
-  ofiipack init -o aminata.yaml
-  ofiipack validate aminata.yaml
-  ofiipack pack aminata.yaml
-
-  # See the plan (documents, deadlines, warnings) without making a PDF
-  ofiipack plan aminata.yaml`,
+		Use:           "ofiipack",
+		Short:         a.t("help.root.short"),
+		Long:          a.t("help.root.long"),
+		Example:       example(a.t("help.root.example")),
 		Version:       buildVersion(),
 		SilenceErrors: true, // app.report prints every error, once
 		SilenceUsage:  true, // a usage error prints a hint, not the whole usage
@@ -45,12 +29,13 @@ advice: check your file with a professional (association, lawyer).`,
 	root.SetIn(a.stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
-	root.SetHelpCommand(newHelpCmd())
+	root.SetHelpCommand(newHelpCmd(a))
+	root.SetUsageTemplate(a.usageTemplate())
 	root.SetVersionTemplate("ofiipack version {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return flagError(err)
 	})
-	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "print only errors: no line saying what was written, no progress bar, no total")
+	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, a.t("help.flag.quiet"))
 
 	root.AddCommand(
 		newPackCmd(a),
@@ -61,6 +46,11 @@ advice: check your file with a professional (association, lawyer).`,
 		newBatchCmd(a),
 		newCalendarCmd(a),
 	)
+	// What cobra adds when the root runs, added now to be worded from the
+	// catalog: the help command, the completion command, -h and -v.
+	root.InitDefaultHelpCmd()
+	a.localizeCompletion(root)
+	a.addHelpFlags(root)
 
 	return root
 }

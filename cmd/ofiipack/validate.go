@@ -13,25 +13,11 @@ import (
 func newValidateCmd(a *app) *cobra.Command {
 	var date dateFlag
 	cmd := &cobra.Command{
-		Use:        "validate FILE...",
-		Short:      "Check applicant files and report every problem",
+		Use:        "validate " + a.t("help.validate.args"),
+		Short:      a.t("help.validate.short"),
 		SuggestFor: []string{"check", "lint", "verify"},
-		Long: `Check one or more applicant files and report every problem of every file in
-one run, one per line on standard error:
-
-  ofiipack: error: FILE:LINE:COLUMN: field.path: what was found, what is expected
-
-with a hint line where one helps (a "did you mean" for a misspelt key or
-value). A valid file prints "FILE: ok" on standard output.
-
-Dates of birth, arrival, filing and OFII requests may not lie after the
-run's date (--date, default today in Europe/Paris).
-
-Exit status: 0 when every file is valid, 1 when any is not.`,
-		Example: `  ofiipack validate aminata.yaml
-
-  # Check every file of a folder
-  ofiipack validate dossiers/*.yaml`,
+		Long:       a.t("help.validate.long"),
+		Example:    example(a.t("help.validate.example")),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usage("cli.validate_missing")
@@ -55,7 +41,7 @@ Exit status: 0 when every file is valid, 1 when any is not.`,
 			return nil
 		},
 	}
-	addDateFlag(cmd.Flags(), &date)
+	a.addDateFlag(cmd.Flags(), &date)
 	return cmd
 }
 
