@@ -159,9 +159,10 @@ func TestFrenchTypography(t *testing.T) {
 	}
 }
 
-// keyUse finds the keys the code passes to the catalog: msg.New("key" and
-// the packages' one-letter helper x("key".
-var keyUse = regexp.MustCompile(`\b(?:msg\.New|x)\("([a-z0-9_.]+)"`)
+// keyUse finds the keys the code passes to the catalog: msg.New("key",
+// msg.Errorf, msg.Wrap(err, "key", and the helpers of the packages and of
+// the command line (x, a.t, a.info, usage, failure, hint).
+var keyUse = regexp.MustCompile(`\b(?:msg\.New|msg\.Errorf|x|a\.t|a\.info|usage|failure|hint)\("([a-z0-9_.]+)"|\bmsg\.Wrap\([^,()]+, "([a-z0-9_.]+)"`)
 
 // Every key the code uses is in the catalog: a typo in a key would print
 // the key instead of the message.
@@ -184,9 +185,10 @@ func TestUsedKeysExist(t *testing.T) {
 		}
 		for _, m := range keyUse.FindAllStringSubmatch(string(data), -1) {
 			used++
+			key := m[1] + m[2]
 			for _, l := range Langs {
-				if _, ok := lookup(l, m[1]); !ok {
-					t.Errorf("%s: the key %s is not in the %s catalog", path, m[1], l.Code())
+				if _, ok := lookup(l, key); !ok {
+					t.Errorf("%s: the key %s is not in the %s catalog", path, key, l.Code())
 				}
 			}
 		}
