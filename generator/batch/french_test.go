@@ -208,14 +208,7 @@ func TestSummaryComma(t *testing.T) {
 // The workbook that init writes: French titles, date cells, drop-downs for
 // every field of fixed values and for yes/no, the help sheet.
 func TestWorkbookTemplate(t *testing.T) {
-	var b bytes.Buffer
-	if err := WriteXLSXTemplate(&b); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := openTemplate(t)
 	defer f.Close()
 	if got := f.GetSheetList(); !slices.Equal(got, []string{TemplateSheet, "Aide", "Valeurs"}) {
 		t.Errorf("sheets = %v", got)
@@ -334,14 +327,7 @@ func TestWriteFilledWorkbook(t *testing.T) {
 // filled as a volunteer would: French booleans, date cells and typed dates.
 func writeFilledWorkbook(t *testing.T, xlsx string) {
 	t.Helper()
-	var b bytes.Buffer
-	if err := WriteXLSXTemplate(&b); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := openTemplate(t)
 	col := func(path string) string {
 		n, _ := excelize.ColumnNumberToName(slices.Index(ColumnNames(), path) + 1)
 		return n
@@ -410,4 +396,18 @@ func TestOutputNeverReplacesInput(t *testing.T) {
 			t.Errorf("%s of the previous run is still there after an interrupted run", name)
 		}
 	}
+}
+
+// openTemplate opens the workbook that init --xlsx writes.
+func openTemplate(t *testing.T) *excelize.File {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteXLSXTemplate(&b); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
