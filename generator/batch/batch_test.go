@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -809,7 +808,7 @@ func TestLeftoverTempFilesRemoved(t *testing.T) {
 func TestStreaming(t *testing.T) {
 	in := t.TempDir()
 	fifo := filepath.Join(in, "pipe.csv")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+	if err := mkfifo(fifo); err != nil {
 		t.Skipf("no named pipes here: %v", err)
 	}
 	out := t.TempDir()
