@@ -181,11 +181,7 @@ func loadOrganisation(name string) (*applicant.Organisation, error) {
 // defaultOutput is FILE's base name, extension dropped, with suffix, in the
 // current folder: examples/diallo-general.yaml -> diallo-general-pack.pdf.
 func defaultOutput(file, suffix string) string {
-	base := filepath.Base(file)
-	if ext := filepath.Ext(base); ext != "" && ext != base {
-		base = strings.TrimSuffix(base, ext)
-	}
-	return base + suffix
+	return hostPaths.defaultOutput(file, suffix)
 }
 
 // outputPath resolves -o for a command that writes a file for input: the
@@ -201,6 +197,7 @@ func outputPath(out, input, suffix string, otherInputs ...string) (string, error
 	case out == "":
 		out = def
 	default:
+		out = filepath.FromSlash(out) // on Windows "packs/" is a folder as "packs\" is
 		fi, err := os.Stat(out)
 		switch {
 		case err == nil && fi.IsDir():
