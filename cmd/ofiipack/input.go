@@ -100,6 +100,9 @@ func readFile(name string) ([]byte, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		err = unwrapPathError(err)
+		if fi, serr := os.Stat(name); serr == nil && fi.IsDir() {
+			err = syscall.EISDIR // Windows says "Incorrect function" for a folder
+		}
 		if errors.Is(err, syscall.EISDIR) {
 			return nil, withHints(fmt.Errorf("cannot read %s: it is a folder, expected an applicant file", name),
 				"name the files in it, e.g. "+filepath.Join(name, "*.yaml"))

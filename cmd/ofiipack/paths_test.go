@@ -167,3 +167,22 @@ func TestOutputPathOnHost(t *testing.T) {
 		}
 	}
 }
+
+// TestReadFileFolder checks the message for a folder given as FILE: on
+// Windows reading a folder fails with "Incorrect function", not with the
+// "is a directory" of other systems.
+func TestReadFileFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "dossiers")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	_, err := readFile(dir)
+	want := "cannot read " + dir + ": it is a folder, expected an applicant file"
+	if err == nil || err.Error() != want {
+		t.Fatalf("readFile(folder) = %v, want %q", err, want)
+	}
+	var h hintError
+	if !errors.As(err, &h) || len(h.hints) != 1 || h.hints[0] != "name the files in it, e.g. "+filepath.Join(dir, "*.yaml") {
+		t.Errorf("hints = %q", h.hints)
+	}
+}
