@@ -117,3 +117,25 @@ func (s pathStyle) quote(name string) string {
 	b.WriteByte('\'')
 	return b.String()
 }
+
+// expandPatterns expands the wildcards * and ? of FILE arguments on
+// Windows, whose terminals pass "dossiers\*.yaml" to the program as typed
+// (a POSIX shell expands it before ofiipack runs, and leaves the rest to
+// ofiipack as it is). Matches come in name order; a pattern that matches
+// nothing is kept, so that its error names it.
+func (s pathStyle) expandPatterns(args []string, glob func(string) ([]string, error)) []string {
+	if !s.windows {
+		return args
+	}
+	var out []string
+	for _, a := range args {
+		if strings.ContainsAny(a, "*?") {
+			if m, err := glob(a); err == nil && len(m) > 0 {
+				out = append(out, m...)
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}

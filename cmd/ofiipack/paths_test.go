@@ -186,3 +186,26 @@ func TestReadFileFolder(t *testing.T) {
 		t.Errorf("hints = %q", h.hints)
 	}
 }
+
+// TestExpandPatterns checks the wildcards of 'ofiipack validate
+// dossiers\*.yaml', which ofiipack expands itself on Windows only.
+func TestExpandPatterns(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"b.yaml", "a.yaml", "c.yml", "notes.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// "/" separates folders on both systems, so the Windows expansion
+	// runs on the host's files.
+	pattern := filepath.ToSlash(dir) + "/*.yaml"
+	args := []string{"x.yaml", pattern, filepath.ToSlash(dir) + "/?.yml", filepath.ToSlash(dir) + "/*.none"}
+	want := []string{"x.yaml", filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.yaml"), filepath.Join(dir, "c.yml"), args[3]}
+	got := windowsPaths.expandPatterns(args, filepath.Glob)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Windows expandPatterns = %q, want %q", got, want)
+	}
+	if got := posixPaths.expandPatterns(args, filepath.Glob); strings.Join(got, "\n") != strings.Join(args, "\n") {
+		t.Errorf("POSIX expandPatterns = %q, want the arguments as the shell passed them", got)
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -41,6 +42,7 @@ Exit status: 0 when every file is valid, 1 when any is not.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			today := date.today(a)
 			invalid := 0
+			args = hostPaths.expandPatterns(args, filepath.Glob)
 			for _, name := range args {
 				if !a.validateOne(name, today) {
 					invalid++
