@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -162,7 +163,7 @@ func TestOutputPathOnHost(t *testing.T) {
 			t.Errorf("outputPath(%q, %q) error = %v, want a refusal", tc.out, tc.input, err)
 			continue
 		}
-		if want := "choose another name with -o, e.g. -o a-pack.pdf"; len(h.hints) != 1 || h.hints[0] != want {
+		if want := "choose another name with -o, e.g. -o a-pack.pdf"; len(h.hints) != 1 || fmt.Sprint(h.hints[0]) != want {
 			t.Errorf("outputPath(%q, %q) hints = %q, want %q", tc.out, tc.input, h.hints, want)
 		}
 	}
@@ -182,7 +183,7 @@ func TestReadFileFolder(t *testing.T) {
 		t.Fatalf("readFile(folder) = %v, want %q", err, want)
 	}
 	var h hintError
-	if !errors.As(err, &h) || len(h.hints) != 1 || h.hints[0] != "name the files in it, e.g. "+filepath.Join(dir, "*.yaml") {
+	if !errors.As(err, &h) || len(h.hints) != 1 || fmt.Sprint(h.hints[0]) != "name the files in it, e.g. "+filepath.Join(dir, "*.yaml") {
 		t.Errorf("hints = %q", h.hints)
 	}
 }
