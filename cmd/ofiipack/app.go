@@ -246,14 +246,9 @@ func lowerFirst(s string) string {
 }
 
 // shellQuote quotes a file name for a hint the user may copy and paste.
+// On Windows it quotes for PowerShell (see pathStyle.quote).
 func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r == '-' || r == '_' || r == '.' || r == '/' || r == '+' || r == ',' || r == ':' || r == '@' ||
-			'0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	return hostPaths.quote(s)
 }
 
 // buildVersion is what --version prints: main.version when set at link

@@ -108,6 +108,9 @@ func readFile(name string) ([]byte, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		err = unwrapPathError(err)
+		if fi, serr := os.Stat(name); serr == nil && fi.IsDir() {
+			err = syscall.EISDIR // Windows says "Incorrect function" for a folder
+		}
 		if errors.Is(err, syscall.EISDIR) {
 			return nil, withHints(failure("cli.is_folder", name), hint("cli.is_folder_hint", filepath.Join(name, "*.yaml")))
 		}
@@ -188,11 +191,7 @@ func loadOrganisation(name string) (*applicant.Organisation, error) {
 // defaultOutput is FILE's base name, extension dropped, with suffix, in the
 // current folder: examples/diallo-general.yaml -> diallo-general-pack.pdf.
 func defaultOutput(file, suffix string) string {
-	base := filepath.Base(file)
-	if ext := filepath.Ext(base); ext != "" && ext != base {
-		base = strings.TrimSuffix(base, ext)
-	}
-	return base + suffix
+	return hostPaths.defaultOutput(file, suffix)
 }
 
 // outputPath resolves -o for a command that writes a file for input: the
@@ -208,6 +207,7 @@ func outputPath(out, input, suffix string, otherInputs ...string) (string, error
 	case out == "":
 		out = def
 	default:
+		out = filepath.FromSlash(out) // on Windows "packs/" is a folder as "packs\" is
 		fi, err := os.Stat(out)
 		switch {
 		case err == nil && fi.IsDir():

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -27,6 +28,7 @@ func newValidateCmd(a *app) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			today := date.today(a)
 			invalid := 0
+			args = hostPaths.expandPatterns(args, filepath.Glob)
 			for _, name := range args {
 				if !a.validateOne(name, today) {
 					invalid++

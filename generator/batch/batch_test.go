@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -817,7 +816,7 @@ func TestLeftoverTempFilesRemoved(t *testing.T) {
 func TestStreaming(t *testing.T) {
 	in := t.TempDir()
 	fifo := filepath.Join(in, "pipe.csv")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+	if err := mkfifo(fifo); err != nil {
 		t.Skipf("no named pipes here: %v", err)
 	}
 	out := t.TempDir()
