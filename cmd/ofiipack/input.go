@@ -217,24 +217,11 @@ func outputPath(out, input, suffix string, otherInputs ...string) (string, error
 		}
 	}
 	for _, in := range append([]string{input}, otherInputs...) {
-		if in != "" && sameFile(out, in) {
+		if in != "" && atomicfile.SameFile(out, in) {
 			return "", withHints(failure("cli.over_input", in), hint("cli.over_input_hint", shellQuote(def)))
 		}
 	}
 	return out, nil
-}
-
-// sameFile reports whether the paths a and b name the same file: the same
-// existing file (links included), or the same path once made absolute.
-func sameFile(a, b string) bool {
-	fa, errA := os.Stat(a)
-	fb, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(fa, fb)
-	}
-	absA, errA := filepath.Abs(a)
-	absB, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && absA == absB
 }
 
 // writePDF writes what render produces to path, or to standard output when

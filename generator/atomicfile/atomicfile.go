@@ -111,3 +111,18 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
+
+// SameFile reports whether the paths a and b name the same file: the same
+// existing file (links included), or the same path once made absolute. A
+// command checks it before writing, so that an output never replaces one
+// of its inputs.
+func SameFile(a, b string) bool {
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(fa, fb)
+	}
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && absA == absB
+}

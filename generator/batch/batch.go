@@ -150,11 +150,11 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	// ('batch out/summary.csv -o out').
 	for _, in := range opt.Inputs {
 		for _, name := range []string{SummaryFile, CaseloadPDF, CaseloadCalFile} {
-			if sameFile(in, filepath.Join(opt.Dir, name)) {
+			if atomicfile.SameFile(in, filepath.Join(opt.Dir, name)) {
 				return sum, msg.Errorf("batch.output_is_input", in)
 			}
 		}
-		if strings.EqualFold(filepath.Ext(in), ".pdf") && sameFile(filepath.Dir(in), opt.Dir) {
+		if strings.EqualFold(filepath.Ext(in), ".pdf") && atomicfile.SameFile(filepath.Dir(in), opt.Dir) {
 			return sum, msg.Errorf("batch.output_is_input", in)
 		}
 	}
@@ -445,19 +445,6 @@ func safely(fn func() error) (err error) {
 		}
 	}()
 	return fn()
-}
-
-// sameFile reports whether the paths a and b name the same existing file,
-// or the same path once made absolute.
-func sameFile(a, b string) bool {
-	fa, errA := os.Stat(a)
-	fb, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(fa, fb)
-	}
-	absA, errA := filepath.Abs(a)
-	absB, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && absA == absB
 }
 
 // removeTemps removes the temporary files of atomicfile left in dir.
