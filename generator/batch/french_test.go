@@ -269,6 +269,11 @@ func TestWorkbookTemplate(t *testing.T) {
 	if found != len(columns) {
 		t.Errorf("help sheet lists %d columns, want %d", found, len(columns))
 	}
+	if id, err := f.GetCellStyle(TemplateSheet, "C1"); err != nil {
+		t.Error(err)
+	} else if st, err := f.GetStyle(id); err != nil || st.Font == nil || !st.Font.Bold {
+		t.Errorf("title row not bold: style %d %+v", id, st)
+	}
 	if panes, err := f.GetPanes(TemplateSheet); err != nil || !panes.Freeze || panes.YSplit != 1 {
 		t.Errorf("header row not frozen: %+v %v", panes, err)
 	}

@@ -102,12 +102,6 @@ func WriteXLSXTemplate(w io.Writer) error {
 	if err := f.SetSheetRow(TemplateSheet, "A1", &titles); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(TemplateSheet, "A1", last+"1", styles.header); err != nil {
-		return err
-	}
-	if err := f.SetRowHeight(TemplateSheet, 1, 45); err != nil {
-		return err
-	}
 	valuesCol := 0
 	for i, c := range columns {
 		name, _ := excelize.ColumnNumberToName(i + 1)
@@ -176,6 +170,14 @@ func WriteXLSXTemplate(w io.Writer) error {
 		if err := f.AddDataValidation(TemplateSheet, dv); err != nil {
 			return err
 		}
+	}
+	// after the column styles, which SetColStyle applies to every cell
+	// of the column, the title row included
+	if err := f.SetCellStyle(TemplateSheet, "A1", last+"1", styles.header); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(TemplateSheet, 1, 45); err != nil {
+		return err
 	}
 	if err := f.SetPanes(TemplateSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
