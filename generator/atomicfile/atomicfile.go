@@ -5,11 +5,12 @@ package atomicfile
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
 // Perm is the mode of every file ofiipack writes: the files hold personal,
@@ -54,7 +55,7 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	}
 	tmp, err := os.CreateTemp(dir, TempPrefix+base+"-*")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return msg.Wrap(err, "os.cannot_write", path, msg.OS(err))
 	}
 	inflight.Lock()
 	aborted := inflight.aborted
@@ -73,16 +74,16 @@ func Write(path string, write func(io.Writer) error) (err error) {
 		return ErrAborted
 	}
 	if err = tmp.Chmod(Perm); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return msg.Wrap(err, "os.cannot_write", path, msg.OS(err))
 	}
 	if err = write(tmp); err != nil {
 		return err
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return msg.Wrap(err, "os.cannot_write", path, msg.OS(err))
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return msg.Wrap(err, "os.cannot_write", path, msg.OS(err))
 	}
 	inflight.Lock()
 	defer inflight.Unlock()
@@ -90,7 +91,7 @@ func Write(path string, write func(io.Writer) error) (err error) {
 		return ErrAborted
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return msg.Wrap(err, "os.cannot_write", path, msg.OS(err))
 	}
 	return nil
 }
