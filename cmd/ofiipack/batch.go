@@ -43,8 +43,8 @@ func newBatchCmd(a *app) *cobra.Command {
 				return usageError{text: msg.New("cli.batch.missing_output"),
 					hints: []msg.Text{hint("cli.batch.missing_output_hint", shellQuote(args[0]))}}
 			}
-			if jobs < 0 {
-				return usage("cli.batch.jobs", jobs)
+			if jobs < 0 || jobs > maxJobs {
+				return usage("cli.batch.jobs", jobs, maxJobs)
 			}
 			opt := batch.Options{Inputs: args, Dir: out, Jobs: jobs, Today: date.today(a), Lang: a.lang}
 			if comma {
@@ -123,6 +123,12 @@ func newBatchCmd(a *app) *cobra.Command {
 	fl.BoolVar(&comma, "csv-comma", false, a.t("help.flag.csv_comma_batch"))
 	return cmd
 }
+
+// maxJobs bounds --jobs: each worker holds a pack being drawn (a few MB),
+// and past the number of processors more workers only take memory; 256 is
+// far above any machine an association uses. --jobs 1000000000 ended in an
+// out-of-memory crash with a stack trace.
+const maxJobs = 256
 
 // tuneGC lets the heap grow to 4 times the live data between collections,
 // within a soft limit of 150 MiB, and returns the function that restores the

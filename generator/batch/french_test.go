@@ -416,3 +416,16 @@ func openTemplate(t *testing.T) *excelize.File {
 	}
 	return f
 }
+
+// No pack takes a device name of Windows (con.pdf cannot be created there).
+func TestNoWindowsDeviceName(t *testing.T) {
+	n := newNamer()
+	for _, base := range []string{"con", "nul", "com1", "lpt9", "aux", "prn"} {
+		if got := n.unique(base); got != base+"-2" {
+			t.Errorf("unique(%q) = %q, want %q", base, got, base+"-2")
+		}
+	}
+	if got := n.unique("console"); got != "console" {
+		t.Errorf("unique(console) = %q", got)
+	}
+}

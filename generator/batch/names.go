@@ -13,9 +13,14 @@ import (
 // systems allow 255 bytes, people read 40.
 const maxSlug = 60
 
-// reserved are names the batch writes itself: an applicant called
-// "Caseload" gets caseload-2.pdf, not the overview's name.
-var reserved = []string{"caseload", "summary"}
+// reserved are names the batch writes itself (an applicant called
+// "Caseload" gets caseload-2.pdf, not the overview's name) and the device
+// names of Windows, which no file may take there, whatever its extension
+// (an applicant called "Con" gets con-2.pdf, not con.pdf).
+var reserved = []string{"caseload", "summary",
+	"con", "prn", "aux", "nul",
+	"com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+	"lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"}
 
 // Slug returns the readable ASCII name of an applicant's PDF, without
 // extension: "diallo-aminata" for DIALLO Aminata. It holds only a–z, 0–9
