@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/fields"
 	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
@@ -28,88 +29,36 @@ import (
 // An empty cell means the field is absent. The format column is optional
 // (ofiipack/v1 is assumed).
 
-// cellKind tells how a cell becomes a YAML node.
-type cellKind int
+// cellKind tells how a cell becomes a YAML node: the kind of its field.
+type cellKind = fields.Kind
 
 const (
-	cellText     cellKind = iota // one scalar
-	cellDate                     // a scalar; a workbook's date serial is converted
-	cellBool                     // a scalar; a workbook's boolean is converted
-	cellList                     // a sequence of scalars separated by ";"
-	cellRequests                 // a sequence of {on, kind} separated by ";"
+	cellText     = fields.Text     // one scalar
+	cellDate     = fields.Date     // a scalar; a workbook's date serial is converted
+	cellBool     = fields.Bool     // a scalar; a workbook's boolean is converted
+	cellList     = fields.List     // a sequence of scalars separated by ";"
+	cellRequests = fields.Requests // a sequence of {on, kind} separated by ";"
 )
 
 // ListSeparator separates the items of a list in one cell.
-const ListSeparator = ";"
+const ListSeparator = fields.ListSeparator
 
 type column struct {
 	path string
 	kind cellKind
 }
 
-// Columns are every column a spreadsheet may have, in the order of SPEC §1:
-// the order of the header that `ofiipack init --csv` writes.
-var columns = []column{
-	{"format", cellText},
-	{"applicant.civility", cellText},
-	{"applicant.family_name", cellText},
-	{"applicant.given_names", cellText},
-	{"applicant.birth_date", cellDate},
-	{"applicant.birth_place", cellText},
-	{"applicant.nationality", cellText},
-	{"applicant.nationality_label", cellText},
-	{"applicant.marital_status", cellText},
-	{"applicant.address.care_of", cellText},
-	{"applicant.address.street", cellText},
-	{"applicant.address.extra", cellText},
-	{"applicant.address.postcode", cellText},
-	{"applicant.address.city", cellText},
-	{"applicant.hosted_by.civility", cellText},
-	{"applicant.hosted_by.family_name", cellText},
-	{"applicant.hosted_by.given_names", cellText},
-	{"applicant.hosted_by.since", cellDate},
-	{"applicant.phone", cellText},
-	{"applicant.email", cellText},
-	{"applicant.foreigner_number", cellText},
-	{"identity.document", cellText},
-	{"identity.issued_on", cellDate},
-	{"situation.arrived_on", cellDate},
-	{"situation.long_stay_visa", cellBool},
-	{"situation.asylum_registered_on", cellDate},
-	{"situation.sick_child.given_names", cellText},
-	{"situation.sick_child.family_name", cellText},
-	{"situation.sick_child.birth_date", cellDate},
-	{"situation.sick_child.sex", cellText},
-	{"situation.birth_transcription_decision", cellBool},
-	{"situation.residence_proofs", cellList},
-	{"situation.domicile_proof_dated", cellDate},
-	{"situation.refusal_grounds", cellList},
-	{"situation.polygamy_declaration", cellText},
-	{"procedure.filed_on", cellDate},
-	{"procedure.certificate_available_on", cellDate},
-	{"procedure.certificate_sent_on", cellDate},
-	{"procedure.registered_mail_number", cellText},
-	{"procedure.doctor", cellText},
-	{"procedure.anef_number", cellText},
-	{"procedure.ofii_requests", cellRequests},
-	{"procedure.decision.outcome", cellText},
-	{"procedure.decision.notified_on", cellDate},
-	{"procedure.decision.oqtf", cellBool},
-	{"procedure.decision.appeal_period", cellText},
-	{"documents_ready", cellList},
-	{"ofii_address", cellList},
-	{"options.signing_city", cellText},
-	{"options.mail_margin_days", cellText},
-	{"options.fees.regularisation_visa", cellText},
-	{"options.fees.regularisation_visa_at_filing", cellText},
-	{"options.fees.stamp_duty", cellText},
-	{"options.fees.aps_tax", cellText},
-	{"organisation.name", cellText},
-	{"organisation.address", cellList},
-	{"organisation.phone", cellText},
-	{"organisation.email", cellText},
-	{"organisation.website", cellText},
-}
+// columns are every column a spreadsheet may have: the fields of the
+// applicant file, in the order of SPEC §1, which is the order of the header
+// that `ofiipack init --csv` writes.
+var columns = func() []column {
+	all := fields.All()
+	cs := make([]column, len(all))
+	for i, f := range all {
+		cs[i] = column{f.Path, f.Kind}
+	}
+	return cs
+}()
 
 // ColumnNames returns the paths of every spreadsheet column, in order.
 func ColumnNames() []string {

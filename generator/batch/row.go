@@ -10,6 +10,7 @@ import (
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/fields"
 	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
@@ -20,24 +21,8 @@ import (
 // nodes have Column 0: a problem there (a missing field) is named by its
 // field path. It returns nil when every cell is empty (a blank row).
 func rowNode(h *header, row int, cells []string, workbook *workbookCells) *yaml.Node {
-	root := &yaml.Node{Kind: yaml.MappingNode, Line: row}
-	maps := map[string]*yaml.Node{"": root}
-	var mapFor func(path string) *yaml.Node
-	mapFor = func(path string) *yaml.Node {
-		if m, ok := maps[path]; ok {
-			return m
-		}
-		parent, key := "", path
-		if i := strings.LastIndexByte(path, '.'); i >= 0 {
-			parent, key = path[:i], path[i+1:]
-		}
-		m := &yaml.Node{Kind: yaml.MappingNode, Line: row}
-		p := mapFor(parent)
-		p.Content = append(p.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: row}, m)
-		maps[path] = m
-		return m
-	}
-	hasFormat, empty := false, true
+	var values []fields.Value
+	empty := true
 	for i, c := range h.cols {
 		if !h.used[i] || i >= len(cells) {
 			continue
@@ -55,57 +40,14 @@ func rowNode(h *header, row int, cells []string, workbook *workbookCells) *yaml.
 		case c.path == "situation.polygamy_declaration":
 			v = yesNoCell(v)
 		}
-		col := i + 1
-		parent, key := "", c.path
-		if j := strings.LastIndexByte(c.path, '.'); j >= 0 {
-			parent, key = c.path[:j], c.path[j+1:]
-		}
-		var value *yaml.Node
-		switch c.kind {
-		case cellList:
-			value = &yaml.Node{Kind: yaml.SequenceNode, Line: row, Column: col}
-			for _, item := range splitList(v) {
-				value.Content = append(value.Content, scalar(item, row, col))
-			}
-		case cellRequests:
-			value = &yaml.Node{Kind: yaml.SequenceNode, Line: row, Column: col}
-			for _, item := range splitList(v) {
-				value.Content = append(value.Content, requestNode(item, row, col))
-			}
-		default:
-			value = scalar(v, row, col)
-		}
-		m := mapFor(parent)
-		m.Content = append(m.Content, scalar(key, row, col), value)
-		if c.path == "format" {
-			hasFormat = true
-		} else {
-			empty = false
-		}
+		f, _ := fields.Lookup(c.path)
+		values = append(values, fields.Value{Name: fields.Name{Field: f, Index: -1}, Value: v, Line: row, Column: i + 1})
+		empty = empty && c.path == "format"
 	}
 	if empty {
 		return nil
 	}
-	if !hasFormat {
-		// The format column is optional: a spreadsheet is ofiipack/v1.
-		root.Content = append([]*yaml.Node{scalar("format", row, 0), scalar(applicant.FormatV1, row, 0)}, root.Content...)
-	}
-	return root
-}
-
-func scalar(v string, row, col int) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v, Line: row, Column: col}
-}
-
-// splitList splits a cell at ";" and drops empty items (a trailing ";").
-func splitList(v string) []string {
-	var items []string
-	for _, s := range strings.Split(v, ListSeparator) {
-		if s = strings.TrimSpace(s); s != "" {
-			items = append(items, s)
-		}
-	}
-	return items
+	return fields.Node(values, row)
 }
 
 // boolCell reads the ways a spreadsheet writes yes and no (SPEC §4): true,
@@ -132,28 +74,6 @@ func yesNoCell(v string) string {
 		return "no"
 	}
 	return v
-}
-
-// requestNode reads "2026-11-18 information" as {on: 2026-11-18, kind:
-// information}. A missing part is left out, so that the loader reports it.
-func requestNode(item string, row, col int) *yaml.Node {
-	m := &yaml.Node{Kind: yaml.MappingNode, Line: row, Column: col}
-	fields := strings.Fields(item)
-	if len(fields) > 0 {
-		m.Content = append(m.Content, scalar("on", row, col), scalar(fields[0], row, col))
-	}
-	if len(fields) > 1 {
-		kind, appointment := fields[1:], ""
-		// a last word shaped like a date is the examination's appointment
-		if last := kind[len(kind)-1]; len(kind) > 1 && strings.ContainsAny(last, "-/") {
-			kind, appointment = kind[:len(kind)-1], last
-		}
-		m.Content = append(m.Content, scalar("kind", row, col), scalar(strings.Join(kind, " "), row, col))
-		if appointment != "" {
-			m.Content = append(m.Content, scalar("appointment_on", row, col), scalar(appointment, row, col))
-		}
-	}
-	return m
 }
 
 // problemsOfRow turns the loader's problems of a row into problems named
