@@ -11,3 +11,9 @@ import "embed"
 //
 //go:embed data text init
 var FS embed.FS
+
+// Web holds web/: the page, style sheet and script of the local web form
+// (`ofiipack serve`).
+//
+//go:embed web
+var Web embed.FS

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -26,8 +27,9 @@ type app struct {
 	stdoutIsTerminal bool // refuse to write a PDF there
 	stderrIsTerminal bool // a person is watching: show progress
 	now              func() time.Time
-	lang             msg.Lang // the language of messages and help (the locale)
-	quiet            bool     // --quiet: only errors
+	lang             msg.Lang        // the language of messages and help (the locale)
+	quiet            bool            // --quiet: only errors
+	ctx              context.Context // nil: context.Background; the tests cancel theirs
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {

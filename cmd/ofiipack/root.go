@@ -45,6 +45,7 @@ func newRootCmd(a *app) *cobra.Command {
 		newInitCmd(a),
 		newBatchCmd(a),
 		newCalendarCmd(a),
+		newServeCmd(a),
 	)
 	// What cobra adds when the root runs, added now to be worded from the
 	// catalog: the help command, the completion command, -h and -v.

@@ -162,7 +162,7 @@ func TestFrenchTypography(t *testing.T) {
 // keyUse finds the keys the code passes to the catalog: msg.New("key",
 // msg.Errorf, msg.Wrap(err, "key", and the helpers of the packages and of
 // the command line (x, a.t, a.info, usage, failure, hint).
-var keyUse = regexp.MustCompile(`\b(?:msg\.New|msg\.Errorf|x|a\.t|a\.info|usage|failure|hint)\("([a-z0-9_.]+)"|\bmsg\.Wrap\([^,()]+, "([a-z0-9_.]+)"`)
+var keyUse = regexp.MustCompile(`\b(?:msg\.New|msg\.Errorf|x|a\.t|a\.info|usage|failure|hint|say|forbid)\("([a-z0-9_.]+)"|\bmsg\.Wrap\([^,()]+, "([a-z0-9_.]+)"`)
 
 // Every key the code uses is in the catalog: a typo in a key would print
 // the key instead of the message.

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/netip"
+	"os"
+	"os/exec"
+	"os/signal"
+	"runtime"
+	"strconv"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/msg"
+	"github.com/ofiipack/ofiipack/generator/web"
+)
+
+func newServeCmd(a *app) *cobra.Command {
+	var (
+		addr   string
+		noOpen bool
+		org    string
+		date   dateFlag
+	)
+	cmd := &cobra.Command{
+		Use:        "serve",
+		Short:      a.t("help.serve.short"),
+		SuggestFor: []string{"web", "form", "server", "gui"},
+		Long:       a.t("help.serve.long"),
+		Example:    example(a.t("help.serve.example")),
+		Args:       cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			host, err := loopback(addr)
+			if err != nil {
+				return err
+			}
+			var o *applicant.Organisation
+			if org != "" {
+				if o, err = loadOrganisation(org); err != nil {
+					return err
+				}
+			}
+			l, err := net.Listen("tcp", addr)
+			if err != nil {
+				return withHints(failure("cli.serve.cannot_listen", addr, msg.OS(unwrapOpError(err))), hint("cli.serve.cannot_listen_hint"))
+			}
+			defer l.Close()
+			port := l.Addr().(*net.TCPAddr).Port
+			token, err := web.NewToken()
+			if err != nil {
+				return err
+			}
+			srv, err := web.New(web.Options{
+				Token: token,
+				Port:  port,
+				Org:   o,
+				Today: func() civil.Date { return date.today(a) },
+			})
+			if err != nil {
+				return err
+			}
+			url := "http://" + net.JoinHostPort(host, strconv.Itoa(port)) + "/?token=" + token
+			// One line, the same in every language: a script reads it.
+			fmt.Fprintf(a.stdout, "ofiipack: open %s\n", url)
+			if !noOpen {
+				if err := openBrowser(url); err != nil {
+					a.info("cli.serve.no_browser")
+				}
+			}
+			ctx, stop := signal.NotifyContext(a.context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			if err := web.Serve(ctx, l, srv); err != nil {
+				return err
+			}
+			a.info("cli.serve.stopped")
+			return nil // interrupted: the form's normal end
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&addr, "addr", "127.0.0.1:0", a.t("help.flag.addr"))
+	// The usage says the default in the user's language; pflag would add
+	// its own "(default …)", in English.
+	fl.Lookup("addr").DefValue = ""
+	fl.BoolVar(&noOpen, "no-open", false, a.t("help.flag.no_open"))
+	fl.StringVar(&org, "org", "", a.t("help.flag.org_serve"))
+	a.addDateFlag(fl, &date)
+	return cmd
+}
+
+// loopback checks that addr is HOST:PORT on the loopback interface, and
+// returns the host to print in the address: the form answers only on this
+// computer (SPEC §5).
+func loopback(addr string) (string, error) {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil || port == "" {
+		return "", usage("cli.serve.bad_addr", addr)
+	}
+	if p, err := strconv.Atoi(port); err != nil || p < 0 || p > 65535 {
+		return "", usage("cli.serve.bad_addr", addr)
+	}
+	if host == "localhost" {
+		return "localhost", nil
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil || !ip.IsLoopback() {
+		err := usage("cli.serve.not_loopback", addr)
+		err.hints = append(err.hints, hint("cli.serve.not_loopback_hint"))
+		return "", err
+	}
+	return host, nil
+}
+
+// unwrapOpError drops the *net.OpError wrapper, whose message repeats the
+// address.
+func unwrapOpError(err error) error {
+	if oe, ok := err.(*net.OpError); ok {
+		if se, ok := oe.Err.(*os.SyscallError); ok {
+			return se.Err
+		}
+		return oe.Err
+	}
+	return err
+}
+
+// openBrowser opens url in the default web browser, without waiting.
+func openBrowser(url string) error {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	case "darwin":
+		cmd = exec.Command("open", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go cmd.Wait() // reap it; its status says nothing about the browser
+	return nil
+}
+
+// context is the context commands run in: the tests cancel it to stop a
+// server.
+func (a *app) context() context.Context {
+	if a.ctx != nil {
+		return a.ctx
+	}
+	return context.Background()
+}

@@ -1,0 +1,209 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/ofiipack/ofiipack/generator/batch"
+	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/fields"
+	"github.com/ofiipack/ofiipack/generator/ical"
+	"github.com/ofiipack/ofiipack/generator/plan"
+	"github.com/ofiipack/ofiipack/generator/render"
+	"github.com/ofiipack/ofiipack/templates"
+)
+
+// assets are the files of templates/web that the page loads.
+var assets = map[string]string{
+	"/":        "web/index.html",
+	"/app.css": "web/app.css",
+	"/app.js":  "web/app.js",
+}
+
+func (s *Server) routes() {
+	for route, name := range assets {
+		pattern := "GET " + route
+		if route == "/" {
+			pattern = "GET /{$}"
+		}
+		s.mux.HandleFunc(pattern, asset(name))
+	}
+	s.mux.HandleFunc("POST /check", s.check)
+	s.mux.HandleFunc("POST /open", s.open)
+	s.mux.HandleFunc("POST /pack", s.document("-pack.pdf", "application/pdf", func(b *bytes.Buffer, s *Server, a *applicantOf) error {
+		org := a.file.Organisation
+		if s.opts.Org != nil {
+			org = s.opts.Org
+		}
+		return render.Pack(b, a.file, a.plan, org)
+	}))
+	s.mux.HandleFunc("POST /letter", s.document("-letter.pdf", "application/pdf", func(b *bytes.Buffer, _ *Server, a *applicantOf) error {
+		return render.Letter(b, a.file, a.plan)
+	}))
+	s.mux.HandleFunc("POST /calendar", s.document(".ics", "text/calendar; charset=utf-8", func(b *bytes.Buffer, _ *Server, a *applicantOf) error {
+		return ical.Calendar(b, a.file, a.plan)
+	}))
+	s.mux.HandleFunc("POST /yaml", s.document(".yaml", "application/yaml; charset=utf-8", func(b *bytes.Buffer, _ *Server, a *applicantOf) error {
+		out, err := fields.Encode(fields.Canonical(a.values))
+		b.Write(out)
+		return err
+	}))
+}
+
+func asset(name string) http.HandlerFunc {
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if strings.HasSuffix(name, ".html") {
+		ctype = "text/html; charset=utf-8"
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		data, err := fs.ReadFile(templates.Web, name)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", ctype)
+		w.Write(data)
+	}
+}
+
+// checkResponse is the answer of /check, and of any POST on invalid
+// input (SPEC §5): the problems, and the plan when there are none.
+type checkResponse struct {
+	Problems []Problem  `json:"problems"`
+	Plan     *plan.Plan `json:"plan"`
+	// NextStepText is the next step's title, and what to do now when it is
+	// late: the line an association's board prints.
+	NextStepText string `json:"next_step_text,omitempty"`
+	// KindLabels are the French names of the deadline kinds.
+	KindLabels map[string]string `json:"kind_labels"`
+}
+
+func kindLabels() map[string]string {
+	m := map[string]string{}
+	for _, k := range []string{plan.KindDeadline, plan.KindAppointment, plan.KindExpiry, plan.KindMilestone} {
+		m[k] = plan.KindLabel(k)
+	}
+	return m
+}
+
+func writeProblems(w http.ResponseWriter, status int, probs []Problem, p *plan.Plan) {
+	resp := checkResponse{Problems: probs, Plan: p, KindLabels: kindLabels()}
+	if resp.Problems == nil {
+		resp.Problems = []Problem{}
+	}
+	if p != nil {
+		if d := p.Next(); d != nil {
+			resp.NextStepText = d.Title
+			if n := p.NextStep; n != nil && n.Late && n.Now != "" {
+				resp.NextStepText += " — " + n.Now
+			}
+		}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(resp); err != nil {
+		status, b = http.StatusInternalServerError, *bytes.NewBufferString(`{"problems":[],"plan":null}`)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b.Bytes())
+}
+
+// check answers POST /check: the problems of the post, and its plan.
+func (s *Server) check(w http.ResponseWriter, r *http.Request) {
+	p, probs, status := readPost(w, r)
+	if status == http.StatusUnprocessableEntity {
+		status = http.StatusOK // the answer to a check is its problems
+	}
+	if probs != nil {
+		writeProblems(w, status, probs, nil)
+		return
+	}
+	a, probs := s.load(p)
+	if probs != nil {
+		writeProblems(w, http.StatusOK, probs, nil)
+		return
+	}
+	writeProblems(w, http.StatusOK, nil, a.plan)
+}
+
+// openResponse is the answer of /open: the values of an applicant file as
+// the form's inputs hold them, and the file's problems.
+type openResponse struct {
+	Fields   map[string][]string `json:"fields"`
+	Problems []Problem           `json:"problems"`
+}
+
+// open answers POST /open: an applicant file read into the form. Its
+// problems come with it, so that the form shows what to correct; fields
+// the form does not have are among them (an unknown key).
+func (s *Server) open(w http.ResponseWriter, r *http.Request) {
+	p, probs, status := readPost(w, r)
+	if probs != nil {
+		writeProblems(w, status, probs, nil)
+		return
+	}
+	if !p.hasFile {
+		writeProblems(w, http.StatusUnprocessableEntity, []Problem{{Message: say("web.no_file")}}, nil)
+		return
+	}
+	resp := openResponse{Fields: map[string][]string{}, Problems: []Problem{}}
+	for _, v := range fileValues(p.file) {
+		value := v.Value
+		if v.Name.Kind() == fields.Date {
+			if d, err := civil.Parse(value); err == nil {
+				value = fmt.Sprintf("%02d/%02d/%04d", d.Day, d.Month, d.Year) // as the form's dates are typed
+			}
+		}
+		resp.Fields[v.Name.String()] = append(resp.Fields[v.Name.String()], value)
+	}
+	if _, probs := s.load(&post{file: p.file, hasFile: true, date: p.date}); probs != nil {
+		resp.Problems = probs
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(resp)
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(b.Bytes())
+}
+
+// document answers a POST that makes a file: the same bytes as the
+// command line makes from the same applicant file and date, or 422 with
+// the problems.
+func (s *Server) document(suffix, ctype string, build func(*bytes.Buffer, *Server, *applicantOf) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		p, probs, status := readPost(w, r)
+		if probs != nil {
+			writeProblems(w, status, probs, nil)
+			return
+		}
+		a, probs := s.load(p)
+		if probs != nil {
+			writeProblems(w, http.StatusUnprocessableEntity, probs, nil)
+			return
+		}
+		select {
+		case s.renders <- struct{}{}:
+			defer func() { <-s.renders }()
+		case <-r.Context().Done():
+			return // the browser hung up while waiting
+		}
+		var b bytes.Buffer
+		if err := build(&b, s, a); err != nil {
+			writeProblems(w, http.StatusUnprocessableEntity, []Problem{{Message: say("web.render_failed")}}, nil)
+			return
+		}
+		name := batch.Slug(a.file) + suffix
+		w.Header().Set("Content-Type", ctype)
+		w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+		w.Write(b.Bytes())
+	}
+}

@@ -1,0 +1,334 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/fields"
+	"github.com/ofiipack/ofiipack/generator/msg"
+	"github.com/ofiipack/ofiipack/generator/plan"
+)
+
+// Limits on what one request may send. The form of one applicant has
+// about 60 fields and sends a few kilobytes; an applicant file is a few
+// kilobytes too. The limits are far above that and far below what could
+// slow the machine: a request past one is refused before it is read whole,
+// with a message that says which limit it passed.
+const (
+	// maxBody is the size of a request's body: a form post, or an
+	// applicant file sent to be opened.
+	maxBody = 1 << 20
+	// maxValues is the number of values a post may hold (inputs, list
+	// items, the file).
+	maxValues = 1000
+	// maxItems is the number of items of one list (OFII's requests, the
+	// lines of an address, the residence proofs): ofii_address has at most
+	// 6 lines, and a person gets a handful of requests from OFII.
+	maxItems = 20
+	// maxValueBytes is the size of one value other than the file: the
+	// longest field, an address line or a doctor's name, is far shorter.
+	maxValueBytes = 4 << 10
+)
+
+// fileName names the applicant file a form post makes, in the loader's
+// messages; the web form shows only the field and the message.
+const fileName = "formulaire"
+
+// Problem is one problem of a post, for the form: the input it is about
+// (its name, a dotted path; a section's path for a missing field; "" for
+// the whole post), and the message in French.
+type Problem struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+	Hint    string `json:"hint,omitempty"`
+}
+
+// post is what a request sent.
+type post struct {
+	values  []fields.Value // the form's fields, in the file's order
+	file    []byte         // an applicant file, when one was sent
+	hasFile bool
+	date    string // the run's date, when given
+}
+
+// errTooLarge is a body past maxBody.
+var errTooLarge = errors.New("request too large")
+
+// readPost reads a form post, urlencoded or multipart, within the limits.
+// The status is 413 for a body past maxBody, else 422.
+func readPost(w http.ResponseWriter, r *http.Request) (*post, []Problem, int) {
+	if r.ContentLength > maxBody {
+		// Refused before a byte of the body is read.
+		return nil, []Problem{{Message: say("web.too_large", maxBody>>20)}}, http.StatusRequestEntityTooLarge
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+	ctype, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil {
+		ctype = ""
+	}
+	var pairs []pair
+	switch ctype {
+	case "multipart/form-data":
+		pairs, err = readMultipart(multipart.NewReader(r.Body, params["boundary"]))
+	case "application/x-www-form-urlencoded":
+		pairs, err = readURLEncoded(r.Body)
+	default:
+		return nil, []Problem{{Message: say("web.bad_content_type")}}, http.StatusUnsupportedMediaType
+	}
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe) || errors.Is(err, errTooLarge):
+		return nil, []Problem{{Message: say("web.too_large", maxBody>>20)}}, http.StatusRequestEntityTooLarge
+	case errors.Is(err, errTooMany):
+		return nil, []Problem{{Message: say("web.too_many_values", maxValues)}}, http.StatusRequestEntityTooLarge
+	case err != nil:
+		return nil, []Problem{{Message: say("web.bad_post")}}, http.StatusBadRequest
+	}
+	return parsePairs(pairs)
+}
+
+type pair struct {
+	name  string
+	value []byte
+}
+
+var errTooMany = errors.New("too many values")
+
+func readMultipart(mr *multipart.Reader) ([]pair, error) {
+	var pairs []pair
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			return pairs, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(pairs) == maxValues {
+			return nil, errTooMany
+		}
+		name := part.FormName()
+		limit := int64(maxValueBytes)
+		if name == "file" {
+			limit = maxBody
+		}
+		// A value is kept in memory, never in a temporary file.
+		v, err := io.ReadAll(io.LimitReader(part, limit+1))
+		part.Close()
+		if err != nil {
+			return nil, err
+		}
+		if int64(len(v)) > limit {
+			if name == "file" {
+				return nil, errTooLarge
+			}
+			v = v[:limit+1] // reported by parsePairs
+		}
+		if name != "" {
+			pairs = append(pairs, pair{name, v})
+		}
+	}
+}
+
+func readURLEncoded(r io.Reader) ([]pair, error) {
+	body, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	if n := bytes.Count(body, []byte("&")) + 1; n > maxValues {
+		return nil, errTooMany
+	}
+	q, err := url.ParseQuery(string(body))
+	if err != nil {
+		return nil, err
+	}
+	var pairs []pair
+	for name, vs := range q {
+		for _, v := range vs {
+			pairs = append(pairs, pair{name, []byte(v)})
+		}
+	}
+	// url.Values has no order: repeated names keep theirs, names the file's.
+	slices.SortStableFunc(pairs, func(a, b pair) int { return strings.Compare(a.name, b.name) })
+	return pairs, nil
+}
+
+// parsePairs checks each name and value: a known field, within the limits,
+// in UTF-8. Every problem is reported, not only the first.
+func parsePairs(pairs []pair) (*post, []Problem, int) {
+	p := &post{}
+	var probs []Problem
+	items := map[string]int{}
+	for _, kv := range pairs {
+		switch kv.name {
+		case "file":
+			p.file, p.hasFile = kv.value, true
+			continue
+		case "date":
+			p.date = strings.TrimSpace(string(kv.value))
+			continue
+		}
+		name, ok := fields.ParseName(kv.name, maxItems)
+		if !ok {
+			probs = append(probs, unknownName(kv.name))
+			continue
+		}
+		switch {
+		case len(kv.value) > maxValueBytes:
+			probs = append(probs, Problem{Path: name.String(), Message: say("web.value_too_long", maxValueBytes>>10)})
+			continue
+		case !utf8.Valid(kv.value):
+			probs = append(probs, Problem{Path: name.String(), Message: say("web.not_utf8")})
+			continue
+		}
+		v := strings.TrimSpace(string(kv.value))
+		if v == "" {
+			continue // an empty input: the field is not given
+		}
+		if name.Field.Kind == fields.List || name.Field.Kind == fields.Requests {
+			if items[name.Field.Path]++; items[name.Field.Path] > maxItems*len(fields.RequestKeys) ||
+				(name.Field.Kind == fields.List && items[name.Field.Path] > maxItems) {
+				probs = append(probs, Problem{Path: name.Field.Path, Message: say("web.too_many_items", maxItems)})
+				continue
+			}
+		}
+		p.values = append(p.values, fields.Value{Name: name, Value: v})
+	}
+	if len(probs) > 0 {
+		return nil, dedupe(probs), http.StatusUnprocessableEntity
+	}
+	slices.SortStableFunc(p.values, func(a, b fields.Value) int { return fields.Order(a.Name, b.Name) })
+	return p, nil, 0
+}
+
+func unknownName(name string) Problem {
+	if utf8.RuneCountInString(name) > 60 || !utf8.ValidString(name) {
+		name = strings.ToValidUTF8(string([]rune(name)[:min(60, len([]rune(name)))]), "") + "…"
+	}
+	return Problem{Message: say("web.unknown_field", name)}
+}
+
+func dedupe(ps []Problem) []Problem {
+	out := ps[:0]
+	seen := map[Problem]bool{}
+	for _, p := range ps {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// applicantOf is the applicant a post describes, its plan, and the values
+// it was made of: a file alone loads as `ofiipack` loads it; form fields,
+// alone or over a file, are built into the same tree as a spreadsheet row.
+type applicantOf struct {
+	file   *applicant.File
+	plan   *plan.Plan
+	values []fields.Value
+	today  civil.Date
+}
+
+func (s *Server) load(p *post) (*applicantOf, []Problem) {
+	a := &applicantOf{today: s.opts.Today()}
+	if p.date != "" {
+		d, err := civil.Parse(p.date)
+		if err != nil {
+			return nil, []Problem{{Path: "date", Message: say("web.bad_date")}}
+		}
+		a.today = d
+	}
+	var err error
+	switch {
+	case p.hasFile && len(p.values) == 0:
+		a.file, err = applicant.Load(fileName, p.file, a.today)
+		if err == nil {
+			a.values = fileValues(p.file)
+		}
+	default:
+		a.values = p.values
+		if p.hasFile {
+			a.values = merge(fileValues(p.file), p.values)
+		}
+		for i := range a.values {
+			a.values[i].Line, a.values[i].Column = 1, i+1
+		}
+		a.file, err = applicant.DecodeNode(fileName, fields.Node(a.values, 0), a.today)
+	}
+	if err != nil {
+		return nil, problemsOf(err)
+	}
+	a.plan, err = plan.Compute(a.file, a.today)
+	if err != nil {
+		return nil, []Problem{{Message: say("web.plan_failed")}}
+	}
+	return a, nil
+}
+
+// fileValues are the values of an applicant file; none when it is not
+// YAML (the loader says why).
+func fileValues(data []byte) []fields.Value {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil
+	}
+	return fields.Flatten(&doc)
+}
+
+// merge puts the form's values over the file's: a field given in the form
+// replaces the file's, a list given in the form replaces the whole list.
+func merge(file, form []fields.Value) []fields.Value {
+	given := map[string]bool{}
+	for _, v := range form {
+		given[v.Name.Field.Path] = true
+	}
+	var out []fields.Value
+	for _, v := range file {
+		if !given[v.Name.Field.Path] {
+			out = append(out, v)
+		}
+	}
+	out = append(out, form...)
+	slices.SortStableFunc(out, func(a, b fields.Value) int { return fields.Order(a.Name, b.Name) })
+	return out
+}
+
+// problemsOf turns the loader's problems into the form's: the field path
+// with list indexes as the form names them ("procedure.ofii_requests.0.on"
+// for procedure.ofii_requests[0].on), the message in French.
+func problemsOf(err error) []Problem {
+	var ps applicant.Problems
+	if !errors.As(err, &ps) {
+		return []Problem{{Message: say("web.bad_file")}}
+	}
+	out := make([]Problem, 0, len(ps))
+	for _, p := range ps {
+		q := Problem{Path: formPath(p.Field), Message: p.Message.In(msg.French)}
+		if p.Hint.Key != "" {
+			q.Hint = p.Hint.In(msg.French)
+		}
+		out = append(out, q)
+	}
+	return dedupe(out)
+}
+
+func formPath(field string) string {
+	r := strings.NewReplacer("[", ".", "]", "")
+	return r.Replace(field)
+}
+
+// say is a message of the catalog, in French: the form's language.
+func say(key string, args ...any) string { return msg.New(key, args...).In(msg.French) }
