@@ -1,0 +1,249 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/fields"
+)
+
+// chromium finds a Chromium to drive: $OFIIPACK_CHROMIUM, or one on the
+// PATH. Without one the test is skipped, unless $OFIIPACK_BROWSER_TEST is
+// set (CI installs Debian's chromium and sets it).
+func chromium(t *testing.T) string {
+	if p := os.Getenv("OFIIPACK_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("OFIIPACK_BROWSER_TEST") != "" {
+		t.Fatal("OFIIPACK_BROWSER_TEST is set but no Chromium was found: install Debian's chromium package")
+	}
+	t.Skip("no Chromium on this machine (set OFIIPACK_CHROMIUM, or install chromium)")
+	return ""
+}
+
+// startServe runs 'ofiipack serve' in process and returns the address it
+// printed (with its token) and a function that stops it.
+func startServe(t *testing.T, args ...string) (string, func()) {
+	t.Helper()
+	pr, pw := io.Pipe()
+	var stderr strings.Builder
+	a := newApp(strings.NewReader(""), pw, &stderr)
+	ctx, cancel := context.WithCancel(context.Background())
+	a.ctx = ctx
+	code := make(chan int, 1)
+	go func() {
+		code <- a.execute(append([]string{"serve", "--no-open"}, args...))
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no address printed: %v (stderr %q)", err, stderr.String())
+	}
+	go io.Copy(io.Discard, pr)
+	m := regexp.MustCompile(`^ofiipack: open (\S+)\n$`).FindStringSubmatch(line)
+	if m == nil {
+		t.Fatalf("printed %q", line)
+	}
+	return m[1], func() {
+		cancel()
+		if c := <-code; c != 0 {
+			t.Errorf("serve exited with %d: %s", c, stderr.String())
+		}
+	}
+}
+
+// The form in a real browser, as a volunteer uses it: fill it in for one
+// applicant field by field, leave a date wrong and see its message beside
+// the field, correct it, download the pack, and get the pack that
+// 'ofiipack pack' makes of the same data.
+func TestBrowserForm(t *testing.T) {
+	exe := chromium(t)
+	const date = "2026-12-02"
+	url, stop := startServe(t, "--date", date)
+	defer stop()
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.WindowSize(1366, 900),
+		chromedp.Flag("lang", "fr-FR"),
+		chromedp.Flag("no-sandbox", os.Geteuid() == 0), // CI runs as root
+	)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(alloc)
+	defer cancelBrowser()
+	ctx, cancel := context.WithTimeout(bctx, 3*time.Minute)
+	defer cancel()
+
+	downloads := t.TempDir()
+	do := func(what string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	eval := func(what, expr string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		return v
+	}
+	wait := func(what, expr string) {
+		t.Helper()
+		if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	do("open the form",
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			allow := true
+			_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+				Behavior:      browser.SetDownloadBehaviorBehaviorAllowAndName,
+				DownloadPath:  downloads,
+				EventsEnabled: &allow,
+			})
+			return err
+		}),
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(chromedp.CSS("#applicant-family_name")),
+	)
+	if location := eval("read the address", "location.href"); strings.Contains(location, "token") {
+		t.Errorf("the token stays in the address bar: %s", location)
+	}
+
+	// Every input a person can reach has a label.
+	if unlabelled := eval("check the labels", `[...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+		.filter(e => !e.closest('template') && e.labels.length === 0 && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+		.map(e => e.id || e.name).join(' ')`); unlabelled != "" {
+		t.Errorf("inputs without a label: %s", unlabelled)
+	}
+
+	// The applicant of examples/diallo-general.yaml, field by field.
+	data, err := os.ReadFile(filepath.Join("..", "..", "examples", "diallo-general.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var ready []string
+	for _, v := range fields.Flatten(&doc) {
+		name, value := v.Name.String(), v.Value
+		id := "#" + strings.ReplaceAll(name, ".", "-")
+		switch {
+		case name == "format":
+			continue
+		case v.Name.Field.Path == "documents_ready":
+			ready = append(ready, value) // offered once the plan is known
+			continue
+		case v.Name.Field.Kind == fields.List && !strings.Contains(v.Name.Field.Path, "address"):
+			do("tick "+name+" "+value, chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name=%q][value=%q]`, v.Name.Field.Path, value))))
+			continue
+		case v.Name.Kind() == fields.Date:
+			d, err := civil.Parse(value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			value = fmt.Sprintf("%02d/%02d/%04d", d.Day, d.Month, d.Year)
+		}
+		if eval("find "+name, fmt.Sprintf(`document.querySelector(%q).tagName`, id)) == "SELECT" {
+			do("choose "+name, chromedp.SetValue(chromedp.CSS(id), value))
+			eval("choose "+name, fmt.Sprintf(`document.querySelector(%q).dispatchEvent(new Event('change', {bubbles: true})) && ''`, id))
+			continue
+		}
+		if name == "applicant.birth_date" {
+			// A day that does not exist, then the field is left.
+			do("type a wrong date", chromedp.SendKeys(chromedp.CSS(id), "31/02/1988"+kb.Tab))
+			wait("see its message", `document.getElementById('applicant-birth_date-error').textContent.trim().length > 0`)
+			message := eval("read its message", `document.getElementById('applicant-birth_date-error').textContent`)
+			if !strings.Contains(message, "31/02/1988") && !strings.Contains(message, "jour") {
+				t.Errorf("message beside the wrong date: %q", message)
+			}
+			if invalid := eval("see it marked", fmt.Sprintf(`document.querySelector(%q).getAttribute('aria-invalid') || ''`, id)); invalid != "true" {
+				t.Errorf("aria-invalid=%q on the wrong date", invalid)
+			}
+			// Select the wrong date, as a person would, and type over it.
+			eval("select the date", fmt.Sprintf(`(e => { e.focus(); e.select(); return '' })(document.querySelector(%q))`, id))
+			do("correct it", chromedp.SendKeys(chromedp.CSS(id), value+kb.Tab))
+			if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](`document.getElementById('applicant-birth_date-error').textContent.trim() === ''`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+				t.Fatalf("the message stays once the date is corrected to %q: %q", eval("read the date", fmt.Sprintf(`document.querySelector(%q).value`, id)),
+					eval("read its message", `document.getElementById('applicant-birth_date-error').textContent`))
+			}
+			continue
+		}
+		do("type "+name, chromedp.SendKeys(chromedp.CSS(id), value+kb.Tab))
+	}
+	for _, id := range ready {
+		sel := chromedp.CSS(fmt.Sprintf(`input[name="documents_ready"][value=%q]`, id))
+		do("tick "+id, chromedp.WaitVisible(sel), chromedp.Click(sel))
+	}
+	// The plan beside the form: the certificate's deadline.
+	wait("see the plan", `document.getElementById('plan').textContent.includes('16/12/2026')`)
+	problems := eval("read the problems", `(document.getElementById('problems') || {}).textContent || ''`)
+
+	if path := os.Getenv("OFIIPACK_SCREENSHOT"); path != "" {
+		eval("scroll up", `(window.scrollTo(0, 0), '')`)
+		do("settle", chromedp.Sleep(300*time.Millisecond))
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	progress := chromedp.Events(ctx, browser.DownloadProgress)
+	do("download the pack", chromedp.Click(chromedp.CSS("#btn-pack")))
+	var guid string
+	for ev, err := range progress {
+		if err != nil {
+			t.Fatalf("download: %v", err)
+		}
+		if ev.State == browser.DownloadProgressStateCompleted {
+			guid = ev.GUID
+			break
+		}
+		if ev.State == browser.DownloadProgressStateCanceled {
+			t.Fatal("download canceled")
+		}
+	}
+	got, err := os.ReadFile(filepath.Join(downloads, guid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "pack.pdf")
+	if c, _, stderr := runCLI(t, newApp(nil, io.Discard, io.Discard), "pack", "--date", date, filepath.Join("..", "..", "examples", "diallo-general.yaml"), "-o", out); c != 0 {
+		t.Fatalf("pack: %d %s", c, stderr)
+	}
+	want, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("the downloaded pack (%d bytes) differs from ofiipack pack's (%d bytes); problems shown: %q", len(got), len(want), problems)
+	}
+}
