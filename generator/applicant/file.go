@@ -460,6 +460,7 @@ var fieldEnums = map[string]*enum{
 	"procedure.decision.outcome":       &outcomes,
 	"procedure.decision.appeal_period": &appealPeriods,
 	"documents_ready":                  &checklistItems,
+	"procedure.ofii_requests.kind":     &requestKinds, // each request's kind
 }
 
 // FieldValues returns the values the field at path accepts when they form
