@@ -12,6 +12,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/inconshreveable/mousetrap"
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
 
@@ -26,7 +28,19 @@ func main() { os.Exit(Main()) }
 // returns the exit status: 0 success, 1 invalid input or failure, 2 usage
 // error. The tests run the same function.
 func Main() int {
-	return run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	return run(launchArgs(os.Args[1:]), os.Stdin, os.Stdout, os.Stderr)
+}
+
+// launchArgs is the command line to run. ofiipack.exe double-clicked in the
+// Windows Explorer (no arguments, a console of its own) opens the web form:
+// a volunteer who never used a terminal gets the form, not cobra's "this is
+// a command line tool". Elsewhere, and with arguments, args is unchanged.
+func launchArgs(args []string) []string {
+	if len(args) == 0 && mousetrap.StartedByExplorer() {
+		cobra.MousetrapHelpText = ""
+		return []string{"serve"}
+	}
+	return args
 }
 
 // run executes the command line args with the given streams.

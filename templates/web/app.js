@@ -521,7 +521,7 @@
       els.status.classList.add('ok');
     } else {
       els.status.textContent = n + NB + plural(n, 'point reste', 'points restent') + ' à compléter ou à corriger' +
-        (state.showAll ? ' (voir la liste en haut du formulaire).' : '. Ils s’affichent à côté des champs quand vous les quittez ou quand vous demandez un document.');
+        (state.showAll ? NB + ': voir la liste en haut du formulaire.' : '.');
       els.status.classList.add('bad');
     }
   }
@@ -611,6 +611,19 @@
     }
   }
 
+  // The warnings whose explanation is shown open: something must be done now.
+  var URGENT = {
+    decision_refused: true, appeal_period_missing: true, certificate_deadline_passed: true,
+    implicit_refusal_reached: true, application_late: true, no_response_to_ofii: true
+  };
+
+  // A <summary> that says, to a screen reader, what it is about.
+  function summaryFor(text, about) {
+    var s = make('summary', '', text);
+    if (about) { s.appendChild(make('span', 'visually-hidden', NB + ': ' + about)); }
+    return s;
+  }
+
   function renderDeadlines(list) {
     clear(els.deadlines);
     els.panelDeadlines.hidden = list.length === 0;
@@ -627,13 +640,13 @@
       if (d.post_by && !d.done) {
         li.appendChild(make('p', 'post-by', 'À poster avant le ' + frDate(d.post_by)));
       }
-      if (d.non_working_day && !d.done) {
+      if (d.non_working_day && !d.done && !d.passed && d.kind === 'deadline') {
         var nwd = 'Ce jour n’est pas ouvré' + (d.holiday ? ' (' + d.holiday + ')' : '') + NB + ': agissez avant.';
-        li.appendChild(make('p', 'tag nwd', nwd));
+        li.appendChild(make('p', 'nwd', nwd));
       }
       if (d.detail || d.source) {
         var det = make('details');
-        det.appendChild(make('summary', '', 'Détails'));
+        det.appendChild(summaryFor('Détails', d.title || ''));
         if (d.detail) { det.appendChild(make('p', '', d.detail)); }
         if (d.source) { det.appendChild(make('p', 'source', 'Source' + NB + ': ' + d.source)); }
         li.appendChild(det);
@@ -653,7 +666,8 @@
       if (body && body !== head) {
         if (head) {
           var det = make('details');
-          det.appendChild(make('summary', '', 'Lire l’explication'));
+          if (URGENT[w.id]) { det.open = true; }
+          det.appendChild(summaryFor('Lire l’explication', head));
           det.appendChild(make('p', '', body));
           if (w.source) { det.appendChild(make('p', 'source', 'Source' + NB + ': ' + w.source)); }
           li.appendChild(det);
@@ -711,7 +725,7 @@
         li.appendChild(row);
         if ((item.details && item.details.length) || item.source) {
           var det = make('details');
-          det.appendChild(make('summary', '', 'Détails'));
+          det.appendChild(summaryFor('Détails', item.title || ''));
           if (item.details && item.details.length) {
             var ul = make('ul');
             item.details.forEach(function (t) { ul.appendChild(make('li', '', t)); });
