@@ -598,7 +598,7 @@
       if (dl && !ns.late && typeof dl.days_left === 'number') {
         p.appendChild(document.createTextNode(' (' + daysLeftText(dl.days_left) + ')'));
       }
-      if (ns.late) { p.appendChild(make('span', 'late', 'en retard')); }
+      if (ns.late) { p.appendChild(document.createTextNode(' ')); p.appendChild(make('span', 'late', 'en retard')); }
       els.next.appendChild(p);
       if (dl && dl.post_by && !dl.done) {
         els.next.appendChild(make('p', 'post-by', 'À poster avant le ' + frDate(dl.post_by) + '.'));
@@ -633,8 +633,8 @@
       if (!d.done && !d.passed && typeof d.days_left === 'number') {
         when.appendChild(document.createTextNode(' (' + daysLeftText(d.days_left) + ')'));
       }
-      if (d.done) { when.appendChild(make('span', 'tag done', 'fait')); }
-      else if (d.passed) { when.appendChild(make('span', 'tag passed', 'date passée')); }
+      if (d.done) { when.appendChild(document.createTextNode(' ')); when.appendChild(make('span', 'tag done', 'fait')); }
+      else if (d.passed) { when.appendChild(document.createTextNode(' ')); when.appendChild(make('span', 'tag passed', 'date passée')); }
       li.appendChild(when);
       li.appendChild(make('p', 'title', d.title || d.id));
       if (d.post_by && !d.done) {
@@ -718,6 +718,7 @@
           cb.checked = true;
           cb.disabled = true;
           cb.removeAttribute('name');
+          label.appendChild(document.createTextNode(' '));
           label.appendChild(make('span', 'tag done', 'fait'));
         }
         row.appendChild(cb);
@@ -975,7 +976,28 @@
     });
   }
 
+  // Lists of values (checkboxes) may come as one name with several values,
+  // or as indexed names (documents_ready.0, documents_ready.1…): one form.
+  var VALUE_LISTS = ['situation.residence_proofs', 'situation.refusal_grounds', 'documents_ready'];
+
+  function mergeIndexedLists(fields) {
+    var out = {};
+    Object.keys(fields).forEach(function (k) {
+      var v = fields[k];
+      var values = Array.isArray(v) ? v.map(String) : (v === null || v === undefined ? [] : [String(v)]);
+      var m = /^(.*)\.(\d+)$/.exec(k);
+      var base = m ? m[1] : k;
+      if (VALUE_LISTS.indexOf(base) >= 0) {
+        out[base] = (out[base] || []).concat(values);
+      } else {
+        out[k] = (out[k] || []).concat(values);
+      }
+    });
+    return out;
+  }
+
   function fillForm(fields) {
+    fields = mergeIndexedLists(fields);
     var names = Object.keys(fields);
     var maxReq = -1, maxOrg = -1;
     names.forEach(function (k) {
