@@ -86,6 +86,7 @@ func TestBrowserForm(t *testing.T) {
 		chromedp.ExecPath(exe),
 		chromedp.WindowSize(1366, 900),
 		chromedp.Flag("lang", "fr-FR"),
+		chromedp.Env("LANGUAGE=fr", "LANG=fr_FR.UTF-8"), // the browser's own words (the file picker) in French too
 		chromedp.Flag("no-sandbox", os.Geteuid() == 0), // CI runs as root
 	)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -205,7 +206,8 @@ func TestBrowserForm(t *testing.T) {
 	problems := eval("read the problems", `(document.getElementById('problems') || {}).textContent || ''`)
 
 	if path := os.Getenv("OFIIPACK_SCREENSHOT"); path != "" {
-		eval("scroll up", `(window.scrollTo(0, 0), '')`)
+		// The form from its first section, and the plan from its top.
+		eval("scroll", `(document.querySelector('fieldset').scrollIntoView(), window.scrollBy(0, -8), document.getElementById('plan').scrollTop = 0, '')`)
 		do("settle", chromedp.Sleep(300*time.Millisecond))
 		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 		if err != nil {
