@@ -178,10 +178,8 @@ func TestBrowserForm(t *testing.T) {
 		if name == "applicant.birth_date" {
 			// A day that does not exist, then the field is left.
 			do("type a wrong date", chromedp.SendKeys(chromedp.CSS(id), "31/02/1988"+kb.Tab))
-			wait("see its message", `document.getElementById('applicant-birth_date-error').textContent.trim().length > 0`)
-			message := eval("read its message", `document.getElementById('applicant-birth_date-error').textContent`)
-			if !strings.Contains(message, "31/02/1988") && !strings.Contains(message, "jour") {
-				t.Errorf("message beside the wrong date: %q", message)
+			if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](`document.getElementById('applicant-birth_date-error').textContent.includes('31/02/1988')`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+				t.Fatalf("no message about 31/02/1988 beside the field: %q", eval("read its message", `document.getElementById('applicant-birth_date-error').textContent`))
 			}
 			if invalid := eval("see it marked", fmt.Sprintf(`document.querySelector(%q).getAttribute('aria-invalid') || ''`, id)); invalid != "true" {
 				t.Errorf("aria-invalid=%q on the wrong date", invalid)
@@ -216,6 +214,22 @@ func TestBrowserForm(t *testing.T) {
 		if err := os.WriteFile(path, png, 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+
+	// At 200 % zoom on a 1366 × 768 laptop (683 × 384 CSS pixels), and on a
+	// 1280 × 720 screen, the page reflows: nothing is wider than the window.
+	for _, size := range [][2]int64{{683, 384}, {1280, 720}} {
+		do("resize", chromedp.EmulateViewport(size[0], size[1]))
+		if wide := eval("measure", `(() => { const w = document.documentElement.clientWidth;
+			return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1 && e.getClientRects().length)
+				.slice(0, 5).map(e => e.tagName + '#' + (e.id || e.className)).join(' ') })()`); wide != "" {
+			t.Errorf("at %d × %d, wider than the window: %s", size[0], size[1], wide)
+		}
+	}
+	do("resize back", chromedp.EmulateViewport(1366, 900))
+	// Changes are announced to screen readers.
+	if live := eval("find the live region", `String(document.querySelectorAll('[aria-live]').length)`); live == "0" {
+		t.Error("no aria-live region: problems would not be announced")
 	}
 
 	progress := chromedp.Events(ctx, browser.DownloadProgress)
