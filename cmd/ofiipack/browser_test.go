@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -39,37 +37,6 @@ func chromium(t *testing.T) string {
 	}
 	t.Skip("no Chromium on this machine (set OFIIPACK_CHROMIUM, or install chromium)")
 	return ""
-}
-
-// startServe runs 'ofiipack serve' in process and returns the address it
-// printed (with its token) and a function that stops it.
-func startServe(t *testing.T, args ...string) (string, func()) {
-	t.Helper()
-	pr, pw := io.Pipe()
-	var stderr strings.Builder
-	a := newApp(strings.NewReader(""), pw, &stderr)
-	ctx, cancel := context.WithCancel(context.Background())
-	a.ctx = ctx
-	code := make(chan int, 1)
-	go func() {
-		code <- a.execute(append([]string{"serve", "--no-open"}, args...))
-		pw.Close()
-	}()
-	line, err := bufio.NewReader(pr).ReadString('\n')
-	if err != nil {
-		t.Fatalf("no address printed: %v (stderr %q)", err, stderr.String())
-	}
-	go io.Copy(io.Discard, pr)
-	m := regexp.MustCompile(`^ofiipack: open (\S+)\n$`).FindStringSubmatch(line)
-	if m == nil {
-		t.Fatalf("printed %q", line)
-	}
-	return m[1], func() {
-		cancel()
-		if c := <-code; c != 0 {
-			t.Errorf("serve exited with %d: %s", c, stderr.String())
-		}
-	}
 }
 
 // The form in a real browser, as a volunteer uses it: fill it in for one

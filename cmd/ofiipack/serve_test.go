@@ -19,25 +19,11 @@ import (
 // ofiipack serve prints the address with its token on one line, answers
 // there, and ends with status 0 when interrupted.
 func TestServe(t *testing.T) {
-	pr, pw := io.Pipe()
-	var stderr strings.Builder
-	a := newApp(strings.NewReader(""), pw, &stderr)
-	ctx, cancel := context.WithCancel(context.Background())
-	a.ctx = ctx
-	code := make(chan int, 1)
-	go func() {
-		code <- a.execute([]string{"serve", "--no-open", "--date", "2026-12-02"})
-		pw.Close()
-	}()
-	line, err := bufio.NewReader(pr).ReadString('\n')
-	if err != nil {
-		t.Fatalf("no address printed: %v (stderr %q)", err, stderr.String())
-	}
-	m := regexp.MustCompile(`^ofiipack: open (http://127\.0\.0\.1:[0-9]+/)\?token=([A-Za-z0-9_-]{43})\n$`).FindStringSubmatch(line)
+	url, stop := startServe(t, "--date", "2026-12-02")
+	m := regexp.MustCompile(`^(http://127\.0\.0\.1:[0-9]+/)\?token=([A-Za-z0-9_-]{43})$`).FindStringSubmatch(url)
 	if m == nil {
-		t.Fatalf("printed %q", line)
+		t.Fatalf("printed %q", url)
 	}
-	go io.Copy(io.Discard, pr)
 	// The link sets the cookie and the form loads with it.
 	jar, err := cookiejar.New(nil)
 	if err != nil {
@@ -93,16 +79,47 @@ func TestServe(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !bytes.Equal(got, want) {
 		t.Errorf("POST /pack: %d, %d bytes, want the %d bytes of ofiipack pack", resp.StatusCode, len(got), len(want))
 	}
-	cancel()
-	select {
-	case c := <-code:
-		if c != 0 {
-			t.Errorf("exit status %d, want 0 (stderr %q)", c, stderr.String())
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("serve did not stop")
-	}
-	if !strings.Contains(stderr.String(), "form stopped") {
-		t.Errorf("stderr %q", stderr.String())
+	stderr := stop()
+	if !strings.Contains(stderr, "form stopped") {
+		t.Errorf("stderr %q", stderr)
 	}
 }
+
+// startServe runs 'ofiipack serve' in process and returns the address it
+// printed (with its token) and a function that stops it, checks that it
+// ended with status 0, and returns what it wrote on stderr.
+func startServe(t *testing.T, args ...string) (string, func() string) {
+	t.Helper()
+	pr, pw := io.Pipe()
+	var stderr strings.Builder
+	a := newApp(strings.NewReader(""), pw, &stderr)
+	ctx, cancel := context.WithCancel(context.Background())
+	a.ctx = ctx
+	code := make(chan int, 1)
+	go func() {
+		code <- a.execute(append([]string{"serve", "--no-open"}, args...))
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no address printed: %v (stderr %q)", err, stderr.String())
+	}
+	go io.Copy(io.Discard, pr)
+	m := regexp.MustCompile(`^ofiipack: open (\S+)\n$`).FindStringSubmatch(line)
+	if m == nil {
+		t.Fatalf("printed %q", line)
+	}
+	return m[1], func() string {
+		cancel()
+		select {
+		case c := <-code:
+			if c != 0 {
+				t.Errorf("serve exited with %d: %s", c, stderr.String())
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatal("serve did not stop")
+		}
+		return stderr.String()
+	}
+}
+
