@@ -54,7 +54,7 @@ func TestBrowserForm(t *testing.T) {
 		chromedp.WindowSize(1366, 900),
 		chromedp.Flag("lang", "fr-FR"),
 		chromedp.Env("LANGUAGE=fr", "LANG=fr_FR.UTF-8"), // the browser's own words (the file picker) in French too
-		chromedp.Flag("no-sandbox", os.Geteuid() == 0), // CI runs as root
+		chromedp.Flag("no-sandbox", os.Geteuid() == 0),  // CI runs as root
 	)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancelAlloc()

@@ -122,4 +122,3 @@ func startServe(t *testing.T, args ...string) (string, func() string) {
 		return stderr.String()
 	}
 }
-
