@@ -1,8 +1,10 @@
 package batch
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
+	"compress/flate"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -18,6 +20,7 @@ import (
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
@@ -60,6 +63,10 @@ func walkInput(ctx context.Context, in string, countOnly bool, emit func(entry) 
 	if fi.IsDir() {
 		return walkFolder(ctx, in, countOnly, emit)
 	}
+	if !fi.Mode().IsRegular() && fi.Mode()&fs.ModeNamedPipe == 0 {
+		// A device or a socket: refused unopened, with what it is.
+		return emit(readYAML(in, false, true))
+	}
 	if countOnly && !fi.Mode().IsRegular() {
 		// A pipe or a device can be read only once: its entries are
 		// not counted.
@@ -73,7 +80,7 @@ func walkInput(ctx context.Context, in string, countOnly bool, emit func(entry) 
 	case ".xls", ".ods", ".numbers":
 		return emit(failed(in, "", msg.New("batch.spreadsheet_kind", in), msg.New("batch.spreadsheet_kind_hint")))
 	}
-	return emit(readYAML(in, countOnly))
+	return emit(readYAML(in, countOnly, true))
 }
 
 func walkFolder(ctx context.Context, dir string, countOnly bool, emit func(entry) bool) bool {
@@ -103,22 +110,92 @@ func walkFolder(ctx context.Context, dir string, countOnly bool, emit func(entry
 		return emit(failed(dir, "", msg.New("batch.no_yaml_in_folder", dir), noHint))
 	}
 	for _, f := range files { // WalkDir visits in lexical order: deterministic
-		if ctx.Err() != nil || !emit(readYAML(f, countOnly)) {
+		// A pipe, a device or a socket found in a folder (a *.yaml link
+		// to /dev/zero) is refused unopened: only a file named on the
+		// command line may be a pipe.
+		if ctx.Err() != nil || !emit(readYAML(f, countOnly, false)) {
 			return false
 		}
 	}
 	return true
 }
 
-func readYAML(path string, countOnly bool) entry {
+// readYAML reads an applicant file, of at most applicant.MaxFileSize bytes;
+// given tells a file named on the command line, which may be a pipe.
+func readYAML(path string, countOnly, given bool) entry {
 	if countOnly {
 		return entry{source: path}
 	}
-	data, err := os.ReadFile(path)
+	data, err := applicant.ReadFile(path, applicant.MaxFileSize, given, msg.New("read.what.applicant"))
 	if err != nil {
-		return failed(path, "", msg.New("batch.cannot_read", path, msg.OS(err)), noHint)
+		return cannotRead(path, err)
 	}
 	return entry{source: path, data: data}
+}
+
+// cannotRead is the entry of an input that cannot be read, with the hint
+// of the error when it has one (a device, a file too large).
+func cannotRead(path string, err error) entry {
+	hint := noHint
+	var me *msg.Error
+	if errors.As(err, &me) {
+		hint = me.Hint
+	}
+	return failed(path, "", msg.New("batch.cannot_read", path, msg.OS(err)), hint)
+}
+
+// openInput opens a spreadsheet named on the command line (see
+// applicant.Open: a regular file or a pipe). The wait for a pipe's writer
+// ends with ctx, and so does a read that waits for more data: the file
+// is closed then.
+func openInput(ctx context.Context, path string) (*os.File, func(), error) {
+	type opened struct {
+		f   *os.File
+		err error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		f, err := applicant.Open(path, true)
+		ch <- opened{f, err}
+	}()
+	select {
+	case o := <-ch:
+		if o.err != nil {
+			return nil, nil, o.err
+		}
+		stop := context.AfterFunc(ctx, func() { o.f.Close() })
+		return o.f, func() { stop(); o.f.Close() }, nil
+	case <-ctx.Done():
+		go func() { // the pipe's writer may still come
+			if o := <-ch; o.f != nil {
+				o.f.Close()
+			}
+		}()
+		return nil, nil, ctx.Err()
+	}
+}
+
+// limitReader reads at most n bytes of r; past them it fails with
+// applicant.TooLarge, so that a spreadsheet over the limit is refused, not
+// silently cut.
+type limitReader struct {
+	r io.Reader
+	n int64
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.n < 0 {
+		return 0, applicant.TooLarge(applicant.MaxSheetSize, msg.New("read.what.spreadsheet"))
+	}
+	if int64(len(p)) > l.n+1 {
+		p = p[:l.n+1]
+	}
+	n, err := l.r.Read(p)
+	l.n -= int64(n)
+	if l.n < 0 {
+		return 0, applicant.TooLarge(applicant.MaxSheetSize, msg.New("read.what.spreadsheet"))
+	}
+	return n, err
 }
 
 func isYAML(path string) bool {
@@ -148,6 +225,13 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 	for ctx.Err() == nil {
 		row, cells, err := rows.next()
 		if errors.Is(err, io.EOF) {
+			break
+		}
+		if row > applicant.MaxSheetRows {
+			found = true
+			if !emit(failed(source, "", msg.New("batch.too_many_rows", source, applicant.MaxSheetRows), msg.New("batch.too_many_rows_hint"))) {
+				return false
+			}
 			break
 		}
 		if err != nil {
@@ -267,12 +351,15 @@ func fromWindows1252(s string) string {
 }
 
 func walkCSV(ctx context.Context, path string, emit func(entry) bool) bool {
-	f, err := os.Open(path)
+	f, closeFile, err := openInput(ctx, path)
 	if err != nil {
-		return emit(failed(path, "", msg.New("batch.cannot_read", path, msg.OS(err)), noHint))
+		if ctx.Err() != nil {
+			return false
+		}
+		return emit(cannotRead(path, err))
 	}
-	defer f.Close()
-	br := bufio.NewReaderSize(f, 64<<10)
+	defer closeFile()
+	br := bufio.NewReaderSize(&limitReader{r: f, n: applicant.MaxSheetSize}, 64<<10)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\uFEFF")) {
 		br.Discard(3)
 	}
@@ -343,15 +430,42 @@ func (x *xlsxRows) next() (int, []string, error) {
 	return x.row, cells, err
 }
 
+// workbookOptions bound what a workbook may inflate to. With the limit for
+// one part (UnzipXMLSizeLimit) as high as the limit for the whole, no part
+// is ever larger than the limit for one part: excelize then keeps
+// everything in memory, within MaxSheetSize, and never writes the sheet's
+// personal data into excelize-* files of the system's temporary folder
+// (which a killed run would leave there).
+var workbookOptions = excelize.Options{
+	UnzipSizeLimit:    applicant.MaxSheetSize,
+	UnzipXMLSizeLimit: applicant.MaxSheetSize,
+}
+
 func walkXLSX(ctx context.Context, path string, emit func(entry) bool) bool {
-	f, err := excelize.OpenFile(path)
+	in, closeFile, err := openInput(ctx, path)
 	if err != nil {
-		return emit(failed(path, "", msg.New("batch.not_workbook", path, msg.OS(err)), msg.New("batch.not_workbook_hint")))
+		if ctx.Err() != nil {
+			return false
+		}
+		return emit(cannotRead(path, err))
+	}
+	data, err := applicant.ReadAll(in, applicant.MaxSheetSize, msg.New("read.what.spreadsheet"))
+	closeFile()
+	if err != nil {
+		if ctx.Err() != nil {
+			return false
+		}
+		return emit(cannotRead(path, err))
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), workbookOptions)
+	data = nil
+	if err != nil {
+		return emit(notWorkbook(path, err))
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return emit(failed(path, "", msg.New("batch.no_sheet", path), noHint))
+		return emit(failed(path, "", msg.New("batch.no_sheet", path), msg.New("batch.damaged_workbook_hint")))
 	}
 	wb := &workbookCells{}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
@@ -359,10 +473,26 @@ func walkXLSX(ctx context.Context, path string, emit func(entry) bool) bool {
 	}
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return emit(failed(path, "", msg.New("batch.cannot_read_sheet", path, sheets[0], msg.OS(err)), noHint))
+		return emit(failed(path, "", msg.New("batch.cannot_read_sheet", path, sheets[0], msg.OS(err)), msg.New("batch.damaged_workbook_hint")))
 	}
 	defer rows.Close()
 	return walkSheet(ctx, path, &xlsxRows{rows: rows}, wb, emit)
+}
+
+// notWorkbook is the entry of a file that excelize cannot open: a workbook
+// that inflates past MaxSheetSize (a zip bomb), one that is damaged or cut
+// short, or another kind of file named .xlsx.
+func notWorkbook(path string, err error) entry {
+	var corrupt flate.CorruptInputError
+	switch {
+	case strings.Contains(err.Error(), "unzip size exceeds"):
+		return cannotRead(path, msg.Wrap(applicant.ErrTooLarge, "read.too_large_unzipped", applicant.Size(applicant.MaxSheetSize)).
+			WithHint(msg.New("read.too_large_hint", applicant.Size(applicant.MaxSheetSize))))
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrAlgorithm), errors.Is(err, zip.ErrChecksum),
+		errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &corrupt):
+		return failed(path, "", msg.New("batch.damaged_workbook", path), msg.New("batch.damaged_workbook_hint"))
+	}
+	return failed(path, "", msg.New("batch.not_workbook", path, msg.OS(err)), msg.New("batch.not_workbook_hint"))
 }
 
 // rowAt names a row of a spreadsheet: "caseload.csv:row 4".

@@ -1,0 +1,27 @@
+package applicant
+
+// The limits on what an input may hold, each with its reason. They are far
+// above any real applicant file or caseload, and low enough that a file
+// made by mistake or in bad faith (an endless stream, a million keys, a
+// name of a million letters) is refused in a moment and a little memory,
+// with a message that names the limit.
+const (
+	// MaxFileSize is the largest applicant or organisation file read, in
+	// bytes. The examples hold 1 to 4 KB, and a file with every field and
+	// comments about 10 KB; past 1 MiB the file is not an applicant file
+	// (a folder's wrong file, /dev/zero through a link), and the YAML
+	// reader's memory grows a hundredfold with the file's size.
+	MaxFileSize = 1 << 20
+
+	// MaxSheetSize is the largest CSV file or .xlsx workbook read, and the
+	// most a workbook may inflate to, in bytes. A caseload of 10 000
+	// applicants with every column filled is about 5 MB of CSV and 25 MB of
+	// worksheet XML; a zip bomb of 4 MB inflates to gigabytes.
+	MaxSheetSize = 64 << 20
+
+	// MaxSheetRows is the most rows read from one spreadsheet. An
+	// association's caseload holds hundreds to a few thousand people; the
+	// batch keeps every applicant's deadlines in memory for the caseload
+	// board, and a sheet of a million empty-looking rows is a mistake.
+	MaxSheetRows = 50000
+)
