@@ -26,9 +26,19 @@ type decoder struct {
 	file  string
 	today civil.Date // zero: no "not in the future" checks
 	probs Problems
+	extra int // problems found past keptProblems, counted only
 }
 
+// keptProblems is how many problems a decoder keeps before it only counts
+// them: enough to print the MaxProblems first by position of most files,
+// few enough that a file of a million bad items holds little memory.
+const keptProblems = 10 * MaxProblems
+
 func (d *decoder) add(at *yaml.Node, field string, message, hint msg.Text) {
+	if len(d.probs) >= keptProblems {
+		d.extra++
+		return
+	}
 	p := Problem{File: d.file, Field: field, Message: message, Hint: hint}
 	if at != nil {
 		p.Line, p.Column = at.Line, at.Column
@@ -284,7 +294,7 @@ func (m *mapping) name(key string, required bool, expect msg.Text) string {
 			return ""
 		}
 	}
-	return m.d.text(v, path, expect)
+	return m.d.textMax(v, path, expect, MaxNameLength)
 }
 
 // text decodes a one-line text field.
@@ -297,8 +307,21 @@ func (m *mapping) text(key string, required bool, expect msg.Text) string {
 }
 
 func (d *decoder) text(v *yaml.Node, path string, expect msg.Text) string {
+	return d.textMax(v, path, expect, MaxTextLength)
+}
+
+// textMax decodes a one-line text of at most max characters.
+func (d *decoder) textMax(v *yaml.Node, path string, expect msg.Text, max int) string {
 	s, ok := d.scalar(v, path, expect)
-	if !ok || !d.printable(v, path, s) {
+	if !ok {
+		return ""
+	}
+	if n := utf8.RuneCountInString(s); n > max {
+		// checked first: a long text is not searched character by character
+		d.add(v, path, x("text_too_long", n, max), x("hint.shorten", max))
+		return ""
+	}
+	if !d.printable(v, path, s) {
 		return ""
 	}
 	return s
@@ -428,6 +451,10 @@ func (m *mapping) list(key string, expect msg.Text) ([]*yaml.Node, string) {
 	if v.Kind != yaml.SequenceNode {
 		m.d.add(v, path, foundExpected(found(v), expect), x("hint.list_items"))
 		return nil, path
+	}
+	if len(v.Content) > MaxListItems {
+		m.d.add(v.Content[MaxListItems], item(path, MaxListItems), x("too_many_items", MaxListItems), x("hint.fewer_items", MaxListItems))
+		return v.Content[:MaxListItems], path
 	}
 	return v.Content, path
 }

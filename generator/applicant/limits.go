@@ -24,4 +24,27 @@ const (
 	// batch keeps every applicant's deadlines in memory for the caseload
 	// board, and a sheet of a million empty-looking rows is a mistake.
 	MaxSheetRows = 50000
+
+	// MaxNameLength is the most characters of a person's name (family
+	// name, given names) or birth place. The longest names of civil
+	// registers, several given names and compound family names, hold about
+	// 60 characters; a name over 100 does not fit the letter's lines.
+	MaxNameLength = 100
+
+	// MaxTextLength is the most characters of any other one-line text
+	// (an address line, a city, a doctor's name, an organisation's name):
+	// three lines of the checklist's width.
+	MaxTextLength = 200
+
+	// MaxListItems is the most items of a list (residence_proofs,
+	// ofii_requests, documents_ready, an organisation's address). The
+	// longest meaningful list, documents_ready, has one item per checklist
+	// item: about 20.
+	MaxListItems = 100
+
+	// MaxProblems is the most problems reported for one file; the rest are
+	// counted ("and 3 214 more problems"). A hundred problems already say
+	// that the file is not an applicant file; a list of a million bad items
+	// printed 395 MB of errors.
+	MaxProblems = 100
 )

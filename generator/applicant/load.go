@@ -26,7 +26,7 @@ func Load(name string, data []byte, today civil.Date) (*File, error) {
 	}
 	d := &decoder{file: name, today: today, probs: probs}
 	f := d.decodeFile(root)
-	return finish(f, d.probs)
+	return finish(f, d)
 }
 
 // DecodeNode decodes and validates an applicant file already parsed into a
@@ -37,7 +37,7 @@ func Load(name string, data []byte, today civil.Date) (*File, error) {
 func DecodeNode(name string, root *yaml.Node, today civil.Date) (*File, error) {
 	d := &decoder{file: name, today: today}
 	f := d.decodeFile(root)
-	return finish(f, d.probs)
+	return finish(f, d)
 }
 
 // LoadOrganisation decodes the organisation file of `--org FILE`: the keys
@@ -51,18 +51,30 @@ func LoadOrganisation(name string, data []byte) (*Organisation, error) {
 	d := &decoder{file: name, probs: probs}
 	org := d.decodeOrganisationFile(root)
 	if len(d.probs) > 0 {
-		sortProblems(d.probs)
-		return nil, d.probs
+		return nil, d.problems()
 	}
 	return org, nil
 }
 
-func finish(f *File, probs Problems) (*File, error) {
-	if len(probs) > 0 {
-		sortProblems(probs)
-		return nil, probs
+func finish(f *File, d *decoder) (*File, error) {
+	if len(d.probs) > 0 {
+		return nil, d.problems()
 	}
 	return f, nil
+}
+
+// problems returns the decoder's problems sorted by position, the first
+// MaxProblems of them and then one that counts the others ("and 3 214
+// more problems"), at the place of the first one left out.
+func (d *decoder) problems() Problems {
+	sortProblems(d.probs)
+	ps := d.probs
+	if more := len(ps) - MaxProblems + d.extra; more > 0 && len(ps) > MaxProblems {
+		next := ps[MaxProblems]
+		ps = append(ps[:MaxProblems:MaxProblems], Problem{File: d.file, Line: next.Line, Column: next.Column,
+			Message: x("more_problems", more)})
+	}
+	return ps
 }
 
 // parse reads the single YAML document of data. It returns a nil root when

@@ -252,7 +252,7 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 			h, probs = parseHeader(source, row, cells)
 			if len(probs) > 0 {
 				// Every row would be read wrongly: one entry for the file.
-				return emit(entry{source: source, label: fmt.Sprintf("row %d", row), probs: probs})
+				return emit(entry{source: source, label: fmt.Sprintf("row %d", row), probs: capProblems(probs)})
 			}
 			continue
 		}
@@ -294,6 +294,16 @@ func strayCells(source string, h *header, row int, cells []string) []Problem {
 			continue
 		}
 		probs = append(probs, Problem{Text: msg.New("batch.at_column", rowAt(source, row), columnName(i+1), msg.New("batch.stray_cell"))})
+	}
+	return capProblems(probs)
+}
+
+// capProblems keeps the first applicant.MaxProblems problems of an entry
+// and one that counts the others: a row of a million stray cells must not
+// print a million lines.
+func capProblems(probs []Problem) []Problem {
+	if more := len(probs) - applicant.MaxProblems; more > 0 {
+		probs = append(probs[:applicant.MaxProblems:applicant.MaxProblems], Problem{Text: msg.New("more_problems", more)})
 	}
 	return probs
 }

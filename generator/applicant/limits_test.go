@@ -1,0 +1,57 @@
+package applicant
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ofiipack/ofiipack/generator/msg"
+)
+
+func TestFieldLengthLimits(t *testing.T) {
+	long := strings.Repeat("A", MaxNameLength+1)
+	_, err := Load("f.yaml", []byte(edit(t, "family_name: DIALLO", "family_name: "+long)), today)
+	checkProblems(t, err, []string{"f.yaml:4:16: applicant.family_name: found 101 characters, expected at most 100 | hint: shorten it"})
+	if _, err := Load("f.yaml", []byte(edit(t, "family_name: DIALLO", "family_name: "+long[1:])), today); err != nil {
+		t.Errorf("a name of exactly %d characters: %v", MaxNameLength, err)
+	}
+	street := strings.Repeat("rue ", MaxTextLength/4) + "x"
+	_, err = Load("f.yaml", []byte(edit(t, "street: 12 rue des Lilas", "street: "+street)), today)
+	checkProblems(t, err, []string{"applicant.address.street: found 201 characters, expected at most 200"})
+}
+
+func TestListLengthLimit(t *testing.T) {
+	items := strings.Repeat("\n  - visa", MaxListItems+5)
+	_, err := Load("f.yaml", []byte(edit(t, "  long_stay_visa: false", "  long_stay_visa: false\n  residence_proofs:"+items)), today)
+	checkProblems(t, err, []string{"situation.residence_proofs[100]: found more than 100 items, expected at most 100"})
+}
+
+// TestProblemsCapped: a list of a hundred thousand bad items gives
+// MaxProblems problems and one that counts the rest, in both languages.
+func TestProblemsCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(base)
+	n := 100000
+	for i := range n {
+		b.WriteString("k")
+		b.WriteString(strings.Repeat("x", i%7))
+		b.WriteString(string(rune('a' + i%26)))
+		b.WriteString(strconv.Itoa(i))
+		b.WriteString(": 1\n")
+	}
+	_, err := Load("f.yaml", []byte(b.String()), today)
+	ps := problemsOf(t, err)
+	if len(ps) != MaxProblems+1 {
+		t.Fatalf("%d problems, want %d", len(ps), MaxProblems+1)
+	}
+	last := ps[MaxProblems]
+	if got, want := last.Error(), "f.yaml:122:1: and 99900 more problems, not listed: fix these first"; got != want {
+		t.Errorf("last problem = %q, want %q", got, want)
+	}
+	if got, want := last.Message.In(msg.French), "et 99900 autres problèmes non listés : corrigez d’abord ceux-ci"; got != want {
+		t.Errorf("in French: %q, want %q", got, want)
+	}
+	if got := msg.New("more_problems", 1).In(msg.French); got != "et 1 autre problème non listé : corrigez d’abord ceux-ci" {
+		t.Errorf("one in French: %q", got)
+	}
+}
