@@ -55,3 +55,29 @@ func TestProblemsCapped(t *testing.T) {
 		t.Errorf("one in French: %q", got)
 	}
 }
+
+// TestEncodingPositions: a raw NUL or bytes that are not UTF-8 are
+// reported at their line and column, with their field, not at 1:1.
+func TestEncodingPositions(t *testing.T) {
+	for _, tc := range []struct{ old, new, want string }{
+		{"city: Saint-Denis", "city: Saint-\x00Denis", "x.yaml:13:17: applicant.address.city: found the control character U+0000, expected printable text | hint: remove it"},
+		{"birth_place: Bamako (Mali)", "birth_place: Bamak\xe9 (Mali)", "x.yaml:7:21: applicant.birth_place: found bytes that are not UTF-8 text, expected text encoded as UTF-8 | hint: save the file as UTF-8"},
+		{"  document: passport", "  document: passport\n  \x01", "x.yaml:17:3: identity: found the control character U+0001"},
+	} {
+		_, err := Load("x.yaml", []byte(edit(t, tc.old, tc.new)), today)
+		checkProblems(t, err, []string{tc.want})
+	}
+}
+
+// TestSyntaxErrorField: a YAML syntax error names the field of its line,
+// inside lists too.
+func TestSyntaxErrorField(t *testing.T) {
+	for _, tc := range []struct{ old, new, want string }{
+		{"  filed_on: 2026-11-02", "  filed_on: 2026-11-02\n  ofii_requests:\n  - on: 2026-11-03\n    kind: information\n  - on: 2026-11-04\n    kind: exam: x",
+			"x.yaml:26:15: procedure.ofii_requests[1].kind: invalid YAML: mapping values are not allowed"},
+		{"  long_stay_visa: false", "  long_stay_visa: false\n  residence_proofs:\n    - visa\n    - bank: x: y", "x.yaml:22:14: situation.residence_proofs[1].bank: invalid YAML"},
+	} {
+		_, err := Load("x.yaml", []byte(edit(t, tc.old, tc.new)), today)
+		checkProblems(t, err, []string{tc.want})
+	}
+}
