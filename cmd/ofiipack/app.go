@@ -207,6 +207,22 @@ func (a *app) printProblems(ps applicant.Problems, max int) {
 	}
 }
 
+// printWarnings prints what a file holds that ofiipack read but the user
+// may not mean (a comment after a value), each with its hint. Warnings
+// do not change the exit status; --quiet does not hide them.
+func (a *app) printWarnings(ws applicant.Problems) {
+	for _, w := range ws {
+		a.warnf("%s", w.In(a.lang))
+		if !w.Hint.IsZero() {
+			a.hintf("%s", w.Hint.In(a.lang))
+		}
+	}
+}
+
+func (a *app) warnf(format string, args ...any) {
+	fmt.Fprintf(a.stderr, "ofiipack: warning: "+format+"\n", args...)
+}
+
 func (a *app) errorf(format string, args ...any) {
 	fmt.Fprintf(a.stderr, "ofiipack: error: "+format+"\n", args...)
 }

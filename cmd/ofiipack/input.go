@@ -147,7 +147,7 @@ func readApplicantFile(name string) ([]byte, error) {
 
 // loadApplicant reads and validates an applicant file. Its problems come
 // back as a problemsError, printed by app.report with a hint to validate.
-func loadApplicant(name string, today civil.Date) (*applicant.File, error) {
+func (a *app) loadApplicant(name string, today civil.Date) (*applicant.File, error) {
 	data, err := readApplicantFile(name)
 	if err != nil {
 		return nil, err
@@ -166,11 +166,12 @@ func loadApplicant(name string, today civil.Date) (*applicant.File, error) {
 // loadPlan reads and validates an applicant file and computes its plan for
 // today: the first step of every command that prints something about one
 // applicant.
-func loadPlan(name string, today civil.Date) (*applicant.File, *plan.Plan, error) {
-	f, err := loadApplicant(name, today)
+func (a *app) loadPlan(name string, today civil.Date) (*applicant.File, *plan.Plan, error) {
+	f, err := a.loadApplicant(name, today)
 	if err != nil {
 		return nil, nil, err
 	}
+	a.printWarnings(f.Warnings)
 	p, err := plan.Compute(f, today)
 	if err != nil {
 		return nil, nil, err

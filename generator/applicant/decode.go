@@ -27,6 +27,8 @@ type decoder struct {
 	today civil.Date // zero: no "not in the future" checks
 	probs Problems
 	extra int // problems found past keptProblems, counted only
+	warns Problems
+	data  []byte // the file's text, to see how a comment follows a value; nil for a spreadsheet row
 }
 
 // keptProblems is how many problems a decoder keeps before it only counts
@@ -324,7 +326,43 @@ func (d *decoder) textMax(v *yaml.Node, path string, expect msg.Text, max int) s
 	if !d.printable(v, path, s) {
 		return ""
 	}
+	d.lostComment(v, path)
 	return s
+}
+
+// lostComment warns when the text of a value seems to go on after " #",
+// which YAML reads as the start of a comment: "street: 27 bd National
+// #appt 4" keeps « 27 bd National ». A comment that starts with "#" and a
+// space after a wider gap ("city: Lyon    # required") is one written as a
+// comment, as in the example file of 'ofiipack init', and is left alone.
+func (d *decoder) lostComment(v *yaml.Node, path string) {
+	if v.Style != 0 || v.LineComment == "" || d.data == nil || len(d.warns) >= MaxProblems {
+		return
+	}
+	comment := v.LineComment
+	if i := strings.IndexByte(comment, '\n'); i >= 0 {
+		comment = comment[:i]
+	}
+	row := lineText(d.data, v.Line)
+	at := strings.LastIndex(row, comment)
+	if at < 0 {
+		return
+	}
+	gap := len(row[:at]) - len(strings.TrimRight(row[:at], " \t"))
+	text := strings.TrimSpace(strings.TrimPrefix(comment, "#"))
+	if text == "" || (gap > 1 && strings.HasPrefix(comment, "# ")) {
+		return
+	}
+	key := path
+	if i := strings.LastIndexAny(key, ".]"); i >= 0 {
+		key = key[i+1:]
+	}
+	w := Problem{File: d.file, Line: v.Line, Column: utf8.RuneCountInString(row[:at]) + 1, Field: path,
+		Message: x("comment_in_value", quote(comment)), Hint: noHint}
+	if key != "" {
+		w.Hint = x("hint.comment_in_value", key, strings.TrimSpace(v.Value)+" "+comment)
+	}
+	d.warns = append(d.warns, w)
 }
 
 // printable reports (and returns false) the first character of s that is

@@ -81,3 +81,31 @@ func TestSyntaxErrorField(t *testing.T) {
 		checkProblems(t, err, []string{tc.want})
 	}
 }
+
+// TestCommentInValue: text after " #" on a value's line is a warning that
+// names it; a comment written as one (after a wide gap, as in the example
+// file of 'ofiipack init') and a quoted value are not.
+func TestCommentInValue(t *testing.T) {
+	f, err := Load("x.yaml", []byte(edit(t, "street: 12 rue des Lilas", "street: 27 bd National #appt 4",
+		"city: Saint-Denis", `city: "Saint-Denis #2" # quoted`, "birth_place: Bamako (Mali)", "birth_place: Bamako (Mali)      # as on the passport")), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Applicant.Address.Street != "27 bd National" {
+		t.Errorf("street = %q", f.Applicant.Address.Street)
+	}
+	var got []string
+	for _, w := range f.Warnings {
+		got = append(got, render(w))
+	}
+	want := []string{`x.yaml:11:28: applicant.address.street: the text "#appt 4" is a YAML comment, left out of the value (" #" starts a comment) | hint: put the whole value in quotes to keep it: street: "27 bd National #appt 4"`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got := f.Warnings[0].Message.In(msg.French); !strings.Contains(got, "le texte \"#appt 4\" est un commentaire YAML") {
+		t.Errorf("in French: %q", got)
+	}
+	if f := loadExample(t, "diallo-general.yaml"); len(f.Warnings) != 0 {
+		t.Errorf("the example has warnings: %v", f.Warnings)
+	}
+}

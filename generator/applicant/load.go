@@ -25,7 +25,7 @@ func Load(name string, data []byte, today civil.Date) (*File, error) {
 	if root == nil {
 		return nil, probs
 	}
-	d := &decoder{file: name, today: today, probs: probs}
+	d := &decoder{file: name, today: today, probs: probs, data: data}
 	f := d.decodeFile(root)
 	return finish(f, d)
 }
@@ -60,6 +60,10 @@ func LoadOrganisation(name string, data []byte) (*Organisation, error) {
 func finish(f *File, d *decoder) (*File, error) {
 	if len(d.probs) > 0 {
 		return nil, d.problems()
+	}
+	if len(d.warns) > 0 {
+		sortProblems(d.warns)
+		f.Warnings = d.warns
 	}
 	return f, nil
 }

@@ -94,7 +94,16 @@ type Result struct {
 	// name, given names and birth date), "" when none came before.
 	DuplicateOf string
 	Problems    []Problem // why it failed; empty when the pack was written
+	// FileWarnings are what the applicant file holds that ofiipack read
+	// but the user may not mean (a YAML comment after a value); the pack
+	// is written. Each also adds the ID FileWarningID to Warnings and its
+	// French text to WarningsText.
+	FileWarnings []Problem
 }
+
+// FileWarningID is the ID, in Result.Warnings and summary.csv, of a
+// warning about the file itself rather than the plan.
+const FileWarningID = "file_text_comment"
 
 // Where names the entry: "caseload.csv:row 4", "folder/a.yaml".
 func (r Result) Where() string {
@@ -381,6 +390,14 @@ func prepare(e entry, today civil.Date, names *namer) job {
 			t = w.Message
 		}
 		j.WarningsText = append(j.WarningsText, t)
+	}
+	for _, w := range j.file.Warnings {
+		p := Problem{Text: msg.New("batch.located", w.Where(), w.Message), Hint: w.Hint}
+		if len(j.FileWarnings) == 0 {
+			j.Warnings = append(j.Warnings, FileWarningID)
+		}
+		j.FileWarnings = append(j.FileWarnings, p)
+		j.WarningsText = append(j.WarningsText, p.Text.In(msg.French))
 	}
 	return j
 }
