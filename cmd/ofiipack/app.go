@@ -117,6 +117,13 @@ type problemsError struct {
 func (e problemsError) Error() string { return e.problems.Error() }
 func (e problemsError) Unwrap() error { return e.problems }
 
+// interruptedError is a command stopped by Ctrl-C or SIGTERM after it
+// cleaned up: exit status 130, as shells report SIGINT.
+type interruptedError struct{ err error }
+
+func (e interruptedError) Error() string { return e.err.Error() }
+func (e interruptedError) Unwrap() error { return e.err }
+
 // internalError is a panic turned into an error: a bug in ofiipack, never
 // the user's fault. No stack trace is printed (it could hold personal data
 // and helps no user); the message asks for a report.
@@ -166,6 +173,9 @@ func (a *app) report(cmd *cobra.Command, err error) int {
 		return exitUsage
 	case errors.As(err, &reportedError{}):
 		return exitFailure
+	case errors.As(err, &interruptedError{}):
+		a.report(cmd, errors.Unwrap(err))
+		return exitInterrupted
 	case errors.As(err, &probs):
 		a.printProblems(probs.problems, maxProblemsShown)
 		if n := len(probs.problems); n > maxProblemsShown {

@@ -112,7 +112,7 @@ func newBatchCmd(a *app) *cobra.Command {
 			}
 			if err != nil {
 				if errors.Is(err, context.Canceled) {
-					return withHints(failure("cli.batch.interrupted", s.Written, out), hint("cli.batch.interrupted_hint"))
+					return interruptedError{withHints(failure("cli.batch.interrupted", s.Written, out), hint("cli.batch.interrupted_hint"))}
 				}
 				return err
 			}

@@ -1,0 +1,93 @@
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+
+	"github.com/ofiipack/ofiipack/generator/atomicfile"
+	"github.com/ofiipack/ofiipack/generator/msg"
+)
+
+// failingWriter fails every write with err, as a full disk does.
+type failingWriter struct{ err error }
+
+func (f failingWriter) Write([]byte) (int, error) { return 0, f.err }
+
+// TestDiskFullStopsAtOnce: the first pack that finds the disk full stops
+// the batch: no more pack is started, the error names the output folder
+// once, and no temporary file is left.
+func TestDiskFullStopsAtOnce(t *testing.T) {
+	in := t.TempDir()
+	var rows [][]string
+	for i := range 40 {
+		rows = append(rows, person(t, "DIALLO", fmt.Sprintf("Aminata %d", i)))
+	}
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, ColumnNames(), rows...)
+	out := t.TempDir()
+	var calls atomic.Int32
+	saved := writeFile
+	defer func() { writeFile = saved }()
+	writeFile = func(path string, write func(io.Writer) error) error {
+		n := calls.Add(1)
+		return atomicfile.Write(path, func(w io.Writer) error {
+			if n > 5 {
+				// the disk fills up at the sixth pack
+				w = failingWriter{&fs.PathError{Op: "write", Path: path, Err: syscall.ENOSPC}}
+			}
+			return write(w)
+		})
+	}
+	reported := 0
+	s, err := Run(context.Background(), Options{Inputs: []string{path}, Dir: out, Jobs: 2, Today: today,
+		OnEntry: func(r Result) {
+			if !r.OK() {
+				reported++
+			}
+		}})
+	if !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("err = %v, want the disk full", err)
+	}
+	want := fmt.Sprintf("no space left on the disk of %s: the batch stopped, %d packs written before, no summary written", out, s.Written)
+	if err.Error() != want {
+		t.Errorf("err = %q\nwant %q", err, want)
+	}
+	var me *msg.Error
+	if !errors.As(err, &me) || !strings.Contains(me.Hint.String(), "free some space") {
+		t.Errorf("no hint: %#v", err)
+	}
+	if reported != 0 {
+		t.Errorf("%d entries reported as failed: the full disk is said once, for the batch", reported)
+	}
+	// two workers: at most the packs in progress when the disk filled
+	if n := calls.Load(); n > 5+2+1 {
+		t.Errorf("%d packs started: the batch did not stop at the full disk", n)
+	}
+	pdfs := 0
+	for _, name := range listDir(t, out) { // fails on a temporary file
+		if name == SummaryFile || name == CaseloadPDF || name == CaseloadCalFile {
+			t.Errorf("%s written on a full disk", name)
+		}
+		pdfs++
+	}
+	if pdfs != s.Written || pdfs > 5 {
+		t.Errorf("%d PDFs in the folder, %d counted", pdfs, s.Written)
+	}
+}
+
+func TestDiskFullErrno(t *testing.T) {
+	if !diskFull(msg.Wrap(&os.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}, "os.cannot_write", "x", "y")) {
+		t.Error("ENOSPC under a catalog error is not a full disk")
+	}
+	if diskFull(errors.New("no space")) || diskFull(syscall.EACCES) {
+		t.Error("other errors taken for a full disk")
+	}
+}
