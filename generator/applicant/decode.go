@@ -201,6 +201,10 @@ func (d *decoder) mapping(n *yaml.Node, path string, set *keySet) *mapping {
 }
 
 func (d *decoder) unknownKey(k *yaml.Node, path string, set *keySet) {
+	if len(d.probs) >= keptProblems {
+		d.extra++ // no hint to compute for a problem only counted
+		return
+	}
 	var hint msg.Text
 	if s := Nearest(k.Value, set.keys); s != "" {
 		hint = didYouMean(s)
@@ -491,7 +495,8 @@ func (m *mapping) list(key string, expect msg.Text) ([]*yaml.Node, string) {
 		return nil, path
 	}
 	if len(v.Content) > MaxListItems {
-		m.d.add(v.Content[MaxListItems], item(path, MaxListItems), x("too_many_items", MaxListItems), x("hint.fewer_items", MaxListItems))
+		// at the list, not its 101st item: listed first, before its items' problems
+		m.d.add(v, path, x("too_many_items", MaxListItems), x("hint.fewer_items", MaxListItems))
 		return v.Content[:MaxListItems], path
 	}
 	return v.Content, path

@@ -19,6 +19,12 @@ const (
 	// worksheet XML; a zip bomb of 4 MB inflates to gigabytes.
 	MaxSheetSize = 64 << 20
 
+	// MaxLineSize is the longest line of a CSV file, in bytes. A row of
+	// the caseload template with every column at its longest text is under
+	// 10 KB; a longer line is a file that is not a CSV (a PDF, an archive,
+	// /dev/zero's like), which would otherwise be held in memory whole.
+	MaxLineSize = 64 << 10
+
 	// MaxSheetRows is the most rows read from one spreadsheet. An
 	// association's caseload holds hundreds to a few thousand people; the
 	// batch keeps every applicant's deadlines in memory for the caseload

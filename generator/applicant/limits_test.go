@@ -23,7 +23,7 @@ func TestFieldLengthLimits(t *testing.T) {
 func TestListLengthLimit(t *testing.T) {
 	items := strings.Repeat("\n  - visa", MaxListItems+5)
 	_, err := Load("f.yaml", []byte(edit(t, "  long_stay_visa: false", "  long_stay_visa: false\n  residence_proofs:"+items)), today)
-	checkProblems(t, err, []string{"situation.residence_proofs[100]: found more than 100 items, expected at most 100"})
+	checkProblems(t, err, []string{"situation.residence_proofs: found more than 100 items, expected at most 100"})
 }
 
 // TestProblemsCapped: a list of a hundred thousand bad items gives

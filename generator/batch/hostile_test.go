@@ -91,3 +91,62 @@ func TestDiskFullErrno(t *testing.T) {
 		t.Error("other errors taken for a full disk")
 	}
 }
+
+// TestCancelWhileWaitingForPipe: a CSV pipe named on the command line that
+// nobody writes to keeps the batch waiting, as cat would, until it is
+// interrupted: then Run returns at once (go test -timeout catches a hang).
+func TestCancelWhileWaitingForPipe(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "pipe.csv")
+	if err := mkfifo(fifo); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := Run(ctx, Options{Inputs: []string{fifo}, Dir: t.TempDir(), Jobs: 1, Today: today})
+		done <- err
+	}()
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+// TestPipeInFolderRefused: a named pipe found in a folder is refused
+// without waiting for a writer, and the other files are made.
+func TestPipeInFolderRefused(t *testing.T) {
+	in := t.TempDir()
+	if err := mkfifo(filepath.Join(in, "a.yaml")); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	data, err := os.ReadFile(filepath.Join("..", "..", "examples", "minimal.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(in, "b.yaml"), data, 0o600)
+	var got []Result
+	s, err := Run(context.Background(), Options{Inputs: []string{in}, Dir: t.TempDir(), Today: today,
+		OnEntry: func(r Result) { got = append(got, r) }})
+	if err != nil || s.Written != 1 || s.Failed != 1 {
+		t.Fatalf("summary %+v, %v", s, err)
+	}
+	if msg := got[0].Problems[0].Text.String(); !strings.HasSuffix(msg, "a.yaml: cannot read it: it is a named pipe (FIFO), expected a regular file") {
+		t.Errorf("problem = %q", msg)
+	}
+}
+
+func TestLimitReader(t *testing.T) {
+	read := func(data string, size, line int64) error {
+		_, err := io.ReadAll(&limitReader{r: strings.NewReader(data), size: size, line: line})
+		return err
+	}
+	if err := read("ab\ncd\n", 6, 2); err != nil {
+		t.Errorf("at the limits: %v", err)
+	}
+	if err := read("ab\ncd\ne", 6, 2); err == nil || !strings.Contains(err.Error(), "more than 6 bytes, expected a spreadsheet of at most 6 bytes") {
+		t.Errorf("past the size: %v", err)
+	}
+	if err := read("ab\ncde\n", 100, 2); err == nil || !strings.Contains(err.Error(), "found a line of more than 2 bytes") {
+		t.Errorf("past the line: %v", err)
+	}
+}

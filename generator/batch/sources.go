@@ -175,25 +175,44 @@ func openInput(ctx context.Context, path string) (*os.File, func(), error) {
 	}
 }
 
-// limitReader reads at most n bytes of r; past them it fails with
-// applicant.TooLarge, so that a spreadsheet over the limit is refused, not
-// silently cut.
+// limitReader reads a spreadsheet of at most size bytes, in lines of at
+// most line bytes; past either it fails, so that a spreadsheet over the
+// limit is refused, not silently cut, and an endless line (a file that is
+// not a CSV) is not held in memory whole.
 type limitReader struct {
-	r io.Reader
-	n int64
+	r          io.Reader
+	size, line int64 // the limits
+	read, run  int64 // bytes read, and since the last end of line
+}
+
+func newLimitReader(r io.Reader) *limitReader {
+	return &limitReader{r: r, size: applicant.MaxSheetSize, line: applicant.MaxLineSize}
 }
 
 func (l *limitReader) Read(p []byte) (int, error) {
-	if l.n < 0 {
-		return 0, applicant.TooLarge(applicant.MaxSheetSize, msg.New("read.what.spreadsheet"))
-	}
-	if int64(len(p)) > l.n+1 {
-		p = p[:l.n+1]
+	if int64(len(p)) > l.size-l.read+1 {
+		p = p[:l.size-l.read+1]
 	}
 	n, err := l.r.Read(p)
-	l.n -= int64(n)
-	if l.n < 0 {
-		return 0, applicant.TooLarge(applicant.MaxSheetSize, msg.New("read.what.spreadsheet"))
+	l.read += int64(n)
+	if l.read > l.size {
+		return 0, applicant.TooLarge(l.size, msg.New("read.what.spreadsheet"))
+	}
+	for b := p[:n]; ; {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			l.run += int64(len(b))
+			break
+		}
+		if l.run+int64(i) > l.line {
+			l.run += int64(i)
+			break
+		}
+		l.run, b = 0, b[i+1:]
+	}
+	if l.run > l.line {
+		return 0, msg.Wrap(applicant.ErrTooLarge, "read.line_too_long", applicant.Size(l.line)).
+			WithHint(msg.New("read.line_too_long_hint"))
 	}
 	return n, err
 }
@@ -242,7 +261,7 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 				}
 				continue
 			}
-			return emit(failed(source, "", msg.New("batch.cannot_read", source, msg.OS(err)), noHint))
+			return emit(cannotRead(source, err))
 		}
 		if h == nil {
 			if blank(cells) {
@@ -369,7 +388,7 @@ func walkCSV(ctx context.Context, path string, emit func(entry) bool) bool {
 		return emit(cannotRead(path, err))
 	}
 	defer closeFile()
-	br := bufio.NewReaderSize(&limitReader{r: f, n: applicant.MaxSheetSize}, 64<<10)
+	br := bufio.NewReaderSize(newLimitReader(f), 64<<10)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\uFEFF")) {
 		br.Discard(3)
 	}
