@@ -388,7 +388,12 @@ func walkCSV(ctx context.Context, path string, emit func(entry) bool) bool {
 		return emit(cannotRead(path, err))
 	}
 	defer closeFile()
-	br := bufio.NewReaderSize(newLimitReader(f), 64<<10)
+	return walkCSVReader(ctx, path, newLimitReader(f), emit)
+}
+
+// walkCSVReader reads the CSV of source from r.
+func walkCSVReader(ctx context.Context, source string, in io.Reader, emit func(entry) bool) bool {
+	br := bufio.NewReaderSize(in, 64<<10)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\uFEFF")) {
 		br.Discard(3)
 	}
@@ -397,7 +402,7 @@ func walkCSV(ctx context.Context, path string, emit func(entry) bool) bool {
 	r.FieldsPerRecord = -1 // short rows are padded; long ones checked by strayCells
 	r.LazyQuotes = true    // a stray quote inside a cell is kept as text
 	r.ReuseRecord = true
-	return walkSheet(ctx, path, &csvRows{r: r}, nil, emit)
+	return walkSheet(ctx, source, &csvRows{r: r}, nil, emit)
 }
 
 // firstLine returns the first line of br without consuming it. It reads
