@@ -178,7 +178,7 @@ func (a *app) report(cmd *cobra.Command, err error) int {
 		return exitInterrupted
 	case errors.As(err, &probs):
 		a.printProblems(probs.problems, maxProblemsShown)
-		if n := len(probs.problems); n > maxProblemsShown {
+		if n := problemCount(probs.problems); n > maxProblemsShown {
 			a.hintf("%s", a.t("cli.more_problems", n-maxProblemsShown))
 		}
 		a.hintf("%s", a.t("cli.validate_all", shellQuote(probs.file)))
@@ -201,6 +201,18 @@ func (a *app) report(cmd *cobra.Command, err error) int {
 		}
 		return exitFailure
 	}
+}
+
+// problemCount is the number of problems of a file: the loader lists the
+// first applicant.MaxProblems and then one that counts the others.
+func problemCount(ps applicant.Problems) int {
+	n := len(ps)
+	if n > 0 && ps[n-1].Message.Key == "more_problems" && len(ps[n-1].Message.Args) == 1 {
+		if more, ok := ps[n-1].Message.Args[0].(int); ok {
+			return n - 1 + more
+		}
+	}
+	return n
 }
 
 // printProblems prints up to max problems (all when max <= 0), each with its
