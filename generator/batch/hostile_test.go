@@ -150,3 +150,22 @@ func TestLimitReader(t *testing.T) {
 		t.Errorf("past the line: %v", err)
 	}
 }
+
+// TestCancelWhileWaitingForYAMLPipe: the same for an applicant file that
+// is a pipe named on the command line.
+func TestCancelWhileWaitingForYAMLPipe(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "pipe.yaml")
+	if err := mkfifo(fifo); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := Run(ctx, Options{Inputs: []string{fifo}, Dir: t.TempDir(), Jobs: 1, Today: today})
+		done <- err
+	}()
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}

@@ -65,7 +65,7 @@ func walkInput(ctx context.Context, in string, countOnly bool, emit func(entry) 
 	}
 	if !fi.Mode().IsRegular() && fi.Mode()&fs.ModeNamedPipe == 0 {
 		// A device or a socket: refused unopened, with what it is.
-		return emit(readYAML(in, false, true))
+		return emit(readYAML(ctx, in, false, true))
 	}
 	if countOnly && !fi.Mode().IsRegular() {
 		// A pipe or a device can be read only once: its entries are
@@ -80,7 +80,7 @@ func walkInput(ctx context.Context, in string, countOnly bool, emit func(entry) 
 	case ".xls", ".ods", ".numbers":
 		return emit(failed(in, "", msg.New("batch.spreadsheet_kind", in), msg.New("batch.spreadsheet_kind_hint")))
 	}
-	return emit(readYAML(in, countOnly, true))
+	return emit(readYAML(ctx, in, countOnly, true))
 }
 
 func walkFolder(ctx context.Context, dir string, countOnly bool, emit func(entry) bool) bool {
@@ -113,7 +113,7 @@ func walkFolder(ctx context.Context, dir string, countOnly bool, emit func(entry
 		// A pipe, a device or a socket found in a folder (a *.yaml link
 		// to /dev/zero) is refused unopened: only a file named on the
 		// command line may be a pipe.
-		if ctx.Err() != nil || !emit(readYAML(f, countOnly, false)) {
+		if ctx.Err() != nil || !emit(readYAML(ctx, f, countOnly, false)) {
 			return false
 		}
 	}
@@ -122,11 +122,26 @@ func walkFolder(ctx context.Context, dir string, countOnly bool, emit func(entry
 
 // readYAML reads an applicant file, of at most applicant.MaxFileSize bytes;
 // given tells a file named on the command line, which may be a pipe.
-func readYAML(path string, countOnly, given bool) entry {
+// A pipe's wait for its writer, and its reads, end with ctx.
+func readYAML(ctx context.Context, path string, countOnly, given bool) entry {
 	if countOnly {
 		return entry{source: path}
 	}
-	data, err := applicant.ReadFile(path, applicant.MaxFileSize, given, msg.New("read.what.applicant"))
+	what := msg.New("read.what.applicant")
+	var (
+		data []byte
+		err  error
+	)
+	if given {
+		var f *os.File
+		var closeFile func()
+		if f, closeFile, err = openInput(ctx, path); err == nil {
+			data, err = applicant.ReadAll(f, applicant.MaxFileSize, what)
+			closeFile()
+		}
+	} else {
+		data, err = applicant.ReadFile(path, applicant.MaxFileSize, false, what)
+	}
 	if err != nil {
 		return cannotRead(path, err)
 	}
