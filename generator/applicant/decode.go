@@ -334,6 +334,18 @@ func (d *decoder) textMax(v *yaml.Node, path string, expect msg.Text, max int) s
 	return s
 }
 
+// cut returns the first max characters of s, and "…" when there were more.
+func cut(s string, max int) string {
+	n := 0
+	for i := range s {
+		if n == max {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
 // lostComment warns when the text of a value seems to go on after " #",
 // which YAML reads as the start of a comment: "street: 27 bd National
 // #appt 4" keeps « 27 bd National ». A comment that starts with "#" and a
@@ -364,7 +376,9 @@ func (d *decoder) lostComment(v *yaml.Node, path string) {
 	w := Problem{File: d.file, Line: v.Line, Column: utf8.RuneCountInString(row[:at]) + 1, Field: path,
 		Message: x("comment_in_value", quote(comment)), Hint: noHint}
 	if key != "" {
-		w.Hint = x("hint.comment_in_value", key, strings.TrimSpace(v.Value)+" "+comment)
+		// the hint shows the end of the value only: the rest of an
+		// address is personal, and the user has it before their eyes
+		w.Hint = x("hint.comment_in_value", key, cut(comment, maxQuoted))
 	}
 	d.warns = append(d.warns, w)
 }

@@ -98,7 +98,7 @@ func TestCommentInValue(t *testing.T) {
 	for _, w := range f.Warnings {
 		got = append(got, render(w))
 	}
-	want := []string{`x.yaml:11:28: applicant.address.street: the text "#appt 4" is a YAML comment, left out of the value (" #" starts a comment) | hint: put the whole value in quotes to keep it: street: "27 bd National #appt 4"`}
+	want := []string{`x.yaml:11:28: applicant.address.street: the text "#appt 4" is a YAML comment, left out of the value (" #" starts a comment) | hint: put the whole value in quotes to keep it: street: "… #appt 4"`}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
