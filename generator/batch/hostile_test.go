@@ -1,6 +1,8 @@
 package batch
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -167,5 +169,56 @@ func TestCancelWhileWaitingForYAMLPipe(t *testing.T) {
 	cancel()
 	if err := <-done; !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+// TestWorkbookCutShort: a workbook whose sheet is cut short (the zip is
+// whole, its sheet's XML is not) is damaged, not a sheet without
+// applicants, and a part whose checksum is wrong likewise.
+func TestWorkbookCutShort(t *testing.T) {
+	var tmpl bytes.Buffer
+	if err := WriteXLSXTemplate(&tmpl); err != nil {
+		t.Fatal(err)
+	}
+	rewrite := func(change func(name string, data []byte) []byte) string {
+		src, err := zip.NewReader(bytes.NewReader(tmpl.Bytes()), int64(tmpl.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		z := zip.NewWriter(&out)
+		for _, f := range src.File {
+			r, _ := f.Open()
+			data, _ := io.ReadAll(r)
+			w, _ := z.Create(f.Name)
+			w.Write(change(f.Name, data))
+		}
+		z.Close()
+		path := filepath.Join(t.TempDir(), "c.xlsx")
+		os.WriteFile(path, out.Bytes(), 0o600)
+		return path
+	}
+	same := rewrite(func(_ string, d []byte) []byte { return d })
+	cut := rewrite(func(name string, d []byte) []byte {
+		if name == "xl/worksheets/sheet1.xml" {
+			return d[:len(d)/2]
+		}
+		return d
+	})
+	for _, tc := range []struct {
+		path, want string
+	}{
+		{same, ""},
+		{cut, "the workbook is damaged or cut short"},
+	} {
+		var got []Result
+		Run(context.Background(), Options{Inputs: []string{tc.path}, Dir: t.TempDir(), Today: today,
+			OnEntry: func(r Result) { got = append(got, r) }})
+		switch {
+		case tc.want == "" && (len(got) != 1 || !got[0].OK()):
+			t.Errorf("the template rewritten whole: %+v", got)
+		case tc.want != "" && (len(got) != 1 || got[0].OK() || !strings.Contains(got[0].Problems[0].Text.String(), tc.want)):
+			t.Errorf("cut short: %+v, want %q", got, tc.want)
+		}
 	}
 }

@@ -507,6 +507,13 @@ func walkXLSX(ctx context.Context, path string, emit func(entry) bool) bool {
 		return emit(cannotRead(path, err))
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), workbookOptions)
+	if err == nil {
+		// excelize reads a sheet cut short as a sheet that ends there:
+		// the applicants after the cut would be lost without a word.
+		if err = checkWorkbookXML(data); err != nil {
+			f.Close()
+		}
+	}
 	data = nil
 	if err != nil {
 		return emit(notWorkbook(path, err))
@@ -528,6 +535,81 @@ func walkXLSX(ctx context.Context, path string, emit func(entry) bool) bool {
 	return walkSheet(ctx, path, &xlsxRows{rows: rows}, wb, emit)
 }
 
+// errDamagedXML is the cause of the error for a workbook part cut short.
+var errDamagedXML = errors.New("a part of the workbook is cut short")
+
+// checkWorkbookXML unzips every XML part of the workbook's data (the zip's
+// checksums are checked on the way) and returns errDamagedXML for the
+// first one that does not end with the end tag of its root element: cut
+// short. It keeps only the first and last bytes of each part, and costs
+// the unzipping alone (0.2 s for a workbook of 45 MB).
+func checkWorkbookXML(data []byte) error {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	for _, zf := range z.File {
+		name := strings.ToLower(zf.Name)
+		if !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") {
+			continue
+		}
+		r, err := zf.Open()
+		if err != nil {
+			return err
+		}
+		var ends headTail
+		_, err = io.Copy(&ends, r)
+		r.Close()
+		if err != nil {
+			return err
+		}
+		if !ends.complete() {
+			return fmt.Errorf("%w: %s", errDamagedXML, zf.Name)
+		}
+	}
+	return nil
+}
+
+// headTail keeps the first and the last bytes written to it.
+type headTail struct {
+	head, tail []byte
+}
+
+const headTailSize = 512
+
+func (h *headTail) Write(p []byte) (int, error) {
+	if n := min(len(p), headTailSize-len(h.head)); n > 0 {
+		h.head = append(h.head, p[:n]...)
+	}
+	h.tail = append(h.tail, p[max(0, len(p)-headTailSize):]...)
+	if len(h.tail) > headTailSize {
+		h.tail = append(h.tail[:0], h.tail[len(h.tail)-headTailSize:]...)
+	}
+	return len(p), nil
+}
+
+// complete reports whether the XML ends with the end of its root element.
+func (h *headTail) complete() bool {
+	head := h.head
+	for {
+		i := bytes.IndexByte(head, '<')
+		if i < 0 || i+1 >= len(head) {
+			return len(bytes.TrimSpace(h.head)) == 0 // an empty part is not cut
+		}
+		head = head[i+1:]
+		if head[0] != '?' && head[0] != '!' {
+			break
+		}
+	}
+	end := bytes.IndexAny(head, " \t\r\n/>")
+	if end <= 0 {
+		return false
+	}
+	tail := bytes.TrimSpace(h.tail)
+	return bytes.HasSuffix(tail, []byte("</"+string(head[:end])+">")) ||
+		(head[end] == '/' && bytes.HasSuffix(tail, []byte("/>")))
+}
+
 // notWorkbook is the entry of a file that excelize cannot open: a workbook
 // that inflates past MaxSheetSize (a zip bomb), one that is damaged or cut
 // short, or another kind of file named .xlsx.
@@ -538,7 +620,7 @@ func notWorkbook(path string, err error) entry {
 		return cannotRead(path, msg.Wrap(applicant.ErrTooLarge, "read.too_large_unzipped", applicant.Size(applicant.MaxSheetSize)).
 			WithHint(msg.New("read.too_large_hint", applicant.Size(applicant.MaxSheetSize))))
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrAlgorithm), errors.Is(err, zip.ErrChecksum),
-		errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &corrupt):
+		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF), errors.As(err, &corrupt), errors.Is(err, errDamagedXML):
 		return failed(path, "", msg.New("batch.damaged_workbook", path), msg.New("batch.damaged_workbook_hint"))
 	}
 	return failed(path, "", msg.New("batch.not_workbook", path, msg.OS(err)), msg.New("batch.not_workbook_hint"))
