@@ -119,6 +119,13 @@ type problemsError struct {
 func (e problemsError) Error() string { return e.problems.Error() }
 func (e problemsError) Unwrap() error { return e.problems }
 
+// interruptedError is a command stopped by Ctrl-C or SIGTERM after it
+// cleaned up: exit status 130, as shells report SIGINT.
+type interruptedError struct{ err error }
+
+func (e interruptedError) Error() string { return e.err.Error() }
+func (e interruptedError) Unwrap() error { return e.err }
+
 // internalError is a panic turned into an error: a bug in ofiipack, never
 // the user's fault. No stack trace is printed (it could hold personal data
 // and helps no user); the message asks for a report.
@@ -168,9 +175,12 @@ func (a *app) report(cmd *cobra.Command, err error) int {
 		return exitUsage
 	case errors.As(err, &reportedError{}):
 		return exitFailure
+	case errors.As(err, &interruptedError{}):
+		a.report(cmd, errors.Unwrap(err))
+		return exitInterrupted
 	case errors.As(err, &probs):
 		a.printProblems(probs.problems, maxProblemsShown)
-		if n := len(probs.problems); n > maxProblemsShown {
+		if n := problemCount(probs.problems); n > maxProblemsShown {
 			a.hintf("%s", a.t("cli.more_problems", n-maxProblemsShown))
 		}
 		a.hintf("%s", a.t("cli.validate_all", shellQuote(probs.file)))
@@ -195,6 +205,18 @@ func (a *app) report(cmd *cobra.Command, err error) int {
 	}
 }
 
+// problemCount is the number of problems of a file: the loader lists the
+// first applicant.MaxProblems and then one that counts the others.
+func problemCount(ps applicant.Problems) int {
+	n := len(ps)
+	if n > 0 && ps[n-1].Message.Key == "more_problems" && len(ps[n-1].Message.Args) == 1 {
+		if more, ok := ps[n-1].Message.Args[0].(int); ok {
+			return n - 1 + more
+		}
+	}
+	return n
+}
+
 // printProblems prints up to max problems (all when max <= 0), each with its
 // hint.
 func (a *app) printProblems(ps applicant.Problems, max int) {
@@ -207,6 +229,22 @@ func (a *app) printProblems(ps applicant.Problems, max int) {
 			a.hintf("%s", p.Hint.In(a.lang))
 		}
 	}
+}
+
+// printWarnings prints what a file holds that ofiipack read but the user
+// may not mean (a comment after a value), each with its hint. Warnings
+// do not change the exit status; --quiet does not hide them.
+func (a *app) printWarnings(ws applicant.Problems) {
+	for _, w := range ws {
+		a.warnf("%s", w.In(a.lang))
+		if !w.Hint.IsZero() {
+			a.hintf("%s", w.Hint.In(a.lang))
+		}
+	}
+}
+
+func (a *app) warnf(format string, args ...any) {
+	fmt.Fprintf(a.stderr, "ofiipack: warning: "+format+"\n", args...)
 }
 
 func (a *app) errorf(format string, args ...any) {

@@ -88,6 +88,15 @@ func newBatchCmd(a *app) *cobra.Command {
 						a.hintf("%s", p.Hint.In(a.lang))
 					}
 				}
+				for _, w := range r.FileWarnings {
+					if bar != nil {
+						bar.Clear()
+					}
+					a.warnf("%s", w.Text.In(a.lang))
+					if !w.Hint.IsZero() {
+						a.hintf("%s", w.Hint.In(a.lang))
+					}
+				}
 				if r.DuplicateOf != "" {
 					// the pack is written: a warning, not an error
 					fmt.Fprintf(a.stderr, "ofiipack: %s\n", a.t("cli.batch.duplicate", msg.New("batch.duplicate", r.Where(), r.DuplicateOf)))
@@ -103,7 +112,7 @@ func newBatchCmd(a *app) *cobra.Command {
 			}
 			if err != nil {
 				if errors.Is(err, context.Canceled) {
-					return withHints(failure("cli.batch.interrupted", s.Written, out), hint("cli.batch.interrupted_hint"))
+					return interruptedError{withHints(failure("cli.batch.interrupted", s.Written, out), hint("cli.batch.interrupted_hint"))}
 				}
 				return err
 			}

@@ -23,7 +23,7 @@ func newCalendarCmd(a *app) *cobra.Command {
 		Args:       oneFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			today := date.today(a)
-			f, p, err := loadPlan(args[0], today)
+			f, p, err := a.loadPlan(args[0], today)
 			if err != nil {
 				return err
 			}

@@ -104,9 +104,16 @@ func oneFile(cmd *cobra.Command, args []string) error {
 }
 
 // readFile reads a file the user named, with an error that names it once.
-func readFile(name string) ([]byte, error) {
-	data, err := os.ReadFile(name)
+// It reads a regular file, or a named pipe (bash's <(…)), of at most
+// applicant.MaxFileSize bytes: what names the kind of file expected, for
+// the message past that size. A device or a socket is refused unopened.
+func readFile(name string, what msg.Text) ([]byte, error) {
+	data, err := applicant.ReadFile(name, applicant.MaxFileSize, true, what)
 	if err != nil {
+		var me *msg.Error
+		if errors.As(err, &me) && (errors.Is(err, applicant.ErrNotRegular) || errors.Is(err, applicant.ErrTooLarge)) {
+			return nil, msg.Wrap(err, "cli.cannot_read", name, me.Text).WithHint(me.Hint)
+		}
 		err = unwrapPathError(err)
 		if fi, serr := os.Stat(name); serr == nil && fi.IsDir() {
 			err = syscall.EISDIR // Windows says "Incorrect function" for a folder
@@ -131,7 +138,7 @@ func unwrapPathError(err error) error {
 
 // readApplicantFile is readFile with a hint for a file that does not exist.
 func readApplicantFile(name string) ([]byte, error) {
-	data, err := readFile(name)
+	data, err := readFile(name, msg.New("read.what.applicant"))
 	if errors.Is(err, fs.ErrNotExist) {
 		err = withHints(err, hint("cli.no_such_file_hint"))
 	}
@@ -140,7 +147,7 @@ func readApplicantFile(name string) ([]byte, error) {
 
 // loadApplicant reads and validates an applicant file. Its problems come
 // back as a problemsError, printed by app.report with a hint to validate.
-func loadApplicant(name string, today civil.Date) (*applicant.File, error) {
+func (a *app) loadApplicant(name string, today civil.Date) (*applicant.File, error) {
 	data, err := readApplicantFile(name)
 	if err != nil {
 		return nil, err
@@ -159,11 +166,12 @@ func loadApplicant(name string, today civil.Date) (*applicant.File, error) {
 // loadPlan reads and validates an applicant file and computes its plan for
 // today: the first step of every command that prints something about one
 // applicant.
-func loadPlan(name string, today civil.Date) (*applicant.File, *plan.Plan, error) {
-	f, err := loadApplicant(name, today)
+func (a *app) loadPlan(name string, today civil.Date) (*applicant.File, *plan.Plan, error) {
+	f, err := a.loadApplicant(name, today)
 	if err != nil {
 		return nil, nil, err
 	}
+	a.printWarnings(f.Warnings)
 	p, err := plan.Compute(f, today)
 	if err != nil {
 		return nil, nil, err
@@ -173,7 +181,7 @@ func loadPlan(name string, today civil.Date) (*applicant.File, *plan.Plan, error
 
 // loadOrganisation reads the --org file.
 func loadOrganisation(name string) (*applicant.Organisation, error) {
-	data, err := readFile(name)
+	data, err := readFile(name, msg.New("read.what.organisation"))
 	if err != nil {
 		return nil, err
 	}

@@ -22,7 +22,7 @@ func newPlanCmd(a *app) *cobra.Command {
 		Args:       oneFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			today := date.today(a)
-			_, p, err := loadPlan(args[0], today)
+			_, p, err := a.loadPlan(args[0], today)
 			if err != nil {
 				return err
 			}

@@ -51,10 +51,12 @@ func newValidateCmd(a *app) *cobra.Command {
 // reports whether it is valid.
 func (a *app) validateOne(name string, today civil.Date) bool {
 	data, err := readApplicantFile(name)
+	var f *applicant.File
 	if err == nil {
-		_, err = applicant.Load(name, data, today)
+		f, err = applicant.Load(name, data, today)
 	}
 	if err == nil {
+		a.printWarnings(f.Warnings)
 		fmt.Fprintf(a.stdout, "%s\n", a.t("cli.validate_ok", name))
 		return true
 	}

@@ -99,7 +99,7 @@ func TestCRLFProblemsAsLF(t *testing.T) {
 		{"tab", edit(t, "  civility: madame", "\tcivility: madame"), "a.yaml:3:1: invalid YAML: found a tab character"},
 		{"bad indentation", edit(t, "  family_name: DIALLO", "    family_name: DIALLO"), "a.yaml:4:"},
 		{"second document", edit(t, "", "---\nformat: ofiipack/v1\n"), "a.yaml:22:1: found a second YAML document"},
-		{"unknown anchor", edit(t, "city: Saint-Denis", "city: *ville"), "a.yaml:13:11: invalid YAML: unknown anchor"},
+		{"unknown anchor", edit(t, "city: Saint-Denis", "city: *ville"), "a.yaml:13:11: applicant.address.city: invalid YAML: unknown anchor"},
 		{"line break in a literal block", edit(t, "    street: 12 rue des Lilas\n", "    street: |\n      12 rue\n      des Lilas\n"), "a.yaml:11:13: applicant.address.street: found a line break"},
 		{"empty", "# nothing yet\n\n", "a.yaml:1:1: found no data in the file"},
 	} {

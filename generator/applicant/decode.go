@@ -26,9 +26,21 @@ type decoder struct {
 	file  string
 	today civil.Date // zero: no "not in the future" checks
 	probs Problems
+	extra int // problems found past keptProblems, counted only
+	warns Problems
+	data  []byte // the file's text, to see how a comment follows a value; nil for a spreadsheet row
 }
 
+// keptProblems is how many problems a decoder keeps before it only counts
+// them: enough to print the MaxProblems first by position of most files,
+// few enough that a file of a million bad items holds little memory.
+const keptProblems = 10 * MaxProblems
+
 func (d *decoder) add(at *yaml.Node, field string, message, hint msg.Text) {
+	if len(d.probs) >= keptProblems {
+		d.extra++
+		return
+	}
 	p := Problem{File: d.file, Field: field, Message: message, Hint: hint}
 	if at != nil {
 		p.Line, p.Column = at.Line, at.Column
@@ -189,6 +201,10 @@ func (d *decoder) mapping(n *yaml.Node, path string, set *keySet) *mapping {
 }
 
 func (d *decoder) unknownKey(k *yaml.Node, path string, set *keySet) {
+	if len(d.probs) >= keptProblems {
+		d.extra++ // no hint to compute for a problem only counted
+		return
+	}
 	var hint msg.Text
 	if s := Nearest(k.Value, set.keys); s != "" {
 		hint = didYouMean(s)
@@ -284,7 +300,7 @@ func (m *mapping) name(key string, required bool, expect msg.Text) string {
 			return ""
 		}
 	}
-	return m.d.text(v, path, expect)
+	return m.d.textMax(v, path, expect, MaxNameLength)
 }
 
 // text decodes a one-line text field.
@@ -297,11 +313,74 @@ func (m *mapping) text(key string, required bool, expect msg.Text) string {
 }
 
 func (d *decoder) text(v *yaml.Node, path string, expect msg.Text) string {
+	return d.textMax(v, path, expect, MaxTextLength)
+}
+
+// textMax decodes a one-line text of at most max characters.
+func (d *decoder) textMax(v *yaml.Node, path string, expect msg.Text, max int) string {
 	s, ok := d.scalar(v, path, expect)
-	if !ok || !d.printable(v, path, s) {
+	if !ok {
 		return ""
 	}
+	if n := utf8.RuneCountInString(s); n > max {
+		// checked first: a long text is not searched character by character
+		d.add(v, path, x("text_too_long", n, max), x("hint.shorten", max))
+		return ""
+	}
+	if !d.printable(v, path, s) {
+		return ""
+	}
+	d.lostComment(v, path)
 	return s
+}
+
+// cut returns the first max characters of s, and "…" when there were more.
+func cut(s string, max int) string {
+	n := 0
+	for i := range s {
+		if n == max {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// lostComment warns when the text of a value seems to go on after " #",
+// which YAML reads as the start of a comment: "street: 27 bd National
+// #appt 4" keeps « 27 bd National ». A comment that starts with "#" and a
+// space after a wider gap ("city: Lyon    # required") is one written as a
+// comment, as in the example file of 'ofiipack init', and is left alone.
+func (d *decoder) lostComment(v *yaml.Node, path string) {
+	if v.Style != 0 || v.LineComment == "" || d.data == nil || len(d.warns) >= MaxProblems {
+		return
+	}
+	comment := v.LineComment
+	if i := strings.IndexByte(comment, '\n'); i >= 0 {
+		comment = comment[:i]
+	}
+	row := lineText(d.data, v.Line)
+	at := strings.LastIndex(row, comment)
+	if at < 0 {
+		return
+	}
+	gap := len(row[:at]) - len(strings.TrimRight(row[:at], " \t"))
+	text := strings.TrimSpace(strings.TrimPrefix(comment, "#"))
+	if text == "" || (gap > 1 && strings.HasPrefix(comment, "# ")) {
+		return
+	}
+	key := path
+	if i := strings.LastIndexAny(key, ".]"); i >= 0 {
+		key = key[i+1:]
+	}
+	w := Problem{File: d.file, Line: v.Line, Column: utf8.RuneCountInString(row[:at]) + 1, Field: path,
+		Message: x("comment_in_value", quote(comment)), Hint: noHint}
+	if key != "" {
+		// the hint shows the end of the value only: the rest of an
+		// address is personal, and the user has it before their eyes
+		w.Hint = x("hint.comment_in_value", key, cut(comment, maxQuoted))
+	}
+	d.warns = append(d.warns, w)
 }
 
 // printable reports (and returns false) the first character of s that is
@@ -428,6 +507,11 @@ func (m *mapping) list(key string, expect msg.Text) ([]*yaml.Node, string) {
 	if v.Kind != yaml.SequenceNode {
 		m.d.add(v, path, foundExpected(found(v), expect), x("hint.list_items"))
 		return nil, path
+	}
+	if len(v.Content) > MaxListItems {
+		// at the list, not its 101st item: listed first, before its items' problems
+		m.d.add(v, path, x("too_many_items", MaxListItems), x("hint.fewer_items", MaxListItems))
+		return v.Content[:MaxListItems], path
 	}
 	return v.Content, path
 }

@@ -177,7 +177,7 @@ func TestLoadOrganisation(t *testing.T) {
 		{"emoji", "name: Asso 🌍\n", []string{"org.yaml:1:7: name: found the character \"🌍\" (U+1F30D)"}},
 		{"empty", "", []string{"org.yaml:1:1: the file is empty"}},
 		{"list", "- a\n", []string{"org.yaml:1:1: found a list, expected a mapping with the keys name, address, phone, email, website"}},
-		{"syntax", "name: [Asso\n", []string{"org.yaml:1:1: invalid YAML"}},
+		{"syntax", "name: [Asso\n", []string{"org.yaml:1:1: name: invalid YAML"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

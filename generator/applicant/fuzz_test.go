@@ -33,6 +33,11 @@ func FuzzLoad(f *testing.F) {
 		"ofii_address: [\"\\u0000\", \"\\t\", \"\\u2028\"]\n",
 		"? [a]\n: b\n",
 		"\xff\xfe\x00a",
+		// positions of bad bytes, fields of syntax errors, comments
+		"format: ofiipack/v1\napplicant:\n  address:\n    street: 27 bd #appt 4\n    city: a\x00b\n",
+		"a:\n  - b: c\n  - d: e: f\n",
+		"a: \xc3\n",
+		"- - - a: [\n",
 	} {
 		f.Add([]byte(s))
 	}

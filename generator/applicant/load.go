@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -24,9 +25,9 @@ func Load(name string, data []byte, today civil.Date) (*File, error) {
 	if root == nil {
 		return nil, probs
 	}
-	d := &decoder{file: name, today: today, probs: probs}
+	d := &decoder{file: name, today: today, probs: probs, data: data}
 	f := d.decodeFile(root)
-	return finish(f, d.probs)
+	return finish(f, d)
 }
 
 // DecodeNode decodes and validates an applicant file already parsed into a
@@ -37,7 +38,7 @@ func Load(name string, data []byte, today civil.Date) (*File, error) {
 func DecodeNode(name string, root *yaml.Node, today civil.Date) (*File, error) {
 	d := &decoder{file: name, today: today}
 	f := d.decodeFile(root)
-	return finish(f, d.probs)
+	return finish(f, d)
 }
 
 // LoadOrganisation decodes the organisation file of `--org FILE`: the keys
@@ -51,18 +52,34 @@ func LoadOrganisation(name string, data []byte) (*Organisation, error) {
 	d := &decoder{file: name, probs: probs}
 	org := d.decodeOrganisationFile(root)
 	if len(d.probs) > 0 {
-		sortProblems(d.probs)
-		return nil, d.probs
+		return nil, d.problems()
 	}
 	return org, nil
 }
 
-func finish(f *File, probs Problems) (*File, error) {
-	if len(probs) > 0 {
-		sortProblems(probs)
-		return nil, probs
+func finish(f *File, d *decoder) (*File, error) {
+	if len(d.probs) > 0 {
+		return nil, d.problems()
+	}
+	if len(d.warns) > 0 {
+		sortProblems(d.warns)
+		f.Warnings = d.warns
 	}
 	return f, nil
+}
+
+// problems returns the decoder's problems sorted by position, the first
+// MaxProblems of them and then one that counts the others ("and 3 214
+// more problems"), at the place of the first one left out.
+func (d *decoder) problems() Problems {
+	sortProblems(d.probs)
+	ps := d.probs
+	if more := len(ps) - MaxProblems + d.extra; more > 0 && len(ps) > MaxProblems {
+		next := ps[MaxProblems]
+		ps = append(ps[:MaxProblems:MaxProblems], Problem{File: d.file, Line: next.Line, Column: next.Column,
+			Message: x("more_problems", more)})
+	}
+	return ps
 }
 
 // parse reads the single YAML document of data. It returns a nil root when
@@ -114,6 +131,11 @@ func emptyFile(name string, data []byte) Problem {
 // not find expected ':'") into a problem at that line.
 func syntaxProblem(name string, data []byte, err error) Problem {
 	reason := strings.TrimPrefix(err.Error(), "yaml: ")
+	if p, ok := encodingProblem(name, data); ok {
+		// The YAML reader says "control characters are not allowed" or
+		// "invalid leading UTF-8 octet" without a place.
+		return p
+	}
 	line, col := 0, 1
 	var text msg.Text
 	if rest, ok := strings.CutPrefix(reason, "line "); ok {
@@ -132,6 +154,9 @@ func syntaxProblem(name string, data []byte, err error) Problem {
 		}
 	case strings.Contains(reason, "mapping values are not allowed"):
 		hint = x("hint.yaml_colon")
+		if c, ok := secondColon(data, line); ok {
+			col = c
+		}
 	case strings.Contains(reason, "did not find expected key"), strings.Contains(reason, "did not find expected '-'"):
 		hint = x("hint.yaml_indent")
 	case strings.HasPrefix(reason, "unknown anchor"):
@@ -157,7 +182,141 @@ func syntaxProblem(name string, data []byte, err error) Problem {
 		}
 		text = x("invalid_yaml", why)
 	}
-	return Problem{File: name, Line: line, Column: col, Message: text, Hint: hint}
+	return Problem{File: name, Line: line, Column: col, Field: fieldAt(data, line), Message: text, Hint: hint}
+}
+
+// encodingProblem finds the first byte of data that is not UTF-8, or the
+// first control character YAML refuses (NUL…), and words it at its line
+// and column. ok is false when there is none, or when the file is UTF-16,
+// which the YAML reader decodes itself.
+func encodingProblem(name string, data []byte) (Problem, bool) {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return Problem{}, false
+	}
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		var text, hint msg.Text
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			text, hint = x("not_utf8"), x("hint.save_utf8")
+		case r == '\n':
+			line, col = line+1, 1
+			i += size
+			continue
+		case r == '\t' || r == '\r' || r == 0x85 || r == 0xFEFF:
+		case r < 0x20 || (r >= 0x7F && r <= 0x9F) || r == 0xFFFE || r == 0xFFFF:
+			text, hint = x("control", fmt.Sprintf("%04X", r)), x("hint.remove_it")
+		}
+		if !text.IsZero() {
+			return Problem{File: name, Line: line, Column: col, Field: fieldAt(data, line), Message: text, Hint: hint}, true
+		}
+		i += size
+		col++
+	}
+	return Problem{}, false
+}
+
+// secondColon returns the column of the ": " after the key's on the given
+// line ("city: Lyon: 1er"): where YAML stops understanding the line.
+func secondColon(data []byte, line int) (int, bool) {
+	row := lineText(data, line)
+	first := strings.Index(row, ": ")
+	if first < 0 {
+		return 0, false
+	}
+	second := strings.Index(row[first+2:], ": ")
+	if second < 0 {
+		return 0, false
+	}
+	return utf8.RuneCountInString(row[:first+2+second]) + 1, true
+}
+
+// lineText returns the text of line n (1-based) of data.
+func lineText(data []byte, n int) string {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(data, '\n')
+		if j < 0 {
+			return ""
+		}
+		data = data[j+1:]
+	}
+	if j := bytes.IndexByte(data, '\n'); j >= 0 {
+		data = data[:j]
+	}
+	return strings.TrimSuffix(string(data), "\r")
+}
+
+// fieldAt guesses from the indentation the dotted path of the field on the
+// given line of a file that the YAML reader could not read ("applicant.
+// address.city"), so that a syntax error names its field as other problems
+// do. It reads block mappings and lists; it returns "" when the line is
+// outside them, and never fails.
+func fieldAt(data []byte, line int) string {
+	type frame struct {
+		indent int
+		name   string
+		item   bool
+		items  int  // a key's list items seen so far
+		inline bool // a key with its value on its line: nothing nests under it
+	}
+	var stack []frame
+	for n := 1; n <= line && len(data) > 0; n++ {
+		row := data
+		if j := bytes.IndexByte(data, '\n'); j >= 0 {
+			row, data = data[:j], data[j+1:]
+		} else {
+			data = nil
+		}
+		text := strings.TrimRight(string(row), " \r")
+		indent := len(text) - len(strings.TrimLeft(text, " "))
+		content := text[indent:]
+		if strings.HasPrefix(content, "\t") {
+			return "" // indented with a tab: its level is unknown
+		}
+		if content == "" || content[0] == '#' || strings.HasPrefix(content, "---") {
+			continue
+		}
+		for content == "-" || strings.HasPrefix(content, "- ") {
+			for len(stack) > 0 && stack[len(stack)-1].indent > indent {
+				stack = stack[:len(stack)-1]
+			}
+			if len(stack) > 0 && stack[len(stack)-1].indent == indent && stack[len(stack)-1].item {
+				stack = stack[:len(stack)-1]
+			}
+			i := 0
+			if len(stack) > 0 {
+				i = stack[len(stack)-1].items
+				stack[len(stack)-1].items++
+			}
+			stack = append(stack, frame{indent: indent, name: "[" + strconv.Itoa(i) + "]", item: true})
+			rest := strings.TrimPrefix(content, "-")
+			trimmed := strings.TrimLeft(rest, " ")
+			indent += 1 + len(rest) - len(trimmed)
+			content = trimmed
+		}
+		for len(stack) > 0 && stack[len(stack)-1].indent >= indent && !stack[len(stack)-1].item {
+			stack = stack[:len(stack)-1]
+		}
+		for len(stack) > 0 && (stack[len(stack)-1].indent > indent || stack[len(stack)-1].inline) {
+			stack = stack[:len(stack)-1]
+		}
+		key, _, ok := strings.Cut(content, ":")
+		if !ok || key == "" || strings.ContainsAny(key[:1], "\"'[{&*!|>%@`") || strings.Contains(key, " #") {
+			continue // not a key: the line belongs to what encloses it
+		}
+		value := strings.TrimSpace(content[len(key)+1:])
+		stack = append(stack, frame{indent: indent, name: strings.TrimSpace(key),
+			inline: value != "" && value[0] != '#' && value[0] != '|' && value[0] != '>' && value[0] != '&'})
+	}
+	var b strings.Builder
+	for i, f := range stack {
+		if i > 0 && !f.item {
+			b.WriteByte('.')
+		}
+		b.WriteString(f.name)
+	}
+	return b.String()
 }
 
 // yamlReasons words the YAML reader's most common errors from the catalog:

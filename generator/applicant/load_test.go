@@ -191,12 +191,12 @@ func TestLoadRules(t *testing.T) {
 		{"top is a list", "- format: ofiipack/v1\n", []string{`x.yaml:1:1: found a list, expected a mapping with the keys format, applicant, identity`}},
 		{"top is text", "hello\n", []string{`x.yaml:1:1: found "hello", expected a mapping`}},
 		{"syntax error", edit(t, "  family_name: DIALLO", "  family_name: DIALLO: Aminata"), []string{
-			"x.yaml:4:1: invalid YAML: mapping values are not allowed in this context | hint: check the indentation"}},
-		{"bad indentation", edit(t, "  given_names: Aminata", "   given_names: Aminata"), []string{"x.yaml:5:1: invalid YAML"}},
+			"x.yaml:4:22: applicant.family_name: invalid YAML: mapping values are not allowed in this context | hint: check the indentation"}},
+		{"bad indentation", edit(t, "  given_names: Aminata", "   given_names: Aminata"), []string{"x.yaml:5:1: applicant.given_names: invalid YAML"}},
 		{"tab indentation", edit(t, "  given_names: Aminata", "\tgiven_names: Aminata"), []string{
 			"x.yaml:5:1: invalid YAML: found a tab character, expected spaces | hint: indent with spaces"}},
 		{"unclosed quote", edit(t, `"93200"`, `"93200`), []string{"invalid YAML"}},
-		{"unknown anchor", edit(t, "city: Saint-Denis", "city: *town"), []string{"x.yaml:13:11: invalid YAML: unknown anchor 'town' referenced"}},
+		{"unknown anchor", edit(t, "city: Saint-Denis", "city: *town"), []string{"x.yaml:13:11: applicant.address.city: invalid YAML: unknown anchor 'town' referenced"}},
 
 		// format.
 		{"format missing", strings.TrimPrefix(base, "format: ofiipack/v1\n"), []string{

@@ -98,6 +98,11 @@ type File struct {
 	OFIIAddress    []string
 	Options        Options
 	Organisation   *Organisation // nil when the file has no organisation block
+
+	// Warnings are what ofiipack read but the user may not mean, which
+	// does not stop the pack: the text after " #" on a value's line, a
+	// YAML comment left out of the value. Sorted by position.
+	Warnings Problems
 }
 
 // Applicant is the person who applies.

@@ -34,6 +34,8 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/atomicfile"
@@ -94,7 +96,18 @@ type Result struct {
 	// name, given names and birth date), "" when none came before.
 	DuplicateOf string
 	Problems    []Problem // why it failed; empty when the pack was written
+
+	diskFull bool // the pack could not be written: no space left on the disk
+	// FileWarnings are what the applicant file holds that ofiipack read
+	// but the user may not mean (a YAML comment after a value); the pack
+	// is written. Each also adds the ID FileWarningID to Warnings and its
+	// French text to WarningsText.
+	FileWarnings []Problem
 }
+
+// FileWarningID is the ID, in Result.Warnings and summary.csv, of a
+// warning about the file itself rather than the plan.
+const FileWarningID = "file_text_comment"
 
 // Where names the entry: "caseload.csv:row 4", "folder/a.yaml".
 func (r Result) Where() string {
@@ -195,6 +208,13 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	todo := make(chan job, jobs)
 	done := make(chan Result, jobs)
 	var written sync.Map // index → kept, for the packs written
+	// packs counts the packs written, in whatever order and whether or
+	// not the results were reported before an interrupt: the count that
+	// an interrupted run gives is the number of packs in the folder.
+	var packs atomic.Int64
+	// full is set by the first pack that finds the disk full: the batch
+	// stops scheduling at once, and says so once, naming the folder.
+	var full atomic.Bool
 
 	go func() {
 		defer close(todo)
@@ -222,6 +242,13 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 					continue // drain: the producer may be blocked on a send
 				}
 				r := j.work(ctx, opt.Dir, opt.Org)
+				if r.OK() {
+					packs.Add(1)
+				}
+				if r.diskFull {
+					full.Store(true)
+					cancel()
+				}
 				if ctx.Err() != nil {
 					continue
 				}
@@ -262,7 +289,12 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 			}
 		}
 	}
+	if full.Load() {
+		sum.Written = int(packs.Load())
+		return sum, msg.Wrap(syscall.ENOSPC, "batch.disk_full", opt.Dir, sum.Written).WithHint(msg.New("batch.disk_full_hint"))
+	}
 	if err := ctx.Err(); err != nil {
+		sum.Written = int(packs.Load())
 		return sum, interrupted(err)
 	}
 
@@ -382,6 +414,14 @@ func prepare(e entry, today civil.Date, names *namer) job {
 		}
 		j.WarningsText = append(j.WarningsText, t)
 	}
+	for _, w := range j.file.Warnings {
+		p := Problem{Text: msg.New("batch.located", w.Where(), w.Message), Hint: w.Hint}
+		if len(j.FileWarnings) == 0 {
+			j.Warnings = append(j.Warnings, FileWarningID)
+		}
+		j.FileWarnings = append(j.FileWarnings, p)
+		j.WarningsText = append(j.WarningsText, p.Text.In(msg.French))
+	}
 	return j
 }
 
@@ -406,7 +446,7 @@ func (j job) work(ctx context.Context, dir string, org *applicant.Organisation) 
 	if org == nil {
 		org = j.file.Organisation
 	}
-	err := atomicfile.Write(filepath.Join(dir, r.PDF), func(w io.Writer) error {
+	err := writeFile(filepath.Join(dir, r.PDF), func(w io.Writer) error {
 		// The PDF library writes in small pieces: one system call per
 		// 64 KiB instead of a hundred per pack.
 		bw := bufio.NewWriterSize(ctxWriter{ctx, w}, 64<<10)
@@ -418,8 +458,22 @@ func (j job) work(ctx context.Context, dir string, org *applicant.Organisation) 
 	if err != nil {
 		r.Problems = []Problem{{Text: msg.New("batch.write_failed", r.Where(), r.PDF, msg.OS(err))}}
 		r.PDF = ""
+		r.diskFull = diskFull(err)
 	}
 	return r
+}
+
+// writeFile writes a pack; the tests replace it to fail as a full disk does.
+var writeFile = atomicfile.Write
+
+// diskFull reports whether err says that the disk is full: ENOSPC, or on
+// Windows ERROR_DISK_FULL and ERROR_HANDLE_DISK_FULL.
+func diskFull(err error) bool {
+	var errno syscall.Errno
+	if !errors.As(err, &errno) {
+		return false
+	}
+	return errno == syscall.ENOSPC || (runtime.GOOS == "windows" && (errno == 112 || errno == 39))
 }
 
 // ctxWriter fails every write once ctx is done, so that an interrupted

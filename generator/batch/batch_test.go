@@ -798,6 +798,9 @@ func TestCancelLeavesNoPartialFile(t *testing.T) {
 	if pdfs < 3 {
 		t.Errorf("%d PDFs, want at least the 3 reported before the interrupt", pdfs)
 	}
+	if pdfs != s.Written {
+		t.Errorf("%d PDFs in the folder, but the summary counts %d written", pdfs, s.Written)
+	}
 }
 
 func TestLeftoverTempFilesRemoved(t *testing.T) {

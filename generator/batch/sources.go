@@ -1,8 +1,10 @@
 package batch
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
+	"compress/flate"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -18,6 +20,7 @@ import (
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
@@ -60,6 +63,10 @@ func walkInput(ctx context.Context, in string, countOnly bool, emit func(entry) 
 	if fi.IsDir() {
 		return walkFolder(ctx, in, countOnly, emit)
 	}
+	if !fi.Mode().IsRegular() && fi.Mode()&fs.ModeNamedPipe == 0 {
+		// A device or a socket: refused unopened, with what it is.
+		return emit(readYAML(ctx, in, false, true))
+	}
 	if countOnly && !fi.Mode().IsRegular() {
 		// A pipe or a device can be read only once: its entries are
 		// not counted.
@@ -73,7 +80,7 @@ func walkInput(ctx context.Context, in string, countOnly bool, emit func(entry) 
 	case ".xls", ".ods", ".numbers":
 		return emit(failed(in, "", msg.New("batch.spreadsheet_kind", in), msg.New("batch.spreadsheet_kind_hint")))
 	}
-	return emit(readYAML(in, countOnly))
+	return emit(readYAML(ctx, in, countOnly, true))
 }
 
 func walkFolder(ctx context.Context, dir string, countOnly bool, emit func(entry) bool) bool {
@@ -103,22 +110,126 @@ func walkFolder(ctx context.Context, dir string, countOnly bool, emit func(entry
 		return emit(failed(dir, "", msg.New("batch.no_yaml_in_folder", dir), noHint))
 	}
 	for _, f := range files { // WalkDir visits in lexical order: deterministic
-		if ctx.Err() != nil || !emit(readYAML(f, countOnly)) {
+		// A pipe, a device or a socket found in a folder (a *.yaml link
+		// to /dev/zero) is refused unopened: only a file named on the
+		// command line may be a pipe.
+		if ctx.Err() != nil || !emit(readYAML(ctx, f, countOnly, false)) {
 			return false
 		}
 	}
 	return true
 }
 
-func readYAML(path string, countOnly bool) entry {
+// readYAML reads an applicant file, of at most applicant.MaxFileSize bytes;
+// given tells a file named on the command line, which may be a pipe.
+// A pipe's wait for its writer, and its reads, end with ctx.
+func readYAML(ctx context.Context, path string, countOnly, given bool) entry {
 	if countOnly {
 		return entry{source: path}
 	}
-	data, err := os.ReadFile(path)
+	what := msg.New("read.what.applicant")
+	var (
+		data []byte
+		err  error
+	)
+	if given {
+		var f *os.File
+		var closeFile func()
+		if f, closeFile, err = openInput(ctx, path); err == nil {
+			data, err = applicant.ReadAll(f, applicant.MaxFileSize, what)
+			closeFile()
+		}
+	} else {
+		data, err = applicant.ReadFile(path, applicant.MaxFileSize, false, what)
+	}
 	if err != nil {
-		return failed(path, "", msg.New("batch.cannot_read", path, msg.OS(err)), noHint)
+		return cannotRead(path, err)
 	}
 	return entry{source: path, data: data}
+}
+
+// cannotRead is the entry of an input that cannot be read, with the hint
+// of the error when it has one (a device, a file too large).
+func cannotRead(path string, err error) entry {
+	hint := noHint
+	var me *msg.Error
+	if errors.As(err, &me) {
+		hint = me.Hint
+	}
+	return failed(path, "", msg.New("batch.cannot_read", path, msg.OS(err)), hint)
+}
+
+// openInput opens a spreadsheet named on the command line (see
+// applicant.Open: a regular file or a pipe). The wait for a pipe's writer
+// ends with ctx, and so does a read that waits for more data: the file
+// is closed then.
+func openInput(ctx context.Context, path string) (*os.File, func(), error) {
+	type opened struct {
+		f   *os.File
+		err error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		f, err := applicant.Open(path, true)
+		ch <- opened{f, err}
+	}()
+	select {
+	case o := <-ch:
+		if o.err != nil {
+			return nil, nil, o.err
+		}
+		stop := context.AfterFunc(ctx, func() { o.f.Close() })
+		return o.f, func() { stop(); o.f.Close() }, nil
+	case <-ctx.Done():
+		go func() { // the pipe's writer may still come
+			if o := <-ch; o.f != nil {
+				o.f.Close()
+			}
+		}()
+		return nil, nil, ctx.Err()
+	}
+}
+
+// limitReader reads a spreadsheet of at most size bytes, in lines of at
+// most line bytes; past either it fails, so that a spreadsheet over the
+// limit is refused, not silently cut, and an endless line (a file that is
+// not a CSV) is not held in memory whole.
+type limitReader struct {
+	r          io.Reader
+	size, line int64 // the limits
+	read, run  int64 // bytes read, and since the last end of line
+}
+
+func newLimitReader(r io.Reader) *limitReader {
+	return &limitReader{r: r, size: applicant.MaxSheetSize, line: applicant.MaxLineSize}
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if int64(len(p)) > l.size-l.read+1 {
+		p = p[:l.size-l.read+1]
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	if l.read > l.size {
+		return 0, applicant.TooLarge(l.size, msg.New("read.what.spreadsheet"))
+	}
+	for b := p[:n]; ; {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			l.run += int64(len(b))
+			break
+		}
+		if l.run+int64(i) > l.line {
+			l.run += int64(i)
+			break
+		}
+		l.run, b = 0, b[i+1:]
+	}
+	if l.run > l.line {
+		return 0, msg.Wrap(applicant.ErrTooLarge, "read.line_too_long", applicant.Size(l.line)).
+			WithHint(msg.New("read.line_too_long_hint"))
+	}
+	return n, err
 }
 
 func isYAML(path string) bool {
@@ -150,6 +261,13 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 		if errors.Is(err, io.EOF) {
 			break
 		}
+		if row > applicant.MaxSheetRows {
+			found = true
+			if !emit(failed(source, "", msg.New("batch.too_many_rows", source, applicant.MaxSheetRows), msg.New("batch.too_many_rows_hint"))) {
+				return false
+			}
+			break
+		}
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && h != nil {
@@ -158,7 +276,7 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 				}
 				continue
 			}
-			return emit(failed(source, "", msg.New("batch.cannot_read", source, msg.OS(err)), noHint))
+			return emit(cannotRead(source, err))
 		}
 		if h == nil {
 			if blank(cells) {
@@ -168,7 +286,7 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 			h, probs = parseHeader(source, row, cells)
 			if len(probs) > 0 {
 				// Every row would be read wrongly: one entry for the file.
-				return emit(entry{source: source, label: fmt.Sprintf("row %d", row), probs: probs})
+				return emit(entry{source: source, label: fmt.Sprintf("row %d", row), probs: capProblems(probs)})
 			}
 			continue
 		}
@@ -210,6 +328,16 @@ func strayCells(source string, h *header, row int, cells []string) []Problem {
 			continue
 		}
 		probs = append(probs, Problem{Text: msg.New("batch.at_column", rowAt(source, row), columnName(i+1), msg.New("batch.stray_cell"))})
+	}
+	return capProblems(probs)
+}
+
+// capProblems keeps the first applicant.MaxProblems problems of an entry
+// and one that counts the others: a row of a million stray cells must not
+// print a million lines.
+func capProblems(probs []Problem) []Problem {
+	if more := len(probs) - applicant.MaxProblems; more > 0 {
+		probs = append(probs[:applicant.MaxProblems:applicant.MaxProblems], Problem{Text: msg.New("more_problems", more)})
 	}
 	return probs
 }
@@ -267,12 +395,20 @@ func fromWindows1252(s string) string {
 }
 
 func walkCSV(ctx context.Context, path string, emit func(entry) bool) bool {
-	f, err := os.Open(path)
+	f, closeFile, err := openInput(ctx, path)
 	if err != nil {
-		return emit(failed(path, "", msg.New("batch.cannot_read", path, msg.OS(err)), noHint))
+		if ctx.Err() != nil {
+			return false
+		}
+		return emit(cannotRead(path, err))
 	}
-	defer f.Close()
-	br := bufio.NewReaderSize(f, 64<<10)
+	defer closeFile()
+	return walkCSVReader(ctx, path, newLimitReader(f), emit)
+}
+
+// walkCSVReader reads the CSV of source from r.
+func walkCSVReader(ctx context.Context, source string, in io.Reader, emit func(entry) bool) bool {
+	br := bufio.NewReaderSize(in, 64<<10)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\uFEFF")) {
 		br.Discard(3)
 	}
@@ -281,7 +417,7 @@ func walkCSV(ctx context.Context, path string, emit func(entry) bool) bool {
 	r.FieldsPerRecord = -1 // short rows are padded; long ones checked by strayCells
 	r.LazyQuotes = true    // a stray quote inside a cell is kept as text
 	r.ReuseRecord = true
-	return walkSheet(ctx, path, &csvRows{r: r}, nil, emit)
+	return walkSheet(ctx, source, &csvRows{r: r}, nil, emit)
 }
 
 // firstLine returns the first line of br without consuming it. It reads
@@ -343,15 +479,49 @@ func (x *xlsxRows) next() (int, []string, error) {
 	return x.row, cells, err
 }
 
+// workbookOptions bound what a workbook may inflate to. With the limit for
+// one part (UnzipXMLSizeLimit) as high as the limit for the whole, no part
+// is ever larger than the limit for one part: excelize then keeps
+// everything in memory, within MaxSheetSize, and never writes the sheet's
+// personal data into excelize-* files of the system's temporary folder
+// (which a killed run would leave there).
+var workbookOptions = excelize.Options{
+	UnzipSizeLimit:    applicant.MaxSheetSize,
+	UnzipXMLSizeLimit: applicant.MaxSheetSize,
+}
+
 func walkXLSX(ctx context.Context, path string, emit func(entry) bool) bool {
-	f, err := excelize.OpenFile(path)
+	in, closeFile, err := openInput(ctx, path)
 	if err != nil {
-		return emit(failed(path, "", msg.New("batch.not_workbook", path, msg.OS(err)), msg.New("batch.not_workbook_hint")))
+		if ctx.Err() != nil {
+			return false
+		}
+		return emit(cannotRead(path, err))
+	}
+	data, err := applicant.ReadAll(in, applicant.MaxSheetSize, msg.New("read.what.spreadsheet"))
+	closeFile()
+	if err != nil {
+		if ctx.Err() != nil {
+			return false
+		}
+		return emit(cannotRead(path, err))
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), workbookOptions)
+	if err == nil {
+		// excelize reads a sheet cut short as a sheet that ends there:
+		// the applicants after the cut would be lost without a word.
+		if err = checkWorkbookXML(data); err != nil {
+			f.Close()
+		}
+	}
+	data = nil
+	if err != nil {
+		return emit(notWorkbook(path, err))
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return emit(failed(path, "", msg.New("batch.no_sheet", path), noHint))
+		return emit(failed(path, "", msg.New("batch.no_sheet", path), msg.New("batch.damaged_workbook_hint")))
 	}
 	wb := &workbookCells{}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
@@ -359,10 +529,101 @@ func walkXLSX(ctx context.Context, path string, emit func(entry) bool) bool {
 	}
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return emit(failed(path, "", msg.New("batch.cannot_read_sheet", path, sheets[0], msg.OS(err)), noHint))
+		return emit(failed(path, "", msg.New("batch.cannot_read_sheet", path, sheets[0], msg.OS(err)), msg.New("batch.damaged_workbook_hint")))
 	}
 	defer rows.Close()
 	return walkSheet(ctx, path, &xlsxRows{rows: rows}, wb, emit)
+}
+
+// errDamagedXML is the cause of the error for a workbook part cut short.
+var errDamagedXML = errors.New("a part of the workbook is cut short")
+
+// checkWorkbookXML unzips every XML part of the workbook's data (the zip's
+// checksums are checked on the way) and returns errDamagedXML for the
+// first one that does not end with the end tag of its root element: cut
+// short. It keeps only the first and last bytes of each part, and costs
+// the unzipping alone (0.2 s for a workbook of 45 MB).
+func checkWorkbookXML(data []byte) error {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	for _, zf := range z.File {
+		name := strings.ToLower(zf.Name)
+		if !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") {
+			continue
+		}
+		r, err := zf.Open()
+		if err != nil {
+			return err
+		}
+		var ends headTail
+		_, err = io.Copy(&ends, r)
+		r.Close()
+		if err != nil {
+			return err
+		}
+		if !ends.complete() {
+			return fmt.Errorf("%w: %s", errDamagedXML, zf.Name)
+		}
+	}
+	return nil
+}
+
+// headTail keeps the first and the last bytes written to it.
+type headTail struct {
+	head, tail []byte
+}
+
+const headTailSize = 512
+
+func (h *headTail) Write(p []byte) (int, error) {
+	if n := min(len(p), headTailSize-len(h.head)); n > 0 {
+		h.head = append(h.head, p[:n]...)
+	}
+	h.tail = append(h.tail, p[max(0, len(p)-headTailSize):]...)
+	if len(h.tail) > headTailSize {
+		h.tail = append(h.tail[:0], h.tail[len(h.tail)-headTailSize:]...)
+	}
+	return len(p), nil
+}
+
+// complete reports whether the XML ends with the end of its root element.
+func (h *headTail) complete() bool {
+	head := h.head
+	for {
+		i := bytes.IndexByte(head, '<')
+		if i < 0 || i+1 >= len(head) {
+			return len(bytes.TrimSpace(h.head)) == 0 // an empty part is not cut
+		}
+		head = head[i+1:]
+		if head[0] != '?' && head[0] != '!' {
+			break
+		}
+	}
+	end := bytes.IndexAny(head, " \t\r\n/>")
+	if end <= 0 {
+		return false
+	}
+	tail := bytes.TrimSpace(h.tail)
+	return bytes.HasSuffix(tail, []byte("</"+string(head[:end])+">")) ||
+		(head[end] == '/' && bytes.HasSuffix(tail, []byte("/>")))
+}
+
+// notWorkbook is the entry of a file that excelize cannot open: a workbook
+// that inflates past MaxSheetSize (a zip bomb), one that is damaged or cut
+// short, or another kind of file named .xlsx.
+func notWorkbook(path string, err error) entry {
+	var corrupt flate.CorruptInputError
+	switch {
+	case strings.Contains(err.Error(), "unzip size exceeds"):
+		return cannotRead(path, msg.Wrap(applicant.ErrTooLarge, "read.too_large_unzipped", applicant.Size(applicant.MaxSheetSize)).
+			WithHint(msg.New("read.too_large_hint", applicant.Size(applicant.MaxSheetSize))))
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrAlgorithm), errors.Is(err, zip.ErrChecksum),
+		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF), errors.As(err, &corrupt), errors.Is(err, errDamagedXML):
+		return failed(path, "", msg.New("batch.damaged_workbook", path), msg.New("batch.damaged_workbook_hint"))
+	}
+	return failed(path, "", msg.New("batch.not_workbook", path, msg.OS(err)), msg.New("batch.not_workbook_hint"))
 }
 
 // rowAt names a row of a spreadsheet: "caseload.csv:row 4".

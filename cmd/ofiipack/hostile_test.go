@@ -1,0 +1,188 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestHostile runs testdata/hostile/*.txtar: one script per class of
+// hostile or huge input (an endless file, a device, a pipe, a zip bomb, a
+// name of ten thousand letters, a million keys…), each asserting the exit
+// status, the message, and that nothing is left behind, neither in the
+// output folder nor in $TMPDIR (testscript points it at $WORK/.tmp). The
+// large inputs are made by the gen command, never committed. A hang is
+// caught by go test -timeout; nothing here is timed.
+func TestHostile(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/hostile",
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"status":    cmdStatus,
+			"notemp":    cmdNoTemp,
+			"emptytemp": cmdEmptyTemp,
+			"gen":       cmdGen,
+		},
+		Condition: func(cond string) (bool, error) {
+			switch cond {
+			case "fifo":
+				return runtime.GOOS != "windows", nil
+			}
+			return false, nil
+		},
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("LANG", "C.UTF-8")
+			for _, k := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES"} {
+				env.Setenv(k, "")
+			}
+			return nil
+		},
+	})
+}
+
+// cmdEmptyTemp checks that $TMPDIR is empty: no excelize-* file, no
+// temporary file of ofiipack was left in the system's temporary folder.
+func cmdEmptyTemp(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: emptytemp")
+	}
+	dir := ts.Getenv("TMPDIR")
+	if dir == "" {
+		ts.Fatalf("TMPDIR is not set")
+	}
+	entries, err := os.ReadDir(dir)
+	ts.Check(err)
+	for _, e := range entries {
+		ts.Fatalf("left in $TMPDIR: %s", e.Name())
+	}
+}
+
+// cmdGen makes a large or special input:
+//
+//	gen big FILE BYTES          an applicant file padded with a comment to BYTES
+//	gen longname FILE CHARS     an applicant file whose family name has CHARS letters
+//	gen keys FILE N             an applicant file with N unknown keys
+//	gen items FILE N            an applicant file with a list of N bad items
+//	gen rows FILE N             a CSV with a header and N blank rows
+//	gen bigcsv FILE BYTES       a CSV of BYTES bytes, one endless cell
+//	gen bomb FILE BYTES         an .xlsx whose sheet inflates to BYTES
+//	gen truncate FILE SRC BYTES the first BYTES of SRC
+//	gen edit FILE OLD NEW       the base file with OLD replaced by NEW (Go escapes: \x00)
+//	gen fifo FILE               a named pipe
+//	gen link FILE TARGET        a symbolic link
+func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: gen KIND FILE [ARG]")
+	}
+	kind, path := args[0], ts.MkAbs(args[1])
+	num := func(i int) int {
+		if len(args) <= i {
+			ts.Fatalf("gen %s: missing a number", kind)
+		}
+		n, err := strconv.Atoi(args[i])
+		ts.Check(err)
+		return n
+	}
+	write := func(b []byte) { ts.Check(os.WriteFile(path, b, 0o600)) }
+	switch kind {
+	case "big":
+		n := num(2)
+		b := []byte(hostileBase)
+		b = append(b, "# "...)
+		b = append(b, bytes.Repeat([]byte("x"), max(0, n-len(b)-1))...)
+		write(append(b, '\n'))
+	case "longname":
+		write([]byte(strings.Replace(hostileBase, "family_name: DIALLO", "family_name: "+strings.Repeat("A", num(2)), 1)))
+	case "keys":
+		var b strings.Builder
+		b.WriteString(hostileBase)
+		for i := range num(2) {
+			b.WriteString("k" + strconv.Itoa(i) + ": 1\n")
+		}
+		write([]byte(b.String()))
+	case "items":
+		var b strings.Builder
+		b.WriteString(hostileBase + "documents_ready:\n")
+		for range num(2) {
+			b.WriteString("- x\n")
+		}
+		write([]byte(b.String()))
+	case "rows":
+		var b strings.Builder
+		b.WriteString("applicant.family_name;applicant.given_names\n")
+		for range num(2) {
+			b.WriteString(";\n")
+		}
+		write([]byte(b.String()))
+	case "bigcsv":
+		n := num(2)
+		b := []byte("applicant.family_name;applicant.given_names\n")
+		write(append(b, bytes.Repeat([]byte("A"), max(0, n-len(b)))...))
+	case "bomb":
+		var buf bytes.Buffer
+		z := zip.NewWriter(&buf)
+		w, err := z.Create("xl/worksheets/sheet1.xml")
+		ts.Check(err)
+		chunk := bytes.Repeat([]byte(" "), 1<<20)
+		for left := num(2); left > 0; left -= len(chunk) {
+			_, err := w.Write(chunk[:min(len(chunk), left)])
+			ts.Check(err)
+		}
+		ts.Check(z.Close())
+		write(buf.Bytes())
+	case "truncate":
+		data, err := os.ReadFile(ts.MkAbs(args[2]))
+		ts.Check(err)
+		write(data[:min(len(data), num(3))])
+	case "edit":
+		if len(args) != 4 {
+			ts.Fatalf("usage: gen edit FILE OLD NEW")
+		}
+		old, err := strconv.Unquote(`"` + args[2] + `"`)
+		ts.Check(err)
+		new, err := strconv.Unquote(`"` + args[3] + `"`)
+		ts.Check(err)
+		if !strings.Contains(hostileBase, old) {
+			ts.Fatalf("gen edit: the base file has no %q", old)
+		}
+		write([]byte(strings.Replace(hostileBase, old, new, 1)))
+	case "fifo":
+		if err := mkfifo(path); err != nil {
+			ts.Fatalf("mkfifo: %v", err)
+		}
+	case "link":
+		if len(args) != 3 {
+			ts.Fatalf("usage: gen link FILE TARGET")
+		}
+		ts.Check(os.Symlink(args[2], path))
+	default:
+		ts.Fatalf("gen: unknown kind %q", kind)
+	}
+}
+
+// hostileBase is a valid applicant file that gen makes large or wrong.
+const hostileBase = `format: ofiipack/v1
+applicant:
+  civility: madame
+  family_name: DIALLO
+  given_names: Aminata
+  birth_date: 1988-04-12
+  birth_place: Bamako (Mali)
+  nationality: ML
+  marital_status: married
+  address:
+    street: 12 rue des Lilas
+    postcode: "93200"
+    city: Saint-Denis
+identity:
+  document: passport
+situation:
+  arrived_on: 2024-05-02
+  long_stay_visa: false
+`

@@ -1,0 +1,8 @@
+//go:build !unix
+
+package applicant
+
+import "errors"
+
+// mkfifo fails where there are no named pipes in the file system (Windows).
+func mkfifo(path string) error { return errors.New("no named pipes in the file system") }
