@@ -162,9 +162,13 @@ func TestBrowserForm(t *testing.T) {
 		}
 		do("type "+name, chromedp.SendKeys(chromedp.CSS(id), value+kb.Tab))
 	}
+	// The checklist's boxes are drawn again at each plan: each is ticked
+	// once it is there, until it stays ticked.
 	for _, id := range ready {
-		sel := chromedp.CSS(fmt.Sprintf(`input[name="documents_ready"][value=%q]`, id))
-		do("tick "+id, chromedp.WaitVisible(sel), chromedp.Click(sel))
+		wait("tick "+id, fmt.Sprintf(`(e => !!e && (e.checked || (e.click(), false)))(document.querySelector('input[name="documents_ready"][value=%q]'))`, id))
+	}
+	for _, id := range ready {
+		wait(id+" stays ticked", fmt.Sprintf(`document.querySelector('input[name="documents_ready"][value=%q]').checked`, id))
 	}
 	// The plan beside the form: the certificate's deadline.
 	wait("see the plan", `document.getElementById('plan').textContent.includes('16/12/2026')`)
