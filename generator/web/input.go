@@ -21,24 +21,24 @@ import (
 	"github.com/ofiipack/ofiipack/generator/plan"
 )
 
-// Limits on what one request may send. The form of one applicant has
-// about 60 fields and sends a few kilobytes; an applicant file is a few
-// kilobytes too. The limits are far above that and far below what could
-// slow the machine: a request past one is refused before it is read whole,
+// Limits on what one request may send, beside those of the loader
+// (applicant/limits.go), which apply to what the form sends as they apply
+// to a file. The form of one applicant has about 60 fields and sends a few
+// kilobytes. A request past a limit is refused before it is read whole,
 // with a message that says which limit it passed.
 const (
 	// maxBody is the size of a request's body: a form post, or an
-	// applicant file sent to be opened.
-	maxBody = 1 << 20
+	// applicant file sent to be opened, which the loader would refuse past
+	// the same size.
+	maxBody = applicant.MaxFileSize
 	// maxValues is the number of values a post may hold (inputs, list
-	// items, the file).
+	// items, the file): every field of the file with every list full is
+	// under 500.
 	maxValues = 1000
-	// maxItems is the number of items of one list (OFII's requests, the
-	// lines of an address, the residence proofs): ofii_address has at most
-	// 6 lines, and a person gets a handful of requests from OFII.
-	maxItems = 20
-	// maxValueBytes is the size of one value other than the file: the
-	// longest field, an address line or a doctor's name, is far shorter.
+	// maxItems is the number of items of one list, the loader's.
+	maxItems = applicant.MaxListItems
+	// maxValueBytes is the size of one value other than the file, in
+	// bytes: the loader's longest text (200 characters) in any script.
 	maxValueBytes = 4 << 10
 )
 

@@ -286,14 +286,14 @@ func TestBadInput(t *testing.T) {
 		}), "procedure.ofii_requests.0.on", ""},
 		{"bad list item", with(func(v url.Values) { v.Add("situation.residence_proofs", "passport") }), "situation.residence_proofs.2", ""},
 		{"unknown field", with(func(v url.Values) { v.Set("applicant.shoe_size", "42") }), "", "applicant.shoe_size"},
-		{"index past the limit", with(func(v url.Values) { v.Set("ofii_address.20", "x") }), "", "ofii_address.20"},
+		{"index past the limit", with(func(v url.Values) { v.Set("ofii_address.100", "x") }), "", "ofii_address.100"},
 		{"value too long", with(func(v url.Values) { v.Set("applicant.birth_place", strings.Repeat("x", maxValueBytes+1)) }), "applicant.birth_place", "trop longue"},
 		{"not UTF-8", with(func(v url.Values) { v.Set("applicant.birth_place", "Bamako\xff") }), "applicant.birth_place", "UTF-8"},
 		{"too many items", with(func(v url.Values) {
 			for i := 0; i <= maxItems; i++ {
 				v.Add("documents_ready", "identity_document")
 			}
-		}), "documents_ready", "au plus 20"},
+		}), "documents_ready", "au plus 100"},
 		{"bad day of the run", with(func(v url.Values) { v.Set("date", "hier") }), "date", "JJ/MM/AAAA"},
 		{"character the fonts lack", with(func(v url.Values) { v.Set("applicant.given_names", "Aminata 😀") }), "applicant.given_names", ""},
 	}
