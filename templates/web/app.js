@@ -49,14 +49,18 @@
     showAll: false,     // after a download or an open: show every problem
     problems: [],
     openProblems: [],   // problems of an opened file that the form cannot show
+    openFailed: '',     // the name of a file that could not be opened
     plan: null,
+    planStale: false,   // the plan shown is that of an earlier, valid state
     nextStepText: '',
     kindLabels: DEFAULT_KIND_LABELS,
     docsReady: new Set(),
+    openDetails: new Map(), // « Détails » the user opened or closed
     checklist: null,    // the last checklist received
     announced: new Set(),
     dirty: false,
     busy: false,
+    typingIn: '',       // the field being typed in: its new problems wait until it is left
     timer: 0,
     pendingReason: ''
   };
@@ -152,6 +156,7 @@
   }
 
   function setServerStatus(text) {
+    if ((text || '') === els.serverStatus.textContent && !!text === !els.serverStatus.hidden) { return; }
     if (text) {
       els.serverStatus.textContent = text;
       els.serverStatus.hidden = false;
@@ -163,12 +168,12 @@
 
   function httpTrouble(status) {
     if (status === 403) {
-      return 'Accès refusé par ofiipack. Si vous l’avez relancé, ouvrez la nouvelle adresse qu’il affiche dans la fenêtre du terminal.';
+      return 'Accès refusé par ofiipack' + NB + ': il a sans doute été relancé. Ouvrez la nouvelle adresse qu’il affiche dans sa fenêtre.';
     }
-    return 'ofiipack a répondu par une erreur (code ' + status + '). Réessayez ; si cela continue, enregistrez le fichier du dossier et relancez ofiipack.';
+    return 'ofiipack a répondu par une erreur (code ' + status + '). Réessayez dans un instant' + NB + '; ne fermez pas cette page, elle garde ce qui a été saisi.';
   }
 
-  var NETWORK_TROUBLE = 'ofiipack ne répond pas : vérifiez que la fenêtre du terminal où il tourne est toujours ouverte, puis réessayez.';
+  var NETWORK_TROUBLE = 'ofiipack ne répond pas' + NB + ': vérifiez que sa fenêtre est toujours ouverte (ou le terminal où il a été lancé), puis réessayez. Ne fermez pas cette page, elle garde ce qui a été saisi.';
 
   function post(url, body) {
     return fetch(url, { method: 'POST', body: body, credentials: 'same-origin', cache: 'no-store' });
@@ -353,8 +358,28 @@
   }
 
   function problemText(p) {
-    var m = capitalise(p.message || '');
-    return m;
+    var m = String(p.message || '');
+    // A part left empty: the loader names the keys it expected; say it as a
+    // person would.
+    if (/^absent, attendu un bloc/.test(m) && targetIsSection(p.path)) {
+      return 'Rien n’est encore rempli ici' + NB + ': remplissez les champs marqués «' + NB + 'obligatoire' + NB + '».';
+    }
+    // A list to choose from: the values the file would hold (single,
+    // married…) are not those the list shows (Célibataire…).
+    if (/^absent, attendu /.test(m) && targetIsSelect(p.path)) {
+      return 'Absent, attendu un choix dans la liste';
+    }
+    return capitalise(m);
+  }
+
+  function targetIsSelect(path) {
+    var e = byId(idOf(normalisePath(path)));
+    return !!(e && e.tagName === 'SELECT');
+  }
+
+  function targetIsSection(path) {
+    var e = byId(idOf(normalisePath(path)));
+    return !!(e && e.tagName === 'FIELDSET' && e.classList.contains('section'));
   }
 
   function resetErrors() {
@@ -419,6 +444,10 @@
 
   // Show the problems; returns the list of those shown, in page order.
   function renderProblems(reason) {
+    var active = document.activeElement;
+    var wasShown = new Set();
+    var shownNow = form.querySelectorAll('.error:not([hidden])');
+    for (var s = 0; s < shownNow.length; s++) { wasShown.add(shownNow[s].id); }
     resetErrors();
     var placed = [];   // {t, problems}
     var byTarget = new Map();
@@ -440,6 +469,9 @@
       if (!wasTouched(entry.t)) { return; }
       var e = entry.t.el;
       var err = byId(e.id + '-error');
+      // While typing in a field, its problem may go away but not appear:
+      // it appears when the field is left.
+      if (state.typingIn && e === active && e.name === state.typingIn && err && !wasShown.has(err.id)) { return; }
       if (!err) { loose = loose.concat(entry.problems); return; }
       clear(err);
       err.appendChild(make('span', 'visually-hidden', 'Erreur' + NB + ': '));
@@ -499,8 +531,13 @@
       box.appendChild(ul);
     }
     if (openOnes.length > 0) {
-      box.appendChild(make('h2', '', 'Dans le fichier ouvert'));
-      box.appendChild(make('p', '', 'Ces points du fichier n’ont pas pu être repris dans le formulaire' + NB + ':'));
+      if (state.openFailed) {
+        box.appendChild(make('h2', '', 'Le fichier «' + NB + state.openFailed + NB + '» n’a pas pu être ouvert'));
+        box.appendChild(make('p', '', 'Le formulaire n’a pas changé. Ce qui ne va pas dans le fichier' + NB + ':'));
+      } else {
+        box.appendChild(make('h2', '', 'Dans le fichier ouvert'));
+        box.appendChild(make('p', '', 'Ces points du fichier n’ont pas pu être repris dans le formulaire' + NB + ':'));
+      }
       var ul2 = make('ul');
       openOnes.forEach(function (p) {
         var where = normalisePath(p.path);
@@ -508,6 +545,10 @@
           (p.hint ? ' — ' + capitalise(p.hint) : '')));
       });
       box.appendChild(ul2);
+      var hide = make('button', 'secondary', 'Masquer ces points du fichier');
+      hide.type = 'button';
+      hide.setAttribute('data-hide-open', '1');
+      box.appendChild(hide);
     }
     box.hidden = false;
   }
@@ -516,9 +557,16 @@
     var n = state.problems.length;
     els.status.classList.remove('ok', 'bad');
     if (state.applied === 0) { els.status.textContent = ''; return; }
+    var emptyParts = state.problems.filter(function (p) {
+      return /^absent, attendu un bloc/.test(String(p.message || '')) && targetIsSection(p.path);
+    }).length;
     if (n === 0) {
       els.status.textContent = 'Aucun problème' + NB + ': le dossier peut être téléchargé.';
       els.status.classList.add('ok');
+    } else if (emptyParts > 0 && !state.showAll) {
+      // A part not begun hides the count of its missing fields: no count yet.
+      els.status.textContent = 'Des parties obligatoires du formulaire sont encore vides.';
+      els.status.classList.add('bad');
     } else {
       els.status.textContent = n + NB + plural(n, 'point reste', 'points restent') + ' à compléter ou à corriger' +
         (state.showAll ? NB + ': voir la liste en haut du formulaire.' : '.');
@@ -544,7 +592,7 @@
     state.announced = now;
     if (reason === 'download' || reason === 'open') { return; } // they say it themselves
     if (fresh.length === 1) { announce(fresh[0]); }
-    else if (fresh.length > 1) { announce(fresh.length + NB + 'nouveaux problèmes. ' + fresh[0] + '…'); }
+    else if (fresh.length > 1) { announce(fresh.length + NB + 'nouveaux points à corriger. ' + fresh[0] + '…'); }
   }
 
   function focusFirstProblem(shown) {
@@ -565,49 +613,94 @@
 
   // ------------------------------------------------------------- the plan
 
+  // A part of the panel is drawn again only when what it shows changed, and
+  // the focus stays where it was (a checkbox just ticked, a « Détails »).
+  var drawn = {};
+
+  function redraw(part, container, data, draw) {
+    var key = JSON.stringify(data);
+    if (drawn[part] === key) { return; }
+    drawn[part] = key;
+    var active = document.activeElement;
+    var keep = null;
+    if (active && container.contains(active)) {
+      if (active.tagName === 'SUMMARY' && active.parentNode.getAttribute('data-key')) {
+        keep = { details: active.parentNode.getAttribute('data-key') };
+      } else if (active.id) {
+        keep = { id: active.id };
+      }
+    }
+    draw();
+    if (keep) {
+      var e = keep.id ? byId(keep.id) :
+        container.querySelector('details[data-key="' + keep.details.replace(/"/g, '') + '"] > summary');
+      if (e) { e.focus({ preventScroll: true }); }
+    }
+  }
+
+  // « Détails » opened or closed by the user stay so across updates.
+  function keyedDetails(key, openByDefault) {
+    var det = make('details');
+    det.setAttribute('data-key', key);
+    det.open = state.openDetails.has(key) ? state.openDetails.get(key) : !!openByDefault;
+    return det;
+  }
+
   function renderPlan() {
     var plan = state.plan;
-    renderNext(plan);
+    var panel = byId('plan');
+    if (panel) { panel.classList.toggle('is-stale', !!(plan && state.planStale)); }
+    redraw('next', els.next, [plan && plan.next_step, plan && plan.deadlines, state.nextStepText, state.planStale, !!plan],
+      function () { renderNext(plan); });
     if (!plan) {
       els.panelDeadlines.hidden = true;
       els.panelWarnings.hidden = true;
       els.panelFees.hidden = true;
+      drawn.deadlines = drawn.warnings = drawn.fees = null;
       return;
     }
-    renderDeadlines(plan.deadlines || []);
-    renderWarnings(plan.warnings || []);
-    renderFees(plan.fees || []);
+    redraw('deadlines', els.deadlines, [plan.deadlines, state.kindLabels], function () { renderDeadlines(plan.deadlines || []); });
+    redraw('warnings', els.warnings, plan.warnings, function () { renderWarnings(plan.warnings || []); });
+    redraw('fees', els.fees, plan.fees, function () { renderFees(plan.fees || []); });
     if (Array.isArray(plan.checklist)) {
       state.checklist = plan.checklist;
-      renderChecklist();
+      redraw('checklist', els.checklist, [plan.checklist, Array.from(state.docsReady)], renderChecklist);
     }
   }
 
   function renderNext(plan) {
     clear(els.next);
+    if (plan && state.planStale) {
+      els.next.appendChild(make('p', 'stale', 'Ce plan ne tient pas compte des dernières modifications' + NB +
+        ': corrigez d’abord les points signalés dans le formulaire.'));
+    }
     if (!plan) {
       els.next.appendChild(make('p', 'muted', 'Le plan s’affiche dès que les champs obligatoires sont remplis sans erreur.'));
       return;
     }
     var ns = plan.next_step;
+    // What to do first, then when.
+    if (state.nextStepText) {
+      // "title — what to do now" when late: the title stands out.
+      var cut = state.nextStepText.indexOf(' — ');
+      els.next.appendChild(make('p', 'next-what', cut > 0 ? state.nextStepText.slice(0, cut) : state.nextStepText));
+      if (cut > 0) { els.next.appendChild(make('p', 'next-now', state.nextStepText.slice(cut + 3))); }
+    } else if (!ns) {
+      els.next.appendChild(make('p', '', 'Aucune date à venir d’après ce qui est indiqué.'));
+    }
     if (ns) {
       var p = make('p', 'next-when');
       var dl = null;
       (plan.deadlines || []).forEach(function (d) { if (!dl && d.id === ns.id && d.date === ns.date) { dl = d; } });
       p.appendChild(document.createTextNode(kindLabel(ns.kind || (dl && dl.kind)) + NB + ': ' + frDate(ns.date)));
-      if (dl && !ns.late && typeof dl.days_left === 'number') {
+      if (dl && !ns.late && typeof dl.days_left === 'number' && !/\bdans \d/.test(state.nextStepText)) {
         p.appendChild(document.createTextNode(' (' + daysLeftText(dl.days_left) + ')'));
       }
       if (ns.late) { p.appendChild(document.createTextNode(' ')); p.appendChild(make('span', 'late', 'en retard')); }
       els.next.appendChild(p);
-      if (dl && dl.post_by && !dl.done) {
-        els.next.appendChild(make('p', 'post-by', 'À poster avant le ' + frDate(dl.post_by) + '.'));
+      if (dl && dl.post_by && !dl.done && !ns.late) {
+        els.next.appendChild(make('p', 'post-by', postByText(dl.post_by, plan.today)));
       }
-    }
-    if (state.nextStepText) {
-      els.next.appendChild(make('p', '', state.nextStepText));
-    } else if (!ns) {
-      els.next.appendChild(make('p', '', 'Aucune date à venir d’après ce qui est indiqué.'));
     }
   }
 
@@ -624,6 +717,14 @@
     return s;
   }
 
+  // The day to post by, or, once it is past, that it is time to send now.
+  function postByText(postBy, today) {
+    if (today && postBy < today) {
+      return 'La date conseillée pour poster (' + frDate(postBy) + ') est passée' + NB + ': envoyez sans attendre.';
+    }
+    return 'À poster avant le ' + frDate(postBy) + '.';
+  }
+
   function renderDeadlines(list) {
     clear(els.deadlines);
     els.panelDeadlines.hidden = list.length === 0;
@@ -637,15 +738,15 @@
       else if (d.passed) { when.appendChild(document.createTextNode(' ')); when.appendChild(make('span', 'tag passed', 'date passée')); }
       li.appendChild(when);
       li.appendChild(make('p', 'title', d.title || d.id));
-      if (d.post_by && !d.done) {
-        li.appendChild(make('p', 'post-by', 'À poster avant le ' + frDate(d.post_by)));
+      if (d.post_by && !d.done && !d.passed) {
+        li.appendChild(make('p', 'post-by', postByText(d.post_by, state.plan && state.plan.today)));
       }
       if (d.non_working_day && !d.done && !d.passed && d.kind === 'deadline') {
         var nwd = 'Ce jour n’est pas ouvré' + (d.holiday ? ' (' + d.holiday + ')' : '') + NB + ': agissez avant.';
         li.appendChild(make('p', 'nwd', nwd));
       }
       if (d.detail || d.source) {
-        var det = make('details');
+        var det = keyedDetails('deadline:' + d.id + ':' + d.date);
         det.appendChild(summaryFor('Détails', d.title || ''));
         if (d.detail) { det.appendChild(make('p', '', d.detail)); }
         if (d.source) { det.appendChild(make('p', 'source', 'Source' + NB + ': ' + d.source)); }
@@ -665,8 +766,7 @@
       if (head) { li.appendChild(make('p', 'w-title', head)); }
       if (body && body !== head) {
         if (head) {
-          var det = make('details');
-          if (URGENT[w.id]) { det.open = true; }
+          var det = keyedDetails('warning:' + w.id, URGENT[w.id]);
           det.appendChild(summaryFor('Lire l’explication', head));
           det.appendChild(make('p', '', body));
           if (w.source) { det.appendChild(make('p', 'source', 'Source' + NB + ': ' + w.source)); }
@@ -725,7 +825,7 @@
         row.appendChild(label);
         li.appendChild(row);
         if ((item.details && item.details.length) || item.source) {
-          var det = make('details');
+          var det = keyedDetails('item:' + item.id);
           det.appendChild(summaryFor('Détails', item.title || ''));
           if (item.details && item.details.length) {
             var ul = make('ul');
@@ -768,6 +868,7 @@
     if (state.pendingReason !== 'change' && state.pendingReason !== 'open') { state.pendingReason = reason; }
     clearTimeout(state.timer);
     state.timer = setTimeout(function () {
+      state.timer = 0;
       var r = state.pendingReason;
       state.pendingReason = '';
       runCheck(r);
@@ -777,26 +878,74 @@
   function runCheck(reason) {
     var mine = ++state.seq;
     var fd = new FormData(form);
+    var maps = indexMaps(fd);
     return post('/check', fd).then(function (res) {
-      if (!res.ok && res.status !== 422) { throw { status: res.status }; }
-      return res.json();
+      var isJSON = (res.headers.get('Content-Type') || '').indexOf('json') >= 0;
+      if (!isJSON) { throw { status: res.status }; }
+      return res.json().then(function (json) {
+        // Any answer with problems is shown (a post too large says so too).
+        if (!res.ok && !(json && Array.isArray(json.problems))) { throw { status: res.status }; }
+        return json;
+      });
     }).then(function (json) {
       if (mine < state.applied) { return; } // an older answer, come late
       state.applied = mine;
       setServerStatus('');
-      applyCheck(json, reason);
+      applyCheck(json, reason, maps);
     }).catch(function (err) {
       if (mine < state.applied) { return; }
+      state.applied = mine;
       setServerStatus(err && err.status ? httpTrouble(err.status) : NETWORK_TROUBLE);
     });
   }
 
-  function applyCheck(json, reason) {
+  // Rows and lines left empty are not sent as items: the server numbers the
+  // items it gets 0, 1, 2… For each list, the row of the form that each
+  // number sent stands for, so that a problem is shown on its own row.
+  var INDEXED = ['procedure.ofii_requests', 'ofii_address', 'organisation.address'];
+
+  function indexMaps(fd) {
+    var maps = {};
+    INDEXED.forEach(function (prefix) {
+      var used = {};
+      fd.forEach(function (value, name) {
+        if (name.indexOf(prefix + '.') !== 0) { return; }
+        var m = /^(\d+)/.exec(name.slice(prefix.length + 1));
+        if (m && typeof value === 'string' && value.trim() !== '') { used[+m[1]] = true; }
+      });
+      maps[prefix] = Object.keys(used).map(Number).sort(function (a, b) { return a - b; });
+    });
+    return maps;
+  }
+
+  function remapPath(path, maps) {
+    var p = normalisePath(path);
+    if (!maps) { return p; }
+    for (var i = 0; i < INDEXED.length; i++) {
+      var prefix = INDEXED[i] + '.';
+      if (p.indexOf(prefix) !== 0) { continue; }
+      var m = /^(\d+)(.*)$/.exec(p.slice(prefix.length));
+      var list = maps[INDEXED[i]];
+      if (m && list && list[+m[1]] !== undefined) { return prefix + list[+m[1]] + m[2]; }
+    }
+    return p;
+  }
+
+  function applyCheck(json, reason, maps) {
     json = json || {};
-    state.problems = Array.isArray(json.problems) ? json.problems : [];
+    state.problems = (Array.isArray(json.problems) ? json.problems : []).map(function (p) {
+      return { path: remapPath(p.path, maps), message: p.message, hint: p.hint };
+    });
     if (json.kind_labels) { state.kindLabels = json.kind_labels; }
-    state.plan = json.plan || null;
-    state.nextStepText = json.next_step_text || '';
+    if (json.plan) {
+      state.plan = json.plan;
+      state.planStale = false;
+      state.nextStepText = json.next_step_text || '';
+    } else {
+      // Keep the last plan in sight, said to be out of date, rather than
+      // make it blink away at each keystroke of a date being typed.
+      state.planStale = !!state.plan;
+    }
     renderPlan();
     return renderProblems(reason);
   }
@@ -842,24 +991,30 @@
   }
 
   function download(btn) {
-    if (state.busy) { return; }
+    if (state.busy) {
+      showDownloadStatus('Un document est déjà en préparation' + NB + ': patientez quelques secondes.');
+      return;
+    }
     var endpoint = btn.getAttribute('data-endpoint');
     var mode = btn.getAttribute('data-mode');
     var fallback = btn.getAttribute('data-fallback');
-    var what = btn.textContent.trim();
     state.busy = true;
     state.showAll = true;
     btn.setAttribute('aria-busy', 'true');
     clearTimeout(state.timer);
     showDownloadStatus('Préparation en cours…');
     var mine = ++state.seq;
-    post(endpoint, new FormData(form)).then(function (res) {
-      if (res.status === 422) {
+    var fd = new FormData(form);
+    var maps = indexMaps(fd);
+    post(endpoint, fd).then(function (res) {
+      var isJSON = (res.headers.get('Content-Type') || '').indexOf('json') >= 0;
+      if (!res.ok && isJSON && res.status !== 403) {
         return res.json().then(function (json) {
           if (mine >= state.applied) { state.applied = mine; }
-          var shown = applyCheck(json, 'download');
+          var shown = applyCheck(json, 'download', maps);
           var n = state.problems.length;
-          var msg = 'Le document n’a pas été préparé' + NB + ': ' + n + NB +
+          var msg = n === 0 ? 'Le document n’a pas pu être préparé.' : (endpoint === '/yaml' ? 'Le fichier du dossier n’a pas été enregistré (il ne peut l’être que sans erreur)' :
+            'Le document n’a pas été préparé') + NB + ': ' + n + NB +
             plural(n, 'point est à corriger', 'points sont à corriger') + ', signalés à côté des champs.';
           showDownloadStatus(msg);
           announce(msg);
@@ -886,8 +1041,7 @@
           setTimeout(function () { URL.revokeObjectURL(url); }, 10 * 60000);
         } else {
           saveBlob(blob, name);
-          var done = 'Fichier « ' + name + ' » téléchargé.';
-          done = done.replace('« ', '«' + NB).replace(' »', NB + '»');
+          var done = 'Fichier «' + NB + name + NB + '» téléchargé.';
           showDownloadStatus(done);
           announce(done);
         }
@@ -900,9 +1054,9 @@
       announce(msg);
     }).then(function () {
       state.busy = false;
+      if (state.applied < mine) { state.applied = mine; }
       btn.removeAttribute('aria-busy');
     });
-    void what;
   }
 
   // ------------------------------------------------------- open and reset
@@ -925,12 +1079,16 @@
     for (var p = 0; p < pickers.length; p++) { pickers[p].value = ''; }
     state.docsReady = new Set();
     state.checklist = null;
+    state.openDetails = new Map();
+    drawn = {};
     state.touched = new Set();
     state.announced = new Set();
     state.showAll = false;
     state.problems = [];
     state.openProblems = [];
+    state.openFailed = '';
     state.plan = null;
+    state.planStale = false;
     state.nextStepText = '';
     renderChecklist();
     renderPlan();
@@ -1025,6 +1183,7 @@
     var rows = requestRows();
     for (var r = 0; r < rows.length; r++) { applyRowKind(rows[r]); }
     applyOutcome();
+    drawn.checklist = null;
     renderChecklist();
     return unknown;
   }
@@ -1039,29 +1198,34 @@
     fd.append('file', file, file.name);
     showDownloadStatus('Ouverture du fichier…');
     post('/open', fd).then(function (res) {
-      if (!res.ok && res.status !== 422) { throw { status: res.status }; }
+      var isJSON = (res.headers.get('Content-Type') || '').indexOf('json') >= 0;
+      if (!isJSON || res.status === 403) { throw { status: res.status }; }
       return res.json().then(function (json) { return { status: res.status, json: json || {} }; });
     }).then(function (r) {
       setServerStatus('');
       var json = r.json;
       var problems = Array.isArray(json.problems) ? json.problems : [];
-      if (!json.fields) {
+      if (!json.fields || Object.keys(json.fields).length === 0) {
         // Nothing could be read: say why, keep what was typed.
         state.openProblems = problems.length ? problems : [{ path: '', message: 'le fichier n’a pas pu être lu' }];
-        state.showAll = true;
+        state.openFailed = file.name;
         renderProblems('open');
-        showDownloadStatus('Le fichier « ' + file.name + ' » n’a pas pu être ouvert.');
+        showDownloadStatus('Le fichier «' + NB + file.name + NB + '» n’a pas pu être ouvert.');
         announce('Le fichier n’a pas pu être ouvert' + NB + ': voir la liste en haut du formulaire.');
         els.problems.focus();
         return;
       }
       resetForm(true);
+      state.openFailed = '';
       var unknown = fillForm(json.fields);
       // Problems of the file that the form cannot carry (an unknown key…) are
       // listed apart; the others come back from /check on the filled form.
       state.openProblems = problems.filter(function (p) {
-        var t = targetOf(p.path);
-        return !t;
+        // Kept when the form has no input of that exact path (an unknown
+        // key, a value no checkbox has): the check of the form cannot see it.
+        var path = normalisePath(p.path);
+        var e = path ? byId(idOf(path)) : null;
+        return !e || !!e.closest('template');
       });
       unknown.forEach(function (k) {
         state.openProblems.push({ path: k, message: 'ce champ n’est pas repris par le formulaire' });
@@ -1104,7 +1268,7 @@
       if (up !== t.value) { t.value = up; try { t.setSelectionRange(s, en); } catch (x) { /* ignore */ } }
     }
     if (isDateText(t)) { syncPicker(t); }
-    if (t.name) { markDirty(); scheduleCheck(300, 'input'); }
+    if (t.name) { state.typingIn = t.name; markDirty(); scheduleCheck(300, 'input'); }
   });
 
   form.addEventListener('change', function (e) {
@@ -1152,16 +1316,27 @@
     var t = e.target;
     if (!t.name || t.type === 'hidden') { return; }
     if (t.name === 'documents_ready') { return; }
+    if (state.typingIn === t.name) {
+      // Left after typing: its problems may show now.
+      state.typingIn = '';
+      if (state.touched.has(t.name)) { scheduleCheck(50, 'change'); }
+    }
     var first = !state.touched.has(t.name);
     state.touched.add(t.name);
     if (first) {
-      // Show at once the problems already known for this field.
-      renderProblems('change');
+      // Show at once the problems already known for this field, unless an
+      // answer for what was just typed is still to come.
+      if (!state.timer && state.seq === state.applied) { renderProblems('change'); }
       scheduleCheck(50, 'change');
     }
   });
 
   form.addEventListener('click', function (e) {
+    if (e.target.classList && e.target.classList.contains('picker') && typeof e.target.showPicker === 'function') {
+      // The whole small box opens the calendar, not only its icon.
+      try { e.target.showPicker(); } catch (x) { /* already open, or not allowed */ }
+      return;
+    }
     var t = e.target.closest ? e.target.closest('button') : null;
     if (!t) { return; }
     if (t.classList.contains('action')) { download(t); return; }
@@ -1172,6 +1347,14 @@
   });
 
   els.problems.addEventListener('click', function (e) {
+    if (e.target.closest && e.target.closest('[data-hide-open]')) {
+      state.openProblems = [];
+      state.openFailed = '';
+      renderProblems('change');
+      var start = byId('applicant-civility');
+      if (els.problems.hidden && start) { start.focus(); } else { els.problems.focus(); }
+      return;
+    }
     var a = e.target.closest ? e.target.closest('a[data-target]') : null;
     if (!a) { return; }
     var target = byId(a.getAttribute('data-target'));
@@ -1205,6 +1388,11 @@
     if (first) { first.focus(); }
     runCheck('change');
   });
+
+  byId('plan').addEventListener('toggle', function (e) {
+    var key = e.target.getAttribute && e.target.getAttribute('data-key');
+    if (key) { state.openDetails.set(key, e.target.open); }
+  }, true);
 
   window.addEventListener('beforeunload', function (e) {
     if (!state.dirty) { return; }
