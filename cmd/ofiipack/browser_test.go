@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -148,6 +149,14 @@ func TestBrowserForm(t *testing.T) {
 			if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](`document.getElementById('applicant-birth_date-error').textContent.includes('31/02/1988')`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
 				t.Fatalf("no message about 31/02/1988 beside the field: %q", eval("read its message", `document.getElementById('applicant-birth_date-error').textContent`))
 			}
+			// The file cannot be saved with a wrong date, but a draft can.
+			drafts := chromedp.Events(ctx, browser.DownloadProgress)
+			do("save the file", chromedp.Click(chromedp.CSS("#btn-yaml")))
+			wait("be offered a draft", `!!document.querySelector('#download-status button')`)
+			do("save a draft", chromedp.Click(chromedp.CSS("#download-status button")))
+			if draft := downloaded(t, drafts, downloads); !strings.Contains(draft, "# Brouillon") || !strings.Contains(draft, "birth_date: 31/02/1988") {
+				t.Errorf("the draft:\n%s", draft)
+			}
 			if invalid := eval("see it marked", fmt.Sprintf(`document.querySelector(%q).getAttribute('aria-invalid') || ''`, id)); invalid != "true" {
 				t.Errorf("aria-invalid=%q on the wrong date", invalid)
 			}
@@ -205,23 +214,7 @@ func TestBrowserForm(t *testing.T) {
 
 	progress := chromedp.Events(ctx, browser.DownloadProgress)
 	do("download the pack", chromedp.Click(chromedp.CSS("#btn-pack")))
-	var guid string
-	for ev, err := range progress {
-		if err != nil {
-			t.Fatalf("download: %v", err)
-		}
-		if ev.State == browser.DownloadProgressStateCompleted {
-			guid = ev.GUID
-			break
-		}
-		if ev.State == browser.DownloadProgressStateCanceled {
-			t.Fatal("download canceled")
-		}
-	}
-	got, err := os.ReadFile(filepath.Join(downloads, guid))
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := downloaded(t, progress, downloads)
 	out := filepath.Join(t.TempDir(), "pack.pdf")
 	if c, _, stderr := runCLI(t, newApp(nil, io.Discard, io.Discard), "pack", "--date", date, filepath.Join("..", "..", "examples", "diallo-general.yaml"), "-o", out); c != 0 {
 		t.Fatalf("pack: %d %s", c, stderr)
@@ -233,4 +226,27 @@ func TestBrowserForm(t *testing.T) {
 	if string(got) != string(want) {
 		t.Errorf("the downloaded pack (%d bytes) differs from ofiipack pack's (%d bytes); problems shown: %q", len(got), len(want), problems)
 	}
+}
+
+// downloaded waits for the next download to complete and returns the
+// file's content.
+func downloaded(t *testing.T, progress iter.Seq2[browser.EventDownloadProgress, error], dir string) string {
+	t.Helper()
+	for ev, err := range progress {
+		if err != nil {
+			t.Fatalf("download: %v", err)
+		}
+		switch ev.State {
+		case browser.DownloadProgressStateCompleted:
+			data, err := os.ReadFile(filepath.Join(dir, ev.GUID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(data)
+		case browser.DownloadProgressStateCanceled:
+			t.Fatal("download canceled")
+		}
+	}
+	t.Fatal("no download")
+	return ""
 }

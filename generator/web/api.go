@@ -10,6 +10,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/batch"
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/fields"
@@ -36,6 +37,7 @@ func (s *Server) routes() {
 	}
 	s.mux.HandleFunc("POST /check", s.check)
 	s.mux.HandleFunc("POST /open", s.open)
+	s.mux.HandleFunc("POST /draft", s.draft)
 	s.mux.HandleFunc("POST /pack", s.document("-pack.pdf", "application/pdf", func(b *bytes.Buffer, s *Server, a *applicantOf) error {
 		org := a.file.Organisation
 		if s.opts.Org != nil {
@@ -206,4 +208,44 @@ func (s *Server) document(suffix, ctype string, build func(*bytes.Buffer, *Serve
 		w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 		w.Write(b.Bytes())
 	}
+}
+
+// draft answers POST /draft: the form's values as an applicant file,
+// whatever their problems, for a volunteer who must stop before the form
+// is complete. The file says at its top that it is a draft; opened again
+// in the form, or given to ofiipack validate, it shows what is missing.
+// /yaml stays the file that validate accepts.
+func (s *Server) draft(w http.ResponseWriter, r *http.Request) {
+	p, probs, status := readPost(w, r)
+	if probs != nil {
+		writeProblems(w, status, probs, nil)
+		return
+	}
+	values := p.values
+	if p.hasFile {
+		values = merge(fileValues(p.file), p.values)
+	}
+	root := fields.Canonical(values)
+	root.HeadComment = say("web.draft_comment")
+	out, err := fields.Encode(root)
+	if err != nil {
+		writeProblems(w, http.StatusUnprocessableEntity, []Problem{{Message: say("web.render_failed")}}, nil)
+		return
+	}
+	var person applicant.File
+	for _, v := range values {
+		switch v.Name.Field.Path {
+		case "applicant.family_name":
+			person.Applicant.FamilyName = v.Value
+		case "applicant.given_names":
+			person.Applicant.GivenNames = v.Value
+		}
+	}
+	name := "brouillon.yaml"
+	if person.Applicant.FamilyName+person.Applicant.GivenNames != "" {
+		name = batch.Slug(&person) + "-brouillon.yaml"
+	}
+	w.Header().Set("Content-Type", "application/yaml; charset=utf-8")
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	w.Write(out)
 }

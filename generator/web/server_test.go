@@ -599,3 +599,50 @@ func TestConcurrentAndDisconnect(t *testing.T) {
 		t.Errorf("Serve: %v", err)
 	}
 }
+
+// A form that is not complete can be saved as a draft: the values as they
+// are, in the file's order, marked as a draft at the top; opened again, it
+// gives back the same values.
+func TestDraft(t *testing.T) {
+	s := newServer(t)
+	v := url.Values{
+		"applicant.family_name":      {"KANTÉ"},
+		"applicant.given_names":      {"Fanta"},
+		"applicant.birth_date":       {"31/02/1988"}, // wrong, kept as typed
+		"applicant.address.postcode": {"01000"},
+		"ofii_address.0":             {"OFII"},
+	}
+	b, ct := form(v)
+	w := serve(s, request("POST", "/draft", b, ct))
+	if w.Code != http.StatusOK {
+		t.Fatalf("%d %s", w.Code, w.Body)
+	}
+	out := w.Body.String()
+	for _, want := range []string{"# Brouillon", "family_name: KANTÉ", `birth_date: 31/02/1988`, `postcode: "01000"`, "ofii_address:\n  - OFII"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	if cd := w.Header().Get("Content-Disposition"); !strings.Contains(cd, "kante-fanta-brouillon.yaml") {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+	b, ct = filePost(t, w.Body.Bytes(), nil)
+	w = serve(s, request("POST", "/open", b, ct))
+	var opened openResponse
+	if err := json.Unmarshal(w.Body.Bytes(), &opened); err != nil {
+		t.Fatal(err)
+	}
+	for k, want := range v {
+		if got := opened.Fields[k]; !reflect.DeepEqual(got, want) {
+			t.Errorf("%s opened as %q, want %q", k, got, want)
+		}
+	}
+	if len(opened.Problems) == 0 {
+		t.Error("the draft opens without its problems")
+	}
+	// The limits hold for a draft too.
+	b, ct = form(url.Values{"applicant.shoe_size": {"42"}})
+	if w := serve(s, request("POST", "/draft", b, ct)); w.Code != http.StatusUnprocessableEntity {
+		t.Errorf("unknown field in a draft: %d", w.Code)
+	}
+}

@@ -990,6 +990,29 @@
     }
   }
 
+  // saveDraft saves the form as it is, problems included: the server marks
+  // the file as a draft at its top.
+  function saveDraft(btn) {
+    btn.setAttribute('aria-busy', 'true');
+    post('/draft', new FormData(form)).then(function (res) {
+      if (!res.ok) { throw { status: res.status }; }
+      var name = filenameFrom(res, 'brouillon.yaml');
+      return res.blob().then(function (blob) {
+        saveBlob(blob, name);
+        state.dirty = false;
+        var done = 'Brouillon «' + NB + name + NB + '» enregistré' + NB + ': rouvrez-le ici pour le compléter.';
+        showDownloadStatus(done);
+        announce(done);
+      });
+    }).catch(function (err) {
+      var msg = err && err.status ? httpTrouble(err.status) : NETWORK_TROUBLE;
+      showDownloadStatus(msg);
+      announce(msg);
+    }).then(function () {
+      btn.removeAttribute('aria-busy');
+    });
+  }
+
   function download(btn) {
     if (state.busy) {
       showDownloadStatus('Un document est déjà en préparation' + NB + ': patientez quelques secondes.');
@@ -1016,7 +1039,15 @@
           var msg = n === 0 ? 'Le document n’a pas pu être préparé.' : (endpoint === '/yaml' ? 'Le fichier du dossier n’a pas été enregistré (il ne peut l’être que sans erreur)' :
             'Le document n’a pas été préparé') + NB + ': ' + n + NB +
             plural(n, 'point est à corriger', 'points sont à corriger') + ', signalés à côté des champs.';
-          showDownloadStatus(msg);
+          var draft = null;
+          if (endpoint === '/yaml' && n > 0) {
+            // The work done so far is not lost: it can be kept as a draft
+            // and finished later.
+            draft = make('button', 'secondary', 'Enregistrer un brouillon à compléter');
+            draft.type = 'button';
+            draft.addEventListener('click', function () { saveDraft(draft); });
+          }
+          showDownloadStatus(msg, draft);
           announce(msg);
           focusFirstProblem(shown);
         });
