@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"iter"
@@ -212,6 +213,24 @@ func TestBrowserForm(t *testing.T) {
 		t.Error("no aria-live region: problems would not be announced")
 	}
 
+	// The form holds every value of the file before the pack is asked for:
+	// the page redraws parts of itself after each answer of the server.
+	var expected [][2]string
+	for _, v := range fields.Flatten(&doc) {
+		name, value := v.Name.String(), v.Value
+		if v.Name.Field.Kind == fields.List && !strings.Contains(name, "address") {
+			name = v.Name.Field.Path
+		}
+		if v.Name.Kind() == fields.Date {
+			d, _ := civil.Parse(value)
+			value = fmt.Sprintf("%02d/%02d/%04d", d.Day, d.Month, d.Year)
+		}
+		expected = append(expected, [2]string{name, value})
+	}
+	want, _ := json.Marshal(expected)
+	wait("the form holds the file", fmt.Sprintf(`(() => { const held = [...new FormData(document.getElementById('dossier')).entries()].map(([k, v]) => k + '=' + v);
+		return %s.every(([k, v]) => held.includes(k + '=' + v)) })()`, want))
+
 	progress := chromedp.Events(ctx, browser.DownloadProgress)
 	do("download the pack", chromedp.Click(chromedp.CSS("#btn-pack")))
 	got := downloaded(t, progress, downloads)
@@ -219,12 +238,32 @@ func TestBrowserForm(t *testing.T) {
 	if c, _, stderr := runCLI(t, newApp(nil, io.Discard, io.Discard), "pack", "--date", date, filepath.Join("..", "..", "examples", "diallo-general.yaml"), "-o", out); c != 0 {
 		t.Fatalf("pack: %d %s", c, stderr)
 	}
-	want, err := os.ReadFile(out)
+	cli, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(got) != string(want) {
-		t.Errorf("the downloaded pack (%d bytes) differs from ofiipack pack's (%d bytes); problems shown: %q", len(got), len(want), problems)
+	if got != string(cli) {
+		// Say which values the form held, against the file's.
+		posted := eval("read the form", `JSON.stringify([...new FormData(document.getElementById('dossier')).entries()].filter(([k, v]) => v !== '' && typeof v === 'string'))`)
+		var pairs [][2]string
+		if err := json.Unmarshal([]byte(posted), &pairs); err != nil {
+			t.Fatal(err)
+		}
+		held := map[string]bool{}
+		for _, p := range pairs {
+			held[p[0]+"="+p[1]] = true
+		}
+		for _, v := range fields.Flatten(&doc) {
+			k := v.Name.Field.Path + "=" + v.Value
+			if v.Name.Field.Kind != fields.List || strings.Contains(k, "address") {
+				k = v.Name.String() + "=" + v.Value
+			}
+			if !held[k] && v.Name.Kind() != fields.Date {
+				t.Errorf("the form does not hold %s", k)
+			}
+		}
+		t.Logf("the form holds %v", pairs)
+		t.Errorf("the downloaded pack (%d bytes) differs from ofiipack pack's (%d bytes); problems shown: %q", len(got), len(cli), problems)
 	}
 }
 
