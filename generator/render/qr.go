@@ -36,6 +36,9 @@ func (c *canvas) qr(x, y, size float64, payload string, cache bool) {
 	c.rect(x, y, size, size, "F")
 	c.setFill(colBlack)
 	c.pdf.RawWriteStr(qrPath(bits, c.pdf.GetConversionRatio(), x, y, m))
+	if !c.detail {
+		return
+	}
 	p := c.page()
 	p.QRs = append(p.QRs, qrRec{X: x, Y: y, Size: size, Module: m, Payload: payload})
 }
