@@ -40,6 +40,8 @@ type canvas struct {
 	// run of text twice.
 	detail bool
 
+	wordBuf []word // wrap's words, reused from one paragraph to the next
+
 	doc        *docRec
 	continued  func() // draws the running head of a document's next pages
 	footerText string
@@ -315,8 +317,11 @@ type word struct {
 // words cuts spans at plain spaces and newlines. No-break spaces (U+00A0,
 // U+202F) never break: French typography binds "25 €", "n° 12", « x ».
 // (fpdf's SplitText would break there, and SplitLines counts bytes.)
-func (c *canvas) words(size float64, spans []span) []word {
-	var out []word
+//
+// The words are appended to out[:0], so that wrap reuses one slice for
+// every paragraph of a document.
+func (c *canvas) words(out []word, size float64, spans []span) []word {
+	out = out[:0]
 	space, brk := false, false
 	for _, sp := range spans {
 		text := sp.Text
@@ -389,7 +394,8 @@ func (c *canvas) wrap(size, w float64, spans []span) []wrapped {
 		lines = append(lines, cur)
 		cur = wrapped{}
 	}
-	for _, wd := range c.words(size, spans) {
+	c.wordBuf = c.words(c.wordBuf, size, spans)
+	for _, wd := range c.wordBuf {
 		sp := 0.0
 		if wd.space && len(cur.runs) > 0 {
 			sp = c.width(wd.style, size, " ")

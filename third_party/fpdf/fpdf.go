@@ -4088,7 +4088,14 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	// ofiipack patch: b is written as it is; f.out(string(b)) copied every
+	// stream (the fonts, the pages) once more before writing it.
+	buf := &f.buffer.Buffer
+	if f.state == 2 {
+		buf = f.pages[f.page]
+	}
+	must(buf.Write(b))
+	must(buf.WriteString("\n"))
 	f.out("endstream")
 }
 
