@@ -19,6 +19,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 	"text/template"
 
@@ -74,25 +75,46 @@ func Calendar(w io.Writer, f *applicant.File, p *plan.Plan) error {
 // with the applicant's name. The UIDs differ from those of the applicants'
 // own calendars (another domain part), so that importing both into one
 // account never collides.
-func Caseload(w io.Writer, today civil.Date, entries []Entry) error {
+//
+// The events are written entry by entry, as they come, in the bytes one
+// calendar holding them all would give: a caseload of any size is never
+// held in memory as events.
+func Caseload(w io.Writer, today civil.Date, entries iter.Seq[Entry]) error {
 	cal, err := newCalendar(wording.caseloadName, "")
 	if err != nil {
 		return err
 	}
-	for _, e := range entries {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	const end = "END:VCALENDAR\r\n"
+	io.WriteString(bw, strings.TrimSuffix(cal.Serialize(crlf), end))
+	for e := range entries {
+		one := &ics.Calendar{}
 		name := Name(e.File)
 		for _, d := range e.Plan.Deadlines {
 			summary, err := execute(wording.caseloadSummary, fields{Name: name, Title: title(d)})
 			if err != nil {
 				return err
 			}
-			if err := addEvent(cal, today, e.File, d, summary, "@caseload.ofiipack"); err != nil {
+			if err := addEvent(one, today, e.File, d, summary, "@caseload.ofiipack"); err != nil {
 				return err
 			}
 		}
+		for _, c := range one.Components {
+			if err := c.SerializeTo(bw, &componentFormat); err != nil {
+				return fmt.Errorf("cannot write the calendar: %w", err)
+			}
+		}
 	}
-	return serialize(w, cal)
+	io.WriteString(bw, end)
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("cannot write the calendar: %w", err)
+	}
+	return nil
 }
+
+// componentFormat is how Calendar.SerializeTo(w, crlf) writes a calendar's
+// components: the library's default line lengths, CRLF.
+var componentFormat = ics.SerializationConfiguration{MaxLength: 75, PropertyMaxLength: 75, NewLine: "\r\n"}
 
 // EventPayload returns the content of the QR code of one deadline: a
 // VCALENDAR holding one all-day VEVENT, in ASCII only (accents dropped) and
