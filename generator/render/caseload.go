@@ -40,6 +40,10 @@ type Caseload struct {
 	Entries      []CaseloadEntry
 }
 
+// compressBoardPages is whether the caseload board holds its pages done
+// compressed; the tests compare the bytes with and without.
+var compressBoardPages = true
+
 // docCaseload is the ID of the caseload board in the layout record.
 const docCaseload = "caseload"
 
@@ -53,9 +57,11 @@ func WriteCaseload(w io.Writer, c Caseload) error {
 	return err
 }
 
+// caseloadRow is one deadline of the board: pointers, not a copy of the
+// deadline, for a board of thousands of rows.
 type caseloadRow struct {
 	entry *CaseloadEntry
-	d     plan.Deadline
+	d     *plan.Deadline
 }
 
 // upcoming lists the rows of the board in date order.
@@ -63,7 +69,8 @@ func (cl Caseload) upcoming() []caseloadRow {
 	var rows []caseloadRow
 	for i := range cl.Entries {
 		e := &cl.Entries[i]
-		for _, d := range e.Deadlines {
+		for j := range e.Deadlines {
+			d := &e.Deadlines[j]
 			if d.Done || d.Date.Before(cl.Today) {
 				continue
 			}
@@ -140,6 +147,9 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A board of thousands of applicants is thousands of pages: the pages
+	// done are held compressed (the footers come back to them at the end).
+	c.pdf.SetCompressLeftPages(compressBoardPages)
 	orgName := ""
 	if cl.Organisation != nil {
 		orgName = strings.TrimSpace(cl.Organisation.Name)
@@ -176,8 +186,8 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	for i := range cl.Entries {
 		e := &cl.Entries[i]
 		if n := e.NextStep; n != nil && n.Late {
-			for _, dl := range e.Deadlines {
-				if dl.ID == n.ID && dl.Date == n.Date {
+			for j := range e.Deadlines {
+				if dl := &e.Deadlines[j]; dl.ID == n.ID && dl.Date == n.Date {
 					late = append(late, caseloadRow{e, dl})
 				}
 			}

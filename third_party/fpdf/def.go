@@ -685,6 +685,8 @@ type Fpdf struct {
 	creationDate     time.Time                  // override for document CreationDate value
 	modDate          time.Time                  // override for document ModDate value
 	aliasNbPagesStr  string                     // alias for total number of pages
+	compressLeft     bool                       // compress the pages left (ofiipack patch, see SetCompressLeftPages)
+	pagesZ           map[int][]byte             // compressed content of the pages left, by page number
 	pdfVersion       pdfVersion                 // PDF version number
 	fontDirStr       string                     // location of font definition files
 	capStyle         int                        // line cap style: butt 0, round 1, square 2
