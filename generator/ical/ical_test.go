@@ -392,13 +392,13 @@ func TestCaseload(t *testing.T) {
 	assertLines(t, out)
 	// Written entry by entry, the file is what one calendar holding every
 	// event gives.
-	whole, err := newCalendar(wording.caseloadName, "")
+	whole, err := newCalendar(wording().caseloadName, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range []Entry{{a, pa}, {b, pb}} {
 		for _, d := range e.Plan.Deadlines {
-			summary, _ := execute(wording.caseloadSummary, fields{Name: Name(e.File), Title: title(d)})
+			summary, _ := execute(wording().caseloadSummary, fields{Name: Name(e.File), Title: title(d)})
 			if err := addEvent(whole, date("2026-11-22"), e.File, d, summary, "@caseload.ofiipack"); err != nil {
 				t.Fatal(err)
 			}
