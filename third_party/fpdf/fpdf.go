@@ -2613,6 +2613,36 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	} else {
 		txt2 = f.escape(txtStr)
 	}
+	if !f.underline && !f.strikeout {
+		// ofiipack patch: the operators are appended to a reused buffer
+		// instead of formatted by fmt.Sprintf, with the same bytes (%.2f
+		// is strconv's 'f' format, precision 2). Text is most of what a
+		// page holds.
+		b := f.textBuf[:0]
+		if f.colorFlag {
+			b = append(b, "q "...)
+			b = append(b, f.color.text.str...)
+			b = append(b, ' ')
+		}
+		b = append(b, "BT "...)
+		b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+		b = append(b, " Td ("...)
+		b = append(b, txt2...)
+		b = append(b, ") Tj ET"...)
+		if f.colorFlag {
+			b = append(b, " Q"...)
+		}
+		b = append(b, '\n')
+		f.textBuf = b
+		if f.state == 2 {
+			must(f.pages[f.page].Write(b))
+		} else {
+			must(f.buffer.Write(b))
+		}
+		return
+	}
 	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
 	if f.underline && txtStr != "" {
 		s += " " + f.dounderline(x, y, txtStr)
