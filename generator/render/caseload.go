@@ -117,14 +117,15 @@ func caseloadColumns(titles []string) []column {
 
 // boardTable draws one of the board's opening tables: its heading, the note
 // that says what it holds, and the rows.
-func (d *docData) boardTable(heading, note string, cols []column, cells [][]cell) {
+// Its n rows are made one at a time by row (see tableRows).
+func (d *docData) boardTable(heading, note string, cols []column, n int, row func(i int) []cell) {
 	c := d.c
-	d.heading(heading, c.paraHeight(contentWidth, leadSmall, sizeSmall, []span{plain(styleRegular, note)})+1.5+c.tableStart(cols, cells))
+	d.heading(heading, c.paraHeight(contentWidth, leadSmall, sizeSmall, []span{plain(styleRegular, note)})+1.5+c.tableStartRow(cols, row(0)))
 	c.setInk(colMuted)
 	c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, note))
 	c.setInk(colInk)
 	c.y += 1.5
-	c.table(cols, cells)
+	c.tableRows(cols, n, row)
 	c.y += 3
 }
 
@@ -197,60 +198,67 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 		return cmp.Or(a.d.Date.Compare(b.d.Date), cmp.Compare(a.entry.Name, b.entry.Name))
 	})
 	if len(late) > 0 {
-		var cells [][]cell
-		for _, r := range late {
-			cells = append(cells, []cell{
-				{Text: french.Short(r.d.Date), Style: styleBold, Ink: &colWarn},
-				{Text: french.Weekday(r.d.Date.Weekday())},
-				{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
-				{Text: french.Typo(r.d.Title), Sub: french.Typo(r.entry.NextStep.Now)},
-				{Text: c.fill(cw.LateStatus, nil), Style: styleBold, Ink: &colWarn},
-				{Text: strconv.Itoa(-r.d.DaysLeft)},
-			})
+		var buf []cell
+		lateRow := func(i int) []cell {
+			r := late[i]
+			buf = append(buf[:0],
+				cell{Text: french.Short(r.d.Date), Style: styleBold, Ink: &colWarn},
+				cell{Text: french.Weekday(r.d.Date.Weekday())},
+				cell{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
+				cell{Text: french.Typo(r.d.Title), Sub: french.Typo(r.entry.NextStep.Now)},
+				cell{Text: c.fill(cw.LateStatus, nil), Style: styleBold, Ink: &colWarn},
+				cell{Text: strconv.Itoa(-r.d.DaysLeft)},
+			)
+			return buf
 		}
-		d.boardTable(c.fill(cw.LateHeading, nil), c.fill(cw.LateNote, nil), caseloadColumns(cw.LateColumns), cells)
+		d.boardTable(c.fill(cw.LateHeading, nil), c.fill(cw.LateNote, nil), caseloadColumns(cw.LateColumns), len(late), lateRow)
 	}
 	if soon := cl.toPostSoon(rows); len(soon) > 0 {
-		var cells [][]cell
-		for _, r := range soon {
-			cells = append(cells, []cell{
-				{Text: french.Short(*r.d.PostBy), Style: styleBold},
-				{Text: french.Weekday(r.d.PostBy.Weekday())},
-				{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
-				{Text: r.d.Title},
-				{Text: french.Short(r.d.Date)},
-				{Text: strconv.Itoa(cl.Today.DaysUntil(*r.d.PostBy))},
-			})
+		var buf []cell
+		soonRow := func(i int) []cell {
+			r := soon[i]
+			buf = append(buf[:0],
+				cell{Text: french.Short(*r.d.PostBy), Style: styleBold},
+				cell{Text: french.Weekday(r.d.PostBy.Weekday())},
+				cell{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
+				cell{Text: r.d.Title},
+				cell{Text: french.Short(r.d.Date)},
+				cell{Text: strconv.Itoa(cl.Today.DaysUntil(*r.d.PostBy))},
+			)
+			return buf
 		}
 		until := cl.Today.AddDays(postSoonDays - 1)
 		d.boardTable(c.fill(cw.PostSoonHeading, m{"Until": french.Date(until)}), c.fill(cw.PostSoonNote, nil),
-			caseloadColumns(cw.PostSoonColumns), cells)
+			caseloadColumns(cw.PostSoonColumns), len(soon), soonRow)
 	}
 
 	cols := caseloadColumns(cw.Columns)
 	for start := 0; start < len(rows); {
-		week := monday(rows[start].d.Date)
+		weekOf := monday(rows[start].d.Date)
 		end := start
-		for end < len(rows) && monday(rows[end].d.Date) == week {
+		for end < len(rows) && monday(rows[end].d.Date) == weekOf {
 			end++
 		}
-		var cells [][]cell
-		for _, r := range rows[start:end] {
+		week := rows[start:end]
+		var buf []cell
+		weekRow := func(i int) []cell {
+			r := week[i]
 			postBy := ""
 			if r.d.PostBy != nil {
 				postBy = french.Short(*r.d.PostBy)
 			}
-			cells = append(cells, []cell{
-				{Text: french.Short(r.d.Date), Style: styleBold},
-				{Text: french.Weekday(r.d.Date.Weekday())},
-				{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
-				{Text: r.d.Title},
-				{Text: postBy, Style: styleBold},
-				{Text: strconv.Itoa(cl.Today.DaysUntil(r.d.Date))},
-			})
+			buf = append(buf[:0],
+				cell{Text: french.Short(r.d.Date), Style: styleBold},
+				cell{Text: french.Weekday(r.d.Date.Weekday())},
+				cell{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
+				cell{Text: r.d.Title},
+				cell{Text: postBy, Style: styleBold},
+				cell{Text: strconv.Itoa(cl.Today.DaysUntil(r.d.Date))},
+			)
+			return buf
 		}
-		d.heading(c.fill(cw.Week, m{"Monday": french.LongDate(week)}), c.tableStart(cols, cells))
-		c.table(cols, cells)
+		d.heading(c.fill(cw.Week, m{"Monday": french.LongDate(weekOf)}), c.tableStartRow(cols, weekRow(0)))
+		c.tableRows(cols, len(week), weekRow)
 		c.y += 3
 		start = end
 	}
