@@ -4367,6 +4367,16 @@ func (f *Fpdf) putpages() {
 		}
 	}
 	f.replaceAliases()
+	if len(f.pagesZ) > 0 {
+		// ofiipack patch: the pages held compressed (SetCompressLeftPages)
+		// move into the document's buffer, which is made large enough for
+		// them at once instead of doubling, copying, as they come.
+		size := 0
+		for _, z := range f.pagesZ {
+			size += len(z) + 512 // the page object and the stream's dictionary
+		}
+		f.buffer.Grow(size)
+	}
 	if f.defOrientation == "P" {
 		wPt = f.defPageSize.Wd * f.k
 		hPt = f.defPageSize.Ht * f.k
