@@ -1,12 +1,12 @@
 package applicant
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -18,7 +18,17 @@ var notCountries = map[string]bool{
 	"AC": true, "CP": true, "DG": true, "EA": true, "EZ": true, "IC": true, "TA": true, "UN": true,
 }
 
-var frenchNamer = display.French.Regions()
+// frenchName returns the French name of the region of code, "" if none
+// (see frenchCountryNames).
+func frenchName(code string) string {
+	i, ok := slices.BinarySearchFunc(frenchCountryNames[:], code, func(e struct{ code, name string }, c string) int {
+		return strings.Compare(e.code, c)
+	})
+	if !ok {
+		return ""
+	}
+	return frenchCountryNames[i].name
+}
 
 // country returns the ISO 3166-1 alpha-2 code of s (upper case) when s is
 // the code of a country that exists, in either case. XK (Kosovo) is
@@ -34,7 +44,7 @@ func country(s string) (string, bool) {
 	r, err := language.ParseRegion(code)
 	// Deprecated codes (TP, ZR, BU, UK…) canonicalise to another one;
 	// withdrawn ones (YU, CS, SU, AN…) have no French name.
-	if err != nil || !r.IsCountry() || r.String() != code || r.Canonicalize() != r || frenchNamer.Name(r) == "" {
+	if err != nil || !r.IsCountry() || r.String() != code || r.Canonicalize() != r || frenchName(code) == "" {
 		return "", false
 	}
 	return code, true
@@ -51,7 +61,7 @@ func CountryName(code string) string {
 	if !ok {
 		return ""
 	}
-	return frenchNamer.Name(language.MustParseRegion(c))
+	return frenchName(c)
 }
 
 var (
@@ -72,7 +82,7 @@ func guessCountry(s string) string {
 					continue
 				}
 				r := language.MustParseRegion(code)
-				countryIndex[foldName(frenchNamer.Name(r))] = code
+				countryIndex[foldName(frenchName(code))] = code
 				countryIndex[foldName(r.ISO3())] = code
 			}
 		}

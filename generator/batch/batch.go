@@ -215,6 +215,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	// full is set by the first pack that finds the disk full: the batch
 	// stops scheduling at once, and says so once, naming the folder.
 	var full atomic.Bool
+	var strs interned
 
 	go func() {
 		defer close(todo)
@@ -253,7 +254,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 					continue
 				}
 				if r.OK() {
-					written.Store(r.Index, kept{ical.Entry{File: j.file, Plan: trimmed(j.plan)}, r.Where()})
+					written.Store(r.Index, keep(j.file, j.plan, r.Where(), &strs))
 				}
 				done <- r
 			}
@@ -261,22 +262,53 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	}
 	go func() { wg.Wait(); close(done) }()
 
+	// summary.csv is written as the results come, into a temporary file
+	// renamed once every entry is done (and removed if the batch is
+	// interrupted).
+	rowsOut := make(chan Result, jobs)
+	summaryDone := make(chan error, 1)
+	go func() {
+		err := atomicfile.Write(filepath.Join(opt.Dir, SummaryFile), func(w io.Writer) error {
+			bw := bufio.NewWriterSize(ctxWriter{ctx, w}, 64<<10)
+			sw, err := newSummaryWriter(bw, opt.CSV, opt.Lang)
+			for r := range rowsOut {
+				if err == nil {
+					err = sw.add(r)
+				}
+			}
+			if err == nil {
+				err = ctx.Err()
+			}
+			if err == nil {
+				err = sw.close()
+			}
+			if err == nil {
+				err = bw.Flush()
+			}
+			return err
+		})
+		for range rowsOut { // the file could not be created
+		}
+		summaryDone <- err
+	}()
+
 	// Results come in any order; they are reported and summarised in
 	// input order.
 	var (
-		rows    []Result
+		next    int
 		entries []kept
 		pending = map[int]Result{}
 	)
 	for r := range done {
 		pending[r.Index] = r
 		for {
-			r, ok := pending[len(rows)]
+			r, ok := pending[next]
 			if !ok {
 				break
 			}
 			delete(pending, r.Index)
-			rows = append(rows, r)
+			next++
+			rowsOut <- r
 			if r.OK() {
 				sum.Written++
 				e, _ := written.LoadAndDelete(r.Index)
@@ -289,6 +321,8 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 			}
 		}
 	}
+	close(rowsOut)
+	summaryErr := <-summaryDone
 	if full.Load() {
 		sum.Written = int(packs.Load())
 		return sum, msg.Wrap(syscall.ENOSPC, "batch.disk_full", opt.Dir, sum.Written).WithHint(msg.New("batch.disk_full_hint"))
@@ -297,11 +331,8 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 		sum.Written = int(packs.Load())
 		return sum, interrupted(err)
 	}
-
-	if err := atomicfile.Write(filepath.Join(opt.Dir, SummaryFile), func(w io.Writer) error {
-		return writeSummary(ctxWriter{ctx, w}, opt.CSV, opt.Lang, rows)
-	}); err != nil {
-		return sum, err
+	if summaryErr != nil {
+		return sum, summaryErr
 	}
 	if err := atomicfile.Write(filepath.Join(opt.Dir, CaseloadPDF), func(w io.Writer) error {
 		bw := bufio.NewWriterSize(ctxWriter{ctx, w}, 64<<10)
@@ -313,11 +344,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 		return sum, msg.Wrap(err, "batch.cannot_write", CaseloadPDF, msg.OS(err))
 	}
 	if err := atomicfile.Write(filepath.Join(opt.Dir, CaseloadCalFile), func(w io.Writer) error {
-		cal := make([]ical.Entry, len(entries))
-		for i, e := range entries {
-			cal[i] = e.Entry
-		}
-		return ical.Caseload(ctxWriter{ctx, w}, opt.Today, cal)
+		return ical.Caseload(ctxWriter{ctx, w}, opt.Today, calendarEntries(entries))
 	}); err != nil {
 		return sum, err
 	}
@@ -330,25 +357,10 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 // writeCaseloadPDF writes the association's weekly board of deadlines.
 func writeCaseloadPDF(w io.Writer, today civil.Date, entries []kept, org *applicant.Organisation) error {
 	c := render.Caseload{Today: today, Organisation: org, Entries: make([]render.CaseloadEntry, len(entries))}
-	for i, e := range entries {
-		c.Entries[i] = render.CaseloadEntry{Name: ical.Name(e.File), Source: e.where,
-			Deadlines: e.Plan.Deadlines, Warnings: e.Plan.Warnings, NextStep: e.Plan.NextStep, Phone: e.File.Applicant.Phone}
+	for i := range entries {
+		c.Entries[i] = entries[i].boardEntry()
 	}
 	return render.WriteCaseload(w, c)
-}
-
-// kept is what the caseload files need of a pack written.
-type kept struct {
-	ical.Entry
-	where string // source, and row for a spreadsheet
-}
-
-// trimmed keeps of a plan what the caseload overview and calendar read,
-// so that a large caseload holds little memory.
-func trimmed(p *plan.Plan) *plan.Plan {
-	t := *p
-	t.Checklist, t.Fees, t.Documents = nil, nil, nil
-	return &t
 }
 
 func interrupted(err error) error {

@@ -915,6 +915,7 @@ func BenchmarkBatch(b *testing.B) {
 	}
 	path := writeCSV(b, filepath.Join(in, "c.csv"), ';', true, ColumnNames(), rows...)
 	out := b.TempDir()
+	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		if s, err := Run(context.Background(), Options{Inputs: []string{path}, Dir: out, Today: today}); err != nil || s.Written != 100 {

@@ -50,49 +50,61 @@ func (c CSV) writer(w io.Writer) (*csv.Writer, error) {
 	return cw, nil
 }
 
-// writeSummary writes summary.csv: one row per entry, in input order; lists
+// summary.csv has one row per entry, in input order; lists
 // of IDs (warnings) separated by ";" as in the input spreadsheets, texts
 // and problems by " | ". Texts are French (next_step_text, warnings_text:
 // the plan's wording); the error column is in the language of the run.
-func writeSummary(w io.Writer, c CSV, lang msg.Lang, rows []Result) error {
+//
+// summaryWriter writes it row by row, as the entries are done, so that a
+// batch holds no row of it.
+type summaryWriter struct {
+	cw   *csv.Writer
+	lang msg.Lang
+	rec  []string
+}
+
+func newSummaryWriter(w io.Writer, c CSV, lang msg.Lang) (*summaryWriter, error) {
 	cw, err := c.writer(w)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := cw.Write(SummaryColumns); err != nil {
-		return err
+		return nil, err
 	}
-	rec := make([]string, len(SummaryColumns))
-	for _, r := range rows {
-		clear(rec)
-		rec[0], rec[1], rec[2], rec[3], rec[4] = r.Source, r.Entry, StatusOK, r.Name, r.PDF
-		if n := r.Next; n != nil {
-			rec[5], rec[6], rec[7] = n.ID, n.Kind, n.Date.String()
-			if n.PostBy != nil {
-				rec[8] = n.PostBy.String()
-			}
-			rec[9] = r.NextText
+	return &summaryWriter{cw: cw, lang: lang, rec: make([]string, len(SummaryColumns))}, nil
+}
+
+func (sw *summaryWriter) add(r Result) error {
+	rec := sw.rec
+	clear(rec)
+	rec[0], rec[1], rec[2], rec[3], rec[4] = r.Source, r.Entry, StatusOK, r.Name, r.PDF
+	if n := r.Next; n != nil {
+		rec[5], rec[6], rec[7] = n.ID, n.Kind, n.Date.String()
+		if n.PostBy != nil {
+			rec[8] = n.PostBy.String()
 		}
-		rec[10] = strings.Join(r.Warnings, ListSeparator)
-		rec[11] = strings.Join(r.WarningsText, " | ")
-		rec[12] = r.DuplicateOf
-		if !r.OK() {
-			rec[2] = StatusFailed
-			texts := make([]string, len(r.Problems))
-			for i, p := range r.Problems {
-				texts[i] = p.Text.In(lang)
-			}
-			rec[13] = strings.Join(texts, " | ")
-		}
-		for i := range rec {
-			rec[i] = Neutralise(rec[i])
-		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
+		rec[9] = r.NextText
 	}
-	cw.Flush()
-	return cw.Error()
+	rec[10] = strings.Join(r.Warnings, ListSeparator)
+	rec[11] = strings.Join(r.WarningsText, " | ")
+	rec[12] = r.DuplicateOf
+	if !r.OK() {
+		rec[2] = StatusFailed
+		texts := make([]string, len(r.Problems))
+		for i, p := range r.Problems {
+			texts[i] = p.Text.In(sw.lang)
+		}
+		rec[13] = strings.Join(texts, " | ")
+	}
+	for i := range rec {
+		rec[i] = Neutralise(rec[i])
+	}
+	return sw.cw.Write(rec)
+}
+
+func (sw *summaryWriter) close() error {
+	sw.cw.Flush()
+	return sw.cw.Error()
 }
 
 // Neutralise keeps a spreadsheet from reading a cell as a formula (OWASP,

@@ -19,7 +19,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"iter"
 	"strings"
+	"sync"
 	"text/template"
 
 	ics "github.com/arran4/golang-ical"
@@ -57,7 +59,7 @@ type Entry struct {
 // 1 day before) while it is neither done nor passed.
 func Calendar(w io.Writer, f *applicant.File, p *plan.Plan) error {
 	name := Name(f)
-	cal, err := newCalendar(wording.calendarName, name)
+	cal, err := newCalendar(wording().calendarName, name)
 	if err != nil {
 		return err
 	}
@@ -74,25 +76,46 @@ func Calendar(w io.Writer, f *applicant.File, p *plan.Plan) error {
 // with the applicant's name. The UIDs differ from those of the applicants'
 // own calendars (another domain part), so that importing both into one
 // account never collides.
-func Caseload(w io.Writer, today civil.Date, entries []Entry) error {
-	cal, err := newCalendar(wording.caseloadName, "")
+//
+// The events are written entry by entry, as they come, in the bytes one
+// calendar holding them all would give: a caseload of any size is never
+// held in memory as events.
+func Caseload(w io.Writer, today civil.Date, entries iter.Seq[Entry]) error {
+	cal, err := newCalendar(wording().caseloadName, "")
 	if err != nil {
 		return err
 	}
-	for _, e := range entries {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	const end = "END:VCALENDAR\r\n"
+	io.WriteString(bw, strings.TrimSuffix(cal.Serialize(crlf), end))
+	for e := range entries {
+		one := &ics.Calendar{}
 		name := Name(e.File)
 		for _, d := range e.Plan.Deadlines {
-			summary, err := execute(wording.caseloadSummary, fields{Name: name, Title: title(d)})
+			summary, err := execute(wording().caseloadSummary, fields{Name: name, Title: title(d)})
 			if err != nil {
 				return err
 			}
-			if err := addEvent(cal, today, e.File, d, summary, "@caseload.ofiipack"); err != nil {
+			if err := addEvent(one, today, e.File, d, summary, "@caseload.ofiipack"); err != nil {
 				return err
 			}
 		}
+		for _, c := range one.Components {
+			if err := c.SerializeTo(bw, &componentFormat); err != nil {
+				return fmt.Errorf("cannot write the calendar: %w", err)
+			}
+		}
 	}
-	return serialize(w, cal)
+	io.WriteString(bw, end)
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("cannot write the calendar: %w", err)
+	}
+	return nil
 }
+
+// componentFormat is how Calendar.SerializeTo(w, crlf) writes a calendar's
+// components: the library's default line lengths, CRLF.
+var componentFormat = ics.SerializationConfiguration{MaxLength: 75, PropertyMaxLength: 75, NewLine: "\r\n"}
 
 // EventPayload returns the content of the QR code of one deadline: a
 // VCALENDAR holding one all-day VEVENT, in ASCII only (accents dropped) and
@@ -108,7 +131,7 @@ func EventPayload(f *applicant.File, d plan.Deadline) string {
 	ev.SetSummary(ASCII(title(d)))
 	if d.PostBy != nil {
 		// The wording is fixed data, tested: it cannot fail to execute.
-		s, _ := execute(wording.qrPostBy, fields{PostBy: french.Short(*d.PostBy)})
+		s, _ := execute(wording().qrPostBy, fields{PostBy: french.Short(*d.PostBy)})
 		ev.SetDescription(ASCII(s))
 	}
 	return cal.Serialize(crlf)
@@ -177,7 +200,7 @@ func addEvent(cal *ics.Calendar, today civil.Date, f *applicant.File, d plan.Dea
 	if d.Done || d.Passed || !d.ToDo() {
 		return nil
 	}
-	alarm, err := execute(wording.alarm, fields{Title: title(d), Date: french.Date(d.Date)})
+	alarm, err := execute(wording().alarm, fields{Title: title(d), Date: french.Date(d.Date)})
 	if err != nil {
 		return err
 	}
@@ -197,20 +220,20 @@ func description(d plan.Deadline) (string, error) {
 	if d.PostBy != nil {
 		v.PostBy = french.LongDate(*d.PostBy)
 	}
-	parts := []*template.Template{wording.due}
+	parts := []*template.Template{wording().due}
 	if d.PostBy != nil {
-		parts = append(parts, wording.postBy)
+		parts = append(parts, wording().postBy)
 	}
 	if d.NonWorkingDay && d.ToDo() {
-		parts = append(parts, wording.nonWorkingDay)
+		parts = append(parts, wording().nonWorkingDay)
 	}
 	if d.Done {
-		parts = append(parts, wording.done)
+		parts = append(parts, wording().done)
 	}
 	if strings.TrimSpace(d.Source) != "" {
-		parts = append(parts, wording.source)
+		parts = append(parts, wording().source)
 	}
-	parts = append(parts, wording.footer)
+	parts = append(parts, wording().footer)
 	lines := make([]string, 0, len(parts))
 	for _, t := range parts {
 		s, err := execute(t, v)
@@ -255,10 +278,11 @@ func execute(t *template.Template, v fields) (string, error) {
 	}, b.String()), nil
 }
 
-// wording holds templates/text/ical.yaml, parsed once. It is embedded data
-// covered by the tests: a defect in it is a programming error, caught at
-// start-up like a bad regular expression literal.
-var wording = mustLoadWording()
+// wording returns templates/text/ical.yaml, parsed at its first use (the
+// commands that write no calendar never parse it). It is embedded data
+// covered by the tests: a defect in it is a programming error, and panics
+// at that first use like a bad regular expression literal.
+var wording = sync.OnceValue(mustLoadWording)
 
 type wordingSet struct {
 	calendarName, caseloadName, caseloadSummary *template.Template

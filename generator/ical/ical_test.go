@@ -2,6 +2,7 @@ package ical
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -384,11 +385,28 @@ func TestCaseload(t *testing.T) {
 	pa, pb := testPlan(), testPlan()
 	pb.Deadlines = pb.Deadlines[:2]
 	var buf bytes.Buffer
-	if err := Caseload(&buf, date("2026-11-22"), []Entry{{a, pa}, {b, pb}}); err != nil {
+	if err := Caseload(&buf, date("2026-11-22"), slices.Values([]Entry{{a, pa}, {b, pb}})); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
 	assertLines(t, out)
+	// Written entry by entry, the file is what one calendar holding every
+	// event gives.
+	whole, err := newCalendar(wording().caseloadName, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []Entry{{a, pa}, {b, pb}} {
+		for _, d := range e.Plan.Deadlines {
+			summary, _ := execute(wording().caseloadSummary, fields{Name: Name(e.File), Title: title(d)})
+			if err := addEvent(whole, date("2026-11-22"), e.File, d, summary, "@caseload.ofiipack"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if want := whole.Serialize(crlf); out != want {
+		t.Errorf("streamed calendar differs from one calendar's serialization:\n%s\nwant\n%s", out, want)
+	}
 	evs := parse(t, out).Events()
 	if want := len(pa.Deadlines) + len(pb.Deadlines); len(evs) != want {
 		t.Fatalf("%d events, want %d", len(evs), want)
@@ -420,7 +438,7 @@ func TestCaseload(t *testing.T) {
 
 func TestCaseloadEmpty(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Caseload(&buf, date("2026-11-22"), nil); err != nil {
+	if err := Caseload(&buf, date("2026-11-22"), slices.Values([]Entry(nil))); err != nil {
 		t.Fatal(err)
 	}
 	assertLines(t, buf.String())

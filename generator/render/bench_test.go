@@ -11,6 +11,7 @@ import (
 // BenchmarkPack renders the whole pack of the general example.
 func BenchmarkPack(b *testing.B) {
 	f, p := examplePlan(b, "diallo-general")
+	production(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := Pack(io.Discard, f, p, nil); err != nil {
@@ -22,6 +23,7 @@ func BenchmarkPack(b *testing.B) {
 // BenchmarkLetter renders the cover letter alone.
 func BenchmarkLetter(b *testing.B) {
 	f, p := examplePlan(b, "diallo-general")
+	production(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := Letter(io.Discard, f, p); err != nil {
@@ -48,6 +50,7 @@ func BenchmarkCaseload(b *testing.B) {
 	for range 100 {
 		cl.Entries = append(cl.Entries, CaseloadEntry{Name: "Aminata DIALLO", Source: "diallo-general.yaml", Deadlines: p.Deadlines, Warnings: p.Warnings})
 	}
+	production(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := WriteCaseload(io.Discard, cl); err != nil {

@@ -34,10 +34,22 @@ type canvas struct {
 
 	loaded map[string]bool // font styles registered with fpdf
 
+	// detail is whether the layout records what each page holds (texts,
+	// boxes, QR codes, links, rectangles): the tests read it, the commands
+	// do not, and a caseload board of thousands of rows would hold every
+	// run of text twice.
+	detail bool
+
+	wordBuf []word // wrap's words, reused from one paragraph to the next
+
 	doc        *docRec
 	continued  func() // draws the running head of a document's next pages
 	footerText string
 }
+
+// recordDetail makes every canvas record its pages' content in its layout
+// (canvas.detail); the tests set it.
+var recordDetail bool
 
 // layout is the record of a render.
 type layout struct {
@@ -124,7 +136,7 @@ func newCanvas(today civil.Date, title string) (*canvas, error) {
 	pdf.SetCreator("ofiipack", false)
 	pdf.SetLang("fr-FR")
 	pdf.SetTitle(title, true)
-	c := &canvas{pdf: pdf, rec: &layout{}, size: sizeBody, ink: colInk, loaded: map[string]bool{}}
+	c := &canvas{pdf: pdf, rec: &layout{}, size: sizeBody, ink: colInk, loaded: map[string]bool{}, detail: recordDetail}
 	// Every document uses the regular and bold faces; the italic one is
 	// parsed only when a document draws with it (fpdf parses each font
 	// for each PDF, the main fixed cost of a pack).
@@ -258,6 +270,9 @@ func (c *canvas) textAt(x, base float64, style string, size float64, s string) f
 	c.setFont(style, size)
 	w := c.pdf.GetStringWidth(s)
 	c.pdf.Text(x, base, s)
+	if !c.detail {
+		return w
+	}
 	p := c.page()
 	p.Texts = append(p.Texts, textRec{X: x, Top: base - 0.75*size*ptToMM, Baseline: base, W: w, Size: size, Style: style, Text: s})
 	return w
@@ -302,8 +317,11 @@ type word struct {
 // words cuts spans at plain spaces and newlines. No-break spaces (U+00A0,
 // U+202F) never break: French typography binds "25 €", "n° 12", « x ».
 // (fpdf's SplitText would break there, and SplitLines counts bytes.)
-func (c *canvas) words(size float64, spans []span) []word {
-	var out []word
+//
+// The words are appended to out[:0], so that wrap reuses one slice for
+// every paragraph of a document.
+func (c *canvas) words(out []word, size float64, spans []span) []word {
+	out = out[:0]
 	space, brk := false, false
 	for _, sp := range spans {
 		text := sp.Text
@@ -376,7 +394,8 @@ func (c *canvas) wrap(size, w float64, spans []span) []wrapped {
 		lines = append(lines, cur)
 		cur = wrapped{}
 	}
-	for _, wd := range c.words(size, spans) {
+	c.wordBuf = c.words(c.wordBuf, size, spans)
+	for _, wd := range c.wordBuf {
 		sp := 0.0
 		if wd.space && len(cur.runs) > 0 {
 			sp = c.width(wd.style, size, " ")
@@ -501,6 +520,9 @@ func (c *canvas) hline(x1, x2, y float64) { c.pdf.Line(x1, y, x2, y) }
 
 // record notes a rectangle that tests care about.
 func (c *canvas) record(kind string, x, y, w, h float64) {
+	if !c.detail {
+		return
+	}
 	p := c.page()
 	p.Rects = append(p.Rects, rectRec{X: x, Y: y, W: w, H: h, Kind: kind})
 }
@@ -521,6 +543,9 @@ func (c *canvas) checkbox(x, y, size float64, ticked bool, label string) {
 		c.pdf.SetLineJoinStyle("miter")
 	}
 	c.pdf.SetLineWidth(0.2)
+	if !c.detail {
+		return
+	}
 	p := c.page()
 	p.Boxes = append(p.Boxes, boxRec{X: x, Y: y, Size: size, Ticked: ticked, Label: label})
 }
@@ -528,6 +553,9 @@ func (c *canvas) checkbox(x, y, size float64, ticked bool, label string) {
 // link makes a rectangle of the page open url.
 func (c *canvas) link(x, y, w, h float64, url string) {
 	c.pdf.LinkString(x, y, w, h, url)
+	if !c.detail {
+		return
+	}
 	p := c.page()
 	p.Links = append(p.Links, linkRec{X: x, Y: y, W: w, H: h, URL: url})
 }

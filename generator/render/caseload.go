@@ -40,6 +40,10 @@ type Caseload struct {
 	Entries      []CaseloadEntry
 }
 
+// compressBoardPages is whether the caseload board holds its pages done
+// compressed; the tests compare the bytes with and without.
+var compressBoardPages = true
+
 // docCaseload is the ID of the caseload board in the layout record.
 const docCaseload = "caseload"
 
@@ -53,9 +57,11 @@ func WriteCaseload(w io.Writer, c Caseload) error {
 	return err
 }
 
+// caseloadRow is one deadline of the board: pointers, not a copy of the
+// deadline, for a board of thousands of rows.
 type caseloadRow struct {
 	entry *CaseloadEntry
-	d     plan.Deadline
+	d     *plan.Deadline
 }
 
 // upcoming lists the rows of the board in date order.
@@ -63,7 +69,8 @@ func (cl Caseload) upcoming() []caseloadRow {
 	var rows []caseloadRow
 	for i := range cl.Entries {
 		e := &cl.Entries[i]
-		for _, d := range e.Deadlines {
+		for j := range e.Deadlines {
+			d := &e.Deadlines[j]
 			if d.Done || d.Date.Before(cl.Today) {
 				continue
 			}
@@ -110,14 +117,15 @@ func caseloadColumns(titles []string) []column {
 
 // boardTable draws one of the board's opening tables: its heading, the note
 // that says what it holds, and the rows.
-func (d *docData) boardTable(heading, note string, cols []column, cells [][]cell) {
+// Its n rows are made one at a time by row (see tableRows).
+func (d *docData) boardTable(heading, note string, cols []column, n int, row func(i int) []cell) {
 	c := d.c
-	d.heading(heading, c.paraHeight(contentWidth, leadSmall, sizeSmall, []span{plain(styleRegular, note)})+1.5+c.tableStart(cols, cells))
+	d.heading(heading, c.paraHeight(contentWidth, leadSmall, sizeSmall, []span{plain(styleRegular, note)})+1.5+c.tableStartRow(cols, row(0)))
 	c.setInk(colMuted)
 	c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, note))
 	c.setInk(colInk)
 	c.y += 1.5
-	c.table(cols, cells)
+	c.tableRows(cols, n, row)
 	c.y += 3
 }
 
@@ -140,6 +148,9 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A board of thousands of applicants is thousands of pages: the pages
+	// done are held compressed (the footers come back to them at the end).
+	c.pdf.SetCompressLeftPages(compressBoardPages)
 	orgName := ""
 	if cl.Organisation != nil {
 		orgName = strings.TrimSpace(cl.Organisation.Name)
@@ -176,8 +187,8 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	for i := range cl.Entries {
 		e := &cl.Entries[i]
 		if n := e.NextStep; n != nil && n.Late {
-			for _, dl := range e.Deadlines {
-				if dl.ID == n.ID && dl.Date == n.Date {
+			for j := range e.Deadlines {
+				if dl := &e.Deadlines[j]; dl.ID == n.ID && dl.Date == n.Date {
 					late = append(late, caseloadRow{e, dl})
 				}
 			}
@@ -187,60 +198,67 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 		return cmp.Or(a.d.Date.Compare(b.d.Date), cmp.Compare(a.entry.Name, b.entry.Name))
 	})
 	if len(late) > 0 {
-		var cells [][]cell
-		for _, r := range late {
-			cells = append(cells, []cell{
-				{Text: french.Short(r.d.Date), Style: styleBold, Ink: &colWarn},
-				{Text: french.Weekday(r.d.Date.Weekday())},
-				{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
-				{Text: french.Typo(r.d.Title), Sub: french.Typo(r.entry.NextStep.Now)},
-				{Text: c.fill(cw.LateStatus, nil), Style: styleBold, Ink: &colWarn},
-				{Text: strconv.Itoa(-r.d.DaysLeft)},
-			})
+		var buf []cell
+		lateRow := func(i int) []cell {
+			r := late[i]
+			buf = append(buf[:0],
+				cell{Text: french.Short(r.d.Date), Style: styleBold, Ink: &colWarn},
+				cell{Text: french.Weekday(r.d.Date.Weekday())},
+				cell{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
+				cell{Text: french.Typo(r.d.Title), Sub: french.Typo(r.entry.NextStep.Now)},
+				cell{Text: c.fill(cw.LateStatus, nil), Style: styleBold, Ink: &colWarn},
+				cell{Text: strconv.Itoa(-r.d.DaysLeft)},
+			)
+			return buf
 		}
-		d.boardTable(c.fill(cw.LateHeading, nil), c.fill(cw.LateNote, nil), caseloadColumns(cw.LateColumns), cells)
+		d.boardTable(c.fill(cw.LateHeading, nil), c.fill(cw.LateNote, nil), caseloadColumns(cw.LateColumns), len(late), lateRow)
 	}
 	if soon := cl.toPostSoon(rows); len(soon) > 0 {
-		var cells [][]cell
-		for _, r := range soon {
-			cells = append(cells, []cell{
-				{Text: french.Short(*r.d.PostBy), Style: styleBold},
-				{Text: french.Weekday(r.d.PostBy.Weekday())},
-				{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
-				{Text: r.d.Title},
-				{Text: french.Short(r.d.Date)},
-				{Text: strconv.Itoa(cl.Today.DaysUntil(*r.d.PostBy))},
-			})
+		var buf []cell
+		soonRow := func(i int) []cell {
+			r := soon[i]
+			buf = append(buf[:0],
+				cell{Text: french.Short(*r.d.PostBy), Style: styleBold},
+				cell{Text: french.Weekday(r.d.PostBy.Weekday())},
+				cell{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
+				cell{Text: r.d.Title},
+				cell{Text: french.Short(r.d.Date)},
+				cell{Text: strconv.Itoa(cl.Today.DaysUntil(*r.d.PostBy))},
+			)
+			return buf
 		}
 		until := cl.Today.AddDays(postSoonDays - 1)
 		d.boardTable(c.fill(cw.PostSoonHeading, m{"Until": french.Date(until)}), c.fill(cw.PostSoonNote, nil),
-			caseloadColumns(cw.PostSoonColumns), cells)
+			caseloadColumns(cw.PostSoonColumns), len(soon), soonRow)
 	}
 
 	cols := caseloadColumns(cw.Columns)
 	for start := 0; start < len(rows); {
-		week := monday(rows[start].d.Date)
+		weekOf := monday(rows[start].d.Date)
 		end := start
-		for end < len(rows) && monday(rows[end].d.Date) == week {
+		for end < len(rows) && monday(rows[end].d.Date) == weekOf {
 			end++
 		}
-		var cells [][]cell
-		for _, r := range rows[start:end] {
+		week := rows[start:end]
+		var buf []cell
+		weekRow := func(i int) []cell {
+			r := week[i]
 			postBy := ""
 			if r.d.PostBy != nil {
 				postBy = french.Short(*r.d.PostBy)
 			}
-			cells = append(cells, []cell{
-				{Text: french.Short(r.d.Date), Style: styleBold},
-				{Text: french.Weekday(r.d.Date.Weekday())},
-				{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
-				{Text: r.d.Title},
-				{Text: postBy, Style: styleBold},
-				{Text: strconv.Itoa(cl.Today.DaysUntil(r.d.Date))},
-			})
+			buf = append(buf[:0],
+				cell{Text: french.Short(r.d.Date), Style: styleBold},
+				cell{Text: french.Weekday(r.d.Date.Weekday())},
+				cell{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
+				cell{Text: r.d.Title},
+				cell{Text: postBy, Style: styleBold},
+				cell{Text: strconv.Itoa(cl.Today.DaysUntil(r.d.Date))},
+			)
+			return buf
 		}
-		d.heading(c.fill(cw.Week, m{"Monday": french.LongDate(week)}), c.tableStart(cols, cells))
-		c.table(cols, cells)
+		d.heading(c.fill(cw.Week, m{"Monday": french.LongDate(weekOf)}), c.tableStartRow(cols, weekRow(0)))
+		c.tableRows(cols, len(week), weekRow)
 		c.y += 3
 		start = end
 	}

@@ -186,3 +186,30 @@ func TestCaseloadKeepsHeadingsWithTheirTables(t *testing.T) {
 		}
 	}
 }
+
+// A board of many pages held compressed as it is drawn (fpdf's
+// SetCompressLeftPages) has the bytes of one held in full.
+func TestCaseloadCompressedPagesSameBytes(t *testing.T) {
+	_, p := examplePlan(t, "diallo-general")
+	cl := Caseload{Today: today}
+	for i := range 300 {
+		cl.Entries = append(cl.Entries, CaseloadEntry{Name: fmt.Sprintf("DIALLO Aminata %d", i), Source: fmt.Sprintf("c.csv:row %d", i+2),
+			Deadlines: p.Deadlines, Warnings: p.Warnings, NextStep: p.NextStep})
+	}
+	var held, full bytes.Buffer
+	l, err := caseload(&held, cl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Pages) < 10 {
+		t.Fatalf("test setup: the board has %d pages", len(l.Pages))
+	}
+	compressBoardPages = false
+	defer func() { compressBoardPages = true }()
+	if _, err := caseload(&full, cl); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(held.Bytes(), full.Bytes()) {
+		t.Errorf("the board held compressed differs: %d bytes, %d held in full", held.Len(), full.Len())
+	}
+}

@@ -14,6 +14,16 @@ import (
 
 var dump = flag.String("dump", "", "write the rendered PDFs to this folder, to look at them")
 
+// The tests read what each page holds.
+func init() { recordDetail = true }
+
+// production renders as the commands do, without the layout's detail,
+// until the test or benchmark ends.
+func production(t testing.TB) {
+	recordDetail = false
+	t.Cleanup(func() { recordDetail = true })
+}
+
 // today is the date every test renders at (a Sunday).
 var today = civil.New(2026, 11, 22)
 

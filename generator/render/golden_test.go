@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"testing"
 
@@ -27,6 +28,16 @@ func TestGolden(t *testing.T) {
 				docs = p.Documents
 			}
 			_, got := render(t, tc.golden, f, p, nil, docs)
+			// Again, now that the fonts' subsets of these runes are kept:
+			// a kept subset gives the bytes a fresh one gives.
+			if _, again := render(t, tc.golden, f, p, nil, docs); !bytes.Equal(again, got) {
+				t.Errorf("a second render differs from the first (%d bytes, first %d)", len(again), len(got))
+			}
+			// And as the commands render, without the layout's detail.
+			production(t)
+			if _, plain := render(t, tc.golden, f, p, nil, docs); !bytes.Equal(plain, got) {
+				t.Errorf("a render without the layout's detail differs (%d bytes, with it %d)", len(plain), len(got))
+			}
 			golden.Check(t, tc.golden, got, func(want, got []byte) string {
 				return fmt.Sprintf("%d bytes, golden %d", len(got), len(want))
 			})

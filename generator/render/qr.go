@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"sync"
@@ -35,7 +36,10 @@ func (c *canvas) qr(x, y, size float64, payload string, cache bool) {
 	c.setFill(colWhite)
 	c.rect(x, y, size, size, "F")
 	c.setFill(colBlack)
-	c.pdf.RawWriteStr(qrPath(bits, c.pdf.GetConversionRatio(), x, y, m))
+	c.pdf.RawWriteBuf(bytes.NewReader(qrPath(bits, c.pdf.GetConversionRatio(), x, y, m)))
+	if !c.detail {
+		return
+	}
 	p := c.page()
 	p.QRs = append(p.QRs, qrRec{X: x, Y: y, Size: size, Module: m, Payload: payload})
 }
@@ -76,7 +80,7 @@ func qrBitmap(payload string, cache bool) ([][]bool, error) {
 // version-15 code is about 1,500 runs, and formatting them as fpdf.Rect does
 // (four floats each) was a tenth of a pack's time. k is the user unit in
 // points; (x, y) and m are the symbol's corner and module size in mm.
-func qrPath(bits [][]bool, k, x, y, m float64) string {
+func qrPath(bits [][]bool, k, x, y, m float64) []byte {
 	b := make([]byte, 0, 16*len(bits)*len(bits)/3+64)
 	b = append(b, "q "...)
 	b = strconv.AppendFloat(b, m*k, 'f', 4, 64)
@@ -107,5 +111,5 @@ func qrPath(bits [][]bool, k, x, y, m float64) string {
 		}
 	}
 	b = append(b, "f Q"...)
-	return string(b)
+	return b
 }

@@ -59,9 +59,21 @@ func (c *canvas) tableStart(cols []column, rows [][]cell) float64 {
 	return h
 }
 
+// tableStartRow is tableStart for a table whose first row is first.
+func (c *canvas) tableStartRow(cols []column, first []cell) float64 {
+	return c.rowHeight(cols, headerCells(cols)) + c.rowHeight(cols, first)
+}
+
 // table draws a table at the cursor, starting a new page (and repeating
 // the header row) when a row does not fit.
 func (c *canvas) table(cols []column, rows [][]cell) {
+	c.tableRows(cols, len(rows), func(i int) []cell { return rows[i] })
+}
+
+// tableRows is table with n rows made one at a time by row, so that a
+// table of thousands of rows (a week of a large caseload) is never held
+// whole. The cells row returns need only last until its next call.
+func (c *canvas) tableRows(cols []column, n int, row func(i int) []cell) {
 	total := 0.0
 	for _, col := range cols {
 		total += col.Width
@@ -79,7 +91,8 @@ func (c *canvas) table(cols []column, rows [][]cell) {
 		}
 		c.y += h
 	}
-	for i, row := range rows {
+	for i := range n {
+		row := row(i)
 		h := c.rowHeight(cols, row)
 		if i == 0 { // the header and the first row together: tableStart
 			c.need(c.rowHeight(cols, titles) + h)

@@ -685,6 +685,9 @@ type Fpdf struct {
 	creationDate     time.Time                  // override for document CreationDate value
 	modDate          time.Time                  // override for document ModDate value
 	aliasNbPagesStr  string                     // alias for total number of pages
+	compressLeft     bool                       // compress the pages left (ofiipack patch, see SetCompressLeftPages)
+	pagesZ           map[int][]byte             // compressed content of the pages left, by page number
+	textBuf          []byte                     // Text's operators, reused (ofiipack patch)
 	pdfVersion       pdfVersion                 // PDF version number
 	fontDirStr       string                     // location of font definition files
 	capStyle         int                        // line cap style: butt 0, round 1, square 2

@@ -6,7 +6,10 @@ package fpdf
 
 import (
 	"bytes"
+	"encoding/binary"
 	"hash/crc32"
+	"math"
+	"slices"
 	"sync"
 )
 
@@ -48,6 +51,7 @@ func parsedUTF8Font(b []byte) (*utf8FontFile, error) {
 	if err := u.parseFile(); err != nil {
 		return nil, err
 	}
+	u.subsets = &subsetCache{} // shared by every copy (see utf8Subset)
 	parsedFonts.Lock()
 	if parsedFonts.byCRC == nil {
 		parsedFonts.byCRC = map[uint32][]parsedFont{}
@@ -63,4 +67,123 @@ func (utf *utf8FontFile) clone(b []byte) *utf8FontFile {
 	c := *utf
 	c.fileReader = &fileReader{array: b}
 	return &c
+}
+
+// ofiipack patch: every document of a process that uses a font with the
+// same characters embeds the same subset of it: the same font file (cut by
+// GenerateCutFont), the same character widths (/W) and the same
+// CIDToGIDMap, each compressed again for every document, although the
+// result depends only on the font and on the set of runes the document
+// used. subsetCache keeps, per parsed font, the few most recently used
+// subsets, ready to be written, so that a thousand documents with the same
+// characters cut and compress the font once. The bytes written are those
+// the computation gives: a cached subset is what putfonts would make.
+
+// fontSubset is what putfonts writes for one UTF-8 font and one set of runes.
+type fontSubset struct {
+	widths   string // the /W entry of the CIDFontType2 dictionary
+	cidToGID []byte // the CIDToGIDMap, compressed
+	file     []byte // the font file, compressed
+	fileSize int    // the font file's length before compression (/Length1)
+}
+
+// maxSubsets bounds the subsets kept per font: a batch of documents about
+// different people uses a few sets of runes per font (names differ by a
+// letter or an accent); the least recently used set goes first.
+const maxSubsets = 32
+
+// subsetCache holds the subsets of one parsed font. Its methods are safe
+// for concurrent use.
+type subsetCache struct {
+	mu    sync.Mutex
+	byKey map[string]*subsetEntry
+	clock uint64
+}
+
+type subsetEntry struct {
+	subset *fontSubset
+	used   uint64 // the clock at the last use
+}
+
+func (c *subsetCache) get(key string) *fontSubset {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.byKey[key]
+	if e == nil {
+		return nil
+	}
+	c.clock++
+	e.used = c.clock
+	return e.subset
+}
+
+func (c *subsetCache) put(key string, s *fontSubset) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.byKey == nil {
+		c.byKey = map[string]*subsetEntry{}
+	}
+	if _, ok := c.byKey[key]; !ok && len(c.byKey) >= maxSubsets {
+		var oldest string
+		var at uint64 = math.MaxUint64
+		for k, e := range c.byKey {
+			if e.used < at {
+				oldest, at = k, e.used
+			}
+		}
+		delete(c.byKey, oldest)
+	}
+	c.clock++
+	c.byKey[key] = &subsetEntry{s, c.clock}
+}
+
+// runeSetKey encodes a document's used runes (rune → value, as putfonts
+// reads them) in rune order, as the key of its subset.
+func runeSetKey(used map[int]int) string {
+	runes := make([]int, 0, len(used))
+	for r := range used {
+		runes = append(runes, r)
+	}
+	slices.Sort(runes)
+	b := make([]byte, 0, 3*len(runes)+8)
+	for _, r := range runes {
+		b = binary.AppendUvarint(b, uint64(r))
+		b = binary.AppendVarint(b, int64(used[r]))
+	}
+	return string(b)
+}
+
+// utf8Subset returns what putfonts writes for font with the runes used, from
+// the font's cache when another document used the same runes.
+func (f *Fpdf) utf8Subset(font *fontDefType, usedRunes map[int]int) *fontSubset {
+	cache := font.utf8File.subsets
+	var key string
+	if cache != nil {
+		key = runeSetKey(usedRunes)
+		if s := cache.get(key); s != nil {
+			return s
+		}
+	}
+	var s fontSubset
+	stream := font.utf8File.GenerateCutFont(usedRunes)
+	s.fileSize = len(stream)
+	codeSignDictionary := font.utf8File.CodeSymbolDictionary
+	delete(codeSignDictionary, 0)
+	s.widths = cidFontWidths(font, font.utf8File.LastRune)
+
+	cidToGidMap := make([]byte, 256*256*2)
+	for cc, glyph := range codeSignDictionary {
+		cidToGidMap[cc*2] = byte(glyph >> 8)
+		cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
+	}
+	mem := xmem.compress(cidToGidMap)
+	s.cidToGID = mem.copy()
+	mem.release()
+	mem = xmem.compress(stream)
+	s.file = mem.copy()
+	mem.release()
+	if cache != nil {
+		cache.put(key, &s)
+	}
+	return &s
 }

@@ -409,6 +409,10 @@ func (f *Fpdf) SetPageBox(t string, x, y, wd, ht float64) {
 // pageNum is one-based. The SetPage() example demonstrates this method.
 func (f *Fpdf) SetPage(pageNum int) {
 	if (pageNum > 0) && (pageNum < len(f.pages)) {
+		if pageNum != f.page {
+			f.leavePage() // ofiipack patch, see SetCompressLeftPages
+			f.expandPage(pageNum)
+		}
 		f.page = pageNum
 	}
 }
@@ -596,6 +600,50 @@ func (f *Fpdf) GetCompression() bool {
 // Compression is on by default.
 func (f *Fpdf) SetCompression(compress bool) {
 	f.compress = compress
+}
+
+// SetCompressLeftPages makes the document hold the pages it has left
+// compressed, when compression is on: a page's content is compressed as
+// soon as another page becomes the current one (AddPage, SetPage), and
+// expanded again if SetPage comes back to it. A document of thousands of
+// pages then holds a tenth of their content in memory, for a little more
+// CPU time; its bytes are the same.
+//
+// ofiipack patch: for the caseload board of a batch, whose pages hold every
+// applicant's deadlines.
+func (f *Fpdf) SetCompressLeftPages(on bool) {
+	f.compressLeft = on
+}
+
+// leavePage compresses the current page's content, before another page
+// becomes current (see SetCompressLeftPages).
+func (f *Fpdf) leavePage() {
+	if !f.compressLeft || !f.compress || f.page < 1 || f.page >= len(f.pages) || f.pagesZ[f.page] != nil {
+		return
+	}
+	if f.pagesZ == nil {
+		f.pagesZ = map[int][]byte{}
+	}
+	mem := xmem.compress(f.pages[f.page].Bytes())
+	f.pagesZ[f.page] = mem.copy()
+	mem.release()
+	f.pages[f.page] = new(bytes.Buffer)
+}
+
+// expandPage restores the content of page n if it was compressed.
+func (f *Fpdf) expandPage(n int) {
+	z, ok := f.pagesZ[n]
+	if !ok {
+		return
+	}
+	mem, err := xmem.uncompress(z)
+	if err != nil {
+		f.SetError(err)
+		return
+	}
+	f.pages[n] = bytes.NewBuffer(mem.copy())
+	mem.release()
+	delete(f.pagesZ, n)
 }
 
 // GetProducer returns the producer of the document as ISO-8859-1 or UTF-16BE.
@@ -2565,6 +2613,36 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	} else {
 		txt2 = f.escape(txtStr)
 	}
+	if !f.underline && !f.strikeout {
+		// ofiipack patch: the operators are appended to a reused buffer
+		// instead of formatted by fmt.Sprintf, with the same bytes (%.2f
+		// is strconv's 'f' format, precision 2). Text is most of what a
+		// page holds.
+		b := f.textBuf[:0]
+		if f.colorFlag {
+			b = append(b, "q "...)
+			b = append(b, f.color.text.str...)
+			b = append(b, ' ')
+		}
+		b = append(b, "BT "...)
+		b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+		b = append(b, " Td ("...)
+		b = append(b, txt2...)
+		b = append(b, ") Tj ET"...)
+		if f.colorFlag {
+			b = append(b, " Q"...)
+		}
+		b = append(b, '\n')
+		f.textBuf = b
+		if f.state == 2 {
+			must(f.pages[f.page].Write(b))
+		} else {
+			must(f.buffer.Write(b))
+		}
+		return
+	}
 	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
 	if f.underline && txtStr != "" {
 		s += " " + f.dounderline(x, y, txtStr)
@@ -3872,6 +3950,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	if f.err != nil {
 		return
 	}
+	f.leavePage() // ofiipack patch, see SetCompressLeftPages
 	f.page++
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
@@ -4088,7 +4167,14 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	// ofiipack patch: b is written as it is; f.out(string(b)) copied every
+	// stream (the fonts, the pages) once more before writing it.
+	buf := &f.buffer.Buffer
+	if f.state == 2 {
+		buf = f.pages[f.page]
+	}
+	must(buf.Write(b))
+	must(buf.WriteString("\n"))
 	f.out("endstream")
 }
 
@@ -4274,7 +4360,23 @@ func (f *Fpdf) putpages() {
 		// Replace number of pages
 		f.RegisterAlias(f.aliasNbPagesStr, sprintf("%d", nb))
 	}
+	if len(f.aliasMap) > 0 {
+		// ofiipack patch: aliases are replaced in the pages' content.
+		for n := range f.pagesZ {
+			f.expandPage(n)
+		}
+	}
 	f.replaceAliases()
+	if len(f.pagesZ) > 0 {
+		// ofiipack patch: the pages held compressed (SetCompressLeftPages)
+		// move into the document's buffer, which is made large enough for
+		// them at once instead of doubling, copying, as they come.
+		size := 0
+		for _, z := range f.pagesZ {
+			size += len(z) + 512 // the page object and the stream's dictionary
+		}
+		f.buffer.Grow(size)
+	}
 	if f.defOrientation == "P" {
 		wPt = f.defPageSize.Wd * f.k
 		hPt = f.defPageSize.Ht * f.k
@@ -4331,7 +4433,13 @@ func (f *Fpdf) putpages() {
 		f.out("endobj")
 		// Page content
 		f.newobj()
-		if f.compress {
+		if z, ok := f.pagesZ[n]; ok {
+			// ofiipack patch: a page left compressed (SetCompressLeftPages)
+			// is written as it is, and no longer held.
+			f.outf("<</Filter /FlateDecode /Length %d>>", len(z))
+			f.putstream(z)
+			delete(f.pagesZ, n)
+		} else if f.compress {
 			mem := xmem.compress(f.pages[n].Bytes())
 			data := mem.bytes()
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
@@ -4501,10 +4609,9 @@ func (f *Fpdf) putfonts() {
 				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				// ofiipack patch: the subset, its widths and its CIDToGIDMap
+				// are made once per font and set of runes (see utf8Subset).
+				subset := f.utf8Subset(&font, usedRunes)
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4515,7 +4622,7 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				f.generateCIDFontMap(&font, font.utf8File.LastRune)
+				f.out(subset.widths)
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
@@ -4550,32 +4657,19 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
-				f.putstream(cidToGidMap)
+				f.out("<</Length " + strconv.Itoa(len(subset.cidToGID)) + "/Filter /FlateDecode>>")
+				f.putstream(subset.cidToGID)
 				f.out("endobj")
-				mem.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
-				compressedFontStream := mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
+				f.out("<</Length " + strconv.Itoa(len(subset.file)))
 				f.out("/Filter /FlateDecode")
-				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
+				f.out("/Length1 " + strconv.Itoa(subset.fileSize))
 				f.out(">>")
-				f.putstream(compressedFontStream)
+				f.putstream(subset.file)
 				f.out("endobj")
-				mem.release()
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
@@ -4584,7 +4678,10 @@ func (f *Fpdf) putfonts() {
 	}
 }
 
-func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
+// cidFontWidths returns the /W entry of a CIDFontType2 dictionary, the
+// widths of the font's used characters (ofiipack patch: generateCIDFontMap,
+// which wrote it, now returns it, so that it can be kept; see utf8Subset).
+func cidFontWidths(font *fontDefType, LastRune int) string {
 	rangeID := 0
 	cidArray := make(map[int]*untypedKeyMap)
 	cidArrayKeys := make([]int, 0)
@@ -4698,7 +4795,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
 		}
 	}
-	f.out("/W [" + w.String() + " ]")
+	return "/W [" + w.String() + " ]"
 }
 
 func implode(sep string, arr []int) string {

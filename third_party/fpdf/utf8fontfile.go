@@ -60,6 +60,9 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	// subsets, set for a font parsed once per process (ofiipack patch),
+	// holds the subsets documents made of it (see utf8Subset).
+	subsets *subsetCache
 }
 
 type tableDescription struct {

@@ -1,0 +1,71 @@
+package batch
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// retainedPerEntry returns the live heap a batch of n rows holds per
+// applicant until its end: the unique names and first-seen people of the
+// namer, and what the caseload files keep of each pack (kept). It reads and
+// plans the rows as Run does, without rendering the packs, whose memory is
+// freed as each is written.
+func retainedPerEntry(t testing.TB, n int) float64 {
+	in := t.TempDir()
+	var rows [][]string
+	for i := range n {
+		rows = append(rows, person(t, "DIALLO", fmt.Sprintf("Aminata %d", i)))
+	}
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ';', true, ColumnNames(), rows...)
+	rows = nil
+	heap := func() uint64 {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	names := newNamer()
+	var strs interned
+	entries := make([]kept, 0, n)
+	before := heap()
+	walkInputs(context.Background(), []string{path}, false, func(e entry) bool {
+		j := prepare(e, today, names)
+		if !j.OK() {
+			t.Fatalf("%s: %v", j.Where(), j.Problems)
+		}
+		entries = append(entries, keep(j.file, j.plan, j.Where(), &strs))
+		return true
+	})
+	after := heap()
+	if len(entries) != n {
+		t.Fatalf("%d entries, want %d", len(entries), n)
+	}
+	runtime.KeepAlive(names)
+	return (float64(after) - float64(before)) / float64(n)
+}
+
+// TestRetainedPerEntry bounds the memory a batch holds per applicant (a
+// memory bound, not a timing), so that a caseload of 50,000 fits in the
+// memory of one of 1000: what the caseload files print of an applicant and
+// the names already given are a few hundred bytes.
+func TestRetainedPerEntry(t *testing.T) {
+	const bound = 2048
+	got := retainedPerEntry(t, 2000)
+	if got > bound {
+		t.Errorf("the batch holds %.0f bytes per applicant, want at most %d", got, bound)
+	}
+	t.Logf("%.0f bytes held per applicant", got)
+}
+
+// BenchmarkBatchMemory reports the live heap a batch holds per applicant
+// until its end (retained-B/entry).
+func BenchmarkBatchMemory(b *testing.B) {
+	var sum float64
+	for b.Loop() {
+		sum += retainedPerEntry(b, 2000)
+	}
+	b.ReportMetric(sum/float64(b.N), "retained-B/entry")
+}
