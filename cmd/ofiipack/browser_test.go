@@ -228,8 +228,11 @@ func TestBrowserForm(t *testing.T) {
 		expected = append(expected, [2]string{name, value})
 	}
 	want, _ := json.Marshal(expected)
-	wait("the form holds the file", fmt.Sprintf(`(() => { const held = [...new FormData(document.getElementById('dossier')).entries()].map(([k, v]) => k + '=' + v);
-		return %s.every(([k, v]) => held.includes(k + '=' + v)) })()`, want))
+	held := `[...new FormData(document.getElementById('dossier')).entries()].filter(([k, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => k + '=' + v)`
+	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](fmt.Sprintf(`(() => { const held = %s; const want = %s.map(([k, v]) => k + '=' + v);
+		return held.length === want.length && want.every(w => held.includes(w)) })()`, held, want), chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Fatalf("the form does not hold the file's values:\n held %s\n want %s", eval("read the form", "JSON.stringify("+held+")"), want)
+	}
 
 	progress := chromedp.Events(ctx, browser.DownloadProgress)
 	do("download the pack", chromedp.Click(chromedp.CSS("#btn-pack")))
