@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/ofiipack/ofiipack/generator/atomicfile"
 	"github.com/ofiipack/ofiipack/generator/msg"
@@ -94,23 +95,34 @@ func TestDiskFullErrno(t *testing.T) {
 	}
 }
 
-// TestCancelWhileWaitingForPipe: a CSV pipe named on the command line that
-// nobody writes to keeps the batch waiting, as cat would, until it is
-// interrupted: then Run returns at once (go test -timeout catches a hang).
+// TestCancelWhileWaitingForPipe: a CSV or applicant file that is a pipe
+// named on the command line, that nobody writes to, keeps the batch
+// waiting, as cat would, until it is interrupted: then Run returns at once
+// (go test -timeout catches a hang). The interrupt comes once the batch has
+// had the time to start waiting on the pipe.
 func TestCancelWhileWaitingForPipe(t *testing.T) {
-	fifo := filepath.Join(t.TempDir(), "pipe.csv")
-	if err := mkfifo(fifo); err != nil {
-		t.Skipf("no named pipes here: %v", err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		_, err := Run(ctx, Options{Inputs: []string{fifo}, Dir: t.TempDir(), Jobs: 1, Today: today})
-		done <- err
-	}()
-	cancel()
-	if err := <-done; !errors.Is(err, context.Canceled) {
-		t.Fatalf("err = %v, want context.Canceled", err)
+	for _, name := range []string{"pipe.csv", "pipe.yaml"} {
+		t.Run(name, func(t *testing.T) {
+			fifo := filepath.Join(t.TempDir(), name)
+			if err := mkfifo(fifo); err != nil {
+				t.Skipf("no named pipes here: %v", err)
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan error, 1)
+			go func() {
+				_, err := Run(ctx, Options{Inputs: []string{fifo}, Dir: t.TempDir(), Jobs: 1, Today: today})
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				t.Fatalf("Run returned before the interrupt: %v", err)
+			case <-time.After(200 * time.Millisecond):
+			}
+			cancel()
+			if err := <-done; !errors.Is(err, context.Canceled) {
+				t.Fatalf("err = %v, want context.Canceled", err)
+			}
+		})
 	}
 }
 
@@ -150,25 +162,6 @@ func TestLimitReader(t *testing.T) {
 	}
 	if err := read("ab\ncde\n", 100, 2); err == nil || !strings.Contains(err.Error(), "found a line of more than 2 bytes") {
 		t.Errorf("past the line: %v", err)
-	}
-}
-
-// TestCancelWhileWaitingForYAMLPipe: the same for an applicant file that
-// is a pipe named on the command line.
-func TestCancelWhileWaitingForYAMLPipe(t *testing.T) {
-	fifo := filepath.Join(t.TempDir(), "pipe.yaml")
-	if err := mkfifo(fifo); err != nil {
-		t.Skipf("no named pipes here: %v", err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		_, err := Run(ctx, Options{Inputs: []string{fifo}, Dir: t.TempDir(), Jobs: 1, Today: today})
-		done <- err
-	}()
-	cancel()
-	if err := <-done; !errors.Is(err, context.Canceled) {
-		t.Fatalf("err = %v, want context.Canceled", err)
 	}
 }
 
