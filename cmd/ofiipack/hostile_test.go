@@ -36,13 +36,7 @@ func TestHostile(t *testing.T) {
 			return false, nil
 		},
 		RequireExplicitExec: true,
-		Setup: func(env *testscript.Env) error {
-			env.Setenv("LANG", "C.UTF-8")
-			for _, k := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES"} {
-				env.Setenv(k, "")
-			}
-			return nil
-		},
+		Setup:               englishLocale,
 	})
 }
 

@@ -46,16 +46,18 @@ func TestScripts(t *testing.T) {
 			"notemp": cmdNoTemp,
 		},
 		RequireExplicitExec: true,
-		// English unless a script sets LANG=fr_FR.UTF-8 (or LANGUAGE…):
-		// the host's locale must not change what the scripts see.
-		Setup: func(env *testscript.Env) error {
-			env.Setenv("LANG", "C.UTF-8")
-			for _, k := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES"} {
-				env.Setenv(k, "")
-			}
-			return nil
-		},
+		Setup:               englishLocale,
 	})
+}
+
+// englishLocale runs a script in English unless it sets LANG=fr_FR.UTF-8
+// (or LANGUAGE…): the host's locale must not change what the scripts see.
+func englishLocale(env *testscript.Env) error {
+	env.Setenv("LANG", "C.UTF-8")
+	for _, k := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES"} {
+		env.Setenv(k, "")
+	}
+	return nil
 }
 
 // cmdMode checks a file's permission bits: "mode 0600 out.pdf".
