@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -211,5 +213,46 @@ func TestCaseloadCompressedPagesSameBytes(t *testing.T) {
 	}
 	if !bytes.Equal(held.Bytes(), full.Bytes()) {
 		t.Errorf("the board held compressed differs: %d bytes, %d held in full", held.Len(), full.Len())
+	}
+}
+
+// A board whose entries are loaded one at a time (Caseload.Load) has the
+// bytes of one given every entry at once, and stops at a loading error.
+func TestCaseloadLoadSameBytes(t *testing.T) {
+	_, p := examplePlan(t, "diallo-general")
+	cl := Caseload{Today: today}
+	for i := range 60 {
+		// names and sources that tie, in an order that is not theirs
+		cl.Entries = append(cl.Entries, CaseloadEntry{Name: fmt.Sprintf("DIALLO Aminata %d", (i*7)%5), Source: fmt.Sprintf("c.csv:row %d", 100-i),
+			Deadlines: p.Deadlines, Warnings: p.Warnings, NextStep: p.NextStep})
+	}
+	var all, loaded bytes.Buffer
+	if err := WriteCaseload(&all, cl); err != nil {
+		t.Fatal(err)
+	}
+	entries := cl.Entries
+	loads := 0
+	byLoad := Caseload{Today: today, Count: len(entries), Load: func(i int) (CaseloadEntry, error) {
+		loads++
+		return entries[i], nil
+	}}
+	if err := WriteCaseload(&loaded, byLoad); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(all.Bytes(), loaded.Bytes()) {
+		t.Errorf("the board of loaded entries differs: %d bytes, %d given at once", loaded.Len(), all.Len())
+	}
+	if loads < len(entries) {
+		t.Errorf("%d loads for %d entries", loads, len(entries))
+	}
+	failing := errors.New("the entries file cannot be read")
+	byLoad.Load = func(i int) (CaseloadEntry, error) {
+		if i == 40 {
+			return CaseloadEntry{}, failing
+		}
+		return entries[i], nil
+	}
+	if err := WriteCaseload(io.Discard, byLoad); !errors.Is(err, failing) {
+		t.Errorf("got %v, want the loading error", err)
 	}
 }
