@@ -418,7 +418,7 @@ func prepare(e entry, today civil.Date, names *namer) job {
 	}
 	j.PDF = names.unique(Slug(j.file)) + ".pdf"
 	j.Name = ical.Name(j.file)
-	j.DuplicateOf = names.person(j.file, where)
+	j.DuplicateOf = names.person(j.file, j.Source, j.Entry)
 	if d := j.plan.Next(); d != nil {
 		next := *d
 		j.Next = &next
