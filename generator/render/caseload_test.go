@@ -194,7 +194,7 @@ func TestCaseloadKeepsHeadingsWithTheirTables(t *testing.T) {
 func TestCaseloadCompressedPagesSameBytes(t *testing.T) {
 	_, p := examplePlan(t, "diallo-general")
 	cl := Caseload{Today: today}
-	for i := range 300 {
+	for i := range 1200 {
 		cl.Entries = append(cl.Entries, CaseloadEntry{Name: fmt.Sprintf("DIALLO Aminata %d", i), Source: fmt.Sprintf("c.csv:row %d", i+2),
 			Deadlines: p.Deadlines, Warnings: p.Warnings, NextStep: p.NextStep})
 	}
@@ -210,6 +210,9 @@ func TestCaseloadCompressedPagesSameBytes(t *testing.T) {
 	defer func() { compressBoardPages = true }()
 	if _, err := caseload(&full, cl); err != nil {
 		t.Fatal(err)
+	}
+	if held.Len() < 512<<10 { // fpdf writes the pages by 256 KiB
+		t.Fatalf("test setup: the board is %d bytes, too small to be written in several parts", held.Len())
 	}
 	if !bytes.Equal(held.Bytes(), full.Bytes()) {
 		t.Errorf("the board held compressed differs: %d bytes, %d held in full", held.Len(), full.Len())
@@ -254,5 +257,34 @@ func TestCaseloadLoadSameBytes(t *testing.T) {
 	}
 	if err := WriteCaseload(io.Discard, byLoad); !errors.Is(err, failing) {
 		t.Errorf("got %v, want the loading error", err)
+	}
+}
+
+// failAfter fails every write once n bytes are written.
+type failAfter struct{ n int }
+
+var errFull = errors.New("no space left")
+
+func (w *failAfter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		n := w.n
+		w.n = 0
+		return n, errFull
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// A board written as it is closed (its pages held compressed) stops at the
+// first write error and returns it.
+func TestCaseloadWriteError(t *testing.T) {
+	_, p := examplePlan(t, "diallo-general")
+	cl := Caseload{Today: today}
+	for i := range 1200 {
+		cl.Entries = append(cl.Entries, CaseloadEntry{Name: fmt.Sprintf("DIALLO Aminata %d", i), Source: "c.csv",
+			Deadlines: p.Deadlines, NextStep: p.NextStep})
+	}
+	if err := WriteCaseload(&failAfter{n: 300 << 10}, cl); !errors.Is(err, errFull) {
+		t.Errorf("got %v, want the write error", err)
 	}
 }

@@ -3913,7 +3913,16 @@ func (f *Fpdf) Output(w io.Writer) error {
 	}
 	// dbg("Output")
 	if f.state < 3 {
+		// ofiipack patch: the pages held compressed are written to w as
+		// the document is closed, not gathered first in its buffer.
+		if f.compressLeft {
+			f.outW = w
+		}
 		f.Close()
+		f.outW = nil
+		if f.err != nil {
+			return f.err
+		}
 	}
 	_, err := f.buffer.WriteTo(w)
 	if err != nil {
@@ -4150,6 +4159,26 @@ func (f *Fpdf) parsegif(r io.Reader) (info *ImageInfoType) {
 	return f.parsepngstream(&rbuffer{p: pngBuf.Bytes()}, false)
 }
 
+// offset is the position in the document of what out writes next
+// (ofiipack patch: with the part already written by Output, see flushOut).
+func (f *Fpdf) offset() int { return f.outN + f.buffer.Len() }
+
+// flushOut writes the document's buffer to Output's writer once it holds
+// 256 KiB, while the pages are put (ofiipack patch): a document of pages
+// held compressed is then never held twice, compressed and in the buffer.
+func (f *Fpdf) flushOut() {
+	if f.outW == nil || f.buffer.Len() < 256<<10 {
+		return
+	}
+	n, err := f.outW.Write(f.buffer.Bytes())
+	f.outN += n
+	if err != nil {
+		f.err = err
+		return
+	}
+	f.buffer.Reset()
+}
+
 // newobj begins a new object
 func (f *Fpdf) newobj() {
 	// dbg("newobj")
@@ -4157,7 +4186,7 @@ func (f *Fpdf) newobj() {
 	for j := len(f.offsets); j <= f.n; j++ {
 		f.offsets = append(f.offsets, 0)
 	}
-	f.offsets[f.n] = f.buffer.Len()
+	f.offsets[f.n] = f.offset()
 	f.outf("%d 0 obj", f.n)
 }
 
@@ -4367,7 +4396,7 @@ func (f *Fpdf) putpages() {
 		}
 	}
 	f.replaceAliases()
-	if len(f.pagesZ) > 0 {
+	if len(f.pagesZ) > 0 && f.outW == nil {
 		// ofiipack patch: the pages held compressed (SetCompressLeftPages)
 		// move into the document's buffer, which is made large enough for
 		// them at once instead of doubling, copying, as they come.
@@ -4450,9 +4479,13 @@ func (f *Fpdf) putpages() {
 			f.putstream(f.pages[n].Bytes())
 		}
 		f.out("endobj")
+		f.flushOut()
+		if f.err != nil {
+			return
+		}
 	}
 	// Pages root
-	f.offsets[1] = f.buffer.Len()
+	f.offsets[1] = f.offset()
 	f.out("1 0 obj")
 	f.out("<</Type /Pages")
 	var kids fmtBuffer
@@ -5086,7 +5119,7 @@ func (f *Fpdf) putresources() {
 	f.putTemplates()
 	f.putImportedTemplates() // gofpdi
 	// 	Resource dictionary
-	f.offsets[2] = f.buffer.Len()
+	f.offsets[2] = f.offset()
 	f.out("2 0 obj")
 	f.out("<<")
 	f.putresourcedict()
@@ -5346,7 +5379,7 @@ func (f *Fpdf) enddoc() {
 	f.out(">>")
 	f.out("endobj")
 	// Cross-ref
-	o := f.buffer.Len()
+	o := f.offset()
 	f.out("xref")
 	f.outf("0 %d", f.n+1)
 	f.out("0000000000 65535 f ")
