@@ -299,3 +299,62 @@ func decodeKept(b []byte) (kept, error) {
 	}
 	return k, nil
 }
+
+// pageFile holds the caseload board's pages done, compressed, in a
+// temporary file of the output folder (render.Caseload.Pages): for a
+// caseload of 50,000 they are tens of megabytes. In memory stays where each
+// page is, 16 bytes a page. A page put again (the footers are drawn at the
+// end) is appended; the file is removed by close.
+type pageFile struct {
+	f   *os.File
+	end int64
+	at  []pageRef // by page number
+}
+
+type pageRef struct {
+	off int64
+	n   int
+}
+
+// pagesPattern names the page file, like spillPattern.
+const pagesPattern = atomicfile.TempPrefix + "caseload-pages-*"
+
+func newPageFile(dir string) (*pageFile, error) {
+	f, err := os.CreateTemp(dir, pagesPattern) // mode 0600
+	if err != nil {
+		return nil, err
+	}
+	return &pageFile{f: f}, nil
+}
+
+func (p *pageFile) PutPage(n int, z []byte) error {
+	if n < 0 {
+		return errors.New("batch: page number below 0")
+	}
+	if _, err := p.f.WriteAt(z, p.end); err != nil {
+		return err
+	}
+	for len(p.at) <= n {
+		p.at = append(p.at, pageRef{off: -1})
+	}
+	p.at[n] = pageRef{p.end, len(z)}
+	p.end += int64(len(z))
+	return nil
+}
+
+func (p *pageFile) Page(n int) ([]byte, error) {
+	if n < 0 || n >= len(p.at) || p.at[n].off < 0 {
+		return nil, errSpillCorrupt
+	}
+	b := make([]byte, p.at[n].n)
+	if _, err := p.f.ReadAt(b, p.at[n].off); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// close closes and removes the file.
+func (p *pageFile) close() {
+	p.f.Close()
+	os.Remove(p.f.Name())
+}

@@ -288,3 +288,51 @@ func TestCaseloadWriteError(t *testing.T) {
 		t.Errorf("got %v, want the write error", err)
 	}
 }
+
+// memPages is a PageStore in memory that counts its pages.
+type memPages struct {
+	m    map[int][]byte
+	puts int
+	fail error
+}
+
+func (p *memPages) PutPage(n int, z []byte) error {
+	if p.fail != nil {
+		return p.fail
+	}
+	p.puts++
+	p.m[n] = bytes.Clone(z)
+	return nil
+}
+
+func (p *memPages) Page(n int) ([]byte, error) { return p.m[n], nil }
+
+// A board whose pages done are held in a PageStore has the same bytes, and
+// stops at the store's first error.
+func TestCaseloadPageStoreSameBytes(t *testing.T) {
+	_, p := examplePlan(t, "diallo-general")
+	cl := Caseload{Today: today}
+	for i := range 300 {
+		cl.Entries = append(cl.Entries, CaseloadEntry{Name: fmt.Sprintf("DIALLO Aminata %d", i), Source: "c.csv",
+			Deadlines: p.Deadlines, Warnings: p.Warnings, NextStep: p.NextStep})
+	}
+	var held, stored bytes.Buffer
+	if err := WriteCaseload(&held, cl); err != nil {
+		t.Fatal(err)
+	}
+	pages := &memPages{m: map[int][]byte{}}
+	cl.Pages = pages
+	if err := WriteCaseload(&stored, cl); err != nil {
+		t.Fatal(err)
+	}
+	if len(pages.m) < 10 {
+		t.Fatalf("test setup: %d pages in the store", len(pages.m))
+	}
+	if !bytes.Equal(held.Bytes(), stored.Bytes()) {
+		t.Errorf("the board of stored pages differs: %d bytes, %d held", stored.Len(), held.Len())
+	}
+	cl.Pages = &memPages{m: map[int][]byte{}, fail: errFull}
+	if err := WriteCaseload(io.Discard, cl); !errors.Is(err, errFull) {
+		t.Errorf("got %v, want the store's error", err)
+	}
+}

@@ -689,6 +689,7 @@ type Fpdf struct {
 	aliasNbPagesStr  string                     // alias for total number of pages
 	compressLeft     bool                       // compress the pages left (ofiipack patch, see SetCompressLeftPages)
 	pagesZ           map[int][]byte             // compressed content of the pages left, by page number
+	pageStore        PageStore                  // where pagesZ are, when set (ofiipack patch)
 	textBuf          []byte                     // Text's operators, reused (ofiipack patch)
 	pdfVersion       pdfVersion                 // PDF version number
 	fontDirStr       string                     // location of font definition files

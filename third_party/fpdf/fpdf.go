@@ -615,6 +615,35 @@ func (f *Fpdf) SetCompressLeftPages(on bool) {
 	f.compressLeft = on
 }
 
+// PageStore holds the compressed content of the pages a document has left
+// (SetCompressLeftPages) outside of its memory: a file, for a document of
+// tens of thousands of pages. PutPage is given page n's compressed content,
+// which it must copy (the document reuses z), once or again after the page
+// came back (SetPage); Page returns the content last put for page n.
+//
+// ofiipack patch: for the caseload board of a large batch.
+type PageStore interface {
+	PutPage(n int, z []byte) error
+	Page(n int) ([]byte, error)
+}
+
+// SetPageStore makes the document keep the pages it holds compressed in s
+// instead of its memory (ofiipack patch). The bytes are the same.
+func (f *Fpdf) SetPageStore(s PageStore) {
+	f.pageStore = s
+}
+
+// inStore marks, in pagesZ, a page whose content is in the page store.
+var inStore = []byte{}
+
+// storedPage returns the compressed content of page n, z from pagesZ.
+func (f *Fpdf) storedPage(n int, z []byte) ([]byte, error) {
+	if f.pageStore == nil {
+		return z, nil
+	}
+	return f.pageStore.Page(n)
+}
+
 // leavePage compresses the current page's content, before another page
 // becomes current (see SetCompressLeftPages).
 func (f *Fpdf) leavePage() {
@@ -625,7 +654,14 @@ func (f *Fpdf) leavePage() {
 		f.pagesZ = map[int][]byte{}
 	}
 	mem := xmem.compress(f.pages[f.page].Bytes())
-	f.pagesZ[f.page] = mem.copy()
+	if f.pageStore != nil {
+		if err := f.pageStore.PutPage(f.page, mem.bytes()); err != nil {
+			f.SetError(err)
+		}
+		f.pagesZ[f.page] = inStore
+	} else {
+		f.pagesZ[f.page] = mem.copy()
+	}
 	mem.release()
 	f.pages[f.page] = new(bytes.Buffer)
 }
@@ -634,6 +670,11 @@ func (f *Fpdf) leavePage() {
 func (f *Fpdf) expandPage(n int) {
 	z, ok := f.pagesZ[n]
 	if !ok {
+		return
+	}
+	z, err := f.storedPage(n, z)
+	if err != nil {
+		f.SetError(err)
 		return
 	}
 	mem, err := xmem.uncompress(z)
@@ -4465,6 +4506,11 @@ func (f *Fpdf) putpages() {
 		if z, ok := f.pagesZ[n]; ok {
 			// ofiipack patch: a page left compressed (SetCompressLeftPages)
 			// is written as it is, and no longer held.
+			z, err := f.storedPage(n, z)
+			if err != nil {
+				f.SetError(err)
+				return
+			}
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(z))
 			f.putstream(z)
 			delete(f.pagesZ, n)
@@ -5356,6 +5402,9 @@ func (f *Fpdf) enddoc() {
 	f.putAttachments()
 	f.putAnnotationsAttachments()
 	f.putpages()
+	if f.err != nil { // ofiipack patch: a page store or a write failed
+		return
+	}
 	f.putresources()
 	if f.err != nil {
 		return
