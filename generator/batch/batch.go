@@ -10,8 +10,9 @@
 //   - One bad entry never stops the others: its problems are in its
 //     [Result] and in summary.csv.
 //   - Entries stream through a pool of workers: a caseload of any size
-//     holds at most a few PDFs in memory at a time (and the deadlines of
-//     every applicant, for the overview).
+//     holds at most a few PDFs in memory at a time; what the overview
+//     prints of each applicant waits in a temporary file of the output
+//     folder, removed when the batch ends.
 //   - Every file is written atomically; a cancelled context stops the
 //     workers and leaves no partial or temporary file.
 //   - The same inputs and date give the same bytes, whatever the number of
@@ -24,6 +25,7 @@ package batch
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -203,11 +205,19 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 		opt.OnTotal(n)
 	}
 
+	// What the caseload files print of each pack goes to a temporary file
+	// as the packs are done, and is read back at the end.
+	entries, err := newSpill(opt.Dir)
+	if err != nil {
+		return sum, msg.Wrap(err, "batch.cannot_write", CaseloadPDF, msg.OS(err))
+	}
+	defer entries.close()
+
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	todo := make(chan job, jobs)
 	done := make(chan Result, jobs)
-	var written sync.Map // index → kept, for the packs written
+	var written sync.Map // index → encodeKept's record, for the packs written
 	// packs counts the packs written, in whatever order and whether or
 	// not the results were reported before an interrupt: the count that
 	// an interrupted run gives is the number of packs in the folder.
@@ -215,7 +225,6 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	// full is set by the first pack that finds the disk full: the batch
 	// stops scheduling at once, and says so once, naming the folder.
 	var full atomic.Bool
-	var strs interned
 
 	go func() {
 		defer close(todo)
@@ -254,7 +263,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 					continue
 				}
 				if r.OK() {
-					written.Store(r.Index, keep(j.file, j.plan, r.Where(), &strs))
+					written.Store(r.Index, encodeKept(j.file, j.plan, r.Where()))
 				}
 				done <- r
 			}
@@ -296,7 +305,6 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	// input order.
 	var (
 		next    int
-		entries []kept
 		pending = map[int]Result{}
 	)
 	for r := range done {
@@ -312,7 +320,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 			if r.OK() {
 				sum.Written++
 				e, _ := written.LoadAndDelete(r.Index)
-				entries = append(entries, e.(kept))
+				entries.add(e.([]byte))
 			} else {
 				sum.Failed++
 			}
@@ -334,9 +342,18 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	if summaryErr != nil {
 		return sum, summaryErr
 	}
+	if err := entries.done(); err != nil {
+		return sum, msg.Wrap(err, "batch.cannot_write", CaseloadPDF, msg.OS(err))
+	}
+	// The board's pages done wait in another temporary file.
+	pages, err := newPageFile(opt.Dir)
+	if err != nil {
+		return sum, msg.Wrap(err, "batch.cannot_write", CaseloadPDF, msg.OS(err))
+	}
+	defer pages.close()
 	if err := atomicfile.Write(filepath.Join(opt.Dir, CaseloadPDF), func(w io.Writer) error {
 		bw := bufio.NewWriterSize(ctxWriter{ctx, w}, 64<<10)
-		if err := safely(func() error { return writeCaseloadPDF(bw, opt.Today, entries, opt.Org) }); err != nil {
+		if err := safely(func() error { return writeCaseloadPDF(bw, opt.Today, entries, pages, opt.Org) }); err != nil {
 			return err
 		}
 		return bw.Flush()
@@ -344,7 +361,9 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 		return sum, msg.Wrap(err, "batch.cannot_write", CaseloadPDF, msg.OS(err))
 	}
 	if err := atomicfile.Write(filepath.Join(opt.Dir, CaseloadCalFile), func(w io.Writer) error {
-		return ical.Caseload(ctxWriter{ctx, w}, opt.Today, calendarEntries(entries))
+		var readErr error
+		err := ical.Caseload(ctxWriter{ctx, w}, opt.Today, entries.calendarEntries(&readErr))
+		return cmp.Or(readErr, err)
 	}); err != nil {
 		return sum, err
 	}
@@ -355,12 +374,9 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 }
 
 // writeCaseloadPDF writes the association's weekly board of deadlines.
-func writeCaseloadPDF(w io.Writer, today civil.Date, entries []kept, org *applicant.Organisation) error {
-	c := render.Caseload{Today: today, Organisation: org, Entries: make([]render.CaseloadEntry, len(entries))}
-	for i := range entries {
-		c.Entries[i] = entries[i].boardEntry()
-	}
-	return render.WriteCaseload(w, c)
+func writeCaseloadPDF(w io.Writer, today civil.Date, entries *spill, pages *pageFile, org *applicant.Organisation) error {
+	return render.WriteCaseload(w, render.Caseload{Today: today, Organisation: org, Count: entries.len(), Load: entries.boardEntry,
+		Pages: pages})
 }
 
 func interrupted(err error) error {
@@ -409,7 +425,7 @@ func prepare(e entry, today civil.Date, names *namer) job {
 	}
 	j.PDF = names.unique(Slug(j.file)) + ".pdf"
 	j.Name = ical.Name(j.file)
-	j.DuplicateOf = names.person(j.file, where)
+	j.DuplicateOf = names.person(j.file, j.Source, j.Entry)
 	if d := j.plan.Next(); d != nil {
 		next := *d
 		j.Next = &next

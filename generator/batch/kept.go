@@ -1,10 +1,6 @@
 package batch
 
 import (
-	"iter"
-	"strings"
-	"sync"
-
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/ical"
@@ -13,10 +9,9 @@ import (
 )
 
 // kept is what caseload.pdf and caseload.ics print of a pack written, and
-// nothing more: the batch holds one per applicant until the end, so it
-// holds neither the applicant file nor the plan. Its strings are copies
-// (a name cut from a spreadsheet row would keep the whole row) or shared
-// with the other applicants' (a deadline's title, its source).
+// nothing more: encodeKept writes it to the batch's spill file as each pack
+// is done, and decodeKept reads it back, one applicant at a time, for the
+// caseload files.
 type kept struct {
 	where                string // source, and row for a spreadsheet
 	family, given, phone string
@@ -26,43 +21,6 @@ type kept struct {
 	deadlines []plan.Deadline
 	warnings  []string // as the board words them (third person)
 	next      *plan.NextStep
-}
-
-// keep returns what the caseload files need of f and its plan.
-func keep(f *applicant.File, p *plan.Plan, where string, strs *interned) kept {
-	k := kept{
-		where:  strings.Clone(where),
-		family: strings.Clone(f.Applicant.FamilyName),
-		given:  strings.Clone(f.Applicant.GivenNames),
-		phone:  strings.Clone(f.Applicant.Phone),
-		birth:  f.Applicant.BirthDate,
-	}
-	if len(p.Deadlines) > 0 {
-		k.deadlines = make([]plan.Deadline, len(p.Deadlines))
-		for i, d := range p.Deadlines {
-			k.deadlines[i] = plan.Deadline{ID: strs.get(d.ID), Kind: strs.get(d.Kind), Date: d.Date,
-				NonWorkingDay: d.NonWorkingDay, Passed: d.Passed, Done: d.Done,
-				Title: strs.get(d.Title), Source: strs.get(d.Source), DaysLeft: d.DaysLeft}
-			if d.PostBy != nil {
-				postBy := *d.PostBy
-				k.deadlines[i].PostBy = &postBy
-			}
-		}
-	}
-	if len(p.Warnings) > 0 {
-		k.warnings = make([]string, len(p.Warnings))
-		for i, w := range p.Warnings {
-			t := w.Short
-			if t == "" {
-				t = w.Message
-			}
-			k.warnings[i] = strs.get(t)
-		}
-	}
-	if n := p.NextStep; n != nil {
-		k.next = &plan.NextStep{ID: strs.get(n.ID), Date: n.Date, Kind: strs.get(n.Kind), Late: n.Late, Now: strs.get(n.Now)}
-	}
-	return k
 }
 
 // file is the applicant file as the caseload files read it: the names, the
@@ -83,46 +41,4 @@ func (k *kept) boardEntry() render.CaseloadEntry {
 		}
 	}
 	return e
-}
-
-// calendarEntries are the entries of caseload.ics, made one at a time.
-func calendarEntries(ks []kept) iter.Seq[ical.Entry] {
-	return func(yield func(ical.Entry) bool) {
-		for i := range ks {
-			if !yield(ical.Entry{File: ks[i].file(), Plan: &plan.Plan{Deadlines: ks[i].deadlines}}) {
-				return
-			}
-		}
-	}
-}
-
-// maxInterned bounds the strings shared between applicants: the wording of
-// deadlines and warnings takes a few hundred; past the bound, strings are
-// copied, never retained twice.
-const maxInterned = 4096
-
-// interned shares equal strings between the applicants of a batch. It is
-// safe for concurrent use.
-type interned struct {
-	mu sync.Mutex
-	m  map[string]string
-}
-
-func (t *interned) get(s string) string {
-	if s == "" {
-		return ""
-	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if v, ok := t.m[s]; ok {
-		return v
-	}
-	s = strings.Clone(s)
-	if t.m == nil {
-		t.m = map[string]string{}
-	}
-	if len(t.m) < maxInterned {
-		t.m[s] = s
-	}
-	return s
 }

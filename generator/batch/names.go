@@ -1,11 +1,11 @@
 package batch
 
 import (
+	"crypto/sha256"
 	"strconv"
 	"strings"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
-	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/ical"
 )
 
@@ -62,47 +62,94 @@ func slug(s string) string {
 // namer makes names unique in the order it is asked, which is input order:
 // the second DIALLO Aminata gets diallo-aminata-2, the third -3, whatever
 // the timing of the workers.
+//
+// It holds a name as a 16-byte hash (nameHash), not as a string, so that
+// what a batch keeps per applicant does not grow with the length of the
+// names. The names stay unique: a name is given only if its hash was never
+// recorded, and every name given is recorded; two different names of the
+// same hash (about one chance in 2^100 for a million names) would only make
+// the second one take a -N it did not need. The hash is SHA-256, the same
+// on every run.
 type namer struct {
-	used map[string]bool
-	// next numbers to try for a base name: the thousandth DIALLO Aminata
-	// is named in one step, not a thousand.
-	next   map[string]int
-	people map[personKey]string // who was seen first, by person
+	// used holds every name given or reserved; the value is the next
+	// number to try for that name as a base (0: start at 2), so that the
+	// thousandth DIALLO Aminata is named in one step, not a thousand.
+	used   map[nameHash]int32
+	people map[nameHash]firstSeen // who was seen first, by person
+	// where is seen first: the input files, each once, and the rows
+	// within them as numbers.
+	sources []string
+	source  map[string]uint32
 }
 
+// nameHash is the first 16 bytes of the SHA-256 of a name.
+type nameHash [16]byte
+
+func hashName(parts ...string) nameHash {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0}) // no part holds a NUL: slugs and the date are ASCII
+	}
+	var sum [sha256.Size]byte
+	return nameHash(h.Sum(sum[:0]))
+}
+
+// firstSeen is where a person was found first: sources[source], and the row
+// when not 0.
+type firstSeen struct{ source, row uint32 }
+
 func newNamer() *namer {
-	n := &namer{used: map[string]bool{}, next: map[string]int{}, people: map[personKey]string{}}
+	n := &namer{used: map[nameHash]int32{}, people: map[nameHash]firstSeen{}, source: map[string]uint32{}}
 	for _, r := range reserved {
-		n.used[r] = true
+		n.used[hashName(r)] = 0
 	}
 	return n
 }
 
 func (n *namer) unique(base string) string {
 	name := base
-	i := max(n.next[base], 2)
-	for ; n.used[name]; i++ {
+	b := hashName(base)
+	i := max(int(n.used[b]), 2)
+	for h := b; ; i++ {
+		if _, ok := n.used[h]; !ok {
+			n.used[h] = 0
+			break
+		}
 		name = base + "-" + strconv.Itoa(i)
+		h = hashName(name)
 	}
-	n.next[base] = i
-	n.used[name] = true
+	n.used[b] = int32(i)
 	return name
 }
 
-// personKey tells two entries of the same person: the family name, the
-// given names (case, accents and spacing aside) and the birth date.
-type personKey struct {
-	names string
-	birth civil.Date
-}
-
-// person records f's applicant, found at where, and returns where the same
-// person was found first; "" the first time.
-func (n *namer) person(f *applicant.File, where string) string {
-	k := personKey{slug(f.Applicant.FamilyName) + "/" + slug(f.Applicant.GivenNames), f.Applicant.BirthDate}
+// person records f's applicant, found at source and label (an entry's),
+// and returns where the same person was found first, as Result.Where says
+// it; "" the first time.
+func (n *namer) person(f *applicant.File, source, label string) string {
+	k := hashName(slug(f.Applicant.FamilyName), slug(f.Applicant.GivenNames), f.Applicant.BirthDate.String())
 	if first, ok := n.people[k]; ok {
-		return first
+		where := n.sources[first.source]
+		if first.row > 0 {
+			where += ":row " + strconv.FormatUint(uint64(first.row), 10)
+		}
+		return where
 	}
-	n.people[k] = where
+	var seen firstSeen
+	if row, err := strconv.ParseUint(strings.TrimPrefix(label, "row "), 10, 32); label != "" && err == nil && row > 0 &&
+		label == "row "+strconv.FormatUint(row, 10) {
+		seen.row = uint32(row)
+	} else if label != "" {
+		source = Result{Source: source, Entry: label}.Where()
+	}
+	id, ok := n.source[source]
+	if !ok {
+		id = uint32(len(n.sources))
+		source = strings.Clone(source)
+		n.sources = append(n.sources, source)
+		n.source[source] = id
+	}
+	seen.source = id
+	n.people[k] = seen
 	return ""
 }

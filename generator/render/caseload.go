@@ -38,6 +38,57 @@ type Caseload struct {
 	Today        civil.Date
 	Organisation *applicant.Organisation
 	Entries      []CaseloadEntry
+	// Count and Load, when Load is set, stand for Entries: the board asks
+	// for the entries it draws one at a time (entry i, 0 <= i < Count, may
+	// be asked several times), so that a caseload of any size need not be
+	// held in memory. An error from Load stops the board with it.
+	Count int
+	Load  func(i int) (CaseloadEntry, error)
+	// Pages, when set, holds the board's pages done, compressed, instead
+	// of memory (a file, for a caseload of tens of thousands).
+	Pages PageStore
+}
+
+// PageStore holds compressed pages of a document: PutPage must copy z;
+// Page returns what was last put for page n.
+type PageStore interface {
+	PutPage(n int, z []byte) error
+	Page(n int) ([]byte, error)
+}
+
+// entrySource gives the board its entries, from Entries or Load, holding
+// at most the last one loaded.
+type entrySource struct {
+	cl   *Caseload
+	last int
+	cur  CaseloadEntry
+}
+
+// loadError carries an error of Caseload.Load out of the drawing code.
+type loadError struct{ err error }
+
+func newEntrySource(cl *Caseload) *entrySource { return &entrySource{cl: cl, last: -1} }
+
+func (s *entrySource) len() int {
+	if s.cl.Load != nil {
+		return s.cl.Count
+	}
+	return len(s.cl.Entries)
+}
+
+// get returns entry i, valid until the next call.
+func (s *entrySource) get(i int32) *CaseloadEntry {
+	if s.cl.Load == nil {
+		return &s.cl.Entries[i]
+	}
+	if int(i) != s.last {
+		e, err := s.cl.Load(int(i))
+		if err != nil {
+			panic(loadError{err})
+		}
+		s.cur, s.last = e, int(i)
+	}
+	return &s.cur
 }
 
 // compressBoardPages is whether the caseload board holds its pages done
@@ -52,36 +103,94 @@ const docCaseload = "caseload"
 // deadline (neither done nor before c.Today) of every applicant, sorted by
 // date, grouped by ISO week ("Semaine du lundi 23 novembre 2026"), with
 // post-by dates; then the warnings of each file.
-func WriteCaseload(w io.Writer, c Caseload) error {
-	_, err := caseload(w, c)
+func WriteCaseload(w io.Writer, c Caseload) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			le, ok := r.(loadError)
+			if !ok {
+				panic(r)
+			}
+			err = le.err
+		}
+	}()
+	_, err = caseload(w, c)
 	return err
 }
 
-// caseloadRow is one deadline of the board: pointers, not a copy of the
-// deadline, for a board of thousands of rows.
+// caseloadRow is one deadline of the board: where it is among the entries
+// and its dates, 16 bytes, for a board of hundreds of thousands of rows.
 type caseloadRow struct {
-	entry *CaseloadEntry
-	d     *plan.Deadline
+	date, postBy int32 // packDate; postBy 0 when none
+	entry, dl    int32 // the entry, and the deadline among its Deadlines
 }
 
-// upcoming lists the rows of the board in date order.
-func (cl Caseload) upcoming() []caseloadRow {
-	var rows []caseloadRow
-	for i := range cl.Entries {
-		e := &cl.Entries[i]
+// packDate gives a date as an int32 in the same order.
+func packDate(d civil.Date) int32 {
+	return int32(d.Year)<<9 | int32(d.Month)<<5 | int32(d.Day)
+}
+
+// rowsOf is what the board needs of every entry, in one pass over them: its
+// upcoming rows (neither done nor before today), its late next steps, and
+// the entries with warnings, each in the order of the entries.
+func (cl *Caseload) rowsOf(src *entrySource) (rows, late []caseloadRow, withWarnings []int32) {
+	for i := range int32(src.len()) {
+		e := src.get(i)
+		n := e.NextStep
 		for j := range e.Deadlines {
 			d := &e.Deadlines[j]
+			r := caseloadRow{date: packDate(d.Date), entry: i, dl: int32(j)}
+			if d.PostBy != nil {
+				r.postBy = packDate(*d.PostBy)
+			}
+			if n != nil && n.Late && d.ID == n.ID && d.Date == n.Date {
+				late = append(late, r)
+			}
 			if d.Done || d.Date.Before(cl.Today) {
 				continue
 			}
-			rows = append(rows, caseloadRow{e, d})
+			rows = append(rows, r)
+		}
+		if len(e.Warnings) > 0 {
+			withWarnings = append(withWarnings, i)
 		}
 	}
-	slices.SortStableFunc(rows, func(a, b caseloadRow) int {
-		return cmp.Or(a.d.Date.Compare(b.d.Date), cmp.Compare(a.entry.Name, b.entry.Name),
-			cmp.Compare(a.entry.Source, b.entry.Source), cmp.Compare(a.d.ID, b.d.ID))
-	})
-	return rows
+	return rows, late, withWarnings
+}
+
+// sortRows sorts rows, given in the order of the entries, by date, then
+// those of a same date by name (and, when full, by source and deadline ID),
+// stably: the order a stable sort by those keys gives, loading only the
+// entries of one date at a time.
+func sortRows(src *entrySource, rows []caseloadRow, full bool) {
+	slices.SortStableFunc(rows, func(a, b caseloadRow) int { return cmp.Compare(a.date, b.date) })
+	type tie struct {
+		name, source, id string
+		r                caseloadRow
+	}
+	var ties []tie
+	for start := 0; start < len(rows); {
+		end := start + 1
+		for end < len(rows) && rows[end].date == rows[start].date {
+			end++
+		}
+		if end-start > 1 {
+			ties = ties[:0]
+			for _, r := range rows[start:end] {
+				e := src.get(r.entry)
+				ties = append(ties, tie{e.Name, e.Source, e.Deadlines[r.dl].ID, r})
+			}
+			slices.SortStableFunc(ties, func(a, b tie) int {
+				if !full {
+					return cmp.Compare(a.name, b.name)
+				}
+				return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(a.source, b.source), cmp.Compare(a.id, b.id))
+			})
+			for k := range ties {
+				rows[start+k] = ties[k].r
+			}
+		}
+		start = end
+	}
 }
 
 // postSoonDays is the span of the board's first table: what must be posted
@@ -92,14 +201,14 @@ const postSoonDays = 7
 // postSoonDays (already past ones included: the deadline itself is still
 // ahead, so the mail must go at once), by post-by date.
 func (cl Caseload) toPostSoon(rows []caseloadRow) []caseloadRow {
-	limit := cl.Today.AddDays(postSoonDays)
+	limit := packDate(cl.Today.AddDays(postSoonDays))
 	var soon []caseloadRow
 	for _, r := range rows {
-		if r.d.PostBy != nil && r.d.PostBy.Before(limit) {
+		if r.postBy != 0 && r.postBy < limit {
 			soon = append(soon, r)
 		}
 	}
-	slices.SortStableFunc(soon, func(a, b caseloadRow) int { return a.d.PostBy.Compare(*b.d.PostBy) })
+	slices.SortStableFunc(soon, func(a, b caseloadRow) int { return cmp.Compare(a.postBy, b.postBy) })
 	return soon
 }
 
@@ -151,6 +260,9 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	// A board of thousands of applicants is thousands of pages: the pages
 	// done are held compressed (the footers come back to them at the end).
 	c.pdf.SetCompressLeftPages(compressBoardPages)
+	if cl.Pages != nil && compressBoardPages {
+		c.pdf.SetPageStore(cl.Pages)
+	}
 	orgName := ""
 	if cl.Organisation != nil {
 		orgName = strings.TrimSpace(cl.Organisation.Name)
@@ -173,9 +285,11 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	if orgName != "" {
 		subtitle = c.fill(cw.Subtitle, m{"Organisation": orgName, "Today": french.LongDate(cl.Today)})
 	}
-	rows := cl.upcoming()
+	src := newEntrySource(&cl)
+	rows, late, withWarnings := cl.rowsOf(src)
+	sortRows(src, rows, true)
 	// the count is of every file on the board, not only those with a date ahead
-	count := c.fill(cw.Count, m{"Deadlines": len(rows), "People": len(cl.Entries)})
+	count := c.fill(cw.Count, m{"Deadlines": len(rows), "People": src.len()})
 	d.title(title, subtitle, count)
 
 	if len(rows) == 0 {
@@ -183,31 +297,19 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	}
 	// First what is late (SPEC §2, next step: a passed deadline that still
 	// matters), by date: the certificate and replies to OFII to send today.
-	var late []caseloadRow
-	for i := range cl.Entries {
-		e := &cl.Entries[i]
-		if n := e.NextStep; n != nil && n.Late {
-			for j := range e.Deadlines {
-				if dl := &e.Deadlines[j]; dl.ID == n.ID && dl.Date == n.Date {
-					late = append(late, caseloadRow{e, dl})
-				}
-			}
-		}
-	}
-	slices.SortStableFunc(late, func(a, b caseloadRow) int {
-		return cmp.Or(a.d.Date.Compare(b.d.Date), cmp.Compare(a.entry.Name, b.entry.Name))
-	})
+	sortRows(src, late, false)
 	if len(late) > 0 {
 		var buf []cell
 		lateRow := func(i int) []cell {
-			r := late[i]
+			e := src.get(late[i].entry)
+			d := &e.Deadlines[late[i].dl]
 			buf = append(buf[:0],
-				cell{Text: french.Short(r.d.Date), Style: styleBold, Ink: &colWarn},
-				cell{Text: french.Weekday(r.d.Date.Weekday())},
-				cell{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
-				cell{Text: french.Typo(r.d.Title), Sub: french.Typo(r.entry.NextStep.Now)},
+				cell{Text: french.Short(d.Date), Style: styleBold, Ink: &colWarn},
+				cell{Text: french.Weekday(d.Date.Weekday())},
+				cell{Text: e.Name, Style: styleBold, Sub: e.who()},
+				cell{Text: french.Typo(d.Title), Sub: french.Typo(e.NextStep.Now)},
 				cell{Text: c.fill(cw.LateStatus, nil), Style: styleBold, Ink: &colWarn},
-				cell{Text: strconv.Itoa(-r.d.DaysLeft)},
+				cell{Text: strconv.Itoa(-d.DaysLeft)},
 			)
 			return buf
 		}
@@ -216,14 +318,15 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	if soon := cl.toPostSoon(rows); len(soon) > 0 {
 		var buf []cell
 		soonRow := func(i int) []cell {
-			r := soon[i]
+			e := src.get(soon[i].entry)
+			d := &e.Deadlines[soon[i].dl]
 			buf = append(buf[:0],
-				cell{Text: french.Short(*r.d.PostBy), Style: styleBold},
-				cell{Text: french.Weekday(r.d.PostBy.Weekday())},
-				cell{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
-				cell{Text: r.d.Title},
-				cell{Text: french.Short(r.d.Date)},
-				cell{Text: strconv.Itoa(cl.Today.DaysUntil(*r.d.PostBy))},
+				cell{Text: french.Short(*d.PostBy), Style: styleBold},
+				cell{Text: french.Weekday(d.PostBy.Weekday())},
+				cell{Text: e.Name, Style: styleBold, Sub: e.who()},
+				cell{Text: d.Title},
+				cell{Text: french.Short(d.Date)},
+				cell{Text: strconv.Itoa(cl.Today.DaysUntil(*d.PostBy))},
 			)
 			return buf
 		}
@@ -234,26 +337,29 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 
 	cols := caseloadColumns(cw.Columns)
 	for start := 0; start < len(rows); {
-		weekOf := monday(rows[start].d.Date)
+		weekOf := monday(src.get(rows[start].entry).Deadlines[rows[start].dl].Date)
+		// the rows of the week: dates from weekOf to weekOf+6
+		until := packDate(weekOf.AddDays(7))
 		end := start
-		for end < len(rows) && monday(rows[end].d.Date) == weekOf {
+		for end < len(rows) && rows[end].date < until {
 			end++
 		}
 		week := rows[start:end]
 		var buf []cell
 		weekRow := func(i int) []cell {
-			r := week[i]
+			e := src.get(week[i].entry)
+			d := &e.Deadlines[week[i].dl]
 			postBy := ""
-			if r.d.PostBy != nil {
-				postBy = french.Short(*r.d.PostBy)
+			if d.PostBy != nil {
+				postBy = french.Short(*d.PostBy)
 			}
 			buf = append(buf[:0],
-				cell{Text: french.Short(r.d.Date), Style: styleBold},
-				cell{Text: french.Weekday(r.d.Date.Weekday())},
-				cell{Text: r.entry.Name, Style: styleBold, Sub: r.entry.who()},
-				cell{Text: r.d.Title},
+				cell{Text: french.Short(d.Date), Style: styleBold},
+				cell{Text: french.Weekday(d.Date.Weekday())},
+				cell{Text: e.Name, Style: styleBold, Sub: e.who()},
+				cell{Text: d.Title},
 				cell{Text: postBy, Style: styleBold},
-				cell{Text: strconv.Itoa(cl.Today.DaysUntil(r.d.Date))},
+				cell{Text: strconv.Itoa(cl.Today.DaysUntil(d.Date))},
 			)
 			return buf
 		}
@@ -264,15 +370,10 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	}
 
 	// Warnings, file by file, in the order of the entries.
-	var withWarnings []*CaseloadEntry
-	for i := range cl.Entries {
-		if len(cl.Entries[i].Warnings) > 0 {
-			withWarnings = append(withWarnings, &cl.Entries[i])
-		}
-	}
 	if len(withWarnings) > 0 {
 		d.heading(c.fill(cw.WarningsHeading, nil), 12)
-		for _, e := range withWarnings {
+		for _, i := range withWarnings {
+			e := src.get(i)
 			c.need(3*leadBody + 1) // the name stays with its first warning
 			c.y += 1
 			c.para(marginLeft, contentWidth, leadBody, sizeBody, alignLeft, plain(styleBold, e.Name), plain(styleRegular, " "), span{styleRegular, e.who()})

@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -192,7 +194,7 @@ func TestCaseloadKeepsHeadingsWithTheirTables(t *testing.T) {
 func TestCaseloadCompressedPagesSameBytes(t *testing.T) {
 	_, p := examplePlan(t, "diallo-general")
 	cl := Caseload{Today: today}
-	for i := range 300 {
+	for i := range 1200 {
 		cl.Entries = append(cl.Entries, CaseloadEntry{Name: fmt.Sprintf("DIALLO Aminata %d", i), Source: fmt.Sprintf("c.csv:row %d", i+2),
 			Deadlines: p.Deadlines, Warnings: p.Warnings, NextStep: p.NextStep})
 	}
@@ -209,7 +211,128 @@ func TestCaseloadCompressedPagesSameBytes(t *testing.T) {
 	if _, err := caseload(&full, cl); err != nil {
 		t.Fatal(err)
 	}
+	if held.Len() < 512<<10 { // fpdf writes the pages by 256 KiB
+		t.Fatalf("test setup: the board is %d bytes, too small to be written in several parts", held.Len())
+	}
 	if !bytes.Equal(held.Bytes(), full.Bytes()) {
 		t.Errorf("the board held compressed differs: %d bytes, %d held in full", held.Len(), full.Len())
+	}
+}
+
+// A board whose entries are loaded one at a time (Caseload.Load) has the
+// bytes of one given every entry at once, and stops at a loading error.
+func TestCaseloadLoadSameBytes(t *testing.T) {
+	_, p := examplePlan(t, "diallo-general")
+	cl := Caseload{Today: today}
+	for i := range 60 {
+		// names and sources that tie, in an order that is not theirs
+		cl.Entries = append(cl.Entries, CaseloadEntry{Name: fmt.Sprintf("DIALLO Aminata %d", (i*7)%5), Source: fmt.Sprintf("c.csv:row %d", 100-i),
+			Deadlines: p.Deadlines, Warnings: p.Warnings, NextStep: p.NextStep})
+	}
+	var all, loaded bytes.Buffer
+	if err := WriteCaseload(&all, cl); err != nil {
+		t.Fatal(err)
+	}
+	entries := cl.Entries
+	loads := 0
+	byLoad := Caseload{Today: today, Count: len(entries), Load: func(i int) (CaseloadEntry, error) {
+		loads++
+		return entries[i], nil
+	}}
+	if err := WriteCaseload(&loaded, byLoad); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(all.Bytes(), loaded.Bytes()) {
+		t.Errorf("the board of loaded entries differs: %d bytes, %d given at once", loaded.Len(), all.Len())
+	}
+	if loads < len(entries) {
+		t.Errorf("%d loads for %d entries", loads, len(entries))
+	}
+	failing := errors.New("the entries file cannot be read")
+	byLoad.Load = func(i int) (CaseloadEntry, error) {
+		if i == 40 {
+			return CaseloadEntry{}, failing
+		}
+		return entries[i], nil
+	}
+	if err := WriteCaseload(io.Discard, byLoad); !errors.Is(err, failing) {
+		t.Errorf("got %v, want the loading error", err)
+	}
+}
+
+// failAfter fails every write once n bytes are written.
+type failAfter struct{ n int }
+
+var errFull = errors.New("no space left")
+
+func (w *failAfter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		n := w.n
+		w.n = 0
+		return n, errFull
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// A board written as it is closed (its pages held compressed) stops at the
+// first write error and returns it.
+func TestCaseloadWriteError(t *testing.T) {
+	_, p := examplePlan(t, "diallo-general")
+	cl := Caseload{Today: today}
+	for i := range 1200 {
+		cl.Entries = append(cl.Entries, CaseloadEntry{Name: fmt.Sprintf("DIALLO Aminata %d", i), Source: "c.csv",
+			Deadlines: p.Deadlines, NextStep: p.NextStep})
+	}
+	if err := WriteCaseload(&failAfter{n: 300 << 10}, cl); !errors.Is(err, errFull) {
+		t.Errorf("got %v, want the write error", err)
+	}
+}
+
+// memPages is a PageStore in memory that counts its pages.
+type memPages struct {
+	m    map[int][]byte
+	puts int
+	fail error
+}
+
+func (p *memPages) PutPage(n int, z []byte) error {
+	if p.fail != nil {
+		return p.fail
+	}
+	p.puts++
+	p.m[n] = bytes.Clone(z)
+	return nil
+}
+
+func (p *memPages) Page(n int) ([]byte, error) { return p.m[n], nil }
+
+// A board whose pages done are held in a PageStore has the same bytes, and
+// stops at the store's first error.
+func TestCaseloadPageStoreSameBytes(t *testing.T) {
+	_, p := examplePlan(t, "diallo-general")
+	cl := Caseload{Today: today}
+	for i := range 300 {
+		cl.Entries = append(cl.Entries, CaseloadEntry{Name: fmt.Sprintf("DIALLO Aminata %d", i), Source: "c.csv",
+			Deadlines: p.Deadlines, Warnings: p.Warnings, NextStep: p.NextStep})
+	}
+	var held, stored bytes.Buffer
+	if err := WriteCaseload(&held, cl); err != nil {
+		t.Fatal(err)
+	}
+	pages := &memPages{m: map[int][]byte{}}
+	cl.Pages = pages
+	if err := WriteCaseload(&stored, cl); err != nil {
+		t.Fatal(err)
+	}
+	if len(pages.m) < 10 {
+		t.Fatalf("test setup: %d pages in the store", len(pages.m))
+	}
+	if !bytes.Equal(held.Bytes(), stored.Bytes()) {
+		t.Errorf("the board of stored pages differs: %d bytes, %d held", stored.Len(), held.Len())
+	}
+	cl.Pages = &memPages{m: map[int][]byte{}, fail: errFull}
+	if err := WriteCaseload(io.Discard, cl); !errors.Is(err, errFull) {
+		t.Errorf("got %v, want the store's error", err)
 	}
 }

@@ -617,6 +617,8 @@ type Fpdf struct {
 	importedTplObjs  map[string]string          // imported template names and IDs (hashed) (gofpdi)
 	importedTplIDs   map[string]int             // imported template ids hash to object id int (gofpdi)
 	buffer           fmtBuffer                  // buffer holding in-memory PDF
+	outW             io.Writer                  // where Output streams the pages held compressed (ofiipack patch)
+	outN             int                        // bytes of the document already written to outW (ofiipack patch)
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
 	state            int                        // current document state
 	compress         bool                       // compression flag
@@ -687,6 +689,7 @@ type Fpdf struct {
 	aliasNbPagesStr  string                     // alias for total number of pages
 	compressLeft     bool                       // compress the pages left (ofiipack patch, see SetCompressLeftPages)
 	pagesZ           map[int][]byte             // compressed content of the pages left, by page number
+	pageStore        PageStore                  // where pagesZ are, when set (ofiipack patch)
 	textBuf          []byte                     // Text's operators, reused (ofiipack patch)
 	pdfVersion       pdfVersion                 // PDF version number
 	fontDirStr       string                     // location of font definition files

@@ -615,6 +615,35 @@ func (f *Fpdf) SetCompressLeftPages(on bool) {
 	f.compressLeft = on
 }
 
+// PageStore holds the compressed content of the pages a document has left
+// (SetCompressLeftPages) outside of its memory: a file, for a document of
+// tens of thousands of pages. PutPage is given page n's compressed content,
+// which it must copy (the document reuses z), once or again after the page
+// came back (SetPage); Page returns the content last put for page n.
+//
+// ofiipack patch: for the caseload board of a large batch.
+type PageStore interface {
+	PutPage(n int, z []byte) error
+	Page(n int) ([]byte, error)
+}
+
+// SetPageStore makes the document keep the pages it holds compressed in s
+// instead of its memory (ofiipack patch). The bytes are the same.
+func (f *Fpdf) SetPageStore(s PageStore) {
+	f.pageStore = s
+}
+
+// inStore marks, in pagesZ, a page whose content is in the page store.
+var inStore = []byte{}
+
+// storedPage returns the compressed content of page n, z from pagesZ.
+func (f *Fpdf) storedPage(n int, z []byte) ([]byte, error) {
+	if f.pageStore == nil {
+		return z, nil
+	}
+	return f.pageStore.Page(n)
+}
+
 // leavePage compresses the current page's content, before another page
 // becomes current (see SetCompressLeftPages).
 func (f *Fpdf) leavePage() {
@@ -625,7 +654,14 @@ func (f *Fpdf) leavePage() {
 		f.pagesZ = map[int][]byte{}
 	}
 	mem := xmem.compress(f.pages[f.page].Bytes())
-	f.pagesZ[f.page] = mem.copy()
+	if f.pageStore != nil {
+		if err := f.pageStore.PutPage(f.page, mem.bytes()); err != nil {
+			f.SetError(err)
+		}
+		f.pagesZ[f.page] = inStore
+	} else {
+		f.pagesZ[f.page] = mem.copy()
+	}
 	mem.release()
 	f.pages[f.page] = new(bytes.Buffer)
 }
@@ -634,6 +670,11 @@ func (f *Fpdf) leavePage() {
 func (f *Fpdf) expandPage(n int) {
 	z, ok := f.pagesZ[n]
 	if !ok {
+		return
+	}
+	z, err := f.storedPage(n, z)
+	if err != nil {
+		f.SetError(err)
 		return
 	}
 	mem, err := xmem.uncompress(z)
@@ -3913,7 +3954,16 @@ func (f *Fpdf) Output(w io.Writer) error {
 	}
 	// dbg("Output")
 	if f.state < 3 {
+		// ofiipack patch: the pages held compressed are written to w as
+		// the document is closed, not gathered first in its buffer.
+		if f.compressLeft {
+			f.outW = w
+		}
 		f.Close()
+		f.outW = nil
+		if f.err != nil {
+			return f.err
+		}
 	}
 	_, err := f.buffer.WriteTo(w)
 	if err != nil {
@@ -4150,6 +4200,26 @@ func (f *Fpdf) parsegif(r io.Reader) (info *ImageInfoType) {
 	return f.parsepngstream(&rbuffer{p: pngBuf.Bytes()}, false)
 }
 
+// offset is the position in the document of what out writes next
+// (ofiipack patch: with the part already written by Output, see flushOut).
+func (f *Fpdf) offset() int { return f.outN + f.buffer.Len() }
+
+// flushOut writes the document's buffer to Output's writer once it holds
+// 256 KiB, while the pages are put (ofiipack patch): a document of pages
+// held compressed is then never held twice, compressed and in the buffer.
+func (f *Fpdf) flushOut() {
+	if f.outW == nil || f.buffer.Len() < 256<<10 {
+		return
+	}
+	n, err := f.outW.Write(f.buffer.Bytes())
+	f.outN += n
+	if err != nil {
+		f.err = err
+		return
+	}
+	f.buffer.Reset()
+}
+
 // newobj begins a new object
 func (f *Fpdf) newobj() {
 	// dbg("newobj")
@@ -4157,7 +4227,7 @@ func (f *Fpdf) newobj() {
 	for j := len(f.offsets); j <= f.n; j++ {
 		f.offsets = append(f.offsets, 0)
 	}
-	f.offsets[f.n] = f.buffer.Len()
+	f.offsets[f.n] = f.offset()
 	f.outf("%d 0 obj", f.n)
 }
 
@@ -4367,7 +4437,7 @@ func (f *Fpdf) putpages() {
 		}
 	}
 	f.replaceAliases()
-	if len(f.pagesZ) > 0 {
+	if len(f.pagesZ) > 0 && f.outW == nil {
 		// ofiipack patch: the pages held compressed (SetCompressLeftPages)
 		// move into the document's buffer, which is made large enough for
 		// them at once instead of doubling, copying, as they come.
@@ -4436,6 +4506,11 @@ func (f *Fpdf) putpages() {
 		if z, ok := f.pagesZ[n]; ok {
 			// ofiipack patch: a page left compressed (SetCompressLeftPages)
 			// is written as it is, and no longer held.
+			z, err := f.storedPage(n, z)
+			if err != nil {
+				f.SetError(err)
+				return
+			}
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(z))
 			f.putstream(z)
 			delete(f.pagesZ, n)
@@ -4450,9 +4525,13 @@ func (f *Fpdf) putpages() {
 			f.putstream(f.pages[n].Bytes())
 		}
 		f.out("endobj")
+		f.flushOut()
+		if f.err != nil {
+			return
+		}
 	}
 	// Pages root
-	f.offsets[1] = f.buffer.Len()
+	f.offsets[1] = f.offset()
 	f.out("1 0 obj")
 	f.out("<</Type /Pages")
 	var kids fmtBuffer
@@ -5086,7 +5165,7 @@ func (f *Fpdf) putresources() {
 	f.putTemplates()
 	f.putImportedTemplates() // gofpdi
 	// 	Resource dictionary
-	f.offsets[2] = f.buffer.Len()
+	f.offsets[2] = f.offset()
 	f.out("2 0 obj")
 	f.out("<<")
 	f.putresourcedict()
@@ -5323,6 +5402,9 @@ func (f *Fpdf) enddoc() {
 	f.putAttachments()
 	f.putAnnotationsAttachments()
 	f.putpages()
+	if f.err != nil { // ofiipack patch: a page store or a write failed
+		return
+	}
 	f.putresources()
 	if f.err != nil {
 		return
@@ -5346,7 +5428,7 @@ func (f *Fpdf) enddoc() {
 	f.out(">>")
 	f.out("endobj")
 	// Cross-ref
-	o := f.buffer.Len()
+	o := f.offset()
 	f.out("xref")
 	f.outf("0 %d", f.n+1)
 	f.out("0000000000 65535 f ")
