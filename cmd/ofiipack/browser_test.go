@@ -137,7 +137,7 @@ func TestBrowserForm(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			value = fmt.Sprintf("%02d/%02d/%04d", d.Day, d.Month, d.Year)
+			value = d.DayFirst()
 		}
 		if eval("find "+name, fmt.Sprintf(`document.querySelector(%q).tagName`, id)) == "SELECT" {
 			do("choose "+name, chromedp.SetValue(chromedp.CSS(id), value))
@@ -223,7 +223,7 @@ func TestBrowserForm(t *testing.T) {
 		}
 		if v.Name.Kind() == fields.Date {
 			d, _ := civil.Parse(value)
-			value = fmt.Sprintf("%02d/%02d/%04d", d.Day, d.Month, d.Year)
+			value = d.DayFirst()
 		}
 		expected = append(expected, [2]string{name, value})
 	}

@@ -429,10 +429,7 @@ func prepare(e entry, today civil.Date, names *namer) job {
 	if d := j.plan.Next(); d != nil {
 		next := *d
 		j.Next = &next
-		j.NextText = d.Title
-		if s := j.plan.NextStep; s != nil && s.Late && s.Now != "" {
-			j.NextText += " — " + s.Now
-		}
+		j.NextText = j.plan.NextText()
 	}
 	for _, w := range j.plan.Warnings {
 		j.Warnings = append(j.Warnings, w.ID)

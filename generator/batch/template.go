@@ -60,7 +60,7 @@ func frenchCell(c column, v string) string {
 		}
 	case cellDate:
 		if d, err := civil.Parse(v); err == nil {
-			return fmt.Sprintf("%02d/%02d/%04d", d.Day, int(d.Month), d.Year)
+			return d.DayFirst()
 		}
 	}
 	return v

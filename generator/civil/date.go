@@ -125,6 +125,12 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
 }
 
+// DayFirst returns d as DD/MM/YYYY, as French readers write a date: in
+// messages, spreadsheet cells and the web form's inputs.
+func (d Date) DayFirst() string {
+	return fmt.Sprintf("%02d/%02d/%04d", d.Day, int(d.Month), d.Year)
+}
+
 // MarshalText writes YYYY-MM-DD, so a Date is a JSON string.
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 

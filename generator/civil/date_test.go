@@ -99,3 +99,21 @@ func mustParse(t *testing.T, s string) Date {
 	}
 	return d
 }
+
+func TestDayFirst(t *testing.T) {
+	for _, tt := range []struct {
+		d    Date
+		want string
+	}{
+		{New(2026, time.December, 2), "02/12/2026"},
+		{New(1988, time.April, 12), "12/04/1988"},
+		{New(900, time.January, 1), "01/01/0900"},
+	} {
+		if got := tt.d.DayFirst(); got != tt.want {
+			t.Errorf("%v.DayFirst() = %q, want %q", tt.d, got, tt.want)
+		}
+		if back, err := Parse(tt.d.DayFirst()); err != nil || back != tt.d {
+			t.Errorf("Parse(%q) = %v, %v", tt.d.DayFirst(), back, err)
+		}
+	}
+}

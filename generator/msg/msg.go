@@ -219,7 +219,7 @@ func arg(a any, l Lang) string {
 		return joinList(v, New("list.and").In(l), l)
 	case civil.Date:
 		if l == French && !v.IsZero() {
-			return fmt.Sprintf("%02d/%02d/%04d", v.Day, int(v.Month), v.Year)
+			return v.DayFirst()
 		}
 		return v.String()
 	case fmt.Stringer:

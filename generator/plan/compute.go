@@ -38,6 +38,20 @@ func Compute(f *applicant.File, today civil.Date) (*Plan, error) {
 	return p, nil
 }
 
+// NextText is the next step in one line: its title, and what to do now
+// when it is late; "" when there is no next step. summary.csv and the web
+// form print it.
+func (p *Plan) NextText() string {
+	d := p.Next()
+	if d == nil {
+		return ""
+	}
+	if s := p.NextStep; s.Late && s.Now != "" {
+		return d.Title + " — " + s.Now
+	}
+	return d.Title
+}
+
 // Next returns the deadline chosen as the next step (p.NextStep), or nil.
 func (p *Plan) Next() *Deadline {
 	if p.NextStep == nil {

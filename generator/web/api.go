@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -52,7 +51,7 @@ func (s *Server) routes() {
 		return ical.Calendar(b, a.file, a.plan)
 	}))
 	s.mux.HandleFunc("POST /yaml", s.document(".yaml", "application/yaml; charset=utf-8", func(b *bytes.Buffer, _ *Server, a *applicantOf) error {
-		out, err := fields.Encode(fields.Canonical(a.values))
+		out, err := fields.Encode(fields.Canonical(a.fieldValues()))
 		b.Write(out)
 		return err
 	}))
@@ -100,12 +99,7 @@ func writeProblems(w http.ResponseWriter, status int, probs []Problem, p *plan.P
 		resp.Problems = []Problem{}
 	}
 	if p != nil {
-		if d := p.Next(); d != nil {
-			resp.NextStepText = d.Title
-			if n := p.NextStep; n != nil && n.Late && n.Now != "" {
-				resp.NextStepText += " — " + n.Now
-			}
-		}
+		resp.NextStepText = p.NextText()
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -161,7 +155,7 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request) {
 		value := v.Value
 		if v.Name.Kind() == fields.Date {
 			if d, err := civil.Parse(value); err == nil {
-				value = fmt.Sprintf("%02d/%02d/%04d", d.Day, d.Month, d.Year) // as the form's dates are typed
+				value = d.DayFirst() // as the form's dates are typed
 			}
 		}
 		resp.Fields[v.Name.String()] = append(resp.Fields[v.Name.String()], value)
