@@ -197,9 +197,12 @@ func parsePairs(pairs []pair) (*post, []Problem, int) {
 		if v == "" {
 			continue // an empty input: the field is not given
 		}
-		if name.Field.Kind == fields.List || name.Field.Kind == fields.Requests {
-			if items[name.Field.Path]++; items[name.Field.Path] > maxItems*len(fields.RequestKeys) ||
-				(name.Field.Kind == fields.List && items[name.Field.Path] > maxItems) {
+		if kind := name.Field.Kind; kind == fields.List || kind == fields.Requests {
+			limit := maxItems
+			if kind == fields.Requests {
+				limit *= len(fields.RequestKeys) // a value per key of each request
+			}
+			if items[name.Field.Path]++; items[name.Field.Path] > limit {
 				probs = append(probs, Problem{Path: name.Field.Path, Message: say("web.too_many_items", maxItems)})
 				continue
 			}
@@ -213,9 +216,12 @@ func parsePairs(pairs []pair) (*post, []Problem, int) {
 	return p, nil, 0
 }
 
+// unknownName is the problem of an input the form does not have; the name
+// is quoted cut to 60 characters, as batch quotes an unknown column.
 func unknownName(name string) Problem {
-	if utf8.RuneCountInString(name) > 60 || !utf8.ValidString(name) {
-		name = strings.ToValidUTF8(string([]rune(name)[:min(60, len([]rune(name)))]), "") + "…"
+	name = strings.ToValidUTF8(name, "\uFFFD")
+	if r := []rune(name); len(r) > 60 {
+		name = string(r[:60]) + "…"
 	}
 	return Problem{Message: say("web.unknown_field", name)}
 }
@@ -238,8 +244,17 @@ func dedupe(ps []Problem) []Problem {
 type applicantOf struct {
 	file   *applicant.File
 	plan   *plan.Plan
-	values []fields.Value
+	values []fields.Value // nil for a file sent alone: see source
+	source []byte         // the file sent alone
 	today  civil.Date
+}
+
+// fieldValues are the values the applicant was made of.
+func (a *applicantOf) fieldValues() []fields.Value {
+	if a.values == nil && a.source != nil {
+		return fileValues(a.source)
+	}
+	return a.values
 }
 
 func (s *Server) load(p *post) (*applicantOf, []Problem) {
@@ -255,9 +270,7 @@ func (s *Server) load(p *post) (*applicantOf, []Problem) {
 	switch {
 	case p.hasFile && len(p.values) == 0:
 		a.file, err = applicant.Load(fileName, p.file, a.today)
-		if err == nil {
-			a.values = fileValues(p.file)
-		}
+		a.source = p.file // its values are read only if /yaml writes them
 	default:
 		a.values = p.values
 		if p.hasFile {
