@@ -104,15 +104,6 @@ func WriteBytes(path string, b []byte) error {
 	})
 }
 
-// unwrapPath drops the *PathError wrapper, whose message repeats the
-// temporary file's name.
-func unwrapPath(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
-}
-
 // SameFile reports whether the paths a and b name the same file: the same
 // existing file (links included), or the same path once made absolute. A
 // command checks it before writing, so that an output never replaces one

@@ -628,13 +628,3 @@ func notWorkbook(path string, err error) entry {
 
 // rowAt names a row of a spreadsheet: "caseload.csv:row 4".
 func rowAt(source string, row int) msg.Text { return msg.New("batch.row", source, row) }
-
-// unwrapPath drops the *fs.PathError wrapper, whose message repeats the
-// name the message already gives.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}

@@ -49,17 +49,8 @@ func headerCells(cols []column) []cell {
 	return titles
 }
 
-// tableStart is the height of a table's header and first row: what a
+// tableStartRow is the height of a table's header and first row: what a
 // heading keeps with it, so that no heading stands alone at a page's foot.
-func (c *canvas) tableStart(cols []column, rows [][]cell) float64 {
-	h := c.rowHeight(cols, headerCells(cols))
-	if len(rows) > 0 {
-		h += c.rowHeight(cols, rows[0])
-	}
-	return h
-}
-
-// tableStartRow is tableStart for a table whose first row is first.
 func (c *canvas) tableStartRow(cols []column, first []cell) float64 {
 	return c.rowHeight(cols, headerCells(cols)) + c.rowHeight(cols, first)
 }
@@ -94,7 +85,7 @@ func (c *canvas) tableRows(cols []column, n int, row func(i int) []cell) {
 	for i := range n {
 		row := row(i)
 		h := c.rowHeight(cols, row)
-		if i == 0 { // the header and the first row together: tableStart
+		if i == 0 { // the header and the first row together: tableStartRow
 			c.need(c.rowHeight(cols, titles) + h)
 			header()
 		} else if c.y+h > contentBottom {
