@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -40,7 +39,9 @@ type canvas struct {
 	// run of text twice.
 	detail bool
 
-	wordBuf []word // wrap's words, reused from one paragraph to the next
+	wordBuf  []word // wrap's words, reused from one paragraph to the next
+	memo     [wrapMemos]wrapMemo
+	memoNext int
 
 	doc        *docRec
 	continued  func() // draws the running head of a document's next pages
@@ -312,7 +313,14 @@ type word struct {
 	w     float64
 	space bool // a breakable space precedes the word
 	brk   bool // a forced line break precedes the word
+	// span is the index of the span whose text holds text, ending at its
+	// byte end; -1 when text was joined from pieces. wrap uses it to make
+	// a line's run of words a slice of the span instead of a new string.
+	span, end int
 }
+
+// start is where w's text begins in its span's text.
+func (w word) start() int { return w.end - len(w.text) }
 
 // words cuts spans at plain spaces and newlines. No-break spaces (U+00A0,
 // U+202F) never break: French typography binds "25 €", "n° 12", « x ».
@@ -323,8 +331,9 @@ type word struct {
 func (c *canvas) words(out []word, size float64, spans []span) []word {
 	out = out[:0]
 	space, brk := false, false
-	for _, sp := range spans {
+	for si, sp := range spans {
 		text := sp.Text
+		at := 0 // where text begins in sp.Text
 		for len(text) > 0 {
 			i := strings.IndexAny(text, " \n")
 			if i < 0 {
@@ -334,10 +343,17 @@ func (c *canvas) words(out []word, size float64, spans []span) []word {
 				t := text[:i]
 				if n := len(out); space && !brk && n > 0 && out[n-1].style == sp.Style && glueAfter(out[n-1].text) {
 					// "15 000 €", "art. L. 425-9", "dans 15 jours": keep together
-					out[n-1].text += " " + t
-					out[n-1].w = c.width(sp.Style, size, out[n-1].text)
+					prev := &out[n-1]
+					if prev.span == si && prev.end+1 == at && sp.Text[prev.end] == ' ' {
+						prev.text = sp.Text[prev.start() : at+i]
+						prev.end = at + i
+					} else {
+						prev.text += " " + t
+						prev.span = -1
+					}
+					prev.w = c.width(sp.Style, size, prev.text)
 				} else {
-					out = append(out, word{style: sp.Style, text: t, w: c.width(sp.Style, size, t), space: space, brk: brk})
+					out = append(out, word{style: sp.Style, text: t, w: c.width(sp.Style, size, t), space: space, brk: brk, span: si, end: at + i})
 				}
 				space, brk = false, false
 			}
@@ -350,6 +366,7 @@ func (c *canvas) words(out []word, size float64, spans []span) []word {
 				i++
 			}
 			text = text[i:]
+			at += i
 		}
 	}
 	return out
@@ -359,10 +376,12 @@ func (c *canvas) words(out []word, size float64, spans []span) []word {
 // French typography binds a number to what it counts ("15 jours", "15 000 €")
 // and an abbreviation to what it abbreviates ("art. L. 425-9").
 func glueAfter(w string) bool {
-	w = w[strings.LastIndex(w, " ")+1:]             // the last word of words already glued
-	if i := strings.LastIndexAny(w, "'’"); i >= 0 { // "l'art."
-		_, n := utf8.DecodeRuneInString(w[i:])
-		w = w[i+n:]
+	w = w[strings.LastIndexByte(w, ' ')+1:]          // the last word of words already glued
+	if i := strings.LastIndexByte(w, '\''); i >= 0 { // "l'art."
+		w = w[i+1:]
+	}
+	if i := strings.LastIndex(w, "’"); i >= 0 { // "l’art."
+		w = w[i+len("’"):]
 	}
 	switch w {
 	case "art.", "L.", "R.", "D.", "n°", "N°", "M.", "Mme", "Dr":
@@ -383,16 +402,58 @@ func glueAfter(w string) bool {
 type wrapped struct {
 	runs []span
 	w    float64
+	// The last run is a slice of the text of spans[span], ending at byte
+	// end; span is -1 when it is a joined string (or there is no run).
+	span, end int
 }
 
+// wrapMemo is a paragraph wrap laid out, kept for the next call with the
+// same arguments: a block's height is measured before it is drawn, and
+// the checklist measures a whole section before drawing it.
+type wrapMemo struct {
+	size, w float64
+	spans   []span
+	lines   []wrapped
+}
+
+// wrapMemos is how many laid-out paragraphs a canvas keeps.
+const wrapMemos = 16
+
 // wrap lays words out in lines of at most w millimetres. A word wider than
-// a line is cut between characters.
+// a line is cut between characters. The lines are shared with later calls
+// with the same arguments: callers read them and never change them.
 func (c *canvas) wrap(size, w float64, spans []span) []wrapped {
+	for i := range c.memo {
+		if m := &c.memo[i]; m.lines != nil && m.size == size && m.w == w && sameSpans(m.spans, spans) {
+			return m.lines
+		}
+	}
+	lines := c.layOut(size, w, spans)
+	m := &c.memo[c.memoNext]
+	c.memoNext = (c.memoNext + 1) % wrapMemos
+	m.size, m.w, m.spans, m.lines = size, w, append(m.spans[:0], spans...), lines
+	return lines
+}
+
+func sameSpans(a, b []span) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// layOut is wrap without the memo.
+func (c *canvas) layOut(size, w float64, spans []span) []wrapped {
 	var lines []wrapped
-	var cur wrapped
+	cur := wrapped{span: -1}
 	flush := func() {
 		lines = append(lines, cur)
-		cur = wrapped{}
+		cur = wrapped{span: -1}
 	}
 	c.wordBuf = c.words(c.wordBuf, size, spans)
 	for _, wd := range c.wordBuf {
@@ -419,15 +480,33 @@ func (c *canvas) wrap(size, w float64, spans []span) []wrapped {
 			last := len(lines) - 1
 			wd.text = lines[last].runs[0].Text // the end of the word continues the line
 			wd.w = c.width(wd.style, size, wd.text)
+			wd.span = -1
 			lines = lines[:last]
 		}
-		text := wd.text
-		if sp > 0 {
-			text = " " + text
-		}
 		if n := len(cur.runs); n > 0 && cur.runs[n-1].Style == wd.style {
-			cur.runs[n-1].Text += text
+			run := &cur.runs[n-1]
+			switch {
+			case sp > 0 && cur.span >= 0 && cur.span == wd.span && cur.end+1 == wd.start() && spans[wd.span].Text[cur.end] == ' ':
+				run.Text = spans[wd.span].Text[cur.end-len(run.Text) : wd.end]
+				cur.end = wd.end
+			case sp > 0:
+				run.Text += " " + wd.text
+				cur.span = -1
+			default:
+				run.Text += wd.text
+				cur.span = -1
+			}
 		} else {
+			text := wd.text
+			cur.span, cur.end = wd.span, wd.end
+			if sp > 0 {
+				if at := wd.start() - 1; wd.span >= 0 && at >= 0 && spans[wd.span].Text[at] == ' ' {
+					text = spans[wd.span].Text[at:wd.end]
+				} else {
+					text = " " + text
+					cur.span = -1
+				}
+			}
 			cur.runs = append(cur.runs, span{wd.style, text})
 		}
 		cur.w += sp + wd.w

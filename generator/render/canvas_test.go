@@ -157,3 +157,54 @@ func BenchmarkWrapLongWord(b *testing.B) {
 		})
 	}
 }
+
+// TestWrapRuns: the runs of a line are what the paragraph says, whether
+// they are slices of one span's text or joined from several spans, with
+// runs of spaces drawn as one and forced breaks kept; a paragraph laid
+// out again with the same arguments gives the same lines.
+func TestWrapRuns(t *testing.T) {
+	c := testCanvas(t)
+	for _, tc := range []struct {
+		name  string
+		spans []span
+		want  [][]span // runs of each line
+	}{
+		{"one span", []span{plain(styleRegular, "Madame, Monsieur,")},
+			[][]span{{{styleRegular, "Madame, Monsieur,"}}}},
+		{"spaces collapse", []span{plain(styleRegular, "un  deux   trois")},
+			[][]span{{{styleRegular, "un deux trois"}}}},
+		{"leading space", []span{plain(styleRegular, " un deux")},
+			[][]span{{{styleRegular, "un deux"}}}},
+		{"break", []span{plain(styleRegular, "un deux\ntrois quatre")},
+			[][]span{{{styleRegular, "un deux"}}, {{styleRegular, "trois quatre"}}}},
+		{"styles", []span{plain(styleBold, "Objet :"), plain(styleRegular, " transmission du certificat")},
+			[][]span{{{styleBold, "Objet :"}, {styleRegular, " transmission du certificat"}}}},
+		{"same style across spans", []span{plain(styleRegular, "née le"), plain(styleRegular, " 12 avril"), plain(styleRegular, "1988")},
+			[][]span{{{styleRegular, "née le 12 avril1988"}}}},
+		{"space in its own span", []span{plain(styleBold, "Aminata DIALLO"), plain(styleRegular, " "), plain(styleRegular, "né le 1 janvier")},
+			[][]span{{{styleBold, "Aminata DIALLO"}, {styleRegular, " né le 1 janvier"}}}},
+		{"glued across spans", []span{plain(styleRegular, "art."), plain(styleRegular, " L. 425-9")},
+			[][]span{{{styleRegular, "art. L. 425-9"}}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for range 2 { // the second time from the memo
+				lines := c.wrap(sizeBody, 170, tc.spans)
+				if len(lines) != len(tc.want) {
+					t.Fatalf("%d lines %v, want %d", len(lines), lines, len(tc.want))
+				}
+				for i, l := range lines {
+					if !sameSpans(l.runs, tc.want[i]) {
+						t.Errorf("line %d: runs %q, want %q", i+1, l.runs, tc.want[i])
+					}
+					w := 0.0
+					for _, r := range l.runs {
+						w += c.width(r.Style, sizeBody, r.Text)
+					}
+					if d := w - l.w; d > 0.001 || d < -0.001 {
+						t.Errorf("line %d: width %.3f mm, its runs measure %.3f", i+1, l.w, w)
+					}
+				}
+			}
+		})
+	}
+}
