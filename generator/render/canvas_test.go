@@ -1,9 +1,13 @@
 package render
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+
+	"rsc.io/qr"
 )
 
 func testCanvas(t *testing.T) *canvas {
@@ -206,5 +210,38 @@ func TestWrapRuns(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestQRCodeIsQREncode: qrCode, which keeps each version's plan, gives the
+// symbol qr.Encode gives, for payloads of each encoding and of versions
+// from 1 to 26, encoded twice and from several goroutines at once.
+func TestQRCodeIsQREncode(t *testing.T) {
+	payloads := []string{"0123456789", "HTTPS://ADMINISTRATION-ETRANGERS-EN-FRANCE.INTERIEUR.GOUV.FR/", "https://administration-etrangers-en-france.interieur.gouv.fr/"}
+	for n := 10; n <= 1200; n = n*3/2 + 7 {
+		payloads = append(payloads, strings.Repeat("BEGIN:VEVENT;DTSTART=20261216\n", n/30+1)[:n])
+	}
+	var wg sync.WaitGroup
+	for _, p := range payloads {
+		want, err := qr.Encode(p, qr.M)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 3 {
+			wg.Go(func() {
+				got, err := qrCode(p, false)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if got.Size != want.Size || !bytes.Equal(got.Bitmap, want.Bitmap) || got.Stride != want.Stride {
+					t.Errorf("%d bytes: version of side %d, qr.Encode %d; bitmaps equal: %v", len(p), got.Size, want.Size, bytes.Equal(got.Bitmap, want.Bitmap))
+				}
+			})
+		}
+	}
+	wg.Wait()
+	if _, err := qrCode(strings.Repeat("x", 3000), false); err == nil {
+		t.Error("qrCode encoded 3000 bytes at level M, more than version 40 holds")
 	}
 }
