@@ -856,6 +856,7 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	seen         *runeSet      // ofiipack patch 12: the runes of the BMP already in usedRunes (by Text)
 }
 
 // generateFontID generates a font Id from the font definition
@@ -896,3 +897,7 @@ type fontInfoType struct {
 	Size1, Size2       uint32
 	Desc               FontDescType
 }
+
+// runeSet is a set of the runes of the Basic Multilingual Plane, a bit each
+// (ofiipack patch 12).
+type runeSet [0x10000 / 64]uint64

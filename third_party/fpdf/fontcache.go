@@ -98,6 +98,80 @@ type subsetCache struct {
 	mu    sync.Mutex
 	byKey map[string]*subsetEntry
 	clock uint64
+
+	// ofiipack patch 12: the /W entry depends on fewer runes than the
+	// subset (see widthsKey), so it is kept apart: documents whose names
+	// differ by a letter cut a new subset but share their widths.
+	widths map[string]string
+	ids    map[string]string // the font ID by font key (see fontID)
+}
+
+// maxWidths bounds the /W entries kept per font.
+const maxWidths = 64
+
+// widthsKey is what cidFontWidths reads of a document's used runes: the
+// largest rune (the LastRune that GenerateCutFont leaves, the maximum of
+// the map's values), and the runes above 255 (the first 256 characters
+// of the font have their widths written whether used or not).
+func widthsKey(used map[int]int) string {
+	last := 0
+	var high []int
+	for r, v := range used {
+		last = max(last, v)
+		if r > 255 && v != 0 {
+			high = append(high, r)
+		}
+	}
+	slices.Sort(high)
+	b := binary.AppendUvarint(make([]byte, 0, 3*len(high)+4), uint64(last))
+	for _, r := range high {
+		b = binary.AppendUvarint(b, uint64(r))
+	}
+	return string(b)
+}
+
+// widthsFor returns cidFontWidths(font, last rune) for the used runes,
+// from the cache when a document used the same runes above 255 and the
+// same largest rune. font.Cw is the font's, the same for every copy.
+func (c *subsetCache) widthsFor(font *fontDefType, used map[int]int) string {
+	key := widthsKey(used)
+	c.mu.Lock()
+	w, ok := c.widths[key]
+	c.mu.Unlock()
+	if ok {
+		return w
+	}
+	w = cidFontWidths(font, font.utf8File.LastRune)
+	c.mu.Lock()
+	if c.widths == nil || len(c.widths) >= maxWidths {
+		c.widths = map[string]string{}
+	}
+	c.widths[key] = w
+	c.mu.Unlock()
+	return w
+}
+
+// fontID returns generateFontID(def) for a UTF-8 font, computed once per
+// parsed font and font key: the definition is made of the parsed font's
+// metrics and widths and of the key, the same for every document.
+func (c *subsetCache) fontID(def fontDefType) (string, error) {
+	c.mu.Lock()
+	id, ok := c.ids[def.Name]
+	c.mu.Unlock()
+	if ok {
+		return id, nil
+	}
+	id, err := generateFontID(def)
+	if err != nil {
+		return id, err
+	}
+	c.mu.Lock()
+	if c.ids == nil {
+		c.ids = map[string]string{}
+	}
+	c.ids[def.Name] = id
+	c.mu.Unlock()
+	return id, nil
 }
 
 type subsetEntry struct {
@@ -169,7 +243,11 @@ func (f *Fpdf) utf8Subset(font *fontDefType, usedRunes map[int]int) *fontSubset 
 	s.fileSize = len(stream)
 	codeSignDictionary := font.utf8File.CodeSymbolDictionary
 	delete(codeSignDictionary, 0)
-	s.widths = cidFontWidths(font, font.utf8File.LastRune)
+	if cache != nil {
+		s.widths = cache.widthsFor(font, usedRunes)
+	} else {
+		s.widths = cidFontWidths(font, font.utf8File.LastRune)
+	}
 
 	cidToGidMap := make([]byte, 256*256*2)
 	for cc, glyph := range codeSignDictionary {
