@@ -101,3 +101,30 @@ func TestAbortDuringWrite(t *testing.T) {
 	}
 	assertOnly(t, dir)
 }
+
+// TestWriteUnsynced: without the sync, the file is still complete, with
+// its mode, and no temporary file is left; SyncFS syncs its folder's file
+// system (or, where it cannot, does nothing and says so by CanSyncFS).
+func TestWriteUnsynced(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "pack.pdf")
+	if err := WriteUnsynced(path, func(w io.Writer) error {
+		_, err := io.WriteString(w, "pack")
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "pack" {
+		t.Errorf("content = %q, want pack", b)
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != Perm {
+		t.Errorf("mode = %v, want %v", st.Mode().Perm(), Perm)
+	}
+	assertOnly(t, dir, "pack.pdf")
+	if err := SyncFS(dir); err != nil {
+		t.Errorf("SyncFS: %v", err)
+	}
+	if err := SyncFS(filepath.Join(dir, "missing")); CanSyncFS && err == nil {
+		t.Error("SyncFS of a missing folder did not fail")
+	}
+}

@@ -288,6 +288,11 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 			if err == nil {
 				err = ctx.Err()
 			}
+			if err == nil && atomicfile.CanSyncFS {
+				// The packs were written unsynced (writeFile): on disk
+				// before the summary lists them.
+				err = atomicfile.SyncFS(opt.Dir)
+			}
 			if err == nil {
 				err = sw.close()
 			}
@@ -489,7 +494,16 @@ func (j job) work(ctx context.Context, dir string, org *applicant.Organisation) 
 }
 
 // writeFile writes a pack; the tests replace it to fail as a full disk does.
-var writeFile = atomicfile.Write
+// Where the whole folder can be synced at once, the packs are written
+// unsynced and synced together before summary.csv is renamed.
+var writeFile = packWriter()
+
+func packWriter() func(string, func(io.Writer) error) error {
+	if atomicfile.CanSyncFS {
+		return atomicfile.WriteUnsynced
+	}
+	return atomicfile.Write
+}
 
 // diskFull reports whether err says that the disk is full: ENOSPC, or on
 // Windows ERROR_DISK_FULL and ERROR_HANDLE_DISK_FULL.
