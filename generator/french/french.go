@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/ofiipack/ofiipack/generator/civil"
 )
@@ -100,37 +101,37 @@ func Typo(s string) string {
 	if !strings.ContainsAny(s, ":;!?«»°") {
 		return s
 	}
-	var b strings.Builder
-	rs := []rune(s)
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
+	// One pass over the runes; a space to replace is the last rune written.
+	b := make([]byte, 0, len(s)+16)
+	prev := rune(-1) // the rune before r in s
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		rest := s[i+n:]
 		switch {
-		case (r == ':' || r == ';' || r == '!' || r == '?' || r == '»') && i > 0 && rs[i-1] == ' ' && !isURLColon(rs, i):
-			// replace the plain space already written
-			out := []rune(b.String())
-			b.Reset()
-			b.WriteString(string(out[:len(out)-1]))
+		case (r == ':' || r == ';' || r == '!' || r == '?' || r == '»') && prev == ' ' && !(r == ':' && strings.HasPrefix(rest, "//")):
+			_, m := utf8.DecodeLastRune(b)
+			b = b[:len(b)-m]
 			if r == ':' {
-				b.WriteString(NBSP)
+				b = append(b, NBSP...)
 			} else {
-				b.WriteString(NNBSP)
+				b = append(b, NNBSP...)
 			}
-			b.WriteRune(r)
-		case r == '«' && i+1 < len(rs) && rs[i+1] == ' ':
-			b.WriteRune(r)
-			b.WriteString(NNBSP)
-			i++
-		case r == '°' && i > 0 && rs[i-1] == 'n' && i+1 < len(rs) && rs[i+1] == ' ':
-			b.WriteRune(r)
-			b.WriteString(NBSP)
-			i++
+			b = utf8.AppendRune(b, r)
+		case r == '«' && strings.HasPrefix(rest, " "):
+			b = utf8.AppendRune(b, r)
+			b = append(b, NNBSP...)
+			n++ // the space
+			r = ' '
+		case r == '°' && prev == 'n' && strings.HasPrefix(rest, " "):
+			b = utf8.AppendRune(b, r)
+			b = append(b, NBSP...)
+			n++
+			r = ' '
 		default:
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		}
+		prev = r
+		i += n
 	}
-	return b.String()
-}
-
-func isURLColon(rs []rune, i int) bool {
-	return rs[i] == ':' && i+2 < len(rs) && rs[i+1] == '/' && rs[i+2] == '/'
+	return string(b)
 }

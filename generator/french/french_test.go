@@ -1,6 +1,7 @@
 package french
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -76,4 +77,54 @@ func plain(s string) string {
 		}
 	}
 	return string(r)
+}
+
+// typoByRunes is Typo as first written, over a slice of runes, replacing a
+// space by rewriting what was built: FuzzTypo holds the one-pass Typo to it.
+func typoByRunes(s string) string {
+	if !strings.ContainsAny(s, ":;!?«»°") {
+		return s
+	}
+	var b strings.Builder
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case (r == ':' || r == ';' || r == '!' || r == '?' || r == '»') && i > 0 && rs[i-1] == ' ' && !(r == ':' && i+2 < len(rs) && rs[i+1] == '/' && rs[i+2] == '/'):
+			out := []rune(b.String())
+			b.Reset()
+			b.WriteString(string(out[:len(out)-1]))
+			if r == ':' {
+				b.WriteString(NBSP)
+			} else {
+				b.WriteString(NNBSP)
+			}
+			b.WriteRune(r)
+		case r == '«' && i+1 < len(rs) && rs[i+1] == ' ':
+			b.WriteRune(r)
+			b.WriteString(NNBSP)
+			i++
+		case r == '°' && i > 0 && rs[i-1] == 'n' && i+1 < len(rs) && rs[i+1] == ' ':
+			b.WriteRune(r)
+			b.WriteString(NBSP)
+			i++
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func FuzzTypo(f *testing.F) {
+	for _, s := range []string{
+		"Objet : demande", "« SECRET MÉDICAL »", "n° 12", "voir https://www.service-public.fr : ici",
+		"Quoi ? Vite ! Oui ; non", "« :", "n° :", " :", ":", "n° ", "«  x  »", "a  : b", "\xff :", "é : €",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Typo(s), typoByRunes(s); got != want {
+			t.Errorf("Typo(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
