@@ -104,6 +104,12 @@ type subsetCache struct {
 	// differ by a letter cut a new subset but share their widths.
 	widths map[string]string
 	ids    map[string]string // the font ID by font key (see fontID)
+
+	// ofiipack patch 13: what GenerateCutFont reads of the font, the
+	// same for every subset; set once, then only read.
+	tablesOnce      sync.Once
+	charSymbols     map[int]int // rune → glyph
+	symbolPositions []int       // glyph → offset in glyf
 }
 
 // maxWidths bounds the /W entries kept per font.

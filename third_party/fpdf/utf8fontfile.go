@@ -660,14 +660,32 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
-		return nil
+	if c := utf.subsets; c != nil {
+		// ofiipack patch 13: the character-to-glyph map (cmap) and the
+		// glyphs' positions (loca) are the font's, read once and then only
+		// read; the widths that parseHMTXTable computed here were never
+		// used (the document's widths come from the font's first parse).
+		c.tablesOnce.Do(func() {
+			if utf.generateCMAP() == nil {
+				return
+			}
+			utf.parseLOCATable(LocaFormat, numSymbols)
+			c.charSymbols, c.symbolPositions = utf.charSymbolDictionary, utf.symbolPosition
+		})
+		if c.charSymbols == nil {
+			return nil
+		}
+		utf.charSymbolDictionary, utf.symbolPosition = c.charSymbols, c.symbolPositions
+	} else {
+		symbolCharDictionary := utf.generateCMAP()
+		if symbolCharDictionary == nil {
+			return nil
+		}
+
+		utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
+
+		utf.parseLOCATable(LocaFormat, numSymbols)
 	}
-
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
-
-	utf.parseLOCATable(LocaFormat, numSymbols)
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 
