@@ -244,64 +244,69 @@ func joinList(list []any, conj string, l Lang) string {
 	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
 }
 
-// The catalog, read once from templates/text/messages/LANG/*.yaml.
-var (
-	loadOnce sync.Once
-	catalogs map[Lang]map[string]string
-	loadErr  error
-)
+// The catalogs, each read from templates/text/messages/LANG/*.yaml the
+// first time a message of that language is asked for: a command that
+// speaks French reads only the French one (the English wording of errors,
+// Error(), is read only when an error is worded).
+var catalogs [2]struct {
+	once sync.Once
+	cat  map[string]string
+	err  error
+}
+
+func catalog(l Lang) (map[string]string, error) {
+	c := &catalogs[l]
+	c.once.Do(func() { c.cat, c.err = load(templates.FS, l) })
+	return c.cat, c.err
+}
 
 func lookup(l Lang, key string) (string, bool) {
-	loadOnce.Do(func() { catalogs, loadErr = load(templates.FS) })
-	s, ok := catalogs[l][key]
+	cat, _ := catalog(l)
+	s, ok := cat[key]
 	return s, ok
 }
 
 // Keys returns the keys of language l's catalog, sorted, and the error of
 // reading the catalog, if any: the tests compare the languages.
 func Keys(l Lang) ([]string, error) {
-	loadOnce.Do(func() { catalogs, loadErr = load(templates.FS) })
-	keys := make([]string, 0, len(catalogs[l]))
-	for k := range catalogs[l] {
+	cat, err := catalog(l)
+	keys := make([]string, 0, len(cat))
+	for k := range cat {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	return keys, loadErr
+	return keys, err
 }
 
-// load reads every language's files. Nested mappings make dotted keys
+// load reads language l's files. Nested mappings make dotted keys
 // ("load.missing"); a key defined twice is an error.
-func load(fsys fs.FS) (map[Lang]map[string]string, error) {
-	out := map[Lang]map[string]string{}
-	for _, l := range Langs {
-		cat := map[string]string{}
-		out[l] = cat
-		dir := path.Join("text/messages", l.Code())
-		files, err := fs.Glob(fsys, dir+"/*.yaml")
+func load(fsys fs.FS, l Lang) (map[string]string, error) {
+	cat := map[string]string{}
+	dir := path.Join("text/messages", l.Code())
+	files, err := fs.Glob(fsys, dir+"/*.yaml")
+	if err != nil {
+		return cat, err
+	}
+	if len(files) == 0 {
+		return cat, fmt.Errorf("msg: no catalog file in templates/%s", dir)
+	}
+	for _, name := range files {
+		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return out, err
+			return cat, err
 		}
-		if len(files) == 0 {
-			return out, fmt.Errorf("msg: no catalog file in templates/%s", dir)
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			return cat, fmt.Errorf("templates/%s: %w", name, err)
 		}
-		for _, name := range files {
-			data, err := fs.ReadFile(fsys, name)
-			if err != nil {
-				return out, err
-			}
-			var doc yaml.Node
-			if err := yaml.Unmarshal(data, &doc); err != nil {
-				return out, fmt.Errorf("templates/%s: %w", name, err)
-			}
-			if len(doc.Content) == 0 {
-				continue
-			}
-			if err := flatten(cat, doc.Content[0], "", name); err != nil {
-				return out, err
-			}
+		if len(doc.Content) == 0 {
+			continue
+		}
+		if err := flatten(cat, doc.Content[0], "", name); err != nil {
+			return cat, err
 		}
 	}
-	return out, nil
+	return cat, nil
 }
 
 func flatten(cat map[string]string, n *yaml.Node, prefix, file string) error {

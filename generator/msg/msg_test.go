@@ -51,14 +51,20 @@ func TestExpand(t *testing.T) {
 		"text/messages/en/a.yaml": {Data: []byte("list: {or: or, and: and}\nn: \"{1} {1|day|days} to {2}\"\nq: \"{2} then {1}\"\nl: \"one of {1}\"\n")},
 		"text/messages/fr/a.yaml": {Data: []byte("list: {or: ou, and: et}\nn: \"{1} {1|jour|jours} jusqu’au {2}\"\nq: \"{2} puis {1}\"\nl: \"l’une des valeurs {1}\"\n")},
 	}
-	c, err := load(cat)
-	if err != nil {
-		t.Fatal(err)
+	var saved [len(catalogs)]map[string]string
+	for _, l := range Langs {
+		c, err := load(cat, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		saved[l], _ = catalog(l) // the real catalog, loaded now, is restored below
+		catalogs[l].cat = c
 	}
-	lookup(English, "") // the real catalog, loaded now, is restored below
-	saved := catalogs
-	catalogs = c
-	defer func() { catalogs = saved }()
+	defer func() {
+		for _, l := range Langs {
+			catalogs[l].cat = saved[l]
+		}
+	}()
 	d := civil.New(2026, 3, 5)
 	tests := []struct {
 		t      Text
@@ -91,7 +97,7 @@ func TestLoadRefusesDuplicates(t *testing.T) {
 		"text/messages/en/b.yaml": {Data: []byte("a.b: two\n")},
 		"text/messages/fr/a.yaml": {Data: []byte("a: {b: un}\n")},
 	}
-	if _, err := load(cat); err == nil || !strings.Contains(err.Error(), "a.b is defined twice") {
+	if _, err := load(cat, English); err == nil || !strings.Contains(err.Error(), "a.b is defined twice") {
 		t.Errorf("err = %v, want a.b defined twice", err)
 	}
 }
