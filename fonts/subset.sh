@@ -14,7 +14,8 @@
 # embedded files, so it always agrees with what the documents can print.
 #
 # Usage: fonts/subset.sh [SOURCE_DIR]   (default: Debian's fonts-noto-core)
-# Needs pyftsubset (Debian package fonttools).
+# Needs pyftsubset (Debian package fonttools). Then refresh the table of the
+# characters they draw: go test ./generator/fontset -run TestCoverage -update
 set -eu
 src=${1:-/usr/share/fonts/truetype/noto}
 out=$(dirname "$0")
