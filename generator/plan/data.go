@@ -33,10 +33,36 @@ type tables struct {
 	polyList map[string]*polygamyList // ISO code -> its list
 }
 
-// text is one Go template of the wording, parsed when the table is read.
+// text is one Go template of the wording. A text without an action
+// ("{{") is printed as it is; the others are parsed the first time they
+// are rendered, shared by the copies of the text: a command renders a
+// few dozen of the wording's texts, and parsing all of them at start-up
+// was a tenth of a letter’s CPU. TestWordingFieldsExist renders them all.
 type text struct {
-	src string
-	t   *template.Template
+	src  string
+	set  bool      // the tables give it (maybe empty)
+	line int       // where, in WordingPath
+	tpl  *lazyText // nil: src has no action
+}
+
+type lazyText struct {
+	once sync.Once
+	t    *template.Template
+	err  error
+}
+
+// parsed returns the text's template (nil for a text without actions).
+func (t text) parsed() (*template.Template, error) {
+	if t.tpl == nil {
+		return nil, nil
+	}
+	t.tpl.once.Do(func() {
+		t.tpl.t, t.tpl.err = template.New("").Funcs(funcs).Option("missingkey=error").Parse(t.src)
+		if t.tpl.err != nil {
+			t.tpl.err = fmt.Errorf("%s:%d: %w", WordingPath, t.line, t.tpl.err)
+		}
+	})
+	return t.tpl.t, t.tpl.err
 }
 
 var funcs = template.FuncMap{
@@ -85,21 +111,24 @@ func (t *text) UnmarshalYAML(n *yaml.Node) error {
 	if err := n.Decode(&t.src); err != nil {
 		return err
 	}
-	tpl, err := template.New("").Funcs(funcs).Option("missingkey=error").Parse(t.src)
-	if err != nil {
-		return fmt.Errorf("line %d: %w", n.Line, err)
+	t.set, t.line = true, n.Line
+	if strings.Contains(t.src, "{{") {
+		t.tpl = &lazyText{}
 	}
-	t.t = tpl
 	return nil
 }
 
 // render executes the template; a text that was never set renders "".
 func (t text) render(data any) (string, error) {
-	if t.t == nil {
-		return "", nil
+	tpl, err := t.parsed()
+	if err != nil {
+		return "", fmt.Errorf("wording %q: %w", t.src, err)
+	}
+	if tpl == nil {
+		return strings.TrimSpace(t.src), nil
 	}
 	var b strings.Builder
-	if err := t.t.Execute(&b, data); err != nil {
+	if err := tpl.Execute(&b, data); err != nil {
 		return "", fmt.Errorf("wording %q: %w", t.src, err)
 	}
 	return strings.TrimSpace(b.String()), nil
@@ -342,14 +371,14 @@ func (t *tables) check() error {
 		}
 		if id == ItemIdentityDocument {
 			for _, doc := range identityDocuments {
-				if w.Items[id].ByDocument[doc].Title.t == nil {
+				if !w.Items[id].ByDocument[doc].Title.set {
 					return fmt.Errorf("%s: items: identity_document: by_document: missing %s", WordingPath, doc)
 				}
 			}
-		} else if iw.Title.t == nil {
+		} else if !iw.Title.set {
 			return fmt.Errorf("%s: items: %s: missing title", WordingPath, id)
 		}
-		if iw.Source.t == nil {
+		if !iw.Source.set {
 			return fmt.Errorf("%s: items: %s: missing source", WordingPath, id)
 		}
 	}
@@ -360,17 +389,17 @@ func (t *tables) check() error {
 	}
 	for _, id := range deadlineIDs {
 		dw, ok := w.Deadlines[id]
-		if !ok || dw.Title.t == nil || dw.Source.t == nil || dw.Before == "" || deadlineKinds[id] == "" {
+		if !ok || !dw.Title.set || !dw.Source.set || dw.Before == "" || deadlineKinds[id] == "" {
 			return fmt.Errorf("%s: deadlines: %s needs title, source, before and a kind", WordingPath, id)
 		}
 	}
 	for _, id := range warningIDs {
-		if ww, ok := w.Warnings[id]; !ok || ww.Message.t == nil || ww.Short.t == nil {
+		if ww, ok := w.Warnings[id]; !ok || !ww.Message.set || !ww.Short.set {
 			return fmt.Errorf("%s: warnings: %s needs message and short", WordingPath, id)
 		}
 	}
 	for _, id := range feeIDs {
-		if fw, ok := w.Fees[id]; !ok || fw.Title == "" || fw.Note.t == nil {
+		if fw, ok := w.Fees[id]; !ok || fw.Title == "" || !fw.Note.set {
 			return fmt.Errorf("%s: fees: %s needs title and note", WordingPath, id)
 		}
 	}
@@ -398,7 +427,7 @@ func (t *tables) check() error {
 		"post_by": w.Text.PostBy, "non_working_weekend": w.Text.NonWorkingWeekend,
 		"non_working_holiday": w.Text.NonWorkingHoliday, "non_working_usage": w.Text.NonWorkingUsage,
 		"passed": w.Text.Passed, "in_days": w.Text.InDays, "next_late": w.Text.NextLate, "source": w.Text.Source} {
-		if tx.t == nil {
+		if !tx.set {
 			return fmt.Errorf("%s: text: missing %s", WordingPath, name)
 		}
 	}

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -36,7 +37,7 @@ func TestBrokenTables(t *testing.T) {
 		new     string
 		wantErr string
 	}{
-		{"bad template", "wording", "title: Copie intégrale de votre acte de naissance", "title: \"{{.Nope\"", "text/plan.yaml"},
+		{"bad template", "wording", "title: Copie intégrale de votre acte de naissance", "title: \"{{.Nope\"", "text/plan.yaml:"},
 		{"missing item", "wording", "  e_photo:\n", "  e_photo_x:\n", "e_photo"},
 		{"missing identity wording", "wording", "      photo_id:\n", "      photo_idx:\n", "photo_id"},
 		{"missing deadline", "wording", "  implicit_refusal:\n", "  implicit_refusalx:\n", "implicit_refusal"},
@@ -65,7 +66,10 @@ func TestBrokenTables(t *testing.T) {
 				t.Fatalf("test setup: %q not in the %s table", tt.old, tt.table)
 			}
 			tables[tt.table] = strings.Replace(tables[tt.table], tt.old, tt.new, 1)
-			_, err := parseTables([]byte(tables["wording"]), []byte(tables["fees"]), []byte(tables["polygamy"]))
+			tab, err := parseTables([]byte(tables["wording"]), []byte(tables["fees"]), []byte(tables["polygamy"]))
+			if err == nil {
+				_, err = tab.parseEveryText()
+			}
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("error %v, want it to contain %q", err, tt.wantErr)
 			}
@@ -99,7 +103,7 @@ func TestWordingFieldsExist(t *testing.T) {
 		AsylumRegisteredOn: &d, RequestOn: &d, IssuedOn: &d, DomicileDated: &d, OneYearOn: &d, ArrivedOn: &d,
 		CertificateDue: &d, NationalityCertificateExpiry: &d, DomicileExpiry: &d, Reference: d, Country: "Mali", PolygamyList: "l", PolygamySource: "s"}
 	check := func(where string, tx text) {
-		if tx.t == nil {
+		if !tx.set {
 			return
 		}
 		for _, data := range []facts{full, bare} {
@@ -200,4 +204,67 @@ func TestConcurrentCompute(t *testing.T) {
 	for e := range errs {
 		t.Error(e)
 	}
+}
+
+// TestEveryTextParses: every text of the wording is a valid template (they
+// are parsed when first rendered, so a command would meet a broken one
+// only when it prints it).
+func TestEveryTextParses(t *testing.T) {
+	tab, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := tab.parseEveryText()
+	if err != nil {
+		t.Error(err)
+	}
+	// plan.yaml has 92 texts with actions ({{…}}): the walk must see them.
+	if n < 90 {
+		t.Errorf("parsed %d texts with actions, want the ninety-odd of %s", n, WordingPath)
+	}
+}
+
+// parseEveryText parses every text of the wording, wherever it is in the
+// tables, and returns how many have actions, and the first error.
+func (t *tables) parseEveryText() (int, error) {
+	n := 0
+	var walk func(v reflect.Value) error
+	walk = func(v reflect.Value) error {
+		if v.Type() == reflect.TypeFor[text]() {
+			tpl, err := v.Interface().(text).parsed()
+			if tpl != nil {
+				n++
+			}
+			return err
+		}
+		switch v.Kind() {
+		case reflect.Struct:
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					if err := walk(v.Field(i)); err != nil {
+						return err
+					}
+				}
+			}
+		case reflect.Map:
+			for it := v.MapRange(); it.Next(); {
+				if err := walk(it.Value()); err != nil {
+					return err
+				}
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				if err := walk(v.Index(i)); err != nil {
+					return err
+				}
+			}
+		case reflect.Pointer:
+			if !v.IsNil() {
+				return walk(v.Elem())
+			}
+		}
+		return nil
+	}
+	err := walk(reflect.ValueOf(t.w))
+	return n, err
 }
