@@ -50,6 +50,7 @@ func (a *app) t(key string, args ...any) string { return msg.New(key, args...).I
 // execute runs one command line and returns the exit status. It is the one
 // place that prints errors.
 func (a *app) execute(args []string) (code int) {
+	defer tuneGC()()
 	defer func() {
 		if r := recover(); r != nil {
 			code = a.report(nil, internalError{r})
@@ -302,4 +303,34 @@ func buildVersion() string {
 		return bi.Main.Version
 	}
 	return "devel"
+}
+
+// tuneGC lets the heap grow to 4 times the live data between collections,
+// within a soft limit of 64 MiB, for every command, and returns the
+// function that restores the settings. Rendering makes much short-lived
+// garbage, which a high GOGC collects less often: a letter ran three
+// collections of a heap of a few megabytes, 12 % of its CPU (80 to 71 ms
+// with GOGC 400). The limit makes the peak of a batch follow what it
+// holds rather than 5 times the largest live heap a collection happened
+// to see, so that it does not grow with the caseload (a batch holds about
+// 100 bytes per applicant once the caseload files' records and the
+// board's pages are in temporary files); measured on 1000 packs, 64 MiB
+// costs no CPU time against 150 MiB and lowers the peak RSS from about 85
+// to 73 MB. GOGC and GOMEMLIMIT, when set, win.
+func tuneGC() (restore func()) {
+	percent, limit := -2, int64(-1)
+	if os.Getenv("GOGC") == "" {
+		percent = debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		limit = debug.SetMemoryLimit(64 << 20)
+	}
+	return func() {
+		if percent != -2 {
+			debug.SetGCPercent(percent)
+		}
+		if limit >= 0 {
+			debug.SetMemoryLimit(limit)
+		}
+	}
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -57,8 +56,6 @@ func newBatchCmd(a *app) *cobra.Command {
 				}
 				opt.Org = o
 			}
-
-			defer tuneGC()()
 
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
@@ -138,31 +135,3 @@ func newBatchCmd(a *app) *cobra.Command {
 // far above any machine an association uses. --jobs 1000000000 ended in an
 // out-of-memory crash with a stack trace.
 const maxJobs = 256
-
-// tuneGC lets the heap grow to 4 times the live data between collections,
-// within a soft limit of 64 MiB, and returns the function that restores the
-// settings. Rendering a pack makes much short-lived garbage, which a high
-// GOGC collects less often; the limit makes the peak follow what the batch
-// holds rather than 5 times the largest live heap a collection happened to
-// see, so that it does not grow with the caseload (a batch holds about 100
-// bytes per applicant once the caseload files' records and the board's
-// pages are in temporary files). Measured on 1000 packs, 64 MiB costs no
-// CPU time against 150 MiB and lowers the peak RSS from about 85 to 73 MB.
-// GOGC and GOMEMLIMIT, when set, win.
-func tuneGC() (restore func()) {
-	percent, limit := -2, int64(-1)
-	if os.Getenv("GOGC") == "" {
-		percent = debug.SetGCPercent(400)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		limit = debug.SetMemoryLimit(64 << 20)
-	}
-	return func() {
-		if percent != -2 {
-			debug.SetGCPercent(percent)
-		}
-		if limit >= 0 {
-			debug.SetMemoryLimit(limit)
-		}
-	}
-}
