@@ -194,7 +194,7 @@ func TestCaseloadKeepsHeadingsWithTheirTables(t *testing.T) {
 func TestCaseloadCompressedPagesSameBytes(t *testing.T) {
 	_, p := examplePlan(t, "diallo-general")
 	cl := Caseload{Today: today}
-	for i := range 1200 {
+	for i := range 1500 {
 		cl.Entries = append(cl.Entries, CaseloadEntry{Name: fmt.Sprintf("DIALLO Aminata %d", i), Source: fmt.Sprintf("c.csv:row %d", i+2),
 			Deadlines: p.Deadlines, Warnings: p.Warnings, NextStep: p.NextStep})
 	}

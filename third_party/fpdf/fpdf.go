@@ -1176,6 +1176,48 @@ func (f *Fpdf) GetStringSymbolWidth(s string) int {
 	return w
 }
 
+// SymbolWidthFunc returns a function that gives the length of a string in
+// glyph units in the font of familyStr and styleStr, which must have been
+// added to the document, without selecting it: GetStringSymbolWidth
+// measures in the current font, and selecting a font while a page is open
+// writes the selection into the page. It returns nil for a font the
+// document does not have.
+//
+// ofiipack patch 14: measuring a paragraph's words in their styles wrote a
+// font selection (BT /F… Tf ET) into the page at every change of style.
+func (f *Fpdf) SymbolWidthFunc(familyStr, styleStr string) func(s string) int {
+	font, ok := f.fonts[getFontKey(familyStr, styleStr)]
+	if !ok {
+		return nil
+	}
+	cw, missing, utf8 := font.Cw, font.Desc.MissingWidth, font.Tp == "UTF8"
+	return func(s string) int {
+		w := 0
+		if utf8 { // as GetStringSymbolWidth
+			for _, char := range s {
+				intChar := int(char)
+				if len(cw) >= intChar && cw[intChar] > 0 {
+					if cw[intChar] != 65535 {
+						w += cw[intChar]
+					}
+				} else if missing != 0 {
+					w += missing
+				} else {
+					w += 500
+				}
+			}
+			return w
+		}
+		for _, ch := range []byte(s) {
+			if ch == 0 {
+				break
+			}
+			w += cw[ch]
+		}
+		return w
+	}
+}
+
 // SetLineWidth defines the line width. By default, the value equals 0.2 mm.
 // The method can be called before the first page is created. The value is
 // retained from page to page.
