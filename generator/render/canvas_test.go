@@ -245,3 +245,52 @@ func TestQRCodeIsQREncode(t *testing.T) {
 		t.Error("qrCode encoded 3000 bytes at level M, more than version 40 holds")
 	}
 }
+
+// TestQRPathFillsTheDarkModules: the rectangles of qrPath cover every dark
+// module of the code once and no light one, for codes of several sizes.
+func TestQRPathFillsTheDarkModules(t *testing.T) {
+	for _, payload := range []string{"HTTPS://EXAMPLE.ORG/", strings.Repeat("BEGIN:VEVENT;DTSTART=20261216\n", 12), strings.Repeat("x", 900)} {
+		code, err := qrCode(payload, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		covered := make([]int, code.Size*code.Size)
+		rects := 0
+		for _, line := range strings.Split(string(qrPath(code, 2.83, 10, 10, 0.5)), "\n") {
+			f := strings.Fields(line)
+			if len(f) != 5 || f[4] != "re" {
+				continue
+			}
+			var n [4]int
+			for i := range n {
+				if n[i], err = strconv.Atoi(f[i]); err != nil {
+					t.Fatalf("%q: %v", line, err)
+				}
+			}
+			rects++
+			for r := n[1]; r < n[1]+n[3]; r++ {
+				for c := n[0]; c < n[0]+n[2]; c++ {
+					if r >= code.Size || c >= code.Size {
+						t.Fatalf("%q leaves the %d-module code", line, code.Size)
+					}
+					covered[r*code.Size+c]++
+				}
+			}
+		}
+		for r := range code.Size {
+			for c := range code.Size {
+				dark := code.Bitmap[r*code.Stride+c/8]&(1<<uint(7-c&7)) != 0
+				want := 0
+				if dark {
+					want = 1
+				}
+				if covered[r*code.Size+c] != want {
+					t.Fatalf("%d bytes: module (%d, %d), dark %v, filled %d times", len(payload), c, r, dark, covered[r*code.Size+c])
+				}
+			}
+		}
+		if rects == 0 {
+			t.Errorf("%d bytes: no rectangle", len(payload))
+		}
+	}
+}
