@@ -1151,16 +1151,22 @@ func (f *Fpdf) GetStringSymbolWidth(s string) int {
 	if f.err != nil {
 		return 0
 	}
+	return symbolWidth(&f.currentFont, f.isCurrentUTF8, s)
+}
+
+// symbolWidth is the length of s in glyph units in font (ofiipack patch
+// 14: shared by GetStringSymbolWidth and SymbolWidthFunc).
+func symbolWidth(font *fontDefType, utf8 bool, s string) int {
 	w := 0
-	if f.isCurrentUTF8 {
+	if utf8 {
 		for _, char := range s {
 			intChar := int(char)
-			if len(f.currentFont.Cw) >= intChar && f.currentFont.Cw[intChar] > 0 {
-				if f.currentFont.Cw[intChar] != 65535 {
-					w += f.currentFont.Cw[intChar]
+			if len(font.Cw) >= intChar && font.Cw[intChar] > 0 {
+				if font.Cw[intChar] != 65535 {
+					w += font.Cw[intChar]
 				}
-			} else if f.currentFont.Desc.MissingWidth != 0 {
-				w += f.currentFont.Desc.MissingWidth
+			} else if font.Desc.MissingWidth != 0 {
+				w += font.Desc.MissingWidth
 			} else {
 				w += 500
 			}
@@ -1170,7 +1176,7 @@ func (f *Fpdf) GetStringSymbolWidth(s string) int {
 			if ch == 0 {
 				break
 			}
-			w += f.currentFont.Cw[ch]
+			w += font.Cw[ch]
 		}
 	}
 	return w
@@ -1185,37 +1191,14 @@ func (f *Fpdf) GetStringSymbolWidth(s string) int {
 //
 // ofiipack patch 14: measuring a paragraph's words in their styles wrote a
 // font selection (BT /F… Tf ET) into the page at every change of style.
+// It measures as GetStringSymbolWidth does (symbolWidth).
 func (f *Fpdf) SymbolWidthFunc(familyStr, styleStr string) func(s string) int {
 	font, ok := f.fonts[getFontKey(familyStr, styleStr)]
 	if !ok {
 		return nil
 	}
-	cw, missing, utf8 := font.Cw, font.Desc.MissingWidth, font.Tp == "UTF8"
-	return func(s string) int {
-		w := 0
-		if utf8 { // as GetStringSymbolWidth
-			for _, char := range s {
-				intChar := int(char)
-				if len(cw) >= intChar && cw[intChar] > 0 {
-					if cw[intChar] != 65535 {
-						w += cw[intChar]
-					}
-				} else if missing != 0 {
-					w += missing
-				} else {
-					w += 500
-				}
-			}
-			return w
-		}
-		for _, ch := range []byte(s) {
-			if ch == 0 {
-				break
-			}
-			w += cw[ch]
-		}
-		return w
-	}
+	utf8 := font.Tp == "UTF8"
+	return func(s string) int { return symbolWidth(&font, utf8, s) }
 }
 
 // SetLineWidth defines the line width. By default, the value equals 0.2 mm.
