@@ -244,69 +244,129 @@ func joinList(list []any, conj string, l Lang) string {
 	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
 }
 
-// The catalogs, each read from templates/text/messages/LANG/*.yaml the
-// first time a message of that language is asked for: a command that
-// speaks French reads only the French one (the English wording of errors,
-// Error(), is read only when an error is worded).
-var catalogs [2]struct {
-	once sync.Once
-	cat  map[string]string
-	err  error
+// The catalogs, read from templates/text/messages/LANG/*.yaml as their
+// messages are asked for: a file is parsed the first time a message under
+// one of its top-level keys is looked up (the keys found by a scan of the
+// files' lines, without parsing them), so that a command reads only what
+// it words. A French letter reads fr/cli.yaml and fr/help.yaml, not the
+// loader's, the batch's or the web form's messages, nor the English ones
+// (which Error() words only when an error is).
+var catalogs = [2]*langCatalog{{}, {}}
+
+type langCatalog struct {
+	mu      sync.Mutex
+	fsys    fs.FS // nil: templates.FS
+	files   []string
+	byTop   map[string][]string // top-level key → the files that define it
+	parsed  map[string]bool
+	cat     map[string]string
+	err     error // the first error of reading the files
+	scanned bool
 }
 
-func catalog(l Lang) (map[string]string, error) {
-	c := &catalogs[l]
-	c.once.Do(func() { c.cat, c.err = load(templates.FS, l) })
+// scan lists the language's files and the top-level keys of each.
+func (c *langCatalog) scan(l Lang) {
+	c.scanned = true
+	c.cat, c.parsed, c.byTop = map[string]string{}, map[string]bool{}, map[string][]string{}
+	if c.fsys == nil {
+		c.fsys = templates.FS
+	}
+	dir := path.Join("text/messages", l.Code())
+	files, err := fs.Glob(c.fsys, dir+"/*.yaml")
+	if err == nil && len(files) == 0 {
+		err = fmt.Errorf("msg: no catalog file in templates/%s", dir)
+	}
+	if err != nil {
+		c.err = err
+		return
+	}
+	c.files = files
+	for _, name := range files {
+		data, err := fs.ReadFile(c.fsys, name)
+		if err != nil {
+			c.err = err
+			return
+		}
+		for line := range strings.Lines(string(data)) {
+			if k, _, ok := strings.Cut(line, ":"); ok && k != "" && strings.Trim(k, "abcdefghijklmnopqrstuvwxyz_0123456789") == "" {
+				c.byTop[k] = append(c.byTop[k], name)
+			}
+		}
+	}
+}
+
+// parse reads one file into the catalog.
+func (c *langCatalog) parse(name string) {
+	if c.parsed[name] {
+		return
+	}
+	c.parsed[name] = true
+	data, err := fs.ReadFile(c.fsys, name)
+	if err == nil {
+		var doc yaml.Node
+		if err = yaml.Unmarshal(data, &doc); err != nil {
+			err = fmt.Errorf("templates/%s: %w", name, err)
+		} else if len(doc.Content) > 0 {
+			err = flatten(c.cat, doc.Content[0], "", name)
+		}
+	}
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+}
+
+// lookup finds key, parsing the files of its top-level key first, then,
+// if it is not there, every file (the scan is only a shortcut).
+func (c *langCatalog) lookup(l Lang, key string) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.scanned {
+		c.scan(l)
+	}
+	if s, ok := c.cat[key]; ok {
+		return s, true
+	}
+	top, _, _ := strings.Cut(key, ".")
+	for _, name := range c.byTop[top] {
+		c.parse(name)
+	}
+	if s, ok := c.cat[key]; ok {
+		return s, true
+	}
+	for _, name := range c.files {
+		c.parse(name)
+	}
+	s, ok := c.cat[key]
+	return s, ok
+}
+
+// all parses every file of the language and returns the whole catalog.
+func (c *langCatalog) all(l Lang) (map[string]string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.scanned {
+		c.scan(l)
+	}
+	for _, name := range c.files {
+		c.parse(name)
+	}
 	return c.cat, c.err
 }
 
 func lookup(l Lang, key string) (string, bool) {
-	cat, _ := catalog(l)
-	s, ok := cat[key]
-	return s, ok
+	return catalogs[l].lookup(l, key)
 }
 
 // Keys returns the keys of language l's catalog, sorted, and the error of
 // reading the catalog, if any: the tests compare the languages.
 func Keys(l Lang) ([]string, error) {
-	cat, err := catalog(l)
+	cat, err := catalogs[l].all(l)
 	keys := make([]string, 0, len(cat))
 	for k := range cat {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	return keys, err
-}
-
-// load reads language l's files. Nested mappings make dotted keys
-// ("load.missing"); a key defined twice is an error.
-func load(fsys fs.FS, l Lang) (map[string]string, error) {
-	cat := map[string]string{}
-	dir := path.Join("text/messages", l.Code())
-	files, err := fs.Glob(fsys, dir+"/*.yaml")
-	if err != nil {
-		return cat, err
-	}
-	if len(files) == 0 {
-		return cat, fmt.Errorf("msg: no catalog file in templates/%s", dir)
-	}
-	for _, name := range files {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return cat, err
-		}
-		var doc yaml.Node
-		if err := yaml.Unmarshal(data, &doc); err != nil {
-			return cat, fmt.Errorf("templates/%s: %w", name, err)
-		}
-		if len(doc.Content) == 0 {
-			continue
-		}
-		if err := flatten(cat, doc.Content[0], "", name); err != nil {
-			return cat, err
-		}
-	}
-	return cat, nil
 }
 
 func flatten(cat map[string]string, n *yaml.Node, prefix, file string) error {

@@ -51,20 +51,11 @@ func TestExpand(t *testing.T) {
 		"text/messages/en/a.yaml": {Data: []byte("list: {or: or, and: and}\nn: \"{1} {1|day|days} to {2}\"\nq: \"{2} then {1}\"\nl: \"one of {1}\"\n")},
 		"text/messages/fr/a.yaml": {Data: []byte("list: {or: ou, and: et}\nn: \"{1} {1|jour|jours} jusqu’au {2}\"\nq: \"{2} puis {1}\"\nl: \"l’une des valeurs {1}\"\n")},
 	}
-	var saved [len(catalogs)]map[string]string
+	saved := catalogs
 	for _, l := range Langs {
-		c, err := load(cat, l)
-		if err != nil {
-			t.Fatal(err)
-		}
-		saved[l], _ = catalog(l) // the real catalog, loaded now, is restored below
-		catalogs[l].cat = c
+		catalogs[l] = &langCatalog{fsys: cat}
 	}
-	defer func() {
-		for _, l := range Langs {
-			catalogs[l].cat = saved[l]
-		}
-	}()
+	defer func() { catalogs = saved }()
 	d := civil.New(2026, 3, 5)
 	tests := []struct {
 		t      Text
@@ -97,7 +88,7 @@ func TestLoadRefusesDuplicates(t *testing.T) {
 		"text/messages/en/b.yaml": {Data: []byte("a.b: two\n")},
 		"text/messages/fr/a.yaml": {Data: []byte("a: {b: un}\n")},
 	}
-	if _, err := load(cat, English); err == nil || !strings.Contains(err.Error(), "a.b is defined twice") {
+	if _, err := (&langCatalog{fsys: cat}).all(English); err == nil || !strings.Contains(err.Error(), "a.b is defined twice") {
 		t.Errorf("err = %v, want a.b defined twice", err)
 	}
 }
@@ -205,5 +196,27 @@ func TestUsedKeysExist(t *testing.T) {
 	}
 	if used < 50 {
 		t.Errorf("found only %d uses of the catalog", used)
+	}
+}
+
+// A message is found by parsing only the files of its top-level key, and
+// a key the line scan cannot see is still found, by parsing the rest.
+func TestLookupParsesWhatItNeeds(t *testing.T) {
+	c := &langCatalog{fsys: fstest.MapFS{
+		"text/messages/en/a.yaml": {Data: []byte("# comment: not a key\na:\n  k: found\n")},
+		"text/messages/en/b.yaml": {Data: []byte("b: [unclosed\n")},
+		"text/messages/en/c.yaml": {Data: []byte("\"c\": {d: quoted}\n")},
+	}}
+	if s, ok := c.lookup(English, "a.k"); !ok || s != "found" {
+		t.Errorf("a.k = %q, %v", s, ok)
+	}
+	if c.err != nil || c.parsed["text/messages/en/b.yaml"] {
+		t.Errorf("looking up a.k parsed b.yaml (error %v)", c.err)
+	}
+	if s, ok := c.lookup(English, "c.d"); !ok || s != "quoted" {
+		t.Errorf("c.d = %q, %v", s, ok)
+	}
+	if _, err := c.all(English); err == nil || !strings.Contains(err.Error(), "b.yaml") {
+		t.Errorf("all: error %v, want b.yaml's", err)
 	}
 }
