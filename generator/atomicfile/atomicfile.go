@@ -55,8 +55,8 @@ func Write(path string, write func(io.Writer) error) error {
 
 // WriteUnsynced is Write without the sync: path names the complete content
 // as soon as it returns, as with Write, but a power cut may lose it until
-// the caller has called SyncFS on its folder. A batch writes its packs so
-// and syncs once, before its summary lists them: one sync per pack cost
+// the caller has synced its folder (FolderSync). A batch writes its packs
+// so and syncs once, before its summary lists them: one sync per pack cost
 // more than a tenth of a batch's time, and more on slower disks.
 func WriteUnsynced(path string, write func(io.Writer) error) error {
 	return replace(path, write, false)

@@ -103,10 +103,15 @@ func TestAbortDuringWrite(t *testing.T) {
 }
 
 // TestWriteUnsynced: without the sync, the file is still complete, with
-// its mode, and no temporary file is left; SyncFS syncs its folder's file
-// system (or, where it cannot, does nothing and says so by CanSyncFS).
+// its mode, and no temporary file is left; a FolderSync opened before the
+// write syncs it (where the system has one), and a nil one does nothing.
 func TestWriteUnsynced(t *testing.T) {
 	dir := t.TempDir()
+	s, err := OpenFolderSync(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
 	path := filepath.Join(dir, "pack.pdf")
 	if err := WriteUnsynced(path, func(w io.Writer) error {
 		_, err := io.WriteString(w, "pack")
@@ -121,10 +126,14 @@ func TestWriteUnsynced(t *testing.T) {
 		t.Errorf("mode = %v, want %v", st.Mode().Perm(), Perm)
 	}
 	assertOnly(t, dir, "pack.pdf")
-	if err := SyncFS(dir); err != nil {
-		t.Errorf("SyncFS: %v", err)
+	if err := s.Sync(); err != nil {
+		t.Errorf("Sync: %v", err)
 	}
-	if err := SyncFS(filepath.Join(dir, "missing")); CanSyncFS && err == nil {
-		t.Error("SyncFS of a missing folder did not fail")
+	var none *FolderSync
+	if err := none.Sync(); err != nil {
+		t.Errorf("nil Sync: %v", err)
+	}
+	if _, err := OpenFolderSync(filepath.Join(dir, "missing")); s != nil && err == nil {
+		t.Error("OpenFolderSync of a missing folder did not fail")
 	}
 }

@@ -2,9 +2,15 @@
 
 package atomicfile
 
-// CanSyncFS is whether SyncFS makes every file of a folder durable at
-// once: not on this system, where each file must be written with Write.
-const CanSyncFS = false
+// FolderSync is not available here: each file is synced as it is written
+// (Write). See the Linux version.
+type FolderSync struct{}
 
-// SyncFS does nothing here: see CanSyncFS.
-func SyncFS(dir string) error { return nil }
+// OpenFolderSync returns nil: the caller writes each file with Write.
+func OpenFolderSync(dir string) (*FolderSync, error) { return nil, nil }
+
+// Sync does nothing.
+func (s *FolderSync) Sync() error { return nil }
+
+// Close does nothing.
+func (s *FolderSync) Close() error { return nil }

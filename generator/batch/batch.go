@@ -205,6 +205,18 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 		opt.OnTotal(n)
 	}
 
+	// Where the folder's file system can be synced at once, the packs are
+	// written unsynced and synced together: before summary.csv lists them,
+	// and, whatever ends the run (an interruption, a full disk), before it
+	// returns.
+	folder, err := atomicfile.OpenFolderSync(opt.Dir)
+	if err != nil {
+		return sum, err
+	}
+	defer folder.Close()
+	defer folder.Sync() // best effort: the run already reports its outcome
+	unsynced := folder != nil
+
 	// What the caseload files print of each pack goes to a temporary file
 	// as the packs are done, and is read back at the end.
 	entries, err := newSpill(opt.Dir)
@@ -251,7 +263,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 				if ctx.Err() != nil {
 					continue // drain: the producer may be blocked on a send
 				}
-				r := j.work(ctx, opt.Dir, opt.Org)
+				r := j.work(ctx, opt.Dir, opt.Org, unsynced)
 				if r.OK() {
 					packs.Add(1)
 				}
@@ -288,10 +300,10 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 			if err == nil {
 				err = ctx.Err()
 			}
-			if err == nil && atomicfile.CanSyncFS {
-				// The packs were written unsynced (writeFile): on disk
+			if err == nil {
+				// The packs written unsynced (writeFile) are on disk
 				// before the summary lists them.
-				err = atomicfile.SyncFS(opt.Dir)
+				err = folder.Sync()
 			}
 			if err == nil {
 				err = sw.close()
@@ -468,7 +480,7 @@ func problemsOfFile(source string, err error) []Problem {
 }
 
 // work renders the pack of a prepared entry into dir.
-func (j job) work(ctx context.Context, dir string, org *applicant.Organisation) Result {
+func (j job) work(ctx context.Context, dir string, org *applicant.Organisation, unsynced bool) Result {
 	r := j.Result
 	if !r.OK() {
 		return r
@@ -476,7 +488,7 @@ func (j job) work(ctx context.Context, dir string, org *applicant.Organisation) 
 	if org == nil {
 		org = j.file.Organisation
 	}
-	err := writeFile(filepath.Join(dir, r.PDF), func(w io.Writer) error {
+	err := writeFile(filepath.Join(dir, r.PDF), unsynced, func(w io.Writer) error {
 		// The PDF library writes in small pieces: one system call per
 		// 64 KiB instead of a hundred per pack.
 		bw := bufio.NewWriterSize(ctxWriter{ctx, w}, 64<<10)
@@ -493,16 +505,13 @@ func (j job) work(ctx context.Context, dir string, org *applicant.Organisation) 
 	return r
 }
 
-// writeFile writes a pack; the tests replace it to fail as a full disk does.
-// Where the whole folder can be synced at once, the packs are written
-// unsynced and synced together before summary.csv is renamed.
-var writeFile = packWriter()
-
-func packWriter() func(string, func(io.Writer) error) error {
-	if atomicfile.CanSyncFS {
-		return atomicfile.WriteUnsynced
+// writeFile writes a pack, synced or not (see FolderSync in Run); the tests
+// replace it to fail as a full disk does.
+var writeFile = func(path string, unsynced bool, write func(io.Writer) error) error {
+	if unsynced {
+		return atomicfile.WriteUnsynced(path, write)
 	}
-	return atomicfile.Write
+	return atomicfile.Write(path, write)
 }
 
 // diskFull reports whether err says that the disk is full: ENOSPC, or on

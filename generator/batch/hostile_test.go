@@ -39,7 +39,7 @@ func TestDiskFullStopsAtOnce(t *testing.T) {
 	var calls atomic.Int32
 	saved := writeFile
 	defer func() { writeFile = saved }()
-	writeFile = func(path string, write func(io.Writer) error) error {
+	writeFile = func(path string, _ bool, write func(io.Writer) error) error {
 		n := calls.Add(1)
 		return atomicfile.Write(path, func(w io.Writer) error {
 			if n > 5 {
@@ -213,5 +213,40 @@ func TestWorkbookCutShort(t *testing.T) {
 		case tc.want != "" && (len(got) != 1 || got[0].OK() || !strings.Contains(got[0].Problems[0].Text.String(), tc.want)):
 			t.Errorf("cut short: %+v, want %q", got, tc.want)
 		}
+	}
+}
+
+// TestPacksSyncedTogether: where the output folder's file system can be
+// synced at once, every pack is written unsynced (the batch syncs them
+// before summary.csv); elsewhere every pack is synced as it is written.
+func TestPacksSyncedTogether(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, ColumnNames(),
+		person(t, "DIALLO", "Aminata"), person(t, "KONE", "Awa"), person(t, "NGUYEN", "Lan"))
+	folder, err := atomicfile.OpenFolderSync(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	folder.Close()
+	var unsyncedWrites, syncedWrites atomic.Int32
+	saved := writeFile
+	defer func() { writeFile = saved }()
+	writeFile = func(path string, unsynced bool, write func(io.Writer) error) error {
+		if unsynced {
+			unsyncedWrites.Add(1)
+		} else {
+			syncedWrites.Add(1)
+		}
+		return saved(path, unsynced, write)
+	}
+	if _, err := Run(context.Background(), Options{Inputs: []string{path}, Dir: out, Jobs: 2, Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	want := [2]int32{0, 3} // synced, unsynced
+	if folder == nil {
+		want = [2]int32{3, 0}
+	}
+	if got := [2]int32{syncedWrites.Load(), unsyncedWrites.Load()}; got != want {
+		t.Errorf("packs written synced, unsynced: %v, want %v", got, want)
 	}
 }
