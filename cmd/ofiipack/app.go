@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -324,6 +325,29 @@ func tuneGC() (restore func()) {
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		limit = debug.SetMemoryLimit(64 << 20)
+	}
+	return func() {
+		if percent != -2 {
+			debug.SetGCPercent(percent)
+		}
+		if limit >= 0 {
+			debug.SetMemoryLimit(limit)
+		}
+	}
+}
+
+// defaultGC puts back Go's own collector settings (GOGC 100, no soft
+// limit) for a long-running command, the web form: tuneGC's soft limit
+// suits a command that ends, and the form's renders come and go. GOGC and
+// GOMEMLIMIT, when set, win. It returns the function that restores the
+// settings it found.
+func defaultGC() (restore func()) {
+	percent, limit := -2, int64(-1)
+	if os.Getenv("GOGC") == "" {
+		percent = debug.SetGCPercent(100)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		limit = debug.SetMemoryLimit(math.MaxInt64)
 	}
 	return func() {
 		if percent != -2 {

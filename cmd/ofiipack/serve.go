@@ -35,6 +35,7 @@ func newServeCmd(a *app) *cobra.Command {
 		Example:    example(a.t("help.serve.example")),
 		Args:       cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			defer defaultGC()()
 			host, err := loopback(addr)
 			if err != nil {
 				return err

@@ -354,12 +354,18 @@ func (c *langCatalog) all(l Lang) (map[string]string, error) {
 }
 
 func lookup(l Lang, key string) (string, bool) {
+	if int(l) >= len(catalogs) {
+		return "", false
+	}
 	return catalogs[l].lookup(l, key)
 }
 
 // Keys returns the keys of language l's catalog, sorted, and the error of
 // reading the catalog, if any: the tests compare the languages.
 func Keys(l Lang) ([]string, error) {
+	if int(l) >= len(catalogs) {
+		return nil, fmt.Errorf("msg: no catalog for language %d", l)
+	}
 	cat, err := catalogs[l].all(l)
 	keys := make([]string, 0, len(cat))
 	for k := range cat {

@@ -1198,7 +1198,12 @@ func (f *Fpdf) SymbolWidthFunc(familyStr, styleStr string) func(s string) int {
 		return nil
 	}
 	utf8 := font.Tp == "UTF8"
-	return func(s string) int { return symbolWidth(&font, utf8, s) }
+	return func(s string) int {
+		if f.err != nil {
+			return 0 // as GetStringSymbolWidth
+		}
+		return symbolWidth(&font, utf8, s)
+	}
 }
 
 // SetLineWidth defines the line width. By default, the value equals 0.2 mm.
