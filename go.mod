@@ -40,3 +40,5 @@ require (
 )
 
 replace codeberg.org/go-pdf/fpdf => ./third_party/fpdf
+
+replace github.com/xuri/excelize/v2 => ./third_party/excelize
