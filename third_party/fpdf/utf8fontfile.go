@@ -46,6 +46,7 @@ type utf8FontFile struct {
 	outTablesData        map[string][]byte
 	symbolPosition       []int
 	charSymbolDictionary map[int]int
+	cmapSymbols          map[int]int // ofiipack patch 13: rune → glyph, as parseTables read it
 	Ascent               int
 	Descent              int
 	fontElementSize      int
@@ -492,6 +493,11 @@ func (utf *utf8FontFile) parseTables() {
 	symbolCharDictionary := make(map[int][]int)
 	charSymbolDictionary := make(map[int]int)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
+	if runeCMAPPosition != 0 {
+		// ofiipack patch 13: kept for GenerateCutFont, which read the
+		// same cmap subtable again.
+		utf.cmapSymbols = charSymbolDictionary
+	}
 
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
@@ -666,7 +672,9 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 		// read; the widths that parseHMTXTable computed here were never
 		// used (the document's widths come from the font's first parse).
 		c.tablesOnce.Do(func() {
-			if utf.generateCMAP() == nil {
+			if utf.cmapSymbols != nil { // the parse's
+				utf.charSymbolDictionary = utf.cmapSymbols
+			} else if utf.generateCMAP() == nil {
 				return
 			}
 			utf.parseLOCATable(LocaFormat, numSymbols)
