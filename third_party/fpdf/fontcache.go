@@ -6,7 +6,9 @@ package fpdf
 
 import (
 	"bytes"
+	"crypto/sha1"
 	"encoding/binary"
+	"encoding/hex"
 	"hash/crc32"
 	"math"
 	"slices"
@@ -157,27 +159,33 @@ func (c *subsetCache) widthsFor(font *fontDefType, used map[int]int) string {
 	return w
 }
 
-// fontID returns generateFontID(def) for a UTF-8 font, computed once per
-// parsed font and font key: the definition is made of the parsed font's
-// metrics and widths and of the key, the same for every document.
-func (c *subsetCache) fontID(def fontDefType) (string, error) {
+// fontID returns the ID of a UTF-8 font (its resource name, /F<ID>),
+// computed once per parsed font and font key.
+//
+// ofiipack patch 15: the ID is the SHA-1 of the font key and of the font
+// file, the whole of what the definition is made from, instead of
+// generateFontID's SHA-1 of the definition's JSON and of its 65,536
+// widths: encoding/json's first use and the widths' loop were 6 % of a
+// process that makes one letter. As unique and as stable, and it changes
+// the resource names of every PDF.
+func (c *subsetCache) fontID(def fontDefType, file []byte) string {
 	c.mu.Lock()
 	id, ok := c.ids[def.Name]
 	c.mu.Unlock()
 	if ok {
-		return id, nil
+		return id
 	}
-	id, err := generateFontID(def)
-	if err != nil {
-		return id, err
-	}
+	h := sha1.New()
+	h.Write([]byte("utf8\x00" + def.Name + "\x00"))
+	h.Write(file)
+	id = hex.EncodeToString(h.Sum(nil))
 	c.mu.Lock()
 	if c.ids == nil {
 		c.ids = map[string]string{}
 	}
 	c.ids[def.Name] = id
 	c.mu.Unlock()
-	return id, nil
+	return id
 }
 
 type subsetEntry struct {

@@ -2320,8 +2320,9 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			usedRunes: sbarr,
 			seen:      new(runeSet),
 		}
-		// ofiipack patch 12: the ID is the same for every document.
-		def.i, _ = utf8File.subsets.fontID(def)
+		// ofiipack patches 12 and 15: the ID is the same for every
+		// document, made from the key and the font file.
+		def.i = utf8File.subsets.fontID(def, utf8Bytes)
 		f.fonts[fontkey] = def
 	} else {
 		// load font definitions
