@@ -263,7 +263,14 @@ func (f *Fpdf) utf8Subset(font *fontDefType, usedRunes map[int]int) *fontSubset 
 		s.widths = cidFontWidths(font, font.utf8File.LastRune)
 	}
 
-	cidToGidMap := make([]byte, 256*256*2)
+	// ofiipack patch 16: the map ends at the largest code the document
+	// uses; the glyph of a code c is at bytes 2c and 2c+1 (ISO 32000-1,
+	// 9.7.4.2), and no code past the end is ever shown.
+	last := 0
+	for cc := range codeSignDictionary {
+		last = max(last, cc)
+	}
+	cidToGidMap := make([]byte, 2*(last+1))
 	for cc, glyph := range codeSignDictionary {
 		cidToGidMap[cc*2] = byte(glyph >> 8)
 		cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
