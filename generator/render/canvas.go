@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -446,7 +447,7 @@ const wrapMemos = 16
 // with the same arguments: callers read them and never change them.
 func (c *canvas) wrap(size, w float64, spans []span) []wrapped {
 	for i := range c.memo {
-		if m := &c.memo[i]; m.lines != nil && m.size == size && m.w == w && sameSpans(m.spans, spans) {
+		if m := &c.memo[i]; m.lines != nil && m.size == size && m.w == w && slices.Equal(m.spans, spans) {
 			return m.lines
 		}
 	}
@@ -455,18 +456,6 @@ func (c *canvas) wrap(size, w float64, spans []span) []wrapped {
 	c.memoNext = (c.memoNext + 1) % wrapMemos
 	m.size, m.w, m.spans, m.lines = size, w, append(m.spans[:0], spans...), lines
 	return lines
-}
-
-func sameSpans(a, b []span) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // layOut is wrap without the memo.

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -197,7 +198,7 @@ func TestWrapRuns(t *testing.T) {
 					t.Fatalf("%d lines %v, want %d", len(lines), lines, len(tc.want))
 				}
 				for i, l := range lines {
-					if !sameSpans(l.runs, tc.want[i]) {
+					if !slices.Equal(l.runs, tc.want[i]) {
 						t.Errorf("line %d: runs %q, want %q", i+1, l.runs, tc.want[i])
 					}
 					w := 0.0
@@ -279,7 +280,7 @@ func TestQRPathFillsTheDarkModules(t *testing.T) {
 		}
 		for r := range code.Size {
 			for c := range code.Size {
-				dark := code.Bitmap[r*code.Stride+c/8]&(1<<uint(7-c&7)) != 0
+				dark := code.Black(c, r)
 				want := 0
 				if dark {
 					want = 1

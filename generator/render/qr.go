@@ -102,7 +102,7 @@ func qrCode(payload string, cache bool) (*coding.Code, error) {
 	return code, nil
 }
 
-// qrPath returns the PDF content that fills the dark modules of bits. It
+// qrPath returns the PDF content that fills the dark modules of code. It
 // sets a coordinate system in module units (origin at the symbol's top-left
 // module, y downwards), so each run is written with small integers: a
 // version-15 code is about 1,500 runs, and formatting them as fpdf.Rect does
@@ -120,15 +120,13 @@ func qrPath(code *coding.Code, k, x, y, m float64) []byte {
 	b = strconv.AppendFloat(b, (pageHeight-y-qrQuietModules*m)*k, 'f', 3, 64)
 	b = append(b, " cm\n"...)
 	for r := range code.Size {
-		row := code.Bitmap[r*code.Stride:]
-		dark := func(col int) bool { return row[col/8]&(1<<uint(7-col&7)) != 0 }
 		for col := 0; col < code.Size; {
-			if !dark(col) {
+			if !code.Black(col, r) {
 				col++
 				continue
 			}
 			end := col
-			for end < code.Size && dark(end) {
+			for end < code.Size && code.Black(end, r) {
 				end++
 			}
 			b = appendModules(b, col)
