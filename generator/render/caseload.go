@@ -248,7 +248,7 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	if cl.Today.IsZero() {
 		return nil, errors.New("render: caseload without a date")
 	}
-	words, err := loadWording()
+	words, err := loadWording([]string{plan.DocCalendar})
 	if err != nil {
 		return nil, err
 	}
@@ -389,7 +389,7 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 		}
 	}
 	c.finish(func(n, total int) string {
-		return c.fill(words.Checklist.Common.Page, m{"Page": n, "Pages": total})
+		return c.fill(words.Common.Page, m{"Page": n, "Pages": total})
 	})
 	if err := c.output(w); err != nil {
 		return nil, err

@@ -402,18 +402,18 @@ func (d *docData) organisationLine() (string, string) {
 			lines = append(lines, s)
 		}
 	}
-	return d.c.fill(d.w.Checklist.Help.PreparedWith, m{"Organisation": o.Name}), french.Typo(strings.Join(lines, " · "))
+	return d.c.fill(d.w.Common.PreparedWith, m{"Organisation": o.Name}), french.Typo(strings.Join(lines, " · "))
 }
 
 func (d *docData) disclaimerHeight() float64 {
-	text := d.c.fill(d.w.Checklist.Common.Disclaimer, nil)
+	text := d.c.fill(d.w.Common.Disclaimer, nil)
 	return d.c.paraHeight(contentWidth, leadSmall, sizeSmall, []span{plain(styleRegular, text)}) + 4
 }
 
 // disclaimer closes the checklist: ofiipack is not the administration.
 func (d *docData) disclaimer() {
 	c := d.c
-	text := c.fill(d.w.Checklist.Common.Disclaimer, nil)
+	text := c.fill(d.w.Common.Disclaimer, nil)
 	c.need(d.disclaimerHeight())
 	c.y += 2
 	c.setDraw(colRule)

@@ -155,7 +155,7 @@ func (d *docData) letterRecipient() {
 // closing formula.
 func (d *docData) letterBlocks() []letterBlock {
 	c, w, f, p := d.c, d.w.Letter, d.f, d.p
-	dots := d.w.Checklist.Common.Dotted
+	dots := d.w.Common.Dotted
 	var bs []letterBlock
 	add := func(before float64, a align, indent float64, spans ...span) {
 		bs = append(bs, letterBlock{spans: spans, indent: indent, align: a, before: before})
@@ -211,7 +211,7 @@ func (d *docData) letterBlocks() []letterBlock {
 		}
 	}
 
-	salutation := d.w.Checklist.Common.Civility["unknown"].Long
+	salutation := d.w.Common.Civility["unknown"].Long
 	add(1.5, alignLeft, 0, plain(styleRegular, c.fill(w.Salutation, m{"Salutation": salutation})))
 	body := w.Body.Card
 	if p.Route == plan.RouteAPSParent {

@@ -53,7 +53,7 @@ func pack(w io.Writer, f *applicant.File, p *plan.Plan, org *applicant.Organisat
 	if len(docs) == 0 {
 		return nil, errors.New("render: the plan lists no document")
 	}
-	words, err := loadWording()
+	words, err := loadWording(docs)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +75,7 @@ func pack(w io.Writer, f *applicant.File, p *plan.Plan, org *applicant.Organisat
 	d.person["Algerian"] = p.Basis == plan.BasisFrancoAlgerian
 	d.person["PermitTitle"] = permit.Title
 	d.person["Fees"] = len(p.Fees) > 0
-	c.pdf.SetTitle(c.fill(words.Checklist.Common.PDFTitle, d.person), true)
+	c.pdf.SetTitle(c.fill(words.Common.PDFTitle, d.person), true)
 	for _, doc := range docs {
 		switch doc {
 		case plan.DocChecklist:
@@ -93,7 +93,7 @@ func pack(w io.Writer, f *applicant.File, p *plan.Plan, org *applicant.Organisat
 		}
 	}
 	c.finish(func(n, total int) string {
-		return c.fill(words.Checklist.Common.Page, m{"Page": n, "Pages": total})
+		return c.fill(words.Common.Page, m{"Page": n, "Pages": total})
 	})
 	if err := c.output(w); err != nil {
 		return nil, err
@@ -114,12 +114,12 @@ type docData struct {
 // begin starts a document: bookmark, footer, running head of next pages.
 func (d *docData) begin(id, title string) {
 	c := d.c
-	footer := c.fill(d.w.Checklist.Common.Footer, m{"Document": title, "Name": d.person["Name"]})
+	footer := c.fill(d.w.Common.Footer, m{"Document": title, "Name": d.person["Name"]})
 	if id == plan.DocCoverLetter {
 		footer = "" // a letter to an administration carries its page number only
 	}
 	c.startDoc(id, title, footer)
-	running := c.fill(d.w.Checklist.Common.Continued, m{"Document": title, "Name": d.person["Name"]})
+	running := c.fill(d.w.Common.Continued, m{"Document": title, "Name": d.person["Name"]})
 	c.continued = func() {
 		c.setInk(colMuted)
 		c.line(marginLeft, c.y, contentWidth, leadSmall, styleRegular, sizeSmall, alignLeft, running)

@@ -23,9 +23,9 @@ func applicantName(f *applicant.File) string {
 
 // civility returns the words of a civility (madame, monsieur, or unknown).
 func (w *wording) civility(c string) civilityWords {
-	cw, ok := w.Checklist.Common.Civility[c]
+	cw, ok := w.Common.Civility[c]
 	if !ok {
-		cw = w.Checklist.Common.Civility["unknown"]
+		cw = w.Common.Civility["unknown"]
 	}
 	return cw
 }
@@ -33,7 +33,7 @@ func (w *wording) civility(c string) civilityWords {
 // orDots returns s, or a dotted line to fill in by hand when s is empty.
 func (w *wording) orDots(s string) string {
 	if strings.TrimSpace(s) == "" {
-		return w.Checklist.Common.Dotted
+		return w.Common.Dotted
 	}
 	return s
 }
@@ -41,7 +41,7 @@ func (w *wording) orDots(s string) string {
 // dateOrDots returns d in words, or a dotted line when d is unknown.
 func (w *wording) dateOrDots(d civil.Date) string {
 	if d.IsZero() {
-		return w.Checklist.Common.DottedShort
+		return w.Common.DottedShort
 	}
 	return french.Date(d)
 }
@@ -83,9 +83,9 @@ func (c *canvas) personData(w *wording, f *applicant.File, today civil.Date) m {
 	var nat string
 	switch {
 	case strings.TrimSpace(f.Applicant.NationalityLabel) != "":
-		nat = c.fill(w.Checklist.Common.Nationality, m{"Label": f.Applicant.NationalityLabel})
+		nat = c.fill(w.Common.Nationality, m{"Label": f.Applicant.NationalityLabel})
 	default:
-		nat = c.fill(w.Checklist.Common.NationalityCountry, m{"E": cw.E, "Country": countryName(f.Applicant.Nationality)})
+		nat = c.fill(w.Common.NationalityCountry, m{"E": cw.E, "Country": countryName(f.Applicant.Nationality)})
 	}
 	return m{
 		"Name":        applicantName(f),

@@ -42,13 +42,13 @@ func (d *docData) hostAttestation() {
 		cw := d.w.civility(h.Civility)
 		host = m{"Name": d.w.orDots(fullName(h.GivenNames, h.FamilyName)), "Short": cw.Short, "E": cw.E,
 			// The file does not hold the host's birth: lines to fill in.
-			"BirthDate": d.w.Checklist.Common.DottedShort, "BirthPlace": d.w.Checklist.Common.Dotted,
+			"BirthDate": d.w.Common.DottedShort, "BirthPlace": d.w.Common.Dotted,
 			"Address": d.person["Address"], "Since": d.w.dateOrDots(h.Since)}
 	} else {
 		cw := d.w.civility("")
-		dots := d.w.Checklist.Common.Dotted
-		host = m{"Name": dots, "Short": cw.Short, "E": cw.E, "BirthDate": d.w.Checklist.Common.DottedShort,
-			"BirthPlace": dots, "Address": dots, "Since": d.w.Checklist.Common.DottedShort}
+		dots := d.w.Common.Dotted
+		host = m{"Name": dots, "Short": cw.Short, "E": cw.E, "BirthDate": d.w.Common.DottedShort,
+			"BirthPlace": dots, "Address": dots, "Since": d.w.Common.DottedShort}
 	}
 	guest := m{"GuestShort": d.person["Short"], "Guest": d.person["Name"], "GuestE": d.person["E"],
 		"GuestBirthDate": d.person["BirthDate"], "GuestBirthPlace": d.person["BirthPlace"]}

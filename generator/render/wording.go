@@ -34,6 +34,7 @@ type commonWords struct {
 	DottedShort        string                   `yaml:"dotted_short"`
 	Nationality        string                   `yaml:"nationality"`
 	NationalityCountry string                   `yaml:"nationality_country"`
+	PreparedWith       string                   `yaml:"prepared_with"` // checklist and calendar
 	PDFTitle           string                   `yaml:"pdf_title"`
 	Disclaimer         string                   `yaml:"disclaimer"`
 }
@@ -66,11 +67,10 @@ type step struct {
 }
 
 type checklistWords struct {
-	Common   commonWords `yaml:"common"`
-	Document string      `yaml:"document"`
-	Title    byRoute     `yaml:"title"`
-	Person   string      `yaml:"person"`
-	Prepared string      `yaml:"prepared"`
+	Document string  `yaml:"document"`
+	Title    byRoute `yaml:"title"`
+	Person   string  `yaml:"person"`
+	Prepared string  `yaml:"prepared"`
 	Next     struct {
 		Heading         string `yaml:"heading"`
 		Date            string `yaml:"date"` // {{.Kind}}: the kind's label (plan.KindLabel)
@@ -115,11 +115,10 @@ type checklistWords struct {
 		Heading string `yaml:"heading"`
 	} `yaml:"warnings"`
 	Help struct {
-		Heading      string `yaml:"heading"`
-		PreparedWith string `yaml:"prepared_with"`
-		ANEF         string `yaml:"anef"`
-		ANEFURL      string `yaml:"anef_url"`
-		ANEFCaption  string `yaml:"anef_caption"`
+		Heading     string `yaml:"heading"`
+		ANEF        string `yaml:"anef"`
+		ANEFURL     string `yaml:"anef_url"`
+		ANEFCaption string `yaml:"anef_caption"`
 	} `yaml:"help"`
 }
 
@@ -262,8 +261,11 @@ func (h *hours) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
-// wording is all the text the documents print.
+// wording is all the text the documents print, one file of templates/ per
+// field. A file is read and checked the first time a document needs it: a
+// letter reads common.yaml and letter.yaml, not the 20 KB of the others.
 type wording struct {
+	Common     commonWords
 	Checklist  checklistWords
 	Letter     letterWords
 	Statements statementWords
@@ -271,39 +273,78 @@ type wording struct {
 	Contacts   []contact
 }
 
-var (
-	wordingOnce sync.Once
-	wordingVal  *wording
-	wordingErr  error
+// wordingPart is a file of the wording.
+type wordingPart int
+
+const (
+	partCommon wordingPart = iota
+	partChecklist
+	partLetter
+	partStatements
+	partCalendar
+	partContacts
+	numParts
 )
 
-// loadWording reads the embedded wording once.
-func loadWording() (*wording, error) {
-	wordingOnce.Do(func() { wordingVal, wordingErr = readWording(templates.FS) })
-	return wordingVal, wordingErr
+// wordingFiles are the paths in templates.FS of the parts, in their order.
+var wordingFiles = [numParts]string{
+	"text/common.yaml", "text/checklist.yaml", "text/letter.yaml",
+	"text/statements.yaml", "text/calendar.yaml", "data/contacts.yaml",
 }
 
-func readWording(fsys fs.FS) (*wording, error) {
-	w := &wording{}
-	for _, f := range []struct {
-		path string
-		into any
-	}{
-		{"text/checklist.yaml", &w.Checklist},
-		{"text/letter.yaml", &w.Letter},
-		{"text/statements.yaml", &w.Statements},
-		{"text/calendar.yaml", &w.Calendar},
-		{"data/contacts.yaml", &w.Contacts},
-	} {
-		b, err := fs.ReadFile(fsys, f.path)
-		if err != nil {
-			return nil, fmt.Errorf("read wording: %w", err)
+// partsOf returns the parts of the wording that docs print.
+func partsOf(docs []string) []wordingPart {
+	parts := []wordingPart{partCommon}
+	for _, doc := range docs {
+		switch doc {
+		case plan.DocChecklist:
+			parts = append(parts, partChecklist, partContacts)
+		case plan.DocCoverLetter:
+			parts = append(parts, partLetter)
+		case plan.DocNonPolygamyDeclaration, plan.DocHostAttestation:
+			parts = append(parts, partStatements)
+		case plan.DocCalendar:
+			parts = append(parts, partCalendar)
 		}
-		dec := yaml.NewDecoder(bytes.NewReader(b))
-		dec.KnownFields(true)
-		if err := dec.Decode(f.into); err != nil {
-			return nil, fmt.Errorf("read wording templates/%s: %w", f.path, err)
+	}
+	return parts
+}
+
+// wordingCache reads each part of the wording from fsys once. Its parts
+// are written under their own sync.Once and read after it, so documents
+// drawn on several goroutines share it.
+type wordingCache struct {
+	fsys fs.FS
+	once [numParts]sync.Once
+	errs [numParts]error
+	w    wording
+}
+
+func (wc *wordingCache) load(parts ...wordingPart) (*wording, error) {
+	for _, p := range parts {
+		wc.once[p].Do(func() { wc.errs[p] = wc.w.read(wc.fsys, p) })
+		if wc.errs[p] != nil {
+			return nil, wc.errs[p]
 		}
+	}
+	return &wc.w, nil
+}
+
+// read decodes one part into w and checks it.
+func (w *wording) read(fsys fs.FS, p wordingPart) error {
+	into := [numParts]any{&w.Common, &w.Checklist, &w.Letter, &w.Statements, &w.Calendar, &w.Contacts}[p]
+	path := wordingFiles[p]
+	b, err := fs.ReadFile(fsys, path)
+	if err != nil {
+		return fmt.Errorf("read wording: %w", err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(into); err != nil {
+		return fmt.Errorf("read wording templates/%s: %w", path, err)
+	}
+	if p != partCalendar {
+		return nil
 	}
 	// Tables index their column titles: an edit that drops one must be an
 	// error, not a crash in the middle of a batch.
@@ -317,10 +358,28 @@ func readWording(fsys fs.FS) (*wording, error) {
 		{"caseload.late_columns", w.Calendar.Caseload.LateColumns},
 	} {
 		if len(t.titles) != 6 {
-			return nil, fmt.Errorf("read wording templates/text/calendar.yaml: %s has %d titles, expected 6", t.key, len(t.titles))
+			return fmt.Errorf("read wording templates/%s: %s has %d titles, expected 6", path, t.key, len(t.titles))
 		}
 	}
-	return w, nil
+	return nil
+}
+
+var embedded = &wordingCache{fsys: templates.FS}
+
+// loadWording returns the embedded wording with at least the parts docs
+// print.
+func loadWording(docs []string) (*wording, error) {
+	return embedded.load(partsOf(docs)...)
+}
+
+// readWording reads and checks every part of the wording in fsys.
+func readWording(fsys fs.FS) (*wording, error) {
+	wc := &wordingCache{fsys: fsys}
+	all := make([]wordingPart, numParts)
+	for i := range all {
+		all[i] = wordingPart(i)
+	}
+	return wc.load(all...)
 }
 
 var tplCache sync.Map // template text → *template.Template

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"io/fs"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ofiipack/ofiipack/generator/fontset"
+	"github.com/ofiipack/ofiipack/generator/plan"
 	"github.com/ofiipack/ofiipack/templates"
 )
 
@@ -17,7 +19,7 @@ import (
 // template and uses only characters the embedded fonts draw (fpdf would
 // print an empty box, or panic above U+FFFF).
 func TestWordingDrawable(t *testing.T) {
-	for _, name := range []string{"text/checklist.yaml", "text/letter.yaml", "text/statements.yaml", "text/calendar.yaml", "data/contacts.yaml"} {
+	for _, name := range wordingFiles {
 		data, err := fs.ReadFile(templates.FS, name)
 		if err != nil {
 			t.Fatal(err)
@@ -49,7 +51,7 @@ func TestWordingDrawable(t *testing.T) {
 			t.Errorf("%s: only %d strings", name, n)
 		}
 	}
-	if _, err := loadWording(); err != nil {
+	if _, err := readWording(templates.FS); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -58,7 +60,7 @@ func TestWordingDrawable(t *testing.T) {
 // sentence silently missing from the documents.
 func TestWordingStrict(t *testing.T) {
 	fsys := fstest.MapFS{}
-	for _, name := range []string{"text/letter.yaml", "text/statements.yaml", "text/calendar.yaml", "data/contacts.yaml"} {
+	for _, name := range wordingFiles {
 		data, err := fs.ReadFile(templates.FS, name)
 		if err != nil {
 			t.Fatal(err)
@@ -75,7 +77,7 @@ func TestWordingStrict(t *testing.T) {
 // wording are an error naming the key, not a crash while drawing.
 func TestWordingColumnCount(t *testing.T) {
 	fsys := fstest.MapFS{}
-	for _, name := range []string{"text/checklist.yaml", "text/letter.yaml", "text/statements.yaml", "text/calendar.yaml", "data/contacts.yaml"} {
+	for _, name := range wordingFiles {
 		data, err := fs.ReadFile(templates.FS, name)
 		if err != nil {
 			t.Fatal(err)
@@ -93,5 +95,56 @@ func TestWordingColumnCount(t *testing.T) {
 	fsys["text/calendar.yaml"] = &fstest.MapFile{Data: []byte(cut)}
 	if _, err := readWording(fsys); err == nil || !strings.Contains(err.Error(), "caseload.post_soon_columns has 5 titles, expected 6") {
 		t.Errorf("error %v, want one naming caseload.post_soon_columns", err)
+	}
+}
+
+// TestWordingParts: each document, and the caseload board, drawn with only
+// the parts of the wording partsOf names for it is the same PDF as drawn
+// with all of them. A document that came to print a sentence of another
+// part would print nothing there, and differ.
+func TestWordingParts(t *testing.T) {
+	only := func(parts []wordingPart) *wordingCache {
+		fsys := fstest.MapFS{}
+		for _, p := range parts {
+			data, err := fs.ReadFile(templates.FS, wordingFiles[p])
+			if err != nil {
+				t.Fatal(err)
+			}
+			fsys[wordingFiles[p]] = &fstest.MapFile{Data: data}
+		}
+		return &wordingCache{fsys: fsys}
+	}
+	full := embedded
+	t.Cleanup(func() { embedded = full })
+	drawn := 0
+	for _, name := range examples {
+		f, p := examplePlan(t, name)
+		for _, doc := range p.Documents {
+			embedded = full
+			_, want := render(t, name, f, p, nil, []string{doc})
+			embedded = only(partsOf([]string{doc}))
+			if _, got := render(t, name, f, p, nil, []string{doc}); !bytes.Equal(got, want) {
+				t.Errorf("%s, %s: drawn with %v only, the PDF differs", name, doc, partsOf([]string{doc}))
+			}
+			drawn++
+		}
+	}
+	if drawn < 2*len(examples) {
+		t.Fatalf("only %d documents drawn", drawn)
+	}
+	cl := Caseload{Today: today, Entries: []CaseloadEntry{{Name: "Aïssatou Diallo", Source: "c.csv:row 2",
+		Deadlines: []plan.Deadline{{ID: plan.DeadlineOFIIRequestReply, Kind: plan.KindDeadline, Date: today.AddDays(3),
+			Title: "Réponse de votre médecin à l’OFII"}}}}}
+	var want, got bytes.Buffer
+	embedded = full
+	if _, err := caseload(&want, cl); err != nil {
+		t.Fatal(err)
+	}
+	embedded = only(partsOf([]string{plan.DocCalendar}))
+	if _, err := caseload(&got, cl); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Error("caseload board: drawn with the calendar's parts only, the PDF differs")
 	}
 }
