@@ -1607,7 +1607,7 @@ func (f *File) extractNumFmt(n *int, s *xlsxStyleSheet, style *Style) {
 				if strings.Contains(numFmt.FormatCode, ";[Red]") {
 					style.NegRed = true
 				}
-				for numFmtID, fmtCode := range currencyNumFmt {
+				for numFmtID, fmtCode := range currencyNumFmt() {
 					if style.NegRed {
 						fmtCode += ";[Red]" + fmtCode
 					}
@@ -1810,7 +1810,7 @@ func newDxfNumFmt(styleSheet *xlsxStyleSheet, style *Style, dxf *xlsxDxf) *xlsxN
 	if style.NumFmt > 0 && ok {
 		return &xlsxNumFmt{NumFmtID: style.NumFmt, FormatCode: numFmtCode}
 	}
-	fc, currency := currencyNumFmt[style.NumFmt]
+	fc, currency := currencyNumFmt()[style.NumFmt]
 	if !currency {
 		return nil
 	}
@@ -1946,7 +1946,7 @@ func getNumFmtID(styleSheet *xlsxStyleSheet, style *Style) int {
 	if (27 <= style.NumFmt && style.NumFmt <= 36) || (50 <= style.NumFmt && style.NumFmt <= 81) {
 		return style.NumFmt
 	}
-	if fmtCode, ok := currencyNumFmt[style.NumFmt]; ok {
+	if fmtCode, ok := currencyNumFmt()[style.NumFmt]; ok {
 		numFmtID = style.NumFmt
 		if styleSheet.NumFmts != nil {
 			for _, numFmt := range styleSheet.NumFmts.NumFmt {
@@ -1976,7 +1976,7 @@ func newNumFmt(styleSheet *xlsxStyleSheet, style *Style) int {
 		return setCustomNumFmt(styleSheet, style)
 	}
 	if _, ok := builtInNumFmt[style.NumFmt]; !ok {
-		fc, currency := currencyNumFmt[style.NumFmt]
+		fc, currency := currencyNumFmt()[style.NumFmt]
 		if !currency {
 			return setLangNumFmt(style)
 		}
