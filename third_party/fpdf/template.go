@@ -22,7 +22,6 @@
 package fpdf
 
 import (
-	"encoding/gob"
 	"sort"
 )
 
@@ -126,8 +125,10 @@ type Template interface {
 	FromPage(int) (Template, error)
 	FromPages() []Template
 	Serialize() ([]byte, error)
-	gob.GobDecoder
-	gob.GobEncoder
+	// ofiipack patch 17: the methods of gob.GobDecoder and gob.GobEncoder,
+	// written out so that this file does not import encoding/gob.
+	GobDecode([]byte) error
+	GobEncode() ([]byte, error)
 }
 
 func (f *Fpdf) templateFontCatalog() {
