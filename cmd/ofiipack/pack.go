@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ofiipack/ofiipack/generator/plan"
 	"github.com/ofiipack/ofiipack/generator/render"
 )
 
@@ -62,7 +63,14 @@ func newLetterCmd(a *app) *cobra.Command {
 		Args:    oneFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			today := date.today(a)
-			f, p, err := a.loadPlan(args[0], today)
+			f, err := a.loadApplicant(args[0], today)
+			if err != nil {
+				return err
+			}
+			a.printWarnings(f.Warnings)
+			// the letter prints the route and the basis, not the rest of
+			// the plan
+			p, err := plan.Outline(f, today)
 			if err != nil {
 				return err
 			}

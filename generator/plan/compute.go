@@ -211,29 +211,52 @@ func appealDue(d *applicant.Decision) (due civil.Date, ok bool) {
 	return civil.Date{}, false
 }
 
+// Outline returns the part of f's plan that the cover letter prints: the
+// date, the route and the legal basis (SPEC §2), with the cover letter as
+// its only document and no checklist, deadline, warning or fee. It reads
+// none of the tables Compute reads, so that a letter does not parse the
+// 35 KB of wording of the checklist, the deadlines and the warnings;
+// render.Letter draws the same letter from it as from Compute's plan.
+func Outline(f *applicant.File, today civil.Date) (*Plan, error) {
+	if f == nil {
+		return nil, errors.New("plan: no applicant file")
+	}
+	if today.IsZero() {
+		return nil, errors.New("plan: no date for today")
+	}
+	p := &Plan{Format: FormatV1, Today: today, Checklist: []Item{}, Deadlines: []Deadline{},
+		Warnings: []Warning{}, Fees: []Fee{}, Documents: []string{DocCoverLetter}}
+	p.Route, p.Basis = routeOf(f)
+	return p, nil
+}
+
+// routeOf returns f's route and legal basis. Route: the APS of the parent
+// of a sick minor child (L. 425-10) when sick_child is set, else the card
+// for care (L. 425-9). An Algerian on the card route is under the
+// Franco-Algerian agreement of 27 December 1968, art. 6, 7° (Comede
+// guide, « certification et droit au séjour »).
+func routeOf(f *applicant.File) (route, basis string) {
+	switch {
+	case f.Situation.SickChild != nil:
+		return RouteAPSParent, BasisL42510
+	case strings.EqualFold(f.Applicant.Nationality, "DZ"):
+		return RouteCard, BasisFrancoAlgerian
+	}
+	return RouteCard, BasisL4259
+}
+
 func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table) (*Plan, error) {
 	s, pr := f.Situation, f.Procedure
 	p := &Plan{
 		Format:    FormatV1,
 		Today:     today,
-		Route:     RouteCard,
-		Basis:     BasisL4259,
 		Checklist: []Item{},
 		Deadlines: []Deadline{},
 		Warnings:  []Warning{},
 		Fees:      []Fee{},
 		Documents: []string{},
 	}
-	// Route: the APS of the parent of a sick minor child (L. 425-10) when
-	// sick_child is set, else the card for care (L. 425-9). An Algerian on
-	// the card route is under the Franco-Algerian agreement of 27 December
-	// 1968, art. 6, 7° (Comede guide, « certification et droit au séjour »).
-	switch {
-	case s.SickChild != nil:
-		p.Route, p.Basis = RouteAPSParent, BasisL42510
-	case strings.EqualFold(f.Applicant.Nationality, "DZ"):
-		p.Basis = BasisFrancoAlgerian
-	}
+	p.Route, p.Basis = routeOf(f)
 	card := p.Route == RouteCard
 	margin := max(f.Options.MailMarginDays, 0)
 	postcode := f.Applicant.Address.Postcode

@@ -318,6 +318,68 @@ func load() (*tables, error) {
 	return loaded, loadErr
 }
 
+// loadPermits reads the permits of the embedded wording, once, from their
+// section alone: a letter names the permit and needs nothing else of
+// plan.yaml.
+var loadPermits = sync.OnceValues(func() (map[string]Permit, error) {
+	b, err := templates.FS.ReadFile(WordingPath)
+	if err != nil {
+		return nil, err
+	}
+	return parsePermits(b)
+})
+
+// parsePermits decodes the permits section of plan.yaml and checks it as
+// parseTables does.
+func parsePermits(wordingYAML []byte) (map[string]Permit, error) {
+	sec, line, ok := topLevelSection(wordingYAML, "permits")
+	if !ok {
+		return nil, fmt.Errorf("%s: no top-level key permits", WordingPath)
+	}
+	// the section keeps its line numbers in errors
+	sec = append(bytes.Repeat([]byte("\n"), line-1), sec...)
+	var w struct {
+		Permits map[string]Permit `yaml:"permits"`
+	}
+	if err := decodeStrict(WordingPath, sec, &w); err != nil {
+		return nil, err
+	}
+	if err := checkPermits(w.Permits); err != nil {
+		return nil, err
+	}
+	return w.Permits, nil
+}
+
+// topLevelSection returns the lines of a YAML mapping file from the line
+// "key:" at the start of a line up to the next key at the start of a line,
+// and the number of its first line. Every other line of a section starts
+// with a space or is a comment or empty: at the start of a line, a mapping
+// file has only its keys, comments and document markers.
+func topLevelSection(data []byte, key string) ([]byte, int, bool) {
+	start, line := -1, 0
+	for i, n := 0, 1; i < len(data); n++ {
+		end := bytes.IndexByte(data[i:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += i + 1
+		}
+		l := data[i:end]
+		topLevel := len(l) > 0 && l[0] != ' ' && l[0] != '\t' && l[0] != '#' && l[0] != '\n' && l[0] != '\r'
+		switch {
+		case topLevel && start >= 0:
+			return data[start:i], line, true
+		case topLevel && bytes.HasPrefix(l, []byte(key+":")):
+			start, line = i, n
+		}
+		i = end
+	}
+	if start < 0 {
+		return nil, 0, false
+	}
+	return data[start:], line, true
+}
+
 func decodeStrict(path string, data []byte, v any) error {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -351,13 +413,21 @@ func parseTables(wordingYAML, feesYAML, polygamyYAML []byte) (*tables, error) {
 	return t, nil
 }
 
+// checkPermits reports a legal basis whose permit is not fully named.
+func checkPermits(permits map[string]Permit) error {
+	for _, id := range basisIDs {
+		if p := permits[id]; p.Title == "" || p.Short == "" || p.Granted == "" {
+			return fmt.Errorf("%s: permits: %s needs title, short and granted", WordingPath, id)
+		}
+	}
+	return nil
+}
+
 // check reports the first missing or malformed entry of the tables.
 func (t *tables) check() error {
 	w := t.w
-	for _, id := range basisIDs {
-		if p := w.Permits[id]; p.Title == "" || p.Short == "" || p.Granted == "" {
-			return fmt.Errorf("%s: permits: %s needs title, short and granted", WordingPath, id)
-		}
+	if err := checkPermits(w.Permits); err != nil {
+		return err
 	}
 	for _, id := range kindIDs {
 		if w.Text.Kinds[id] == "" {

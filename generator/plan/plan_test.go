@@ -117,6 +117,60 @@ func TestRoute(t *testing.T) {
 	}
 }
 
+// Outline gives the route and basis Compute gives, and nothing else of
+// the plan: the card, the APS of a sick child's parent (also for an
+// Algerian), the Franco-Algerian certificate whatever the case of the code.
+func TestOutline(t *testing.T) {
+	child := &applicant.Child{GivenNames: "Noé", FamilyName: "MBARGA", BirthDate: civil.New(2019, 3, 8)}
+	for _, tt := range []struct {
+		name        string
+		nationality string
+		child       *applicant.Child
+		route       string
+		basis       string
+	}{
+		{"card", "ML", nil, RouteCard, BasisL4259},
+		{"Algerian", "DZ", nil, RouteCard, BasisFrancoAlgerian},
+		{"Algerian, code in lower case", "dz", nil, RouteCard, BasisFrancoAlgerian},
+		{"parent of a sick child", "ML", child, RouteAPSParent, BasisL42510},
+		{"Algerian parent of a sick child", "DZ", child, RouteAPSParent, BasisL42510},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := base()
+			f.Applicant.Nationality = tt.nationality
+			f.Situation.SickChild = tt.child
+			o, err := Outline(f, today)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := compute(t, f)
+			if o.Route != tt.route || o.Basis != tt.basis || p.Route != tt.route || p.Basis != tt.basis {
+				t.Errorf("outline %s %s, plan %s %s, want %s %s", o.Route, o.Basis, p.Route, p.Basis, tt.route, tt.basis)
+			}
+			if o.Today != today || o.Format != FormatV1 || !slices.Equal(o.Documents, []string{DocCoverLetter}) ||
+				len(o.Checklist)+len(o.Deadlines)+len(o.Warnings)+len(o.Fees) != 0 || o.NextStep != nil {
+				t.Errorf("outline %+v, want the date, the route, the basis and the cover letter only", o)
+			}
+		})
+	}
+	for _, name := range examples {
+		f := loadExample(t, name)
+		o, err := Outline(f, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p := compute(t, f); o.Route != p.Route || o.Basis != p.Basis {
+			t.Errorf("%s: outline %s %s, plan %s %s", name, o.Route, o.Basis, p.Route, p.Basis)
+		}
+	}
+	if _, err := Outline(nil, today); err == nil {
+		t.Error("no error without a file")
+	}
+	if _, err := Outline(base(), civil.Date{}); err == nil {
+		t.Error("no error without a date")
+	}
+}
+
 // certificate_to_ofii: + 1 month from ANEF availability, + 3 months from the
 // asylum registration (seed 000), month arithmetic of SPEC §2.
 func TestCertificateDeadline(t *testing.T) {

@@ -2,6 +2,8 @@ package plan
 
 import (
 	"encoding/json"
+	"fmt"
+	"maps"
 	"reflect"
 	"strings"
 	"sync"
@@ -74,6 +76,75 @@ func TestBrokenTables(t *testing.T) {
 				t.Errorf("error %v, want it to contain %q", err, tt.wantErr)
 			}
 		})
+	}
+}
+
+// The permits read from their section alone are the permits of the whole
+// file, and a broken section is an error at its line in the file.
+func TestPermitsSection(t *testing.T) {
+	w, f, p := embedded(t)
+	tab, err := parseTables([]byte(w), []byte(f), []byte(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	permits, err := parsePermits([]byte(w))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(permits, tab.w.Permits) {
+		t.Errorf("section alone %v\nwhole file %v", permits, tab.w.Permits)
+	}
+	for _, basis := range basisIDs {
+		got, err := PermitOf(basis)
+		if err != nil || got != tab.w.Permits[basis] {
+			t.Errorf("PermitOf(%s) = %v, %v; want %v", basis, got, err, tab.w.Permits[basis])
+		}
+	}
+	if _, err := PermitOf("l313_11"); err == nil {
+		t.Error("PermitOf: no error for an unknown basis")
+	}
+	line := strings.Count(w[:strings.Index(w, "    short: la carte de séjour temporaire")], "\n") + 1
+	for _, tt := range []struct{ name, old, new, wantErr string }{
+		{"unknown field", "    short: la carte de séjour temporaire", "    shortx: la carte de séjour temporaire", fmt.Sprintf("line %d: field shortx not found", line)},
+		{"missing permit", "  franco_algerian_6_7:\n", "  franco_algerian:\n", "franco_algerian_6_7 needs title"},
+		{"no section", "\npermits:\n", "\npermitz:\n", "no top-level key permits"},
+		{"alias to an anchor of another section", "    granted: accordée\n", "    granted: *comede\n", "unknown anchor"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(w, tt.old) {
+				t.Fatalf("test setup: %q not in %s", tt.old, WordingPath)
+			}
+			_, err := parsePermits([]byte(strings.Replace(w, tt.old, tt.new, 1)))
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("error %v, want it to contain %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+// topLevelSection cuts a section from its key to the next key at the start
+// of a line, across comments, blank lines and indented lines.
+func TestTopLevelSection(t *testing.T) {
+	const doc = "# head\nsources:\n  a: &a x\npermits:\n  one:\n\n# between\n    title: t\n  two: {}\npermits_more:\n  x: y\nlast:\n  z: 1\n"
+	for _, tt := range []struct {
+		key, want string
+		line      int
+		ok        bool
+	}{
+		{"permits", "permits:\n  one:\n\n# between\n    title: t\n  two: {}\n", 4, true},
+		{"permits_more", "permits_more:\n  x: y\n", 10, true},
+		{"last", "last:\n  z: 1\n", 12, true},
+		{"sources", "sources:\n  a: &a x\n", 2, true},
+		{"one", "", 0, false},
+		{"absent", "", 0, false},
+	} {
+		sec, line, ok := topLevelSection([]byte(doc), tt.key)
+		if string(sec) != tt.want || line != tt.line || ok != tt.ok {
+			t.Errorf("%s: %q, line %d, %v; want %q, line %d, %v", tt.key, sec, line, ok, tt.want, tt.line, tt.ok)
+		}
+	}
+	if sec, _, ok := topLevelSection([]byte("permits:\n  a: b"), "permits"); !ok || string(sec) != "permits:\n  a: b" {
+		t.Errorf("a section at the end without a newline: %q, %v", sec, ok)
 	}
 }
 

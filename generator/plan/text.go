@@ -238,12 +238,13 @@ func (t *tables) writeText(tw *textWriter, p *Plan) error {
 
 // PermitOf returns how the documents name the permit of a legal basis
 // (BasisL4259, BasisL42510, BasisFrancoAlgerian), from the embedded wording.
+// It reads the permits section of templates/text/plan.yaml alone, once.
 func PermitOf(basis string) (Permit, error) {
-	t, err := load()
+	permits, err := loadPermits()
 	if err != nil {
 		return Permit{}, fmt.Errorf("plan: %w", err)
 	}
-	p, ok := t.w.Permits[basis]
+	p, ok := permits[basis]
 	if !ok {
 		return Permit{}, fmt.Errorf("plan: unknown basis %q", basis)
 	}

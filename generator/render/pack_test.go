@@ -458,3 +458,26 @@ func TestUnknownDocument(t *testing.T) {
 		t.Errorf("error %v, want unknown document", err)
 	}
 }
+
+// TestLetterFromOutline: the letter drawn from plan.Outline, as `ofiipack
+// letter` draws it, is the letter drawn from the whole plan, for every
+// example.
+func TestLetterFromOutline(t *testing.T) {
+	for _, name := range examples {
+		f, p := examplePlan(t, name)
+		o, err := plan.Outline(f, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want, got bytes.Buffer
+		if err := Letter(&want, f, p); err != nil {
+			t.Fatal(err)
+		}
+		if err := Letter(&got, f, o); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: the letter drawn from the outline differs from the one drawn from the plan", name)
+		}
+	}
+}
