@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"context"
@@ -448,6 +449,58 @@ func TestWorkbook(t *testing.T) {
 	want := path + ":row 4: column situation.arrived_on: found \"2024-05-32\""
 	if p := got[1].Problems; len(p) != 1 || !strings.HasPrefix(p[0].Text.String(), want) {
 		t.Errorf("problems = %v, want %q", p, want)
+	}
+}
+
+// OnHold is told the size of a workbook unzipped while it is open, once
+// to count the entries and once to make the packs, and nothing for a CSV.
+func TestOnHold(t *testing.T) {
+	in := t.TempDir()
+	path := filepath.Join(in, "caseload.xlsx")
+	f := excelize.NewFile()
+	names := ColumnNames()
+	row := person(t, "DIALLO", "Aminata")
+	for i, name := range names {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		f.SetCellValue("Sheet1", cell, name)
+		cell, _ = excelize.CoordinatesToCellName(i+1, 2)
+		f.SetCellValue("Sheet1", cell, row[i])
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var unzipped int64
+	for _, zf := range z.File {
+		unzipped += int64(zf.UncompressedSize64)
+	}
+	z.Close()
+	csvPath := writeCSV(t, filepath.Join(in, "caseload.csv"), ';', true, names, row)
+	for _, tt := range []struct {
+		input string
+		total bool
+		want  []int64
+	}{
+		{path, true, []int64{unzipped, -unzipped, unzipped, -unzipped}},
+		{path, false, []int64{unzipped, -unzipped}},
+		{csvPath, true, nil},
+	} {
+		var got []int64
+		opt := Options{Inputs: []string{tt.input}, Dir: t.TempDir(), Jobs: 2, Today: today,
+			OnHold: func(n int64) { got = append(got, n) }}
+		if tt.total {
+			opt.OnTotal = func(int) {}
+		}
+		s, err := Run(context.Background(), opt)
+		if err != nil || s.Written != 1 {
+			t.Fatalf("%s: %+v, %v", tt.input, s, err)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s (entries counted: %v): OnHold got %v, want %v", filepath.Base(tt.input), tt.total, got, tt.want)
+		}
 	}
 }
 

@@ -43,19 +43,20 @@ type entry struct {
 // as given, folders searched recursively in lexical order for .yaml and .yml
 // files (hidden ones skipped), spreadsheets row by row. It stops when emit
 // returns false or ctx is done. With countOnly, YAML files are listed but
-// not read.
-func walkInputs(ctx context.Context, inputs []string, countOnly bool, emit func(entry) bool) {
+// not read. hold, when not nil, is told what a workbook holds in memory
+// (Options.OnHold).
+func walkInputs(ctx context.Context, inputs []string, countOnly bool, hold func(int64), emit func(entry) bool) {
 	for _, in := range inputs {
 		if ctx.Err() != nil {
 			return
 		}
-		if !walkInput(ctx, in, countOnly, emit) {
+		if !walkInput(ctx, in, countOnly, hold, emit) {
 			return
 		}
 	}
 }
 
-func walkInput(ctx context.Context, in string, countOnly bool, emit func(entry) bool) bool {
+func walkInput(ctx context.Context, in string, countOnly bool, hold func(int64), emit func(entry) bool) bool {
 	fi, err := os.Stat(in)
 	if err != nil {
 		return emit(failed(in, "", msg.New("batch.cannot_read", in, msg.OS(err)), msg.New("batch.cannot_read_hint")))
@@ -76,7 +77,7 @@ func walkInput(ctx context.Context, in string, countOnly bool, emit func(entry) 
 	case ".csv":
 		return walkCSV(ctx, in, emit)
 	case ".xlsx", ".xlsm":
-		return walkXLSX(ctx, in, emit)
+		return walkXLSX(ctx, in, hold, emit)
 	case ".xls", ".ods", ".numbers":
 		return emit(failed(in, "", msg.New("batch.spreadsheet_kind", in), msg.New("batch.spreadsheet_kind_hint")))
 	}
@@ -490,7 +491,7 @@ var workbookOptions = excelize.Options{
 	UnzipXMLSizeLimit: applicant.MaxSheetSize,
 }
 
-func walkXLSX(ctx context.Context, path string, emit func(entry) bool) bool {
+func walkXLSX(ctx context.Context, path string, hold func(int64), emit func(entry) bool) bool {
 	in, closeFile, err := openInput(ctx, path)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -507,10 +508,11 @@ func walkXLSX(ctx context.Context, path string, emit func(entry) bool) bool {
 		return emit(cannotRead(path, err))
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), workbookOptions)
+	var unzipped int64
 	if err == nil {
 		// excelize reads a sheet cut short as a sheet that ends there:
 		// the applicants after the cut would be lost without a word.
-		if err = checkWorkbookXML(data); err != nil {
+		if unzipped, err = checkWorkbookXML(data); err != nil {
 			f.Close()
 		}
 	}
@@ -519,6 +521,11 @@ func walkXLSX(ctx context.Context, path string, emit func(entry) bool) bool {
 		return emit(notWorkbook(path, err))
 	}
 	defer f.Close()
+	// excelize holds every part unzipped until it is closed
+	if hold != nil {
+		hold(unzipped)
+		defer hold(-unzipped)
+	}
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		return emit(failed(path, "", msg.New("batch.no_sheet", path), msg.New("batch.damaged_workbook_hint")))
@@ -542,32 +549,36 @@ var errDamagedXML = errors.New("a part of the workbook is cut short")
 // checksums are checked on the way) and returns errDamagedXML for the
 // first one that does not end with the end tag of its root element: cut
 // short. It keeps only the first and last bytes of each part, and costs
-// the unzipping alone (0.2 s for a workbook of 45 MB).
-func checkWorkbookXML(data []byte) error {
+// the unzipping alone (0.2 s for a workbook of 45 MB). It returns the size
+// of all the parts unzipped, as the zip's directory gives it (excelize
+// checked it against MaxSheetSize).
+func checkWorkbookXML(data []byte) (int64, error) {
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return err
+		return 0, err
 	}
+	var unzipped int64
 	for _, zf := range z.File {
+		unzipped += int64(min(zf.UncompressedSize64, 1<<40))
 		name := strings.ToLower(zf.Name)
 		if !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") {
 			continue
 		}
 		r, err := zf.Open()
 		if err != nil {
-			return err
+			return 0, err
 		}
 		var ends headTail
 		_, err = io.Copy(&ends, r)
 		r.Close()
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if !ends.complete() {
-			return fmt.Errorf("%w: %s", errDamagedXML, zf.Name)
+			return 0, fmt.Errorf("%w: %s", errDamagedXML, zf.Name)
 		}
 	}
-	return nil
+	return unzipped, nil
 }
 
 // headTail keeps the first and the last bytes written to it.
