@@ -452,8 +452,9 @@ func TestWorkbook(t *testing.T) {
 	}
 }
 
-// OnHold is told the size of a workbook unzipped while it is open, once
-// to count the entries and once to make the packs, and nothing for a CSV.
+// OnHold is told what a workbook holds: its bytes and its parts unzipped
+// while excelize opens it, then the parts until it is closed, once to
+// count the entries and once to make the packs; nothing for a CSV.
 func TestOnHold(t *testing.T) {
 	in := t.TempDir()
 	path := filepath.Join(in, "caseload.xlsx")
@@ -478,15 +479,28 @@ func TestOnHold(t *testing.T) {
 		unzipped += int64(zf.UncompressedSize64)
 	}
 	z.Close()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// while it opens: the zipped bytes and the parts; then the parts
+	open := []int64{fi.Size() + unzipped, -fi.Size(), -unzipped}
 	csvPath := writeCSV(t, filepath.Join(in, "caseload.csv"), ';', true, names, row)
+	bad := filepath.Join(in, "bad.xlsx")
+	if err := os.WriteFile(bad, []byte("not a workbook"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// not a zip: its 14 bytes held while excelize tries, then released
+	rejected := []int64{14, -14}
 	for _, tt := range []struct {
 		input string
 		total bool
 		want  []int64
 	}{
-		{path, true, []int64{unzipped, -unzipped, unzipped, -unzipped}},
-		{path, false, []int64{unzipped, -unzipped}},
+		{path, true, slices.Concat(open, open)},
+		{path, false, open},
 		{csvPath, true, nil},
+		{bad, true, slices.Concat(rejected, rejected)},
 	} {
 		var got []int64
 		opt := Options{Inputs: []string{tt.input}, Dir: t.TempDir(), Jobs: 2, Today: today,
@@ -495,7 +509,11 @@ func TestOnHold(t *testing.T) {
 			opt.OnTotal = func(int) {}
 		}
 		s, err := Run(context.Background(), opt)
-		if err != nil || s.Written != 1 {
+		written, failed := 1, 0
+		if tt.input == bad {
+			written, failed = 0, 1
+		}
+		if err != nil || s.Written != written || s.Failed != failed {
 			t.Fatalf("%s: %+v, %v", tt.input, s, err)
 		}
 		if !slices.Equal(got, tt.want) {

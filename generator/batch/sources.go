@@ -507,6 +507,19 @@ func walkXLSX(ctx context.Context, path string, hold func(int64), emit func(entr
 		}
 		return emit(cannotRead(path, err))
 	}
+	// What the workbook holds in memory, told to hold as it changes:
+	// while excelize opens it, the zipped bytes and every part unzipped
+	// (the sizes the zip's directory declares; excelize refuses more than
+	// MaxSheetSize); once open, the parts, until it is closed.
+	var holding int64
+	setHold := func(n int64) {
+		if hold != nil && n != holding {
+			hold(n - holding)
+			holding = n
+		}
+	}
+	defer setHold(0)
+	setHold(int64(len(data)) + declaredSize(data))
 	f, err := excelize.OpenReader(bytes.NewReader(data), workbookOptions)
 	var unzipped int64
 	if err == nil {
@@ -521,11 +534,7 @@ func walkXLSX(ctx context.Context, path string, hold func(int64), emit func(entr
 		return emit(notWorkbook(path, err))
 	}
 	defer f.Close()
-	// excelize holds every part unzipped until it is closed
-	if hold != nil {
-		hold(unzipped)
-		defer hold(-unzipped)
-	}
+	setHold(unzipped)
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		return emit(failed(path, "", msg.New("batch.no_sheet", path), msg.New("batch.damaged_workbook_hint")))
@@ -540,6 +549,21 @@ func walkXLSX(ctx context.Context, path string, hold func(int64), emit func(entr
 	}
 	defer rows.Close()
 	return walkSheet(ctx, path, &xlsxRows{rows: rows}, wb, emit)
+}
+
+// declaredSize returns the size of the parts of a zip's data unzipped, as
+// its directory declares them, each at most MaxSheetSize; 0 when data is
+// not a zip.
+func declaredSize(data []byte) int64 {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return 0
+	}
+	var n int64
+	for _, zf := range z.File {
+		n += int64(min(zf.UncompressedSize64, applicant.MaxSheetSize))
+	}
+	return n
 }
 
 // errDamagedXML is the cause of the error for a workbook part cut short.
@@ -559,7 +583,7 @@ func checkWorkbookXML(data []byte) (int64, error) {
 	}
 	var unzipped int64
 	for _, zf := range z.File {
-		unzipped += int64(min(zf.UncompressedSize64, 1<<40))
+		unzipped += int64(min(zf.UncompressedSize64, applicant.MaxSheetSize))
 		name := strings.ToLower(zf.Name)
 		if !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") {
 			continue

@@ -351,10 +351,13 @@ func parsePermits(wordingYAML []byte) (map[string]Permit, error) {
 }
 
 // topLevelSection returns the lines of a YAML mapping file from the line
-// "key:" at the start of a line up to the next key at the start of a line,
-// and the number of its first line. Every other line of a section starts
-// with a space or is a comment or empty: at the start of a line, a mapping
-// file has only its keys, comments and document markers.
+// "key:" at the start of a line up to the next line that starts with
+// anything but a space, a tab, a comment or an end of line, and the number
+// of its first line. It relies on what plan.yaml keeps to: plain keys at
+// the start of their line, and no other line starting there (YAML would
+// also allow a quoted scalar continued, or a flow mapping closed, in the
+// first column). TestPermitsSection holds the section's permits to those
+// of the whole file, so an edit that breaks this fails the tests.
 func topLevelSection(data []byte, key string) ([]byte, int, bool) {
 	start, line := -1, 0
 	for i, n := 0, 1; i < len(data); n++ {
