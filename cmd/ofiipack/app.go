@@ -356,8 +356,8 @@ func tuneGC() (restore func()) { return setGC(400, softLimit) }
 
 // softLimit is tuneGC's soft memory limit before any input is held. On
 // 1000 packs from a CSV, 48 MiB costs no CPU time against 64 MiB, which
-// let the peak RSS of 50,000 reach 1.15 times that of 1000 (75 against
-// 65 MiB; 59 against 54 with 48 MiB).
+// let the peak RSS of 50,000 reach 1.14 times that of 1000 (74 against
+// 65 MiB; 58 against 54 with 48 MiB).
 const softLimit = 48 << 20
 
 // held is what holdMemory was told the command holds.

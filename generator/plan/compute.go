@@ -18,11 +18,8 @@ import (
 // embedded wording and data tables, once per process; a broken table is an
 // error, as is a file the loader would not have accepted.
 func Compute(f *applicant.File, today civil.Date) (*Plan, error) {
-	if f == nil {
-		return nil, errors.New("plan: no applicant file")
-	}
-	if today.IsZero() {
-		return nil, errors.New("plan: no date for today")
+	if err := checkArgs(f, today); err != nil {
+		return nil, err
 	}
 	t, err := load()
 	if err != nil {
@@ -218,16 +215,32 @@ func appealDue(d *applicant.Decision) (due civil.Date, ok bool) {
 // 35 KB of wording of the checklist, the deadlines and the warnings;
 // render.Letter draws the same letter from it as from Compute's plan.
 func Outline(f *applicant.File, today civil.Date) (*Plan, error) {
+	if err := checkArgs(f, today); err != nil {
+		return nil, err
+	}
+	p := newPlan(f, today)
+	p.Documents = append(p.Documents, DocCoverLetter)
+	return p, nil
+}
+
+// checkArgs reports what Compute and Outline cannot plan without.
+func checkArgs(f *applicant.File, today civil.Date) error {
 	if f == nil {
-		return nil, errors.New("plan: no applicant file")
+		return errors.New("plan: no applicant file")
 	}
 	if today.IsZero() {
-		return nil, errors.New("plan: no date for today")
+		return errors.New("plan: no date for today")
 	}
+	return nil
+}
+
+// newPlan is f's plan at today before its lists are filled: the route and
+// the basis, and empty lists (never null in the JSON).
+func newPlan(f *applicant.File, today civil.Date) *Plan {
 	p := &Plan{Format: FormatV1, Today: today, Checklist: []Item{}, Deadlines: []Deadline{},
-		Warnings: []Warning{}, Fees: []Fee{}, Documents: []string{DocCoverLetter}}
+		Warnings: []Warning{}, Fees: []Fee{}, Documents: []string{}}
 	p.Route, p.Basis = routeOf(f)
-	return p, nil
+	return p
 }
 
 // routeOf returns f's route and legal basis. Route: the APS of the parent
@@ -247,16 +260,7 @@ func routeOf(f *applicant.File) (route, basis string) {
 
 func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table) (*Plan, error) {
 	s, pr := f.Situation, f.Procedure
-	p := &Plan{
-		Format:    FormatV1,
-		Today:     today,
-		Checklist: []Item{},
-		Deadlines: []Deadline{},
-		Warnings:  []Warning{},
-		Fees:      []Fee{},
-		Documents: []string{},
-	}
-	p.Route, p.Basis = routeOf(f)
+	p := newPlan(f, today)
 	card := p.Route == RouteCard
 	margin := max(f.Options.MailMarginDays, 0)
 	postcode := f.Applicant.Address.Postcode
