@@ -3,7 +3,9 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"os"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -67,6 +69,7 @@ func cmdEmptyTemp(ts *testscript.TestScript, neg bool, args []string) {
 //	gen bigcsv FILE BYTES       a CSV of BYTES bytes, one endless cell
 //	gen bomb FILE BYTES         an .xlsx whose sheet inflates to BYTES
 //	gen truncate FILE SRC BYTES the first BYTES of SRC
+//	gen sstindex FILE SRC INDEX the workbook SRC with cell A2's shared-string index set to INDEX
 //	gen edit FILE OLD NEW       the base file with OLD replaced by NEW (Go escapes: \x00)
 //	gen fifo FILE               a named pipe
 //	gen link FILE TARGET        a symbolic link
@@ -134,6 +137,17 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 		data, err := os.ReadFile(ts.MkAbs(args[2]))
 		ts.Check(err)
 		write(data[:min(len(data), num(3))])
+	case "sstindex":
+		if len(args) != 4 {
+			ts.Fatalf("usage: gen sstindex FILE SRC INDEX")
+		}
+		write(rezip(ts, ts.MkAbs(args[2]), "xl/worksheets/sheet1.xml", func(b []byte) []byte {
+			re := regexp.MustCompile(`(<c r="A2"[^>]*t="s"[^>]*><v>)[0-9]+(</v>)`)
+			if !re.Match(b) {
+				ts.Fatalf("gen sstindex: no shared string in A2")
+			}
+			return re.ReplaceAll(b, []byte("${1}"+args[3]+"${2}"))
+		}))
 	case "edit":
 		if len(args) != 4 {
 			ts.Fatalf("usage: gen edit FILE OLD NEW")
@@ -158,6 +172,31 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 	default:
 		ts.Fatalf("gen: unknown kind %q", kind)
 	}
+}
+
+// rezip returns the zip file src with the part named part rewritten by edit.
+func rezip(ts *testscript.TestScript, src, part string, edit func([]byte) []byte) []byte {
+	z, err := zip.OpenReader(src)
+	ts.Check(err)
+	defer z.Close()
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	for _, f := range z.File {
+		r, err := f.Open()
+		ts.Check(err)
+		data, err := io.ReadAll(r)
+		ts.Check(err)
+		r.Close()
+		if f.Name == part {
+			data = edit(data)
+		}
+		out, err := w.Create(f.Name)
+		ts.Check(err)
+		_, err = out.Write(data)
+		ts.Check(err)
+	}
+	ts.Check(w.Close())
+	return buf.Bytes()
 }
 
 // hostileBase is a valid applicant file that gen makes large or wrong.

@@ -1008,3 +1008,18 @@ func TestWindows1252CSV(t *testing.T) {
 		t.Fatalf("summary = %+v, results %+v", s, got)
 	}
 }
+
+// A panic while one spreadsheet is parsed becomes a failed entry for that
+// file, and the walk goes on with the next input.
+func TestGuardSheetRecovers(t *testing.T) {
+	var got []entry
+	emit := func(e entry) bool { got = append(got, e); return true }
+	more := guardSheet("crafted.xlsx", emit, func() bool {
+		var cells []string
+		_ = cells[-len(got)-1] // index out of range, as a crafted workbook may cause
+		return true
+	})
+	if !more || len(got) != 1 || got[0].source != "crafted.xlsx" || len(got[0].probs) == 0 {
+		t.Fatalf("guardSheet = %v, entries %+v; want one failed entry for crafted.xlsx", more, got)
+	}
+}

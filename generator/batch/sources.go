@@ -75,13 +75,26 @@ func walkInput(ctx context.Context, in string, countOnly bool, hold func(int64),
 	}
 	switch strings.ToLower(filepath.Ext(in)) {
 	case ".csv":
-		return walkCSV(ctx, in, emit)
+		return guardSheet(in, emit, func() bool { return walkCSV(ctx, in, emit) })
 	case ".xlsx", ".xlsm":
-		return walkXLSX(ctx, in, hold, emit)
+		return guardSheet(in, emit, func() bool { return walkXLSX(ctx, in, hold, emit) })
 	case ".xls", ".ods", ".numbers":
 		return emit(failed(in, "", msg.New("batch.spreadsheet_kind", in), msg.New("batch.spreadsheet_kind_hint")))
 	}
 	return emit(readYAML(ctx, in, countOnly, true))
+}
+
+// guardSheet runs walk, the reading of one spreadsheet, and turns a panic
+// met while parsing it (a crafted workbook that a reader does not expect)
+// into a failed entry for that file: no input ever stops the batch with a
+// stack trace, and the other inputs are still read.
+func guardSheet(path string, emit func(entry) bool, walk func() bool) (more bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			more = emit(failed(path, "", msg.New("batch.damaged_workbook", path), msg.New("batch.damaged_workbook_hint")))
+		}
+	}()
+	return walk()
 }
 
 func walkFolder(ctx context.Context, dir string, countOnly bool, emit func(entry) bool) bool {
