@@ -478,6 +478,11 @@ var synonyms = map[string]string{
 	"divorcé": Divorced, "divorcée": Divorced, "divorce": Divorced, "divorcee": Divorced,
 	"veuf": Widowed, "veuve": Widowed, "widow": Widowed, "widower": Widowed,
 	"passeport": Passport, "examen": RequestExamination, "renseignements": RequestInformation, "oui": PolygamyYes, "non": PolygamyNo,
+	// current_permit.kind
+	"carte": PermitCard, "carte de séjour": PermitCard, "carte de séjour temporaire": PermitCard, "cst": PermitCard,
+	"carte pluriannuelle": PermitMultiYear, "carte de séjour pluriannuelle": PermitMultiYear, "csp": PermitMultiYear,
+	"certificat de résidence": PermitAlgerian, "certificat de residence": PermitAlgerian,
+	"autorisation provisoire de séjour": PermitAPS, "autorisation provisoire de sejour": PermitAPS,
 }
 
 // enumList decodes a list of enum values, dropping repeats.

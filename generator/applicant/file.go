@@ -14,7 +14,7 @@ import (
 // The keys of each mapping of the file, in the order of SPEC §1.
 var (
 	rootKeys = newKeySet("format", "applicant", "identity", "situation", "procedure",
-		"documents_ready", "ofii_address", "options", "organisation")
+		"documents_ready", "current_permit", "ofii_address", "options", "organisation")
 	applicantKeys = newKeySet("civility", "family_name", "given_names", "birth_date", "birth_place",
 		"nationality", "nationality_label", "marital_status", "address", "hosted_by", "phone", "email",
 		"foreigner_number")
@@ -26,7 +26,7 @@ var (
 		"polygamy_declaration")
 	childKeys     = newKeySet("given_names", "family_name", "birth_date", "sex")
 	procedureKeys = newKeySet("filed_on", "certificate_available_on", "certificate_sent_on",
-		"registered_mail_number", "doctor", "anef_number", "ofii_requests", "decision")
+		"registered_mail_number", "doctor", "anef_number", "ofii_requests", "receipt_expires_on", "decision")
 	requestKeys      = newKeySet("on", "kind", "appointment_on")
 	decisionKeys     = newKeySet("outcome", "notified_on", "oqtf", "appeal_period")
 	optionsKeys      = newKeySet("signing_city", "mail_margin_days", "fees")
@@ -47,7 +47,7 @@ var keyHome = func() map[string]msg.Or {
 		{"applicant.hosted_by", &hostKeys}, {"identity", &identityKeys}, {"situation", &situationKeys},
 		{"situation.sick_child", &childKeys}, {"procedure", &procedureKeys},
 		{x("home.request"), &requestKeys}, {"procedure.decision", &decisionKeys},
-		{"options", &optionsKeys},
+		{"current_permit", &permitKeys}, {"options", &optionsKeys},
 		{"options.fees", &feeKeys}, {"organisation", &organisationKeys},
 	} {
 		for _, k := range s.set.keys {
@@ -213,11 +213,16 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 		}
 		f.Procedure.OFIIRequests = append(f.Procedure.OFIIRequests, req)
 	}
+	// the récépissé or attestation held now: it may have ended already
+	f.Procedure.ReceiptExpiresOn = p.date("receipt_expires_on", false, false)
 	if dm := p.child("decision", false, &decisionKeys); dm != nil {
 		f.Procedure.Decision = d.decision(dm, f.Procedure.FiledOn)
 	}
 
 	f.DocumentsReady = m.enumList("documents_ready", &checklistItems)
+	if cp := m.child("current_permit", false, &permitKeys); cp != nil {
+		f.CurrentPermit = d.currentPermit(cp, f)
+	}
 	f.OFIIAddress = m.lines("ofii_address", ofiiAddressLines, ofiiAddressWidth, x("expect.address_lines"))
 
 	o := m.child("options", false, &optionsKeys)
@@ -461,6 +466,7 @@ var fieldEnums = map[string]*enum{
 	"procedure.decision.appeal_period": &appealPeriods,
 	"documents_ready":                  &checklistItems,
 	"procedure.ofii_requests.kind":     &requestKinds, // each request's kind
+	"current_permit.kind":              &permitKinds,
 }
 
 // FieldValues returns the values the field at path accepts when they form

@@ -208,7 +208,7 @@ func TestLoadRules(t *testing.T) {
 
 		// Unknown keys.
 		{"unknown top key, near miss", edit(t, "procedure:", "procedur:"), []string{
-			`x.yaml:20:1: procedur: found the unknown key "procedur", expected one of format, applicant, identity, situation, procedure, documents_ready, ofii_address, options or organisation | hint: did you mean "procedure"?`}},
+			`x.yaml:20:1: procedur: found the unknown key "procedur", expected one of format, applicant, identity, situation, procedure, documents_ready, current_permit, ofii_address, options or organisation | hint: did you mean "procedure"?`}},
 		{"unknown key, case and separators", edit(t, "family_name: DIALLO", "Family-Name: DIALLO"), []string{
 			"x.yaml:3:3: applicant.family_name: missing",
 			`x.yaml:4:3: applicant.Family-Name: found the unknown key "Family-Name" ... | hint: did you mean "family_name"?`}},

@@ -95,6 +95,7 @@ type File struct {
 	Situation      Situation
 	Procedure      Procedure
 	DocumentsReady []string
+	CurrentPermit  *Permit // nil for a first application; set: a renewal
 	OFIIAddress    []string
 	Options        Options
 	Organisation   *Organisation // nil when the file has no organisation block
@@ -175,7 +176,8 @@ type Procedure struct {
 	Doctor                 string
 	ANEFNumber             string // the ANEF application number, printed on the letter
 	OFIIRequests           []OFIIRequest
-	Decision               *Decision // nil while no written decision is notified
+	ReceiptExpiresOn       civil.Date // the récépissé or attestation de prolongation d'instruction held now
+	Decision               *Decision  // nil while no written decision is notified
 }
 
 // OFIIRequest is a request of the OFII doctor, to be answered within 15

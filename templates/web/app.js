@@ -70,6 +70,7 @@
     { opener: 'has-host', section: 'applicant-hosted_by', prefixes: ['applicant.hosted_by.'] },
     { opener: 'has-asylum', section: 'section-asylum', prefixes: ['situation.asylum_registered_on'] },
     { opener: 'has-child', section: 'situation-sick_child', prefixes: ['situation.sick_child.'] },
+    { opener: 'has-permit', section: 'current_permit', prefixes: ['current_permit.'] },
     { opener: 'has-decision', section: 'procedure-decision', prefixes: ['procedure.decision.'] }
   ];
 
