@@ -3,6 +3,7 @@ package applicant
 // ChecklistIDs is the stable list of the checklist item IDs of SPEC §2, in
 // the checklist's order. documents_ready may only name these.
 var ChecklistIDs = []string{
+	"current_permit", // a renewal's (SPEC §2, "Renewal")
 	"birth_certificate",
 	"birth_transcription_decision",
 	"identity_document",
@@ -20,6 +21,8 @@ var ChecklistIDs = []string{
 	"child_care_proof",
 	"medical_certificate",
 	"stamp_duty",
+	"renewal_tax",
 	"regularisation_visa_fee",
+	"late_renewal_visa",
 	"aps_tax",
 }

@@ -27,10 +27,11 @@ var (
 	childKeys     = newKeySet("given_names", "family_name", "birth_date", "sex")
 	procedureKeys = newKeySet("filed_on", "certificate_available_on", "certificate_sent_on",
 		"registered_mail_number", "doctor", "anef_number", "ofii_requests", "receipt_expires_on", "decision")
-	requestKeys      = newKeySet("on", "kind", "appointment_on")
-	decisionKeys     = newKeySet("outcome", "notified_on", "oqtf", "appeal_period")
-	optionsKeys      = newKeySet("signing_city", "mail_margin_days", "fees")
-	feeKeys          = newKeySet("regularisation_visa", "regularisation_visa_at_filing", "stamp_duty", "aps_tax")
+	requestKeys  = newKeySet("on", "kind", "appointment_on")
+	decisionKeys = newKeySet("outcome", "notified_on", "oqtf", "appeal_period")
+	optionsKeys  = newKeySet("signing_city", "mail_margin_days", "fees")
+	feeKeys      = newKeySet("regularisation_visa", "regularisation_visa_at_filing", "stamp_duty", "aps_tax",
+		"renewal_tax", "late_renewal_visa")
 	organisationKeys = newKeySet("name", "address", "phone", "email", "website")
 	orgFileKeys      = newKeySet("organisation")
 )

@@ -231,7 +231,7 @@ func TestLoadRules(t *testing.T) {
 		{"list for text", edit(t, "given_names: Aminata", "given_names: [Aminata, Fatou]"), []string{
 			"x.yaml:5:16: applicant.given_names: found a list, expected the given names"}},
 		{"mapping for a date", edit(t, "birth_date: 1988-04-12", "birth_date: {day: 12}"), []string{"applicant.birth_date: found a mapping, expected a date"}},
-		{"text for a list", edit(t, "", "documents_ready: e_photo\n"), []string{`x.yaml:22:18: documents_ready: found "e_photo", expected a list of one of birth_certificate`}},
+		{"text for a list", edit(t, "", "documents_ready: e_photo\n"), []string{`x.yaml:22:18: documents_ready: found "e_photo", expected a list of one of current_permit, birth_certificate`}},
 		{"mapping for a list item", edit(t, "", "ofii_address:\n  - {a: b}\n"), []string{"ofii_address[0]: found a mapping, expected a line of text"}},
 		{"text for a request", edit(t, "", "  ofii_requests: [2026-11-18]\n"), []string{
 			`x.yaml:22:19: procedure.ofii_requests[0]: found "2026-11-18", expected a mapping with the keys on, kind`}},
@@ -386,7 +386,7 @@ func TestLoadRules(t *testing.T) {
 			`situation.arrived_on: found "31/02/2025", which is not a day of the calendar, expected a real date`}},
 		{"fee infinite", edit(t, "", "options:\n  fees: {stamp_duty: .inf}\n"), []string{`found ".inf"`}},
 		{"fee unknown", edit(t, "", "options:\n  fees: {stamp: 30}\n"), []string{
-			`options.fees.stamp: found the unknown key "stamp", expected one of regularisation_visa, regularisation_visa_at_filing, stamp_duty or aps_tax | hint: did you mean "stamp_duty"?`}},
+			`options.fees.stamp: found the unknown key "stamp", expected one of regularisation_visa, regularisation_visa_at_filing, stamp_duty, aps_tax, renewal_tax or late_renewal_visa | hint: did you mean "stamp_duty"?`}},
 
 		// Text the fonts cannot draw, and control characters.
 		{"emoji", edit(t, "given_names: Aminata", "given_names: Aminata 😀"), []string{

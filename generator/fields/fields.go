@@ -94,6 +94,8 @@ var all = []Field{
 	{"options.fees.regularisation_visa_at_filing", Number},
 	{"options.fees.stamp_duty", Number},
 	{"options.fees.aps_tax", Number},
+	{"options.fees.renewal_tax", Number},
+	{"options.fees.late_renewal_visa", Number},
 	{"organisation.name", Text},
 	{"organisation.address", List},
 	{"organisation.phone", Text},

@@ -67,10 +67,12 @@ func (p *Plan) Next() *Deadline {
 type facts struct {
 	Today        civil.Date
 	Route        string
-	Card         bool   // route card (L. 425-9, or the Franco-Algerian agreement)
-	Algerian     bool   // basis franco_algerian_6_7
-	Permit       Permit // the permit of the basis, as the documents name it
-	E            string // "e" for a woman: "entré{{.E}}"
+	Card         bool        // route card (L. 425-9, or the Franco-Algerian agreement)
+	Algerian     bool        // basis franco_algerian_6_7
+	Permit       Permit      // the permit of the basis, as the documents name it
+	Renewal      renewal     // the renewal of current_permit (SPEC §2, "Renewal"); zero for a first application
+	Receipt      *civil.Date // procedure.receipt_expires_on: the récépissé held now ends
+	E            string      // "e" for a woman: "entré{{.E}}"
 	AsylumSeeker bool
 
 	AsylumRegisteredOn     *civil.Date
@@ -357,6 +359,11 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	if apsTax != nil {
 		fs.APSTax = apsTax.AmountEUR
 	}
+	rn, err := t.renewalOf(f, today, period)
+	if err != nil {
+		return nil, err
+	}
+	fs.Renewal, fs.Receipt = rn, opt(pr.ReceiptExpiresOn)
 	overridden := map[string]bool{}
 	for k, v := range f.Options.Fees {
 		if v < 0 {
@@ -371,6 +378,7 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 			fs.VisaAtFiling = v
 		case "aps_tax":
 			fs.APSTax = v
+		case FeeRenewalTax, FeeLateRenewalVisa: // in fs.Renewal
 		default:
 			return nil, fmt.Errorf("options.fees: unknown fee %q, expected one of %s", k, strings.Join(overrideKeys, ", "))
 		}
@@ -388,7 +396,7 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	// application_filing: an asylum seeker whose filing date is unknown
 	// files within 3 months of the registration (card), 2 for the APS
 	// (CESEDA L. 431-2, D. 431-7; F34953).
-	if fs.AsylumSeeker && pr.FiledOn.IsZero() {
+	if fs.AsylumSeeker && pr.FiledOn.IsZero() && !rn.On {
 		due := s.AsylumRegisteredOn.AddMonths(fs.FilingMonths)
 		if err := dl(DeadlineApplicationFiling, due, s.AsylumRegisteredOn, &fs); err != nil {
 			return nil, err
@@ -398,7 +406,7 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	// D. 431-7); otherwise availability in ANEF + 1 month (F17164).
 	var certStart civil.Date
 	switch {
-	case fs.AsylumSeeker:
+	case fs.AsylumSeeker && !rn.On: // a renewal's certificate runs from its availability
 		certStart = s.AsylumRegisteredOn
 		fs.CertificateDue = opt(s.AsylumRegisteredOn.AddMonths(3))
 	case !pr.CertificateAvailableOn.IsZero():
@@ -480,7 +488,7 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	}
 	// one_year_residence: arrival + 1 year, only while in the future, and only
 	// for the card, which requires it (Comede note).
-	if card && fs.OneYearOn != nil && fs.OneYearOn.After(today) {
+	if card && !rn.On && fs.OneYearOn != nil && fs.OneYearOn.After(today) {
 		if err := dl(DeadlineOneYearResidence, *fs.OneYearOn, s.ArrivedOn, &fs); err != nil {
 			return nil, err
 		}
@@ -493,6 +501,10 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 				return nil, err
 			}
 		}
+	}
+	// the renewal's dates and the récépissé's end (SPEC §2, "Renewal")
+	if err := rn.deadlines(pr, func(id string, date, start civil.Date) error { return dl(id, date, start, &fs) }); err != nil {
+		return nil, err
 	}
 	sort.SliceStable(p.Deadlines, func(i, j int) bool {
 		a, b := p.Deadlines[i], p.Deadlines[j]
@@ -553,6 +565,9 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		ItemAPSTax:                     !card && apsTax != nil,  // L. 436-1 II, loi de finances pour 2026
 	}
 	for _, id := range checklistIDs {
+		if on, ok := rn.item(id, card); ok {
+			applies[id] = on // a renewal's pieces (SPEC §2, "Renewal")
+		}
 		if !applies[id] {
 			continue
 		}
@@ -566,6 +581,10 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 			data.FeeLaw = visa.Law
 		case ItemAPSTax:
 			data.FeeLaw = apsTax.Law
+		case ItemRenewalTax:
+			data.FeeLaw = period.fee(FeeRenewalTax).Law
+		case ItemLateRenewalVisa:
+			data.FeeLaw = period.fee(FeeLateRenewalVisa).Law
 		}
 		it, err := t.item(id, f.Identity.Document, done, &data)
 		if err != nil {
@@ -618,8 +637,14 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		{WarningOFIIAddressMissing, !hasLines(f.OFIIAddress)},
 		{WarningAPSParentOffline, !card},
 	}
+	granted := pr.Decision != nil && pr.Decision.Outcome == applicant.Granted
+	for _, id := range rn.warnings(granted) { // the renewal's first: its limit comes first
+		if err := warn(id, &fs); err != nil {
+			return nil, err
+		}
+	}
 	for _, c := range conds {
-		if c.on {
+		if c.on && !(rn.On && firstOnlyWarnings[c.id]) {
 			if err := warn(c.id, &fs); err != nil {
 				return nil, err
 			}
@@ -635,9 +660,11 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	}
 	for _, r := range []feeRow{
 		{stamp, fs.StampDuty, 0, card, overridden[stamp.Override]},
-		{visa, fs.VisaFee, fs.VisaAtFiling, card && !s.LongStayVisa,
+		{visa, fs.VisaFee, fs.VisaAtFiling, card && !s.LongStayVisa && !rn.On,
 			overridden[visa.Override] || overridden[visa.AtFilingOverride]},
+		{period.fee(FeeRenewalTax), rn.RenewalTax, 0, rn.On && card, overridden[FeeRenewalTax]},
 		{apsTax, fs.APSTax, 0, !card && apsTax != nil, overridden["aps_tax"]},
+		{period.fee(FeeLateRenewalVisa), rn.LateVisa, 0, rn.Late, overridden[FeeLateRenewalVisa]},
 	} {
 		if r.on {
 			if err := t.addFee(p, period, r.e, r.amount, r.kept, r.overriden, fs); err != nil {
@@ -676,7 +703,7 @@ func (t *tables) nextStep(p *Plan, fs *facts) error {
 	}
 	late := func(d *Deadline) bool {
 		return d.Passed && !d.Done && d.Kind == KindDeadline &&
-			(d.ID == DeadlineCertificateToOFII ||
+			(d.ID == DeadlineCertificateToOFII || d.ID == DeadlineRenewalFiling ||
 				(d.ID == DeadlineOFIIRequestReply && !d.Date.Before(today.AddDays(-lateReplyDays))))
 	}
 	next := pick(func(d *Deadline) bool { return late(d) && d.ID == DeadlineCertificateToOFII })
@@ -794,7 +821,7 @@ func (t *tables) addFee(p *Plan, period *feePeriod, e *feeEntry, amount, nonRefu
 		return fmt.Errorf("fee %s: %w", e.ID, err)
 	}
 	fee := Fee{ID: e.ID, AmountEUR: amount, Title: w.Title, Note: note, AsOf: period.AsOf,
-		NonRefundableEUR: nonRefundable, Source: e.Law + " ; " + period.Source}
+		NonRefundableEUR: nonRefundable, Source: e.Law + " ; " + e.sourceIn(period)}
 	if overridden {
 		fee.Source = "montant indiqué dans le dossier"
 	}

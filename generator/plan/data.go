@@ -146,7 +146,8 @@ type wording struct {
 		RefusalGrounds  map[string]string `yaml:"refusal_grounds"`
 		AppealPeriods   map[string]string `yaml:"appeal_periods"`
 	} `yaml:"labels"`
-	Text textWording `yaml:"text"`
+	Text    textWording    `yaml:"text"`
+	Renewal renewalWording `yaml:"renewal"`
 }
 
 type itemWording struct {
@@ -234,6 +235,26 @@ type feeEntry struct {
 	Override         string  `yaml:"override"`
 	AtFilingOverride string  `yaml:"at_filing_override"`
 	Law              string  `yaml:"law"` // the article that sets the fee
+	// Source and Caveat, when set, are printed instead of the period's:
+	// an amount that comes from another text than the period's.
+	Source string `yaml:"source"`
+	Caveat string `yaml:"caveat"`
+}
+
+// sourceIn is where the amount of e comes from, in period p.
+func (e *feeEntry) sourceIn(p *feePeriod) string {
+	if e.Source != "" {
+		return e.Source
+	}
+	return p.Source
+}
+
+// caveatIn is what the documents say of the amount of e, in period p.
+func (e *feeEntry) caveatIn(p *feePeriod) string {
+	if e.Caveat != "" {
+		return e.Caveat
+	}
+	return p.Caveat
 }
 
 // period returns the fee period in force on day: the last one that starts
@@ -276,17 +297,21 @@ var (
 	deadlineIDs = []string{DeadlineApplicationFiling, DeadlineCertificateToOFII, DeadlineOFIIRequestReply,
 		DeadlineOFIIExamination, DeadlineImplicitRefusal, DeadlineAppealImplicitRefusal, DeadlineAppealDecision,
 		DeadlineDomicileProofExpiry, DeadlineNationalityCertificateExpiry, DeadlineOneYearResidence,
-		DeadlineChildMajority}
+		DeadlineChildMajority, DeadlineRenewalWindowOpens, DeadlineRenewalFiling, DeadlinePermitExpiry,
+		DeadlineReceiptExpiry}
 	warningIDs = []string{WarningLessThanOneYear, WarningRefusalRisk, WarningApplicationLate,
 		WarningCertificateDeadlinePassed, WarningNoResponseToOFII, WarningImplicitRefusalReached,
 		WarningDecisionRefused, WarningAppealPeriodMissing, WarningDomicileProofTooOld,
 		WarningNationalityCertificateTooOld, WarningNoIdentityDocument, WarningVisaFeeMayApply,
-		WarningHostCareOfMissing, WarningOFIIAddressMissing, WarningAPSParentOffline}
-	feeIDs      = []string{FeeStampDuty, FeeRegularisationVisa, FeeAPSTax}
+		WarningHostCareOfMissing, WarningOFIIAddressMissing, WarningAPSParentOffline,
+		WarningRenewalLate, WarningPermitExpired, WarningMultiYearCard, WarningChildMajorityBeforeExpiry,
+		WarningNextRenewal}
+	feeIDs      = []string{FeeStampDuty, FeeRegularisationVisa, FeeAPSTax, FeeRenewalTax, FeeLateRenewalVisa}
 	kindIDs     = []string{KindDeadline, KindAppointment, KindExpiry, KindMilestone}
 	documentIDs = []string{DocChecklist, DocCoverLetter, DocNonPolygamyDeclaration, DocHostAttestation, DocCalendar}
 	// override keys of options.fees (SPEC §1; aps_tax added)
-	overrideKeys = []string{"stamp_duty", "regularisation_visa", "regularisation_visa_at_filing", "aps_tax"}
+	overrideKeys = []string{"stamp_duty", "regularisation_visa", "regularisation_visa_at_filing", "aps_tax",
+		"renewal_tax", "late_renewal_visa"}
 )
 
 var (
@@ -396,6 +421,9 @@ func decodeStrict(path string, data []byte, v any) error {
 func parseTables(wordingYAML, feesYAML, polygamyYAML []byte) (*tables, error) {
 	t := &tables{polyList: map[string]*polygamyList{}}
 	if err := decodeStrict(WordingPath, wordingYAML, &t.w); err != nil {
+		return nil, err
+	}
+	if err := t.w.mergeRenewal(); err != nil {
 		return nil, err
 	}
 	if err := decodeStrict(FeesPath, feesYAML, &t.fees); err != nil {
@@ -528,7 +556,7 @@ func (t *tables) check() error {
 		if per.Source == "" || per.Caveat == "" {
 			return fmt.Errorf("%s: source and caveat are required", where)
 		}
-		for _, id := range []string{FeeStampDuty, FeeRegularisationVisa} {
+		for _, id := range []string{FeeStampDuty, FeeRegularisationVisa, FeeRenewalTax, FeeLateRenewalVisa} {
 			if per.fee(id) == nil {
 				return fmt.Errorf("%s: missing fee %s", where, id)
 			}

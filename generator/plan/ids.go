@@ -26,11 +26,11 @@ const (
 )
 
 var checklistIDs = []string{
-	ItemBirthCertificate, ItemBirthTranscriptionDecision, ItemIdentityDocument, ItemDomicileProof,
+	ItemCurrentPermit, ItemBirthCertificate, ItemBirthTranscriptionDecision, ItemIdentityDocument, ItemDomicileProof,
 	ItemHostAttestation, ItemHostIdentity, ItemHostDomicileProof, ItemEPhoto, ItemIdentityPhotos,
 	ItemRepublicCommitment, ItemNonPolygamyDeclaration, ItemResidenceProof, ItemPrefectureInPerson,
 	ItemChildBirthCertificate, ItemChildCareProof, ItemMedicalCertificate,
-	ItemStampDuty, ItemRegularisationVisaFee, ItemAPSTax,
+	ItemStampDuty, ItemRenewalTax, ItemRegularisationVisaFee, ItemLateRenewalVisa, ItemAPSTax,
 }
 
 // Deadline IDs (SPEC §2).
@@ -61,6 +61,10 @@ var deadlineKinds = map[string]string{
 	DeadlineNationalityCertificateExpiry: KindExpiry,
 	DeadlineOneYearResidence:             KindMilestone,
 	DeadlineChildMajority:                KindMilestone,
+	DeadlineRenewalWindowOpens:           KindMilestone, // CESEDA R. 431-5, 1°
+	DeadlineRenewalFiling:                KindDeadline,  // CESEDA R. 431-5, 1°
+	DeadlinePermitExpiry:                 KindExpiry,
+	DeadlineReceiptExpiry:                KindExpiry,
 }
 
 // posted are the deadlines met by posting something: they get a post_by

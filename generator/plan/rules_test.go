@@ -87,6 +87,8 @@ func TestChecklistOrder(t *testing.T) {
 		switch id {
 		case ItemPrefectureInPerson, ItemIdentityPhotos, ItemChildBirthCertificate, ItemChildCareProof, ItemAPSTax:
 			return true // the APS parent's
+		case ItemCurrentPermit, ItemRenewalTax, ItemLateRenewalVisa:
+			return true // a renewal's
 		}
 		return false
 	})
@@ -433,7 +435,8 @@ func TestWarningOrder(t *testing.T) {
 	}
 	want := slices.DeleteFunc(slices.Clone(warningIDs), func(id string) bool {
 		// a decision and an implicit refusal exclude each other
-		return id == WarningNoIdentityDocument || id == WarningAPSParentOffline || id == WarningImplicitRefusalReached
+		return id == WarningNoIdentityDocument || id == WarningAPSParentOffline || id == WarningImplicitRefusalReached ||
+			slices.Contains(renewalWarningIDs, id) // a renewal's, or after a grant
 	})
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings %v\nwant %v", got, want)

@@ -167,12 +167,18 @@ func TestWordingFieldsExist(t *testing.T) {
 		Algerian: true, Permit: Permit{Title: "t", Short: "s", Granted: "g"}, FilingMonths: 3,
 		ImplicitRefusalOn: &d, AppealImplicitOn: &d, AppealImplicitPassed: true, NotifiedOn: &d, OQTF: true,
 		AppealDue: &d, AppealWords: "2 mois", AppealPeriodGiven: true, Overseas: true, CareOf: "c",
-		Domiciliation: true, APSTax: 3, FeeSource: "s", FeeLaw: "l", Examination: true}
+		Domiciliation: true, APSTax: 3, FeeSource: "s", FeeLaw: "l", Examination: true, Receipt: &d,
+		Renewal: renewal{On: true, Kind: "card", Held: HeldPermit{Title: "t", Short: "s", Your: "v", E: "e"},
+			ExpiresOn: d, IssuedOn: &d, WindowOpensOn: d, FilingDue: d, ANEF: true, Filed: true, Late: true,
+			Expired: true, Covered: true, ChildAdultOn: &d, ChildAdultBeforeExpiry: true, A2Rule: true,
+			RenewalTax: 200, LateVisa: 180, TaxSource: "s", TaxCaveat: "c", LateSource: "s", LateCaveat: "c"}}
 	// and the other branch of every {{if}}
 	bare := facts{Today: d, Route: RouteAPSParent, Permit: Permit{Title: "t", Short: "s", Granted: "g"},
 		FiledOn: &d, ImplicitRefusalOn: &d, AppealImplicitOn: &d, NotifiedOn: &d, CertificateAvailableOn: &d,
 		AsylumRegisteredOn: &d, RequestOn: &d, IssuedOn: &d, DomicileDated: &d, OneYearOn: &d, ArrivedOn: &d,
-		CertificateDue: &d, NationalityCertificateExpiry: &d, DomicileExpiry: &d, Reference: d, Country: "Mali", PolygamyList: "l", PolygamySource: "s"}
+		CertificateDue: &d, NationalityCertificateExpiry: &d, DomicileExpiry: &d, Reference: d, Country: "Mali", PolygamyList: "l", PolygamySource: "s",
+		Renewal: renewal{On: true, Kind: "aps", Held: HeldPermit{Title: "t", Short: "s", Your: "v"},
+			ExpiresOn: d, WindowOpensOn: d, FilingDue: d, ChildAdultOn: &d}}
 	check := func(where string, tx text) {
 		if !tx.set {
 			return
