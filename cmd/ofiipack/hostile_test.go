@@ -65,6 +65,7 @@ func cmdEmptyTemp(ts *testscript.TestScript, neg bool, args []string) {
 //	gen longname FILE CHARS     an applicant file whose family name has CHARS letters
 //	gen keys FILE N             an applicant file with N unknown keys
 //	gen items FILE N            an applicant file with a list of N bad items
+//	gen aliases FILE CHARS N    an applicant file with N aliases of a value of CHARS characters
 //	gen rows FILE N             a CSV with a header and N blank rows
 //	gen bigcsv FILE BYTES       a CSV of BYTES bytes, one endless cell
 //	gen bomb FILE BYTES         an .xlsx whose sheet inflates to BYTES
@@ -110,6 +111,9 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 			b.WriteString("- x\n")
 		}
 		write([]byte(b.String()))
+	case "aliases":
+		s := strings.Replace(hostileBase, "  marital_status: married\n", "  marital_status: married\n  phone: &a "+strings.Repeat("x", num(2))+"\n", 1)
+		write([]byte(s + "documents_ready: [" + strings.TrimSuffix(strings.Repeat("*a, ", num(3)), ", ") + "]\n"))
 	case "rows":
 		var b strings.Builder
 		b.WriteString("applicant.family_name;applicant.given_names\n")

@@ -82,6 +82,19 @@ func (d *decoder) problems() Problems {
 	return ps
 }
 
+// Parse reads the single YAML document of an applicant file, within the
+// loader's limits (aliases counted as what they stand for), into the node
+// tree that the web form reads its fields from; Load decodes the same
+// tree. The error, as for Load, is a non-empty Problems; a second
+// document is not one (Load reports it).
+func Parse(name string, data []byte) (*yaml.Node, error) {
+	root, probs := parse(name, data)
+	if root == nil {
+		return nil, probs
+	}
+	return root, nil
+}
+
 // parse reads the single YAML document of data. It returns a nil root when
 // nothing can be decoded (empty file, syntax error), and the problems of
 // the file as a whole (a second document).
@@ -105,6 +118,9 @@ func parse(name string, data []byte) (root *yaml.Node, probs Problems) {
 	}
 	if len(doc.Content) == 0 || absent(doc.Content[0]) {
 		return nil, Problems{emptyFile(name, data)}
+	}
+	if p, over := aliasProblem(name, &doc, len(data)); over {
+		return nil, Problems{p}
 	}
 	var next yaml.Node
 	switch err := dec.Decode(&next); {

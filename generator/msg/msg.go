@@ -20,6 +20,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -466,4 +468,38 @@ func Localized(err error, l Lang) string {
 		return me.Text.In(l)
 	}
 	return err.Error()
+}
+
+// maxEcho is the number of characters of a name read from the input that
+// a message prints: enough to recognise a typo, not a whole line of data.
+const maxEcho = 40
+
+// Echo returns a name read from the input (a key, a column title, an
+// anchor, a form input's name) as a message prints it: cut after 40
+// characters ("…" then), and every character that is not printable
+// (ESC, CR, NUL, a bidirectional control, bytes that are not UTF-8)
+// escaped as Go writes it ("\x1b", "\r", "\u202e"), so that a crafted
+// key can neither rewrite the terminal's line nor fill a log.
+func Echo(s string) string {
+	var b strings.Builder
+	n := 0
+	for i, r := range s {
+		if n == maxEcho {
+			b.WriteString("…")
+			break
+		}
+		n++
+		switch {
+		case r == utf8.RuneError && len(s[i:]) > 0 && !strings.HasPrefix(s[i:], "\uFFFD"):
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\\':
+			b.WriteString(`\\`)
+		case unicode.IsGraphic(r) && !unicode.Is(unicode.Cf, r):
+			b.WriteRune(r)
+		default:
+			q := strconv.QuoteRune(r) // '\x1b', '\r', '\u202e'
+			b.WriteString(q[1 : len(q)-1])
+		}
+	}
+	return b.String()
 }

@@ -220,3 +220,25 @@ func TestLookupParsesWhatItNeeds(t *testing.T) {
 		t.Errorf("all: error %v, want b.yaml's", err)
 	}
 }
+
+// TestEcho: a name read from the input is printed cut and with every
+// character a terminal would act on escaped.
+func TestEcho(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"family_nam", "family_nam"},
+		{"Date de naissance", "Date de naissance"},
+		{"k\x1b[2K\rforged", `k\x1b[2K\rforged`},
+		{"a\x00p\x00p", `a\x00p\x00p`},
+		{"bidi\u202eevil", `bidi\u202eevil`},
+		{"\xff\xfeok", `\xff\xfeok`},
+		{"vrai \uFFFD", "vrai \uFFFD"},
+		{`back\slash`, `back\\slash`},
+		{strings.Repeat("k", 900000), strings.Repeat("k", 40) + "…"},
+		{strings.Repeat("é", 41), strings.Repeat("é", 40) + "…"},
+		{strings.Repeat("é", 40), strings.Repeat("é", 40)},
+	} {
+		if got := Echo(tc.in); got != tc.want {
+			t.Errorf("Echo(%.60q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

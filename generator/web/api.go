@@ -217,6 +217,12 @@ func (s *Server) draft(w http.ResponseWriter, r *http.Request) {
 	}
 	values := p.values
 	if p.hasFile {
+		// A file that cannot be read is said so, not dropped from the
+		// draft without a word.
+		if _, err := applicant.Parse(fileName, p.file); err != nil {
+			writeProblems(w, http.StatusUnprocessableEntity, problemsOf(err), nil)
+			return
+		}
 		values = merge(fileValues(p.file), p.values)
 	}
 	root := fields.Canonical(values)

@@ -12,8 +12,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/fields"
@@ -291,14 +289,16 @@ func (s *Server) load(p *post) (*applicantOf, []Problem) {
 	return a, nil
 }
 
-// fileValues are the values of an applicant file; none when it is not
-// YAML (the loader says why).
+// fileValues are the values of an applicant file, read within the
+// loader's limits (a file whose aliases stand for more than the loader
+// reads is not expanded); none when it cannot be read (the loader says
+// why).
 func fileValues(data []byte) []fields.Value {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	root, err := applicant.Parse(fileName, data)
+	if err != nil {
 		return nil
 	}
-	return fields.Flatten(&doc)
+	return fields.Flatten(root)
 }
 
 // merge puts the form's values over the file's: a field given in the form
