@@ -29,3 +29,24 @@ for style in Regular Bold Italic; do
 		--drop-tables+=DSIG,GSUB,GPOS,GDEF \
 		--output-file="$out/NotoSans-$style.ttf"
 done
+
+# The notice in the applicant's language (generator/render/notice.go) draws
+# Arabic and Georgian with their own Noto families, Regular and Bold. Arabic
+# keeps its block and the Presentation Forms-B (and the spaces), which the notice draws
+# (generator/arabic shapes into them): no layout table is needed. Every
+# other character of the notice (digits, Latin names, punctuation) comes
+# from Noto Sans above.
+for style in Regular Bold; do
+	pyftsubset "$src/NotoSansArabic-$style.ttf" \
+		--unicodes="U+0020,U+00A0,U+0600-06FF,U+FE70-FEFF" \
+		--layout-features='' --no-hinting \
+		--name-IDs='*' --name-languages='*' \
+		--drop-tables+=DSIG,GSUB,GPOS,GDEF \
+		--output-file="$out/NotoSansArabic-$style.ttf"
+	pyftsubset "$src/NotoSansGeorgian-$style.ttf" \
+		--unicodes="U+0020,U+00A0,U+10A0-10FF,U+1C90-1CBF,U+2D00-2D2F" \
+		--layout-features='' --no-hinting \
+		--name-IDs='*' --name-languages='*' \
+		--drop-tables+=DSIG,GSUB,GPOS,GDEF \
+		--output-file="$out/NotoSansGeorgian-$style.ttf"
+done

@@ -7,9 +7,11 @@ package templates
 
 import "embed"
 
-// FS holds data/*.yaml, text/*.yaml and init/ (the files `ofiipack init` writes).
+// FS holds data/*.yaml, text/*.yaml, init/ (the files `ofiipack init` writes)
+// and notice/*.yaml (the notice in the applicant's language, one file per
+// language).
 //
-//go:embed data text init
+//go:embed data text init notice
 var FS embed.FS
 
 // Web holds web/: the page, style sheet and script of the local web form

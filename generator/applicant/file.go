@@ -17,7 +17,7 @@ var (
 		"documents_ready", "current_permit", "ofii_address", "options", "organisation")
 	applicantKeys = newKeySet("civility", "family_name", "given_names", "birth_date", "birth_place",
 		"nationality", "nationality_label", "marital_status", "address", "hosted_by", "phone", "email",
-		"foreigner_number")
+		"foreigner_number", "language")
 	addressKeys   = newKeySet("care_of", "street", "extra", "postcode", "city")
 	hostKeys      = newKeySet("civility", "family_name", "given_names", "since")
 	identityKeys  = newKeySet("document", "issued_on")
@@ -128,6 +128,7 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 		Phone:            a.text("phone", false, x("expect.phone")),
 		Email:            a.email("email"),
 		ForeignerNumber:  a.foreignerNumber("foreigner_number"),
+		Language:         a.language("language"),
 	}
 	if addr := a.child("address", true, &addressKeys); addr != nil {
 		f.Applicant.Address = Address{
@@ -475,6 +476,9 @@ var fieldEnums = map[string]*enum{
 // spreadsheet's drop-down lists and help sheet, and the web form's choices,
 // come from it.
 func FieldValues(path string) []string {
+	if path == "applicant.language" {
+		return append([]string(nil), languages().codes...)
+	}
 	if e, ok := fieldEnums[path]; ok {
 		return append([]string(nil), e.values...)
 	}

@@ -121,6 +121,10 @@ type Applicant struct {
 	Phone            string
 	Email            string
 	ForeignerNumber  string
+	// Language is the code of the language the applicant reads best
+	// (templates/notice: en, es, pt, ru, ka, ar…), for the notice in that
+	// language; "" or "fr": no notice.
+	Language string
 }
 
 // Address is a French postal address.

@@ -57,6 +57,7 @@ var all = []Field{
 	{"applicant.phone", Text},
 	{"applicant.email", Text},
 	{"applicant.foreigner_number", Text},
+	{"applicant.language", Text},
 	{"identity.document", Text},
 	{"identity.issued_on", Date},
 	{"situation.arrived_on", Date},

@@ -674,7 +674,12 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	}
 
 	// Documents, in print order (SPEC §2).
-	p.Documents = append(p.Documents, DocChecklist, DocCoverLetter)
+	p.Documents = append(p.Documents, DocChecklist)
+	if l := f.Applicant.Language; l != "" && l != "fr" {
+		// second, so that it can be handed over alone (SPEC §3)
+		p.Documents = append(p.Documents, DocApplicantNotice)
+	}
+	p.Documents = append(p.Documents, DocCoverLetter)
 	if polygamy {
 		p.Documents = append(p.Documents, DocNonPolygamyDeclaration)
 	}

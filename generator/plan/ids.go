@@ -1,6 +1,10 @@
 package plan
 
-import "github.com/ofiipack/ofiipack/generator/applicant"
+import (
+	"slices"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
+)
 
 // Checklist item IDs (SPEC §2), in checklist order.
 const (
@@ -114,3 +118,15 @@ var (
 	appealPeriods = []string{applicant.AppealTwoMonths, applicant.AppealOneMonth, applicant.AppealSevenDays,
 		applicant.Appeal48Hours, applicant.AppealFifteenDay}
 )
+
+// DeadlineIDs returns the ID of every deadline the plan computes, sorted:
+// each document that words a date by its ID (the notice in the
+// applicant's language) checks that it has a sentence for each.
+func DeadlineIDs() []string {
+	ids := make([]string, 0, len(deadlineKinds))
+	for id := range deadlineKinds {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}

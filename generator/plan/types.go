@@ -34,6 +34,7 @@ const (
 // Document IDs, in print order.
 const (
 	DocChecklist              = "checklist"
+	DocApplicantNotice        = "applicant_notice" // when applicant.language is set and not fr
 	DocCoverLetter            = "cover_letter"
 	DocNonPolygamyDeclaration = "non_polygamy_declaration"
 	DocHostAttestation        = "host_attestation"

@@ -151,8 +151,28 @@ func newCanvas(today civil.Date, title string) (*canvas, error) {
 	return c, nil
 }
 
-// fontFiles are the embedded TrueType files by style.
-var fontFiles = map[string][]byte{styleRegular: fonts.Regular, styleBold: fonts.Bold, styleItalic: fonts.Italic}
+// face is an embedded TrueType file as fpdf knows it: a family and a style.
+// draws reports which characters it is used for (nil: every character the
+// loader accepts, fontset.Covers).
+type face struct {
+	family, style string
+	data          []byte
+	draws         func(rune) bool
+}
+
+// faces are the embedded fonts by the style name the canvas uses: the
+// styles of Noto Sans, and the faces of the scripts of the notice in the
+// applicant's language (styleArabic…), loaded only by a pack that prints
+// such a notice.
+var faces = map[string]face{
+	styleRegular:      {family, "", fonts.Regular, nil},
+	styleBold:         {family, "B", fonts.Bold, nil},
+	styleItalic:       {family, "I", fonts.Italic, nil},
+	styleArabic:       {"notoarabic", "", fonts.ArabicRegular, arabicRune},
+	styleArabicBold:   {"notoarabic", "B", fonts.ArabicBold, arabicRune},
+	styleGeorgian:     {"notogeorgian", "", fonts.GeorgianRegular, georgianRune},
+	styleGeorgianBold: {"notogeorgian", "B", fonts.GeorgianBold, georgianRune},
+}
 
 // loadFont registers the face of style with fpdf. A font that fpdf cannot
 // parse is printed to stdout and skipped, not returned: SetFont turns that
@@ -161,8 +181,12 @@ func (c *canvas) loadFont(style string) error {
 	if c.loaded[style] {
 		return nil
 	}
-	c.pdf.AddUTF8FontFromBytes(family, style, fontFiles[style])
-	c.pdf.SetFont(family, style, sizeBody)
+	f, ok := faces[style]
+	if !ok {
+		return fmt.Errorf("no embedded font for style %q", style)
+	}
+	c.pdf.AddUTF8FontFromBytes(f.family, f.style, f.data)
+	c.pdf.SetFont(f.family, f.style, sizeBody)
 	c.font = false
 	if err := c.pdf.Error(); err != nil {
 		return fmt.Errorf("load embedded fonts: %w", err)
@@ -181,12 +205,13 @@ func (c *canvas) fail(err error) {
 // check rejects text the fonts cannot draw (above U+FFFF fpdf panics;
 // elsewhere it would print an empty box). The loader already refuses such
 // input; this guards hand-built files and our own wording.
-func (c *canvas) check(s string) bool {
+func (c *canvas) check(style, s string) bool {
+	draws := faces[style].draws
 	for _, r := range s {
-		if r >= 0x20 && r < 0x7f {
+		if draws == nil && r >= 0x20 && r < 0x7f {
 			continue
 		}
-		if !fontset.Covers(r) {
+		if draws == nil && !fontset.Covers(r) || draws != nil && !draws(r) {
 			c.fail(fmt.Errorf("character %U cannot be drawn with the embedded fonts", r))
 			return false
 		}
@@ -203,7 +228,7 @@ func (c *canvas) startDoc(id, title, footer string) {
 	c.continued = nil
 	c.addPage()
 	c.setFont(styleBold, sizeBody)
-	if c.check(title) {
+	if c.check(styleBold, title) {
 		c.pdf.Bookmark(title, 0, 0)
 		c.rec.Bookmarks = append(c.rec.Bookmarks, bookmarkRec{Title: title, Page: c.pdf.PageNo(), Doc: id})
 	}
@@ -241,7 +266,8 @@ func (c *canvas) setFont(style string, size float64) {
 		c.fail(err)
 		return
 	}
-	c.pdf.SetFont(family, style, size)
+	f := faces[style]
+	c.pdf.SetFont(f.family, f.style, size)
 	c.style, c.size, c.font = style, size, true
 }
 
@@ -271,7 +297,8 @@ func (c *canvas) units(style, s string) int {
 			c.fail(err)
 			return 0
 		}
-		if m = c.pdf.SymbolWidthFunc(family, style); m == nil {
+		f := faces[style]
+		if m = c.pdf.SymbolWidthFunc(f.family, f.style); m == nil {
 			c.fail(fmt.Errorf("font style %q was not added", style))
 			return 0
 		}
@@ -288,7 +315,7 @@ func baseline(top, lead, size float64) float64 {
 
 // textAt draws s with its baseline at (x, base) in the current ink.
 func (c *canvas) textAt(x, base float64, style string, size float64, s string) float64 {
-	if s == "" || !c.check(s) {
+	if s == "" || !c.check(style, s) {
 		return 0
 	}
 	c.setFont(style, size)

@@ -39,11 +39,18 @@ const (
 // ptToMM converts points to millimetres.
 const ptToMM = 25.4 / 72
 
-// Styles of the embedded family (fonts.Regular, fonts.Bold, fonts.Italic).
+// Styles of the embedded family (fonts.Regular, fonts.Bold, fonts.Italic),
+// and the faces of the scripts of the notice in the applicant's language
+// (canvas.go, faces).
 const (
 	styleRegular = ""
 	styleBold    = "B"
 	styleItalic  = "I"
+
+	styleArabic       = "ar"
+	styleArabicBold   = "arB"
+	styleGeorgian     = "ka"
+	styleGeorgianBold = "kaB"
 )
 
 // rgb is a colour.

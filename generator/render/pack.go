@@ -10,7 +10,7 @@ import (
 )
 
 // Pack writes the whole printable pack of f as one PDF: the documents of
-// p.Documents in that order (checklist, cover letter, non-polygamy
+// p.Documents in that order (checklist, notice in the applicant's language, cover letter, non-polygamy
 // declaration, host's attestation, calendar), each with its bookmark and its
 // own "page X / Y" numbering. org is the organisation that prepared the
 // pack (may be nil); it is printed on the checklist, never on the letter.
@@ -80,6 +80,8 @@ func pack(w io.Writer, f *applicant.File, p *plan.Plan, org *applicant.Organisat
 		switch doc {
 		case plan.DocChecklist:
 			d.checklist()
+		case plan.DocApplicantNotice:
+			d.applicantNotice()
 		case plan.DocCoverLetter:
 			d.letter()
 		case plan.DocNonPolygamyDeclaration:

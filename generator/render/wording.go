@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ofiipack/ofiipack/generator/french"
+	"github.com/ofiipack/ofiipack/generator/notice"
 	"github.com/ofiipack/ofiipack/generator/plan"
 	"github.com/ofiipack/ofiipack/templates"
 )
@@ -235,13 +236,16 @@ type calendarWords struct {
 
 // contact is one help line of templates/data/contacts.yaml.
 type contact struct {
-	ID     string  `yaml:"id"`
-	Name   string  `yaml:"name"`
-	Phone  string  `yaml:"phone"`
-	What   string  `yaml:"what"`
-	Hours  []hours `yaml:"hours"`
-	Cost   string  `yaml:"cost"`
-	Source string  `yaml:"source"`
+	ID    string  `yaml:"id"`
+	Name  string  `yaml:"name"`
+	Phone string  `yaml:"phone"`
+	What  string  `yaml:"what"`
+	Hours []hours `yaml:"hours"`
+	// Slots are the same hours as data, worded in the applicant's
+	// language by the notice (the French lines of Hours are the checklist's).
+	Slots  []notice.Slot `yaml:"slots"`
+	Cost   string        `yaml:"cost"`
+	Source string        `yaml:"source"`
 }
 
 // hours is one line of opening hours. In contacts.yaml a line such as
@@ -299,6 +303,8 @@ func partsOf(docs []string) []wordingPart {
 		switch doc {
 		case plan.DocChecklist:
 			parts = append(parts, partChecklist, partContacts)
+		case plan.DocApplicantNotice:
+			parts = append(parts, partContacts)
 		case plan.DocCoverLetter:
 			parts = append(parts, partLetter)
 		case plan.DocNonPolygamyDeclaration, plan.DocHostAttestation:
