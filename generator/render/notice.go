@@ -451,10 +451,11 @@ func (n *noticeWriter) nextStep() {
 		barX = pageWidth - marginRight - 1.6
 	}
 	c.rect(barX, top, 1.6, h, "F")
-	// the pictogram of the kind, with its word
+	// the pictogram of the kind, with its word (an action, or no step at
+	// all: the clock and « À faire »)
 	kind := nx.kind
-	if kind == "" || kind == "action" {
-		kind = plan.KindDeadline
+	if l.Kinds[kind] == "" {
+		kind = "action"
 	}
 	n.pictoWithWord(pictogramOf(kind), pictoX, top+pad, pictoW, l.Kinds[kind], f.Kinds[kind], bar)
 	y := top + pad
