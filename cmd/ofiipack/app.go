@@ -281,15 +281,23 @@ func (a *app) printWarnings(ws applicant.Problems) {
 }
 
 func (a *app) warnf(format string, args ...any) {
-	fmt.Fprintf(a.stderr, "ofiipack: warning: "+format+"\n", args...)
+	a.say("warning: ", format, args...)
 }
 
 func (a *app) errorf(format string, args ...any) {
-	fmt.Fprintf(a.stderr, "ofiipack: error: "+format+"\n", args...)
+	a.say("error: ", format, args...)
 }
 
 func (a *app) hintf(format string, args ...any) {
-	fmt.Fprintf(a.stderr, "ofiipack: hint: "+format+"\n", args...)
+	a.say("hint: ", format, args...)
+}
+
+// say prints one line on stderr, "ofiipack: " and kind first. What the
+// line quotes of the input (a file name, a key) is printed with its
+// control characters escaped (msg.Printable): nothing read can move the
+// terminal's cursor or rewrite a line.
+func (a *app) say(kind, format string, args ...any) {
+	fmt.Fprintf(a.stderr, "ofiipack: %s%s\n", kind, msg.Printable(fmt.Sprintf(format, args...)))
 }
 
 // info says on stderr what a command did ("ofiipack: wrote a.pdf (7
@@ -297,7 +305,7 @@ func (a *app) hintf(format string, args ...any) {
 // worked. --quiet silences it.
 func (a *app) info(key string, args ...any) {
 	if !a.quiet {
-		fmt.Fprintf(a.stderr, "ofiipack: %s\n", a.t(key, args...))
+		a.say("", "%s", a.t(key, args...))
 	}
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -96,7 +95,7 @@ func newBatchCmd(a *app) *cobra.Command {
 				}
 				if r.DuplicateOf != "" {
 					// the pack is written: a warning, not an error
-					fmt.Fprintf(a.stderr, "ofiipack: %s\n", a.t("cli.batch.duplicate", msg.New("batch.duplicate", r.Where(), r.DuplicateOf)))
+					a.say("", "%s", a.t("cli.batch.duplicate", msg.New("batch.duplicate", r.Where(), r.DuplicateOf)))
 					a.hintf("%s", a.t("batch.duplicate_hint"))
 				}
 				if bar != nil {

@@ -66,6 +66,8 @@ func cmdEmptyTemp(ts *testscript.TestScript, neg bool, args []string) {
 //	gen keys FILE N             an applicant file with N unknown keys
 //	gen items FILE N            an applicant file with a list of N bad items
 //	gen aliases FILE CHARS N    an applicant file with N aliases of a value of CHARS characters
+//	gen longkey FILE CHARS      an applicant file with an unknown key of CHARS letters (an explicit key: "? key")
+//	gen longcolumn FILE CHARS   a CSV whose second column title has CHARS letters
 //	gen rows FILE N             a CSV with a header and N blank rows
 //	gen bigcsv FILE BYTES       a CSV of BYTES bytes, one endless cell
 //	gen bomb FILE BYTES         an .xlsx whose sheet inflates to BYTES
@@ -114,6 +116,10 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 	case "aliases":
 		s := strings.Replace(hostileBase, "  marital_status: married\n", "  marital_status: married\n  phone: &a "+strings.Repeat("x", num(2))+"\n", 1)
 		write([]byte(s + "documents_ready: [" + strings.TrimSuffix(strings.Repeat("*a, ", num(3)), ", ") + "]\n"))
+	case "longkey":
+		write([]byte(strings.Replace(hostileBase, "  civility: madame\n", "  civility: madame\n  ? "+strings.Repeat("k", num(2))+"\n  : 1\n", 1)))
+	case "longcolumn":
+		write([]byte("applicant.family_name;" + strings.Repeat("c", num(2)) + "\nDIALLO;x\n"))
 	case "rows":
 		var b strings.Builder
 		b.WriteString("applicant.family_name;applicant.given_names\n")

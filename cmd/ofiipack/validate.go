@@ -9,6 +9,7 @@ import (
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
 func newValidateCmd(a *app) *cobra.Command {
@@ -57,7 +58,7 @@ func (a *app) validateOne(name string, today civil.Date) bool {
 	}
 	if err == nil {
 		a.printWarnings(f.Warnings)
-		fmt.Fprintf(a.stdout, "%s\n", a.t("cli.validate_ok", name))
+		fmt.Fprintf(a.stdout, "%s\n", msg.Printable(a.t("cli.validate_ok", name)))
 		return true
 	}
 	var ps applicant.Problems

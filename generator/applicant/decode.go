@@ -213,7 +213,10 @@ func (d *decoder) unknownKey(k *yaml.Node, path string, set *keySet) {
 	} else if where := keyHome[k.Value]; len(where) > 0 {
 		hint = x("hint.belongs_under", k.Value, where)
 	}
-	d.add(k, join(path, k.Value), x("unknown_key", quote(k.Value), set.expect), hint)
+	// The key is the file's, not ours: cut and escaped in its path as in
+	// its quote, so that ESC or a carriage return never reaches a
+	// terminal and a key of a million letters never fills a log.
+	d.add(k, join(path, msg.Echo(k.Value)), x("unknown_key", quote(k.Value), set.expect), hint)
 }
 
 // get returns the value of key, or nil when it is absent; a required key
@@ -296,7 +299,7 @@ func (m *mapping) name(key string, required bool, expect msg.Text) string {
 			kind = "found.date"
 		}
 		if kind != "" {
-			m.d.add(v, path, x("not_text", quote(v.Value), x(kind), expect), x("hint.quote_it", key, v.Value))
+			m.d.add(v, path, x("not_text", quote(v.Value), x(kind), expect), x("hint.quote_it", key, msg.Echo(v.Value)))
 			return ""
 		}
 	}
@@ -334,18 +337,6 @@ func (d *decoder) textMax(v *yaml.Node, path string, expect msg.Text, max int) s
 	return s
 }
 
-// cut returns the first max characters of s, and "…" when there were more.
-func cut(s string, max int) string {
-	n := 0
-	for i := range s {
-		if n == max {
-			return s[:i] + "…"
-		}
-		n++
-	}
-	return s
-}
-
 // lostComment warns when the text of a value seems to go on after " #",
 // which YAML reads as the start of a comment: "street: 27 bd National
 // #appt 4" keeps « 27 bd National ». A comment that starts with "#" and a
@@ -378,7 +369,7 @@ func (d *decoder) lostComment(v *yaml.Node, path string) {
 	if key != "" {
 		// the hint shows the end of the value only: the rest of an
 		// address is personal, and the user has it before their eyes
-		w.Hint = x("hint.comment_in_value", key, cut(comment, maxQuoted))
+		w.Hint = x("hint.comment_in_value", key, msg.Echo(comment))
 	}
 	d.warns = append(d.warns, w)
 }

@@ -178,6 +178,7 @@ func syntaxProblem(name string, data []byte, err error) Problem {
 	case strings.HasPrefix(reason, "unknown anchor"):
 		if a := strings.Index(reason, "'"); a >= 0 {
 			anchor := strings.TrimSuffix(reason[a+1:], "' referenced")
+			reason = "unknown anchor '" + msg.Echo(anchor) + "' referenced"
 			if l, c, ok := findString(data, "*"+anchor, 1); ok {
 				line, col = l, c
 			}
@@ -322,7 +323,7 @@ func fieldAt(data []byte, line int) string {
 			continue // not a key: the line belongs to what encloses it
 		}
 		value := strings.TrimSpace(content[len(key)+1:])
-		stack = append(stack, frame{indent: indent, name: strings.TrimSpace(key),
+		stack = append(stack, frame{indent: indent, name: msg.Echo(strings.TrimSpace(key)),
 			inline: value != "" && value[0] != '#' && value[0] != '|' && value[0] != '>' && value[0] != '&'})
 	}
 	var b strings.Builder

@@ -117,6 +117,9 @@ func didYouMean(s string) msg.Text { return msg.New("hint.did_you_mean", s) }
 // "_", "-", "." and spaces), or "" when none is close enough to be a typo:
 // the one "did you mean" of ofiipack, for keys, values and spreadsheet columns.
 func Nearest(s string, candidates []string) string {
+	if len(s) > 256 {
+		return "" // longer than any key, value or column title, by far
+	}
 	ns := normKey(s)
 	if ns == "" {
 		return ""

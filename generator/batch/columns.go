@@ -3,7 +3,6 @@ package batch
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/fields"
@@ -108,7 +107,7 @@ func parseHeader(source string, row int, names []string) (*header, []Problem) {
 			c, ok = columnByTitle(name)
 		}
 		if !ok {
-			p := Problem{Text: msg.New("batch.at_column", at, columnName(i+1), msg.New("batch.unknown_column", clip(name)))}
+			p := Problem{Text: msg.New("batch.at_column", at, columnName(i+1), msg.New("batch.unknown_column", msg.Echo(name)))}
 			if s := nearestColumn(name); s != "" {
 				p.Hint = msg.New("hint.did_you_mean", s)
 			} else {
@@ -125,16 +124,6 @@ func parseHeader(source string, row int, names []string) (*header, []Problem) {
 		h.cols[i], h.used[i] = c, true
 	}
 	return h, probs
-}
-
-// clip shortens a header cell for a message: a data row pasted in the header
-// must not end up whole in a log.
-func clip(s string) string {
-	if utf8.RuneCountInString(s) <= 60 {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:60]) + "…"
 }
 
 // nearestColumn returns the known column closest to name, or "" when none is

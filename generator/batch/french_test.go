@@ -161,8 +161,9 @@ func TestNeutralise(t *testing.T) {
 		"+33 6 12":                 "'+33 6 12",
 		"-2":                       "'-2",
 		"@SUM(A1)":                 "'@SUM(A1)",
-		"\tx":                      "'\tx",
-		"\rx":                      "'\rx",
+		"\tx":                      `\tx`, // escaped: no tab starts the cell
+		"\rx":                      `\rx`,
+		"dossier\x1b[2K.yaml":      `dossier\x1b[2K.yaml`,
 		"a=b":                      "a=b",
 		"2026-12-16":               "2026-12-16",
 	}

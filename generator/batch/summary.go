@@ -111,11 +111,13 @@ func (sw *summaryWriter) close() error {
 // "CSV Injection"): a cell that starts with =, +, -, @, a tab or a
 // carriage return gets a leading apostrophe, which Excel and LibreOffice
 // show as text and do not print. A name or a file's data can then never
-// run a formula on the volunteer's machine.
+// run a formula on the volunteer's machine. Control characters (a file
+// name's ESC or NUL) are escaped (msg.Printable).
 func Neutralise(s string) string {
 	if s == "" {
 		return s
 	}
+	s = msg.Printable(s)
 	switch s[0] {
 	case '=', '+', '-', '@', '\t', '\r':
 		return "'" + s

@@ -476,25 +476,41 @@ const maxEcho = 40
 
 // Echo returns a name read from the input (a key, a column title, an
 // anchor, a form input's name) as a message prints it: cut after 40
-// characters ("…" then), and every character that is not printable
-// (ESC, CR, NUL, a bidirectional control, bytes that are not UTF-8)
-// escaped as Go writes it ("\x1b", "\r", "\u202e"), so that a crafted
-// key can neither rewrite the terminal's line nor fill a log.
+// characters ("…" then), and Printable, so that a crafted key can neither
+// rewrite the terminal's line nor fill a log.
 func Echo(s string) string {
-	var b strings.Builder
 	n := 0
-	for i, r := range s {
+	for i := range s {
 		if n == maxEcho {
-			b.WriteString("…")
-			break
+			return Printable(s[:i]) + "…"
 		}
 		n++
+	}
+	return Printable(s)
+}
+
+// Printable returns s with every character that a terminal or a
+// spreadsheet would act on, or that hides text, escaped as Go writes it:
+// control characters ("\x1b", "\r", "\x00"), bidirectional and other
+// format characters ("\u202e"), line and paragraph separators, and bytes
+// that are not UTF-8 ("\xff"). Other text is left as it is.
+func Printable(s string) string {
+	clean := utf8.ValidString(s)
+	for _, r := range s {
+		if !printable(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
 		switch {
-		case r == utf8.RuneError && len(s[i:]) > 0 && !strings.HasPrefix(s[i:], "\uFFFD"):
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case r == '\\':
-			b.WriteString(`\\`)
-		case unicode.IsGraphic(r) && !unicode.Is(unicode.Cf, r):
+		case printable(r):
 			b.WriteRune(r)
 		default:
 			q := strconv.QuoteRune(r) // '\x1b', '\r', '\u202e'
@@ -502,4 +518,8 @@ func Echo(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func printable(r rune) bool {
+	return unicode.IsGraphic(r) && !unicode.Is(unicode.Cf, r)
 }

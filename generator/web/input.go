@@ -215,13 +215,9 @@ func parsePairs(pairs []pair) (*post, []Problem, int) {
 }
 
 // unknownName is the problem of an input the form does not have; the name
-// is quoted cut to 60 characters, as batch quotes an unknown column.
+// is cut and escaped (msg.Echo), as batch quotes an unknown column.
 func unknownName(name string) Problem {
-	name = strings.ToValidUTF8(name, "\uFFFD")
-	if r := []rune(name); len(r) > 60 {
-		name = string(r[:60]) + "…"
-	}
-	return Problem{Message: say("web.unknown_field", name)}
+	return Problem{Message: say("web.unknown_field", msg.Echo(name))}
 }
 
 func dedupe(ps []Problem) []Problem {
