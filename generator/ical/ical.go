@@ -59,7 +59,7 @@ type Entry struct {
 // 1 day before) while it is neither done nor passed.
 func Calendar(w io.Writer, f *applicant.File, p *plan.Plan) error {
 	name := Name(f)
-	cal, err := newCalendar(wording().calendarName, name)
+	cal, err := newCalendar(wording().calendarName, fields{Name: name, Renewal: f.CurrentPermit != nil})
 	if err != nil {
 		return err
 	}
@@ -81,7 +81,7 @@ func Calendar(w io.Writer, f *applicant.File, p *plan.Plan) error {
 // calendar holding them all would give: a caseload of any size is never
 // held in memory as events.
 func Caseload(w io.Writer, today civil.Date, entries iter.Seq[Entry]) error {
-	cal, err := newCalendar(wording().caseloadName, "")
+	cal, err := newCalendar(wording().caseloadName, fields{})
 	if err != nil {
 		return err
 	}
@@ -169,11 +169,11 @@ func title(d plan.Deadline) string {
 	return d.ID
 }
 
-func newCalendar(nameTmpl *template.Template, name string) (*ics.Calendar, error) {
+func newCalendar(nameTmpl *template.Template, name fields) (*ics.Calendar, error) {
 	cal := ics.NewCalendarFor("ofiipack")
 	cal.SetProductId(ProductID)
 	cal.SetCalscale("GREGORIAN")
-	calName, err := execute(nameTmpl, fields{Name: name})
+	calName, err := execute(nameTmpl, name)
 	if err != nil {
 		return nil, err
 	}
@@ -261,6 +261,7 @@ func serialize(w io.Writer, cal *ics.Calendar) error {
 // fields are the placeholders of the wording.
 type fields struct {
 	Name, Title, Date, PostBy, Source, Kind string
+	Renewal                                 bool // the file renews the permit held (current_permit)
 }
 
 func execute(t *template.Template, v fields) (string, error) {

@@ -392,7 +392,7 @@ func TestCaseload(t *testing.T) {
 	assertLines(t, out)
 	// Written entry by entry, the file is what one calendar holding every
 	// event gives.
-	whole, err := newCalendar(wording().caseloadName, "")
+	whole, err := newCalendar(wording().caseloadName, fields{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -444,5 +444,51 @@ func TestCaseloadEmpty(t *testing.T) {
 	assertLines(t, buf.String())
 	if n := len(parse(t, buf.String()).Events()); n != 0 {
 		t.Errorf("%d events, want 0", n)
+	}
+}
+
+// A renewal's calendar (SPEC §2, "Renewal"): named for the renewal; the
+// filing limit is a deadline with its two reminders, the window's opening
+// a milestone and the permit's expiry an expiry, without any.
+func TestRenewalCalendar(t *testing.T) {
+	f := diallo()
+	f.Applicant.Nationality, f.Applicant.MaritalStatus = "ML", applicant.Single
+	f.Applicant.Address = applicant.Address{Street: "1 rue X", Postcode: "75011", City: "Paris"}
+	f.Identity.Document = applicant.Passport
+	f.Situation = applicant.Situation{ArrivedOn: date("2020-01-01"), PolygamyDeclaration: applicant.PolygamyAuto}
+	f.Options.MailMarginDays = applicant.DefaultMailMarginDays
+	f.CurrentPermit = &applicant.Permit{Kind: applicant.PermitCard, ExpiresOn: date("2027-03-31")}
+	today := date("2026-11-22") // the window opens on 1 December, the limit is 30 January
+	p, err := plan.Compute(f, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Calendar(&buf, f, p); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	assertLines(t, out)
+	if !strings.Contains(strings.ReplaceAll(out, "\r\n ", ""), "X-WR-CALNAME:Renouvellement du titre de séjour pour soins — DIALLO Aminata\r\n") {
+		t.Errorf("calendar name:\n%s", out)
+	}
+	alarms := map[string]int{}
+	dates := map[string]string{}
+	for _, ev := range parse(t, out).Events() {
+		id := ev.Id()[:strings.IndexByte(ev.Id(), '-')]
+		alarms[id] = len(ev.Alarms())
+		dates[id] = prop(t, &ev.ComponentBase, ics.ComponentPropertyDtStart).Value
+	}
+	for _, want := range []struct {
+		id, date string
+		alarms   int
+	}{
+		{"renewal_window_opens", "20261201", 0},
+		{"renewal_filing", "20270130", 2},
+		{"permit_expiry", "20270331", 0},
+	} {
+		if dates[want.id] != want.date || alarms[want.id] != want.alarms {
+			t.Errorf("%s: DTSTART %s with %d reminders, want %s with %d", want.id, dates[want.id], alarms[want.id], want.date, want.alarms)
+		}
 	}
 }

@@ -135,13 +135,15 @@ func (t text) render(data any) (string, error) {
 }
 
 type wording struct {
-	Sources   map[string]string          `yaml:"sources"` // anchors of the sources used most
-	Permits   map[string]Permit          `yaml:"permits"`
-	Items     map[string]itemWording     `yaml:"items"`
-	Deadlines map[string]deadlineWording `yaml:"deadlines"`
-	Warnings  map[string]warningWording  `yaml:"warnings"`
-	Fees      map[string]feeWording      `yaml:"fees"`
-	Labels    struct {
+	Sources map[string]string `yaml:"sources"` // anchors of the sources used most
+	Permits map[string]Permit `yaml:"permits"`
+	// HeldPermits name the permit held now (current_permit), by kind
+	HeldPermits map[string]HeldPermit      `yaml:"held_permits"`
+	Items       map[string]itemWording     `yaml:"items"`
+	Deadlines   map[string]deadlineWording `yaml:"deadlines"`
+	Warnings    map[string]warningWording  `yaml:"warnings"`
+	Fees        map[string]feeWording      `yaml:"fees"`
+	Labels      struct {
 		ResidenceProofs map[string]string `yaml:"residence_proofs"`
 		RefusalGrounds  map[string]string `yaml:"refusal_grounds"`
 		AppealPeriods   map[string]string `yaml:"appeal_periods"`

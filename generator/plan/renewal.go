@@ -1,10 +1,13 @@
 package plan
 
 import (
+	"bytes"
 	"fmt"
+	"sync"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/templates"
 )
 
 // The renewal of the permit held now (SPEC §2, "Renewal"): with
@@ -64,19 +67,19 @@ var a2Rule = civil.New(2026, 1, 1)
 // HeldPermit is how the documents name the permit held now.
 type HeldPermit struct {
 	Title string `yaml:"title"` // in titles
+	Name  string `yaml:"name"`  // in sentences, without article
 	Short string `yaml:"short"` // with its article: « la carte de séjour temporaire »
 	Your  string `yaml:"your"`  // « votre carte de séjour temporaire »
 	E     string `yaml:"e"`     // the agreement of a participle: "e" or ""
 }
 
-// renewalWording is the renewal section of plan.yaml: the permits held,
-// and items, deadlines, warnings and fees that join the wording's own.
+// renewalWording is the renewal section of plan.yaml: items, deadlines,
+// warnings and fees that join the wording's own.
 type renewalWording struct {
-	HeldPermits map[string]HeldPermit      `yaml:"held_permits"`
-	Items       map[string]itemWording     `yaml:"items"`
-	Deadlines   map[string]deadlineWording `yaml:"deadlines"`
-	Warnings    map[string]warningWording  `yaml:"warnings"`
-	Fees        map[string]feeWording      `yaml:"fees"`
+	Items     map[string]itemWording     `yaml:"items"`
+	Deadlines map[string]deadlineWording `yaml:"deadlines"`
+	Warnings  map[string]warningWording  `yaml:"warnings"`
+	Fees      map[string]feeWording      `yaml:"fees"`
 }
 
 // permitKinds are the kinds of current_permit, in the loader's order.
@@ -85,10 +88,8 @@ var permitKinds = []string{applicant.PermitCard, applicant.PermitMultiYear, appl
 // mergeRenewal adds the renewal section's items, deadlines, warnings and
 // fees to the wording's; an ID in both is an error.
 func (w *wording) mergeRenewal() error {
-	for _, k := range permitKinds {
-		if p := w.Renewal.HeldPermits[k]; p.Title == "" || p.Short == "" || p.Your == "" {
-			return fmt.Errorf("%s: renewal: held_permits: %s needs title, short and your", WordingPath, k)
-		}
+	if err := checkHeldPermits(w.HeldPermits); err != nil {
+		return err
 	}
 	if err := merge(w.Items, w.Renewal.Items, "items"); err != nil {
 		return err
@@ -110,6 +111,52 @@ func merge[V any](into, from map[string]V, section string) error {
 		into[id] = v
 	}
 	return nil
+}
+
+// checkHeldPermits reports a kind of current_permit whose name is missing.
+func checkHeldPermits(held map[string]HeldPermit) error {
+	for _, k := range permitKinds {
+		if p := held[k]; p.Title == "" || p.Name == "" || p.Short == "" || p.Your == "" {
+			return fmt.Errorf("%s: held_permits: %s needs title, name, short and your", WordingPath, k)
+		}
+	}
+	return nil
+}
+
+// loadHeldPermits reads the held_permits section of the embedded wording
+// alone, once: the letter names the permit held and needs nothing else of
+// plan.yaml (as loadPermits).
+var loadHeldPermits = sync.OnceValues(func() (map[string]HeldPermit, error) {
+	b, err := templates.FS.ReadFile(WordingPath)
+	if err != nil {
+		return nil, err
+	}
+	sec, line, ok := topLevelSection(b, "held_permits")
+	if !ok {
+		return nil, fmt.Errorf("%s: no top-level key held_permits", WordingPath)
+	}
+	sec = append(bytes.Repeat([]byte("\n"), line-1), sec...)
+	var w struct {
+		HeldPermits map[string]HeldPermit `yaml:"held_permits"`
+	}
+	if err := decodeStrict(WordingPath, sec, &w); err != nil {
+		return nil, err
+	}
+	return w.HeldPermits, checkHeldPermits(w.HeldPermits)
+})
+
+// HeldPermitOf returns how the documents name a permit held now, by the
+// kind of current_permit (the letter, the titles of a renewal).
+func HeldPermitOf(kind string) (HeldPermit, error) {
+	held, err := loadHeldPermits()
+	if err != nil {
+		return HeldPermit{}, fmt.Errorf("plan: %w", err)
+	}
+	p, ok := held[kind]
+	if !ok {
+		return HeldPermit{}, fmt.Errorf("plan: unknown permit kind %q", kind)
+	}
+	return p, nil
 }
 
 // renewal is what the wording sees of a renewal (.Renewal): the zero value
@@ -164,7 +211,7 @@ func (t *tables) renewalOf(f *applicant.File, today civil.Date, period *feePerio
 	if cp == nil {
 		return renewal{}, nil
 	}
-	held, ok := t.w.Renewal.HeldPermits[cp.Kind]
+	held, ok := t.w.HeldPermits[cp.Kind]
 	if !ok {
 		return renewal{}, fmt.Errorf("current_permit.kind: unknown kind %q", cp.Kind)
 	}

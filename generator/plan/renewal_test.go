@@ -414,3 +414,21 @@ func TestNextRenewal(t *testing.T) {
 		t.Error("next_renewal without a grant")
 	}
 }
+
+// The letter reads the permits held from their section alone: the same
+// names as the whole wording's.
+func TestHeldPermitsSection(t *testing.T) {
+	tab, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range permitKinds {
+		got, err := HeldPermitOf(kind)
+		if err != nil || got != tab.w.HeldPermits[kind] || got.Name == "" {
+			t.Errorf("HeldPermitOf(%s) = %+v, %v; want %+v", kind, got, err, tab.w.HeldPermits[kind])
+		}
+	}
+	if _, err := HeldPermitOf("card_x"); err == nil {
+		t.Error("HeldPermitOf: no error for an unknown kind")
+	}
+}

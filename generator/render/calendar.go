@@ -20,7 +20,7 @@ func (d *docData) calendar() {
 	if org != "" {
 		org += " — " + contact
 	}
-	d.title(c.fill(w.Title, nil)+" — "+d.person["Name"].(string), c.fill(w.Person, d.person), org)
+	d.title(c.fill(w.Title, nil)+" — "+d.person["Name"].(string), c.fill(w.Person, d.person), c.fill(w.Held, d.person), org)
 	c.setInk(colInk)
 	c.para(marginLeft, contentWidth, leadSmall+0.2, sizeSmall+0.5, alignLeft, plain(styleRegular, c.fill(w.Intro, nil)))
 	if note := holiday.Default().Note(d.f.Applicant.Address.Postcode); note != "" {

@@ -15,9 +15,10 @@ import (
 func (d *docData) checklist() {
 	c, w := d.c, &d.w.Checklist
 	d.begin(plan.DocChecklist, w.Document)
-	d.title(c.fill(w.Title.of(d.p), nil)+" — "+d.person["Name"].(string),
+	d.title(c.fill(w.Title.of(d.p), d.person)+" — "+d.person["Name"].(string),
 		c.fill(w.Person, d.person),
 		c.fill(d.person["PermitTitle"].(string), nil),
+		c.fill(w.Held, d.person),
 		c.fill(w.Prepared, d.person))
 	d.nextStep()
 	d.warnings()

@@ -179,9 +179,13 @@ func (d *docData) letterBlocks() []letterBlock {
 	case p.Basis == plan.BasisFrancoAlgerian:
 		subject = w.Subject.FrancoAlgerian
 	}
-	add(1, alignLeft, 0, plain(styleBold, c.fill(w.SubjectLabel, nil)+c.fill(subject, m{"Child": child})))
+	renewal, _ := d.person["Renewal"].(bool)
+	add(1, alignLeft, 0, plain(styleBold, c.fill(w.SubjectLabel, nil)+c.fill(subject, m{"Child": child, "Renewal": renewal})))
 
 	refs := []string{c.fill(w.References.Applicant, d.person)}
+	if renewal {
+		refs = append(refs, c.fill(w.References.Held, m{"APS": d.person["APS"], "Held": d.person["Held"], "Date": d.person["HeldUntil"]}))
+	}
 	if n := f.Applicant.ForeignerNumber; n != "" {
 		refs = append(refs, c.fill(w.References.ForeignerNumber, m{"Number": n}))
 	}
@@ -196,7 +200,7 @@ func (d *docData) letterBlocks() []letterBlock {
 		if p.Route == plan.RouteAPSParent { // filed at the prefecture, not in ANEF
 			filed = w.References.FiledAtPrefecture
 		}
-		refs = append(refs, c.fill(filed, m{"Date": french.Date(f.Procedure.FiledOn)}))
+		refs = append(refs, c.fill(filed, m{"Date": french.Date(f.Procedure.FiledOn), "Renewal": renewal}))
 	}
 	if !f.Situation.AsylumRegisteredOn.IsZero() {
 		refs = append(refs, c.fill(w.References.Asylum, m{"Date": french.Date(f.Situation.AsylumRegisteredOn)}))
@@ -218,7 +222,7 @@ func (d *docData) letterBlocks() []letterBlock {
 		body = w.Body.APSParent
 	}
 	for _, para := range body {
-		add(0.8, alignLeft, 0, plain(styleRegular, c.fill(para, m{"Child": child, "Algerian": d.person["Algerian"]})))
+		add(0.8, alignLeft, 0, plain(styleRegular, c.fill(para, m{"Child": child, "Algerian": d.person["Algerian"], "Renewal": renewal})))
 	}
 	add(0.8, alignLeft, 0, plain(styleBold, c.fill(w.Enclosure, nil)))
 	add(1, alignLeft, 0, plain(styleRegular, c.fill(w.Closing, m{"Salutation": salutation})))

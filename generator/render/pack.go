@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/french"
 	"github.com/ofiipack/ofiipack/generator/plan"
 )
 
@@ -75,6 +76,15 @@ func pack(w io.Writer, f *applicant.File, p *plan.Plan, org *applicant.Organisat
 	d.person["Algerian"] = p.Basis == plan.BasisFrancoAlgerian
 	d.person["PermitTitle"] = permit.Title
 	d.person["Fees"] = len(p.Fees) > 0
+	// a renewal names the permit held (SPEC §2, "Renewal")
+	d.person["Renewal"], d.person["Held"], d.person["HeldUntil"] = false, "", ""
+	if cp := f.CurrentPermit; cp != nil {
+		held, err := plan.HeldPermitOf(cp.Kind)
+		if err != nil {
+			return nil, err
+		}
+		d.person["Renewal"], d.person["Held"], d.person["HeldUntil"] = true, held.Name, french.Date(cp.ExpiresOn)
+	}
 	c.pdf.SetTitle(c.fill(words.Common.PDFTitle, d.person), true)
 	for _, doc := range docs {
 		switch doc {

@@ -70,6 +70,7 @@ type step struct {
 type checklistWords struct {
 	Document string  `yaml:"document"`
 	Title    byRoute `yaml:"title"`
+	Held     string  `yaml:"held"` // a renewal: the permit held
 	Person   string  `yaml:"person"`
 	Prepared string  `yaml:"prepared"`
 	Next     struct {
@@ -142,6 +143,7 @@ type letterWords struct {
 		FiledAtPrefecture string `yaml:"filed_at_prefecture"`
 		Asylum            string `yaml:"asylum"`
 		Child             string `yaml:"child"`
+		Held              string `yaml:"held"` // a renewal: the permit held
 	} `yaml:"references"`
 	Salutation string      `yaml:"salutation"`
 	Body       listByRoute `yaml:"body"`
@@ -183,6 +185,7 @@ type calendarWords struct {
 	Document string `yaml:"document"`
 	Title    string `yaml:"title"`
 	Person   string `yaml:"person"`
+	Held     string `yaml:"held"` // a renewal: the permit renewed
 	Intro    string `yaml:"intro"`
 	Timeline struct {
 		Heading string   `yaml:"heading"`
