@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -150,7 +151,7 @@ func TestExamplesPlanJSON(t *testing.T) {
 			if err := json.Unmarshal([]byte(stdout), &got); err != nil {
 				t.Fatalf("output is not JSON: %v\n%s", err, stdout)
 			}
-			for _, key := range []string{"format", "today", "route", "checklist", "deadlines", "warnings", "fees", "documents"} {
+			for _, key := range []string{"format", "today", "route", "application", "stage", "checklist", "deadlines", "warnings", "fees", "documents"} {
 				if _, ok := got[key]; !ok {
 					t.Errorf("JSON has no %q", key)
 				}
@@ -165,8 +166,14 @@ func TestExamplesPlanJSON(t *testing.T) {
 				t.Errorf("JSON is not indented with two spaces:\n%.80s", stdout)
 			}
 			docs, _ := got["documents"].([]any)
-			if len(docs) < 3 || docs[0] != plan.DocChecklist || docs[1] != plan.DocCoverLetter || docs[len(docs)-1] != plan.DocCalendar {
-				t.Errorf("documents = %v, want checklist, cover_letter, …, calendar", docs)
+			if len(docs) < 2 || docs[0] != plan.DocChecklist || docs[len(docs)-1] != plan.DocCalendar {
+				t.Errorf("documents = %v, want checklist, …, calendar", docs)
+			}
+			// the cover letter only while the certificate is to be sent (SPEC §2)
+			letter := slices.Contains(docs, any(plan.DocCoverLetter))
+			stage, _ := got["stage"].(string)
+			if want := slices.Contains([]string{plan.StageToFile, plan.StageFiled, plan.StageCertificateDue}, stage); letter != want {
+				t.Errorf("stage %s: documents %v", stage, docs)
 			}
 		})
 	}

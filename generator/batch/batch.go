@@ -95,8 +95,10 @@ type Result struct {
 	Entry    string         // "row N" for a spreadsheet row, "" for a file
 	PDF      string         // the pack's file name in the output folder; "" when it failed
 	Name     string         // the applicant's family and given names; "" when unread
-	Next     *plan.Deadline // the deadline of the plan's next step (plan.Next), nil if none
-	NextText string         // the next step in French: its title, and what to do now when late
+	Stage    string         // where the file stands (plan.Stage)
+	Next     *plan.NextStep // the plan's next step; nil when the entry failed
+	PostBy   *civil.Date    // the next step's posting date, when it has one
+	NextText string         // the next step in French: its title, and what to do today
 	Warnings []string       // the plan's warning IDs
 	// WarningsText are the warnings in French, as the caseload board words
 	// them (third person).
@@ -450,10 +452,9 @@ func prepare(e entry, today civil.Date, names *namer) job {
 	j.PDF = names.unique(Slug(j.file)) + ".pdf"
 	j.Name = ical.Name(j.file)
 	j.DuplicateOf = names.person(j.file, j.Source, j.Entry)
+	j.Stage, j.Next, j.NextText = j.plan.Stage, j.plan.NextStep, j.plan.NextText()
 	if d := j.plan.Next(); d != nil {
-		next := *d
-		j.Next = &next
-		j.NextText = j.plan.NextText()
+		j.PostBy = d.PostBy
 	}
 	for _, w := range j.plan.Warnings {
 		j.Warnings = append(j.Warnings, w.ID)

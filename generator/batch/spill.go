@@ -124,6 +124,8 @@ const (
 	flagPassed
 	flagDone
 	flagLate
+	flagStepDate     // the next step has a date
+	flagPostByPassed // the next step's posting date has passed
 )
 
 // encodeKept encodes what keep keeps of f and its plan, found at where.
@@ -175,11 +177,20 @@ func encodeKept(f *applicant.File, p *plan.Plan, where string) []byte {
 		if n.Late {
 			flags |= flagLate
 		}
+		if n.Date != nil {
+			flags |= flagStepDate
+		}
+		if n.PostByPassed {
+			flags |= flagPostByPassed
+		}
 		b = append(b, flags)
 		b = appendString(b, n.ID)
-		b = appendDate(b, n.Date)
+		if n.Date != nil {
+			b = appendDate(b, *n.Date)
+		}
 		b = appendString(b, n.Kind)
 		b = appendString(b, n.Now)
+		b = appendString(b, n.Title)
 	}
 	return b
 }
@@ -289,7 +300,13 @@ func decodeKept(b []byte) (kept, error) {
 		}
 	}
 	if flags := d.byte(); flags != 0 {
-		k.next = &plan.NextStep{ID: d.string(), Date: d.date(), Kind: d.string(), Late: flags&flagLate != 0, Now: d.string()}
+		n := &plan.NextStep{ID: d.string(), Late: flags&flagLate != 0, PostByPassed: flags&flagPostByPassed != 0}
+		if flags&flagStepDate != 0 {
+			date := d.date()
+			n.Date = &date
+		}
+		n.Kind, n.Now, n.Title = d.string(), d.string(), d.string()
+		k.next = n
 	}
 	if d.err == nil && len(d.b) != 0 {
 		d.err = errSpillCorrupt

@@ -119,7 +119,8 @@ func TestSpillCloseRemoves(t *testing.T) {
 func TestSpillRoundTrip(t *testing.T) {
 	f, p := examplePlan(t, "diallo-general")
 	p.Warnings = append(p.Warnings, plan.Warning{ID: "x", Message: "Un message sans forme courte."})
-	p.NextStep = &plan.NextStep{ID: "ofii_reply", Date: today, Kind: "reply", Late: true, Now: "Répondre aujourd’hui."}
+	p.NextStep = &plan.NextStep{ID: "ofii_reply", Date: &today, Kind: "reply", Late: true, Now: "Répondre aujourd’hui.",
+		PostByPassed: true, Title: "Réponse à l’OFII"}
 	s, err := newSpill(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -154,6 +155,13 @@ func TestSpillRoundTrip(t *testing.T) {
 	}
 	if !reflect.DeepEqual(k.next, p.NextStep) {
 		t.Errorf("next step read back: %+v, want %+v", k.next, p.NextStep)
+	}
+	// an action has no date
+	action := &plan.NextStep{ID: plan.StepAwaitDecision, Kind: plan.KindAction, Now: "Répondez à l’OFII.", Title: "Attendre"}
+	q := *p
+	q.NextStep = action
+	if k, err := decodeKept(encodeKept(f, &q, "x")); err != nil || !reflect.DeepEqual(k.next, action) {
+		t.Errorf("action read back: %+v (%v), want %+v", k.next, err, action)
 	}
 	rec := encodeKept(f, p, "x")
 	for n := range len(rec) {

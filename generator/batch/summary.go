@@ -79,9 +79,12 @@ func (sw *summaryWriter) add(r Result) error {
 	clear(rec)
 	rec[0], rec[1], rec[2], rec[3], rec[4] = r.Source, r.Entry, StatusOK, r.Name, r.PDF
 	if n := r.Next; n != nil {
-		rec[5], rec[6], rec[7] = n.ID, n.Kind, n.Date.String()
-		if n.PostBy != nil {
-			rec[8] = n.PostBy.String()
+		rec[5], rec[6] = n.ID, n.Kind
+		if n.Date != nil { // an action has no date
+			rec[7] = n.Date.String()
+		}
+		if r.PostBy != nil {
+			rec[8] = r.PostBy.String()
 		}
 		rec[9] = r.NextText
 	}

@@ -35,27 +35,29 @@ func Compute(f *applicant.File, today civil.Date) (*Plan, error) {
 	return p, nil
 }
 
-// NextText is the next step in one line: its title, and what to do now
-// when it is late; "" when there is no next step. summary.csv and the web
-// form print it.
+// NextText is the next step in one line: its title, and what to do today
+// when the plan says it; "" when there is no next step. summary.csv and
+// the web form print it.
 func (p *Plan) NextText() string {
-	d := p.Next()
-	if d == nil {
+	s := p.NextStep
+	if s == nil {
 		return ""
 	}
-	if s := p.NextStep; s.Late && s.Now != "" {
-		return d.Title + " — " + s.Now
+	if s.Now != "" {
+		return s.Title + " — " + s.Now
 	}
-	return d.Title
+	return s.Title
 }
 
-// Next returns the deadline chosen as the next step (p.NextStep), or nil.
+// Next returns the deadline chosen as the next step, or nil when the next
+// step is not one of the plan's deadlines (an action, get_help_now…).
 func (p *Plan) Next() *Deadline {
-	if p.NextStep == nil {
+	s := p.NextStep
+	if s == nil || s.Date == nil {
 		return nil
 	}
 	for i := range p.Deadlines {
-		if d := &p.Deadlines[i]; d.ID == p.NextStep.ID && d.Date == p.NextStep.Date {
+		if d := &p.Deadlines[i]; d.ID == s.ID && d.Date == *s.Date {
 			return d
 		}
 	}
@@ -83,11 +85,19 @@ type facts struct {
 	MailNumber             string
 	Doctor                 string
 	FiledOn                *civil.Date
+	// Filed: the application was filed (filed_on, or a certificate date:
+	// the certificate exists only once the application is filed, SPEC §1).
+	Filed bool
+	// CertificateFromFiling is the second reading of the asylum seeker's
+	// certificate limit: 3 months from the filing (F34953), when known.
+	CertificateFromFiling *civil.Date
+	Stage                 string
 
 	ImplicitRefusalOn    *civil.Date
 	AppealImplicitOn     *civil.Date
 	AppealImplicitPassed bool
 
+	GrantedOn         *civil.Date // a grant's notification
 	NotifiedOn        *civil.Date // the decision's notification
 	OQTF              bool
 	AppealDue         *civil.Date // appeal_decision's date, nil when unknown
@@ -130,9 +140,15 @@ type facts struct {
 
 	Grounds []string // refusal grounds, in French
 
-	RequestOn      *civil.Date // the OFII request being written
-	Examination    bool
-	PassedRequests []string // dates in words of the requests whose 15 days are over
+	RequestOn     *civil.Date // the OFII request being written
+	Examination   bool
+	AppointmentOn *civil.Date // the examination's convocation, when known
+	// LateConvocation: the examination falls on or after the 15th day
+	// after the request, so no reply date is computed (SPEC §2).
+	LateConvocation bool
+	PassedRequests  []string // dates in words of the requests whose 15 days are over
+
+	StepDate *civil.Date // the date of the next step being written
 }
 
 func opt(d civil.Date) *civil.Date {
@@ -178,7 +194,60 @@ const (
 	lateReplyDays = 30
 	// CESEDA R. 425-12; F17164: 15 days to answer the OFII doctor.
 	replyDays = 15
+	// F17164 (asylum seeker): the certificate within 3 months; CESEDA D. 431-7.
+	asylumCertificateMonths = 3
+	// SPEC §2, next step, rule 3: an expiry this close is the step.
+	expirySoonDays = 30
 )
+
+// applicationOf returns ApplicationRenewal when the file holds the
+// residence document the person has now (current_permit), else
+// ApplicationFirst (SPEC §2, "Application and stage").
+func applicationOf(*applicant.File) string { return ApplicationFirst }
+
+// filed reports whether the application was filed: filed_on, or a date of
+// the medical certificate, which exists only once the application is filed
+// (SPEC §1: the plan never advises filing again).
+func filed(pr applicant.Procedure) bool {
+	return !pr.FiledOn.IsZero() || !pr.CertificateAvailableOn.IsZero() || !pr.CertificateSentOn.IsZero()
+}
+
+// silenceEnds returns the day the prefecture's silence becomes a refusal:
+// filed_on + 4 months for a card (CESEDA R. 432-1, R. 432-2; F17164), + 2
+// months for the APS (CRPA L. 231-4, by prudence: R. 432-1 speaks of
+// residence cards, « à vérifier »); ok is false without a filing date or
+// once a decision is recorded.
+func silenceEnds(pr applicant.Procedure, route string) (civil.Date, bool) {
+	if pr.FiledOn.IsZero() || pr.Decision != nil {
+		return civil.Date{}, false
+	}
+	if route == RouteAPSParent {
+		return pr.FiledOn.AddMonths(silenceMonthsAPS), true
+	}
+	return pr.FiledOn.AddMonths(silenceMonthsCard), true
+}
+
+// stageOf returns where the file stands on today: the first stage of SPEC
+// §2's table that holds. The silence becomes a refusal on the day it ends.
+func stageOf(f *applicant.File, route string, today civil.Date) string {
+	pr := f.Procedure
+	refusal, silence := silenceEnds(pr, route)
+	switch {
+	case pr.Decision != nil && pr.Decision.Outcome == applicant.Refused:
+		return StageRefused
+	case pr.Decision != nil && pr.Decision.Outcome == applicant.Granted:
+		return StageGranted
+	case silence && !refusal.After(today):
+		return StageImplicitRefusal
+	case !pr.CertificateSentOn.IsZero():
+		return StageWithOFII
+	case !pr.CertificateAvailableOn.IsZero():
+		return StageCertificateDue
+	case !pr.FiledOn.IsZero():
+		return StageFiled
+	}
+	return StageToFile
+}
 
 // overseasNoSuspension are the postcode prefixes where an appeal against a
 // removal does not suspend it (Guadeloupe, Saint-Barthélemy and Saint-Martin
@@ -242,6 +311,7 @@ func newPlan(f *applicant.File, today civil.Date) *Plan {
 	p := &Plan{Format: FormatV1, Today: today, Checklist: []Item{}, Deadlines: []Deadline{},
 		Warnings: []Warning{}, Fees: []Fee{}, Documents: []string{}}
 	p.Route, p.Basis = routeOf(f)
+	p.Application, p.Stage = applicationOf(f), stageOf(f, p.Route, today)
 	return p
 }
 
@@ -281,6 +351,8 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		MailNumber:             pr.RegisteredMailNumber,
 		Doctor:                 pr.Doctor,
 		FiledOn:                opt(pr.FiledOn),
+		Filed:                  filed(pr),
+		Stage:                  p.Stage,
 		ArrivedOn:              opt(s.ArrivedOn),
 		Reference:              today,
 		PolygamyOverride:       s.PolygamyDeclaration,
@@ -396,19 +468,29 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	// application_filing: an asylum seeker whose filing date is unknown
 	// files within 3 months of the registration (card), 2 for the APS
 	// (CESEDA L. 431-2, D. 431-7; F34953).
-	if fs.AsylumSeeker && pr.FiledOn.IsZero() && !rn.On {
+	if fs.AsylumSeeker && !fs.Filed && !rn.On {
 		due := s.AsylumRegisteredOn.AddMonths(fs.FilingMonths)
 		if err := dl(DeadlineApplicationFiling, due, s.AsylumRegisteredOn, &fs); err != nil {
 			return nil, err
 		}
 	}
 	// certificate_to_ofii: asylum seeker, registration + 3 months (F17164,
-	// D. 431-7); otherwise availability in ANEF + 1 month (F17164).
+	// D. 431-7) — F34953 says « à compter de l'enregistrement de votre
+	// demande en préfecture », which may mean the filing: by prudence the
+	// earlier of the two; otherwise availability in ANEF + 1 month (F17164).
 	var certStart civil.Date
 	switch {
 	case fs.AsylumSeeker && !rn.On: // a renewal's certificate runs from its availability
 		certStart = s.AsylumRegisteredOn
-		fs.CertificateDue = opt(s.AsylumRegisteredOn.AddMonths(3))
+		due := s.AsylumRegisteredOn.AddMonths(asylumCertificateMonths)
+		if !pr.FiledOn.IsZero() {
+			fromFiling := pr.FiledOn.AddMonths(asylumCertificateMonths)
+			fs.CertificateFromFiling = opt(fromFiling)
+			if fromFiling.Before(due) {
+				due = fromFiling
+			}
+		}
+		fs.CertificateDue = opt(due)
 	case !pr.CertificateAvailableOn.IsZero():
 		certStart = pr.CertificateAvailableOn
 		fs.CertificateDue = opt(pr.CertificateAvailableOn.AddMonths(1))
@@ -430,8 +512,15 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		if r.On.IsZero() {
 			return nil, fmt.Errorf("procedure.ofii_requests[%d].on: missing date", i)
 		}
-		if err := dl(DeadlineOFIIRequestReply, r.On.AddDays(replyDays), r.On, &rf); err != nil {
-			return nil, err
+		// a convocation on or after the 15th day: the examination is the
+		// step, and no reply date falls before it (SPEC §2, OFII examinations)
+		reply := r.On.AddDays(replyDays)
+		rf.AppointmentOn = opt(r.AppointmentOn)
+		rf.LateConvocation = rf.Examination && !r.AppointmentOn.IsZero() && !r.AppointmentOn.Before(reply)
+		if !rf.LateConvocation {
+			if err := dl(DeadlineOFIIRequestReply, reply, r.On, &rf); err != nil {
+				return nil, err
+			}
 		}
 		if rf.Examination && !r.AppointmentOn.IsZero() {
 			if err := dl(DeadlineOFIIExamination, r.AppointmentOn, r.On, &rf); err != nil {
@@ -442,12 +531,7 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	// implicit_refusal and its appeal, while no decision is recorded:
 	// filing + 4 months (F17164; R. 432-1, R. 432-2), 2 for the APS by
 	// prudence; the appeal 2 months later (CJA R. 421-2).
-	if !pr.FiledOn.IsZero() && pr.Decision == nil {
-		months := silenceMonthsCard
-		if !card {
-			months = silenceMonthsAPS
-		}
-		refusal := pr.FiledOn.AddMonths(months)
+	if refusal, ok := silenceEnds(pr, p.Route); ok {
 		appeal := refusal.AddMonths(appealImplicitMonths)
 		fs.ImplicitRefusalOn, fs.AppealImplicitOn = opt(refusal), opt(appeal)
 		fs.AppealImplicitPassed = appeal.Before(today)
@@ -457,6 +541,9 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		if err := dl(DeadlineAppealImplicitRefusal, appeal, refusal, &fs); err != nil {
 			return nil, err
 		}
+	}
+	if d := pr.Decision; d != nil && d.Outcome == applicant.Granted {
+		fs.GrantedOn = opt(d.NotifiedOn)
 	}
 	// appeal_decision: a refusal's notification + the period it states.
 	var dec *applicant.Decision
@@ -528,11 +615,6 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		}
 	}
 	fs.PassedRequests = passedRequests
-	if err := t.nextStep(p, &fs); err != nil {
-		return nil, err
-	}
-
-	// Checklist (SPEC §2, "Checklist items"), in SPEC order.
 	polygamy := false // F17164, L. 412-6: married and the country allows polygamy; override yes/no
 	switch s.PolygamyDeclaration {
 	case applicant.PolygamyYes:
@@ -543,6 +625,14 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		polygamy = f.Applicant.MaritalStatus == applicant.Married && polyList != nil
 	}
 	hosted := f.Applicant.HostedBy != nil
+	p.Documents = documentsOf(p, f.Applicant.Language, polygamy, hosted)
+	if p.NextStep, err = t.nextStep(p, &fs, pr.Decision); err != nil {
+		return nil, err
+	}
+
+	// Checklist (SPEC §2, "Checklist items"), in SPEC order: every piece
+	// of the application, whatever the stage (the printed checklist
+	// follows the stage).
 	applies := map[string]bool{
 		ItemBirthCertificate:           true,
 		ItemBirthTranscriptionDecision: s.BirthTranscriptionDecision,
@@ -621,10 +711,13 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		{WarningLessThanOneYear, card && fs.OneYearOn != nil && fs.OneYearOn.After(fs.Reference)},
 		{WarningRefusalRisk, len(fs.Grounds) > 0},
 		{WarningApplicationLate, filingLate}, // L. 431-2, D. 431-7
+		// SPEC §1: a certificate date without filed_on means the application
+		// was filed; its date is unknown, and the silence cannot be counted.
+		{WarningFilingDateUnknown, fs.Filed && pr.FiledOn.IsZero()},
 		{WarningCertificateDeadlinePassed, certificate != nil && certificate.Passed && !certificate.Done},
 		{WarningNoResponseToOFII, len(passedRequests) > 0},
-		{WarningImplicitRefusalReached, implicit != nil && implicit.Passed}, // CJA R. 421-2
-		{WarningDecisionRefused, dec != nil},                                // CJA R. 421-1; L. 911-1…
+		{WarningImplicitRefusalReached, implicit != nil && !implicit.Date.After(today)}, // CJA R. 421-2
+		{WarningDecisionRefused, dec != nil},                                            // CJA R. 421-1; L. 911-1…
 		{WarningAppealPeriodMissing, dec != nil && dec.OQTF && dec.AppealPeriod == ""},
 		{WarningDomicileProofTooOld, fs.DomicileExpiry != nil && fs.DomicileExpiry.Before(fs.Reference)},
 		{WarningNationalityCertificateTooOld, fs.NationalityCertificateExpiry != nil &&
@@ -634,7 +727,8 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		{WarningVisaFeeMayApply, card && s.LongStayVisa && !s.ArrivedOn.IsZero() &&
 			s.ArrivedOn.AddMonths(3).Before(fs.Reference)},
 		{WarningHostCareOfMissing, hosted && fs.CareOf == ""},
-		{WarningOFIIAddressMissing, !hasLines(f.OFIIAddress)},
+		// only while the pack holds the cover letter, whose box it leaves blank
+		{WarningOFIIAddressMissing, !hasLines(f.OFIIAddress) && slices.Contains(p.Documents, DocCoverLetter)},
 		{WarningAPSParentOffline, !card},
 	}
 	granted := pr.Decision != nil && pr.Decision.Outcome == applicant.Granted
@@ -673,32 +767,88 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		}
 	}
 
-	// Documents, in print order (SPEC §2).
-	p.Documents = append(p.Documents, DocChecklist)
-	if l := f.Applicant.Language; l != "" && l != "fr" {
-		// second, so that it can be handed over alone (SPEC §3)
-		p.Documents = append(p.Documents, DocApplicantNotice)
-	}
-	p.Documents = append(p.Documents, DocCoverLetter)
-	if polygamy {
-		p.Documents = append(p.Documents, DocNonPolygamyDeclaration)
-	}
-	if hosted {
-		p.Documents = append(p.Documents, DocHostAttestation)
-	}
-	p.Documents = append(p.Documents, DocCalendar)
 	return p, nil
 }
 
-// nextStep chooses the plan's next step (SPEC §2, "Next step"): the first
-// of a late deadline that still matters (the certificate, then the
-// earliest reply to OFII not older than 30 days); the earliest upcoming
-// deadline or appointment not done whose clock has started (an appeal
-// against a refusal that has not happened yet is not a step to take); the
-// earliest upcoming expiry; the earliest upcoming milestone.
-func (t *tables) nextStep(p *Plan, fs *facts) error {
+// documentsOf returns the pack's documents in print order, by stage (SPEC
+// §2, "Documents by stage"): the notice in the applicant's language at
+// every stage; the cover letter to OFII while the
+// certificate is still to be sent; the request for the reasons of an
+// implicit refusal while its appeal limit runs; the statements with the
+// application only.
+func documentsOf(p *Plan, language string, polygamy, hosted bool) []string {
+	docs := []string{DocChecklist}
+	if language != "" && language != "fr" {
+		// second, so that it can be handed over alone (SPEC §3)
+		docs = append(docs, DocApplicantNotice)
+	}
+	switch p.Stage {
+	case StageToFile, StageFiled, StageCertificateDue:
+		docs = append(docs, DocCoverLetter)
+	case StageImplicitRefusal:
+		for _, d := range p.Deadlines {
+			if d.ID == DeadlineAppealImplicitRefusal && !d.Passed {
+				docs = append(docs, DocReasonsRequestLetter)
+			}
+		}
+	}
+	if p.Stage == StageToFile && polygamy {
+		docs = append(docs, DocNonPolygamyDeclaration)
+	}
+	if p.Stage == StageToFile && hosted {
+		docs = append(docs, DocHostAttestation)
+	}
+	return append(docs, DocCalendar)
+}
+
+// lateSteps are the deadlines whose passing still matters (SPEC §2, next
+// step, rule 1), in order, with the stages at which they do (nil: every
+// stage), and how long after it a passed one still counts (0: always). The
+// step says it is late and what to do today (the deadline's `late` text).
+// After a decision, or once the silence has become a refusal, the appeal
+// comes first: the certificate and OFII's letters are no longer the step.
+var lateSteps = []struct {
+	id     string
+	stages []string
+	within int
+}{
+	// a late certificate only once the application was filed: it appears
+	// only after the filing (F17164); never « send it anyway » before
+	{DeadlineCertificateToOFII, []string{StageFiled, StageCertificateDue}, 0},
+	{DeadlineOFIIRequestReply, []string{StageWithOFII}, lateReplyDays},
+	// a renewal not filed in time (CESEDA R. 431-5; computed with the renewal)
+	{DeadlineRenewalFiling, []string{StageToFile}, 0},
+}
+
+// helpSteps are the passed limits after which the step is get_help_now:
+// see a lawyer or an association today (SPEC §2, next step, rule 1).
+var helpSteps = []string{DeadlineAppealImplicitRefusal, DeadlineAppealDecision, DeadlineApplicationFiling}
+
+// heldExpiries are the expiries of a document the person holds now, with
+// the stages at which they count (nil: every stage): one within 30 days is
+// the step (SPEC §2, next step, rule 3). The pieces of the application
+// matter only until it is filed.
+var heldExpiries = map[string][]string{
+	DeadlineReceiptExpiry:                nil,
+	DeadlinePermitExpiry:                 nil,
+	DeadlineDomicileProofExpiry:          {StageToFile},
+	DeadlineNationalityCertificateExpiry: {StageToFile},
+}
+
+// ofiiSteps end with the decision: after a grant or a refusal, the
+// certificate and OFII's letters are not the step any more.
+var ofiiSteps = []string{DeadlineCertificateToOFII, DeadlineOFIIRequestReply, DeadlineOFIIExamination}
+
+// nextStep chooses the plan's next step (SPEC §2, "Next step"), always an
+// action for today or a coming date, never an event to wait for: (1)
+// something late that still matters; (2) the earliest deadline or
+// appointment to come, not done, whose clock has started; (3) an expiry
+// within 30 days of a document held now; (4) the stage action. A
+// milestone is never the step.
+func (t *tables) nextStep(p *Plan, fs *facts, dec *applicant.Decision) (*NextStep, error) {
 	today := p.Today
-	pick := func(ok func(d *Deadline) bool) *Deadline {
+	at := func(stages []string) bool { return stages == nil || slices.Contains(stages, p.Stage) }
+	find := func(ok func(d *Deadline) bool) *Deadline {
 		for i := range p.Deadlines { // sorted by date
 			if d := &p.Deadlines[i]; ok(d) {
 				return d
@@ -706,35 +856,113 @@ func (t *tables) nextStep(p *Plan, fs *facts) error {
 		}
 		return nil
 	}
-	late := func(d *Deadline) bool {
-		return d.Passed && !d.Done && d.Kind == KindDeadline &&
-			(d.ID == DeadlineCertificateToOFII || d.ID == DeadlineRenewalFiling ||
-				(d.ID == DeadlineOFIIRequestReply && !d.Date.Before(today.AddDays(-lateReplyDays))))
-	}
-	next := pick(func(d *Deadline) bool { return late(d) && d.ID == DeadlineCertificateToOFII })
-	if next == nil {
-		next = pick(late)
-	}
-	for _, kinds := range [][]string{{KindDeadline, KindAppointment}, {KindExpiry}, {KindMilestone}} {
-		if next != nil {
-			break
-		}
-		next = pick(func(d *Deadline) bool {
-			return !d.Passed && !d.Done && slices.Contains(kinds, d.Kind) && !d.Start.After(today)
+	// 1. late
+	for _, l := range lateSteps {
+		d := find(func(d *Deadline) bool {
+			return d.ID == l.id && d.Passed && !d.Done && at(l.stages) &&
+				(l.within == 0 || !d.Date.Before(today.AddDays(-l.within)))
 		})
-	}
-	if next == nil {
-		return nil
-	}
-	p.NextStep = &NextStep{ID: next.ID, Date: next.Date, Kind: next.Kind, Late: next.Passed}
-	if next.Passed {
-		now, err := t.w.Deadlines[next.ID].Late.render(fs)
-		if err != nil {
-			return fmt.Errorf("deadline %s: %w", next.ID, err)
+		if d != nil {
+			return t.deadlineStep(d, true, fs)
 		}
-		p.NextStep.Now = now
 	}
-	return nil
+	for _, id := range helpSteps {
+		if d := find(func(d *Deadline) bool { return d.ID == id && d.Passed && !d.Done }); d != nil {
+			key := "get_help_now_appeal"
+			if id == DeadlineApplicationFiling {
+				key = "get_help_now_filing"
+			}
+			return t.actionStep(StepGetHelpNow, key, KindDeadline, &d.Date, true, fs)
+		}
+	}
+	if dec != nil && dec.Outcome == applicant.Refused && dec.OQTF && dec.AppealPeriod == "" {
+		return t.actionStep(StepReadDecisionNow, StepReadDecisionNow, KindAction, &dec.NotifiedOn, true, fs)
+	}
+	// 2. the earliest deadline or appointment to come
+	over := p.Stage == StageGranted || p.Stage == StageRefused
+	if d := find(func(d *Deadline) bool {
+		return d.ToDo() && !d.Passed && !d.Done && !d.Start.After(today) && !(over && slices.Contains(ofiiSteps, d.ID))
+	}); d != nil {
+		return t.deadlineStep(d, false, fs)
+	}
+	// 3. an expiry close at hand
+	if d := find(func(d *Deadline) bool {
+		stages, held := heldExpiries[d.ID]
+		return d.Kind == KindExpiry && held && at(stages) && !d.Passed && d.DaysLeft <= expirySoonDays
+	}); d != nil {
+		return t.deadlineStep(d, false, fs)
+	}
+	// 4. the stage action
+	id := stageActions[p.Stage]
+	if id == StepFileApplication && p.Route == RouteAPSParent {
+		id = StepAskPrefecture // the APS is not on ANEF (F17164, F17336)
+	}
+	return t.actionStep(id, id, KindAction, nil, false, fs)
+}
+
+// StepIDs returns the IDs a next step may have besides the deadlines'
+// (SPEC §2, "Next step"): what every document must be able to word.
+func StepIDs() []string {
+	return []string{StepGetHelpNow, StepReadDecisionNow, StepFileApplication, StepAskPrefecture,
+		StepAwaitCertificate, StepAwaitDecision, StepCollectPermit}
+}
+
+// stageActions are the stage actions of SPEC §2's table. At the
+// certificate_due, implicit_refusal and refused stages a dated step
+// always comes first for a file the loader accepts (the certificate's,
+// the appeal's, or read_decision_now); getting help is the prudent action
+// should it not.
+var stageActions = map[string]string{
+	StageToFile:          StepFileApplication,
+	StageFiled:           StepAwaitCertificate,
+	StageCertificateDue:  StepGetHelpNow,
+	StageWithOFII:        StepAwaitDecision,
+	StageImplicitRefusal: StepGetHelpNow,
+	StageGranted:         StepCollectPermit,
+	StageRefused:         StepGetHelpNow,
+}
+
+// deadlineStep makes a deadline the next step. A late step says what to
+// do today; so does a deadline whose advised posting date has passed
+// (SPEC §2: « envoyez aujourd'hui, en recommandé »).
+func (t *tables) deadlineStep(d *Deadline, late bool, fs *facts) (*NextStep, error) {
+	date := d.Date
+	s := &NextStep{ID: d.ID, Kind: d.Kind, Date: &date, Late: late, Title: d.Title}
+	var err error
+	switch {
+	case late:
+		s.Now, err = t.w.Deadlines[d.ID].Late.render(fs)
+	case d.PostBy != nil && fs.Today.After(*d.PostBy):
+		s.PostByPassed = true
+		s.Now, err = t.w.Text.PostByPassed.render(fs)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("next step %s: %w", d.ID, err)
+	}
+	return s, nil
+}
+
+// actionStep makes a step that is not one of the plan's deadlines, worded
+// by steps[key] of the wording.
+func (t *tables) actionStep(id, key, kind string, date *civil.Date, late bool, fs *facts) (*NextStep, error) {
+	w, ok := t.w.Steps[key]
+	if !ok {
+		return nil, fmt.Errorf("next step %s: no wording %s", id, key)
+	}
+	data := *fs
+	s := &NextStep{ID: id, Kind: kind, Late: late}
+	if date != nil {
+		d := *date
+		s.Date, data.StepDate = &d, &d
+	}
+	var err error
+	if s.Title, err = w.Title.render(&data); err != nil {
+		return nil, fmt.Errorf("next step %s: %w", id, err)
+	}
+	if s.Now, err = w.Now.render(&data); err != nil {
+		return nil, fmt.Errorf("next step %s: %w", id, err)
+	}
+	return s, nil
 }
 
 // deadline builds one deadline: non_working_day flags a Saturday, Sunday,

@@ -143,6 +143,7 @@ type wording struct {
 	Deadlines   map[string]deadlineWording `yaml:"deadlines"`
 	Warnings    map[string]warningWording  `yaml:"warnings"`
 	Fees        map[string]feeWording      `yaml:"fees"`
+	Steps       map[string]stepWording     `yaml:"steps"`
 	Labels      struct {
 		ResidenceProofs map[string]string `yaml:"residence_proofs"`
 		RefusalGrounds  map[string]string `yaml:"refusal_grounds"`
@@ -174,6 +175,13 @@ type deadlineWording struct {
 	Late   text   `yaml:"late"`   // what to do now when the deadline has passed (next step)
 }
 
+// stepWording words a next step that is not a deadline: its title, and
+// what to do today.
+type stepWording struct {
+	Title text `yaml:"title"`
+	Now   text `yaml:"now"`
+}
+
 type warningWording struct {
 	Message text `yaml:"message"`
 	Short   text `yaml:"short"`
@@ -188,9 +196,13 @@ type feeWording struct {
 type textWording struct {
 	Heading           text              `yaml:"heading"`
 	Route             text              `yaml:"route"`
+	Stage             text              `yaml:"stage"`
+	Stages            map[string]string `yaml:"stages"`
 	Next              text              `yaml:"next"`
 	NextLate          text              `yaml:"next_late"`
-	NoNext            string            `yaml:"no_next"`
+	NextAction        text              `yaml:"next_action"`
+	NextSoon          text              `yaml:"next_soon"` // a deadline whose posting date has passed
+	PostByPassed      text              `yaml:"post_by_passed"`
 	Checklist         string            `yaml:"checklist"`
 	Deadlines         string            `yaml:"deadlines"`
 	NoDeadlines       string            `yaml:"no_deadlines"`
@@ -301,7 +313,7 @@ var (
 		DeadlineDomicileProofExpiry, DeadlineNationalityCertificateExpiry, DeadlineOneYearResidence,
 		DeadlineChildMajority, DeadlineRenewalWindowOpens, DeadlineRenewalFiling, DeadlinePermitExpiry,
 		DeadlineReceiptExpiry}
-	warningIDs = []string{WarningLessThanOneYear, WarningRefusalRisk, WarningApplicationLate,
+	warningIDs = []string{WarningLessThanOneYear, WarningRefusalRisk, WarningApplicationLate, WarningFilingDateUnknown,
 		WarningCertificateDeadlinePassed, WarningNoResponseToOFII, WarningImplicitRefusalReached,
 		WarningDecisionRefused, WarningAppealPeriodMissing, WarningDomicileProofTooOld,
 		WarningNationalityCertificateTooOld, WarningNoIdentityDocument, WarningVisaFeeMayApply,
@@ -310,7 +322,14 @@ var (
 		WarningNextRenewal}
 	feeIDs      = []string{FeeStampDuty, FeeRegularisationVisa, FeeAPSTax, FeeRenewalTax, FeeLateRenewalVisa}
 	kindIDs     = []string{KindDeadline, KindAppointment, KindExpiry, KindMilestone}
-	documentIDs = []string{DocChecklist, DocCoverLetter, DocNonPolygamyDeclaration, DocHostAttestation, DocCalendar}
+	documentIDs = []string{DocChecklist, DocCoverLetter, DocReasonsRequestLetter, DocNonPolygamyDeclaration,
+		DocHostAttestation, DocCalendar}
+	stageIDs = []string{StageToFile, StageFiled, StageCertificateDue, StageWithOFII, StageImplicitRefusal,
+		StageGranted, StageRefused}
+	// the wording keys of the steps that are not deadlines (steps:)
+	stepKeys = []string{"get_help_now_appeal", "get_help_now_filing", StepGetHelpNow, StepReadDecisionNow,
+		StepFileApplication, StepAskPrefecture, StepAwaitCertificate, StepAwaitDecision,
+		StepCollectPermit}
 	// override keys of options.fees (SPEC §1; aps_tax added)
 	overrideKeys = []string{"stamp_duty", "regularisation_visa", "regularisation_visa_at_filing", "aps_tax",
 		"renewal_tax", "late_renewal_visa"}
@@ -521,6 +540,16 @@ func (t *tables) check() error {
 			}
 		}
 	}
+	for _, id := range stageIDs {
+		if w.Text.Stages[id] == "" {
+			return fmt.Errorf("%s: text: stages: missing %s", WordingPath, id)
+		}
+	}
+	for _, k := range stepKeys {
+		if sw, ok := w.Steps[k]; !ok || !sw.Title.set || !sw.Now.set {
+			return fmt.Errorf("%s: steps: %s needs title and now", WordingPath, k)
+		}
+	}
 	for _, id := range documentIDs {
 		if w.Text.DocumentNames[id] == "" {
 			return fmt.Errorf("%s: text: document_names: missing %s", WordingPath, id)
@@ -529,7 +558,9 @@ func (t *tables) check() error {
 	for name, tx := range map[string]text{"heading": w.Text.Heading, "route": w.Text.Route, "next": w.Text.Next,
 		"post_by": w.Text.PostBy, "non_working_weekend": w.Text.NonWorkingWeekend,
 		"non_working_holiday": w.Text.NonWorkingHoliday, "non_working_usage": w.Text.NonWorkingUsage,
-		"passed": w.Text.Passed, "in_days": w.Text.InDays, "next_late": w.Text.NextLate, "source": w.Text.Source} {
+		"passed": w.Text.Passed, "in_days": w.Text.InDays, "next_late": w.Text.NextLate, "source": w.Text.Source,
+		"stage": w.Text.Stage, "next_action": w.Text.NextAction, "next_soon": w.Text.NextSoon,
+		"post_by_passed": w.Text.PostByPassed} {
 		if !tx.set {
 			return fmt.Errorf("%s: text: missing %s", WordingPath, name)
 		}

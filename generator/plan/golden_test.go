@@ -77,7 +77,8 @@ func TestGolden(t *testing.T) {
 // null.
 func TestJSONKeys(t *testing.T) {
 	spec := map[string][]string{
-		"":          {"format", "today", "route", "basis", "checklist", "deadlines", "next_step", "warnings", "fees", "documents"},
+		"": {"format", "today", "route", "basis", "application", "stage", "checklist", "deadlines", "next_step",
+			"warnings", "fees", "documents"},
 		"checklist": {"id", "title", "done"},
 		"deadlines": {"id", "kind", "date", "post_by", "non_working_day", "passed", "done", "title", "source"},
 		"warnings":  {"id", "message"},
@@ -99,6 +100,16 @@ func TestJSONKeys(t *testing.T) {
 		}
 		if got := sortedKeys(top); !slices.Equal(got, sorted(spec[""])) {
 			t.Errorf("%s: top-level keys %v, want %v", name, got, sorted(spec[""]))
+		}
+		// next_step: SPEC §2's shape exactly, post_by_passed where it applies
+		var next map[string]json.RawMessage
+		if err := json.Unmarshal(top["next_step"], &next); err != nil || next == nil {
+			t.Fatalf("%s: next_step %s (%v)", name, top["next_step"], err)
+		}
+		if got := sortedKeys(next); !slices.Equal(got, []string{"date", "id", "kind", "late", "now"}) &&
+			!slices.Equal(got, []string{"date", "id", "kind", "late"}) &&
+			!slices.Equal(got, []string{"date", "id", "kind", "late", "now", "post_by_passed"}) {
+			t.Errorf("%s: next_step keys %v", name, got)
 		}
 		for list := range added {
 			if string(top[list]) == "null" {
@@ -160,14 +171,14 @@ func TestEmptyListsAreNotNull(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// the only null is the next step's, when nothing remains (SPEC §2)
-		if bytes.Contains(bytes.ReplaceAll(js, []byte(`"next_step":null`), nil), []byte("null")) {
+		// the only null is the date of a next step that is an action (SPEC §2)
+		if bytes.Contains(bytes.ReplaceAll(js, []byte(`"kind":"action","date":null`), nil), []byte("null")) {
 			t.Errorf("null in %s", js)
 		}
 		return js
 	}
 	js := marshal(card, today)
-	for _, want := range []string{`"deadlines":[]`, `"warnings":[]`, `"next_step":null`} {
+	for _, want := range []string{`"deadlines":[]`, `"warnings":[]`, `"next_step":{"id":"file_application","kind":"action","date":null`} {
 		if !bytes.Contains(js, []byte(want)) {
 			t.Errorf("%s lacks %s", js, want)
 		}
@@ -192,8 +203,10 @@ func TestWriteText(t *testing.T) {
 			nil},
 		{"holiday note", func(f *applicant.File) { f.Procedure.CertificateAvailableOn = civil.New(2026, 11, 25) },
 			[]string{"tombe un jour férié (Noël)"}, []string{"tombe un vendredi"}},
-		{"no next step", func(f *applicant.File) {},
-			[]string{"Prochaine étape" + nb + ": aucune échéance à venir.", "Aucune échéance datée"}, nil},
+		{"nothing dated: the stage action", func(f *applicant.File) {},
+			[]string{"Où en est le dossier" + nb + ": demande à déposer\n",
+				"Prochaine étape, aujourd’hui" + nb + ": Déposer la demande en ligne (ANEF). Rassemblez les pièces", "Aucune échéance datée"},
+			[]string{"aucune échéance à venir"}},
 		{"passed and done", func(f *applicant.File) {
 			f.Procedure.CertificateAvailableOn = civil.New(2026, 9, 1)
 			f.Procedure.CertificateSentOn = civil.New(2026, 9, 20)
@@ -203,7 +216,8 @@ func TestWriteText(t *testing.T) {
 			f.Procedure.OFIIRequests = []applicant.OFIIRequest{
 				{On: civil.New(2026, 11, 7), Kind: applicant.RequestInformation},
 				{On: civil.New(2026, 11, 8), Kind: applicant.RequestInformation}}
-		}, []string{"    aujourd’hui" + french.NNBSP + "; à poster", "    demain" + french.NNBSP + "; à poster", "Prochaine étape" + nb + ": Réponse de votre médecin à l’OFII (courrier du 7" + nb + "novembre" + nb + "2026) avant le 22" + nb + "novembre" + nb + "2026 — à poster au plus tard le 13" + nb + "novembre" + nb + "2026, aujourd’hui\n"}, nil},
+		}, []string{"    aujourd’hui" + french.NNBSP + "; à poster", "    demain" + french.NNBSP + "; à poster", "Prochaine étape" + nb + ": Réponse de votre médecin à l’OFII (courrier du 7" + nb + "novembre" + nb + "2026) avant le 22" + nb + "novembre" + nb + "2026, aujourd’hui — la date conseillée d’envoi est passée" + nb + ": envoyez aujourd’hui, en recommandé\n"},
+			[]string{"Prochaine étape" + nb + ": Réponse de votre médecin à l’OFII (courrier du 7" + nb + "novembre" + nb + "2026) avant le 22" + nb + "novembre" + nb + "2026 — à poster au plus tard"}},
 		{"checklist marks, fees, warnings, documents", func(f *applicant.File) {
 			f.DocumentsReady = []string{"e_photo"}
 			f.Situation.LongStayVisa = false

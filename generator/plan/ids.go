@@ -85,6 +85,7 @@ const (
 	WarningLessThanOneYear              = "less_than_one_year"
 	WarningRefusalRisk                  = "refusal_risk"
 	WarningApplicationLate              = "application_late"
+	WarningFilingDateUnknown            = "filing_date_unknown"
 	WarningCertificateDeadlinePassed    = "certificate_deadline_passed"
 	WarningNoResponseToOFII             = "no_response_to_ofii"
 	WarningImplicitRefusalReached       = "implicit_refusal_reached"

@@ -544,8 +544,8 @@ func TestNext(t *testing.T) {
 	}
 	f.Procedure.OFIIRequests = nil
 	f.Procedure.CertificateAvailableOn = civil.New(2026, 11, 16)
-	f.Procedure.CertificateSentOn = civil.New(2026, 11, 20) // done
-	if n := compute(t, f).Next(); n == nil || n.ID != DeadlineImplicitRefusal {
-		t.Errorf("Next = %+v, want implicit_refusal (certificate done)", n)
+	f.Procedure.CertificateSentOn = civil.New(2026, 11, 20) // done: waiting for the decision is no deadline
+	if p := compute(t, f); p.Next() != nil || p.NextStep.ID != StepAwaitDecision || p.NextText() == "" {
+		t.Errorf("Next = %+v, step %+v, want await_decision", p.Next(), p.NextStep)
 	}
 }

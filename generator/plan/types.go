@@ -31,11 +31,45 @@ const (
 	KindMilestone   = "milestone"   // something happens; nothing is due
 )
 
+// Applications (SPEC §2, "Application and stage").
+const (
+	ApplicationFirst   = "first"   // no residence document held yet
+	ApplicationRenewal = "renewal" // current_permit is set: the procedure renews it
+)
+
+// Stages (SPEC §2, "Application and stage"): where the file stands. Every
+// document follows the stage: what it prints, and the next step.
+const (
+	StageToFile          = "to_file"          // nothing filed yet
+	StageFiled           = "filed"            // filed; the medical certificate is awaited
+	StageCertificateDue  = "certificate_due"  // the certificate is available, not yet sent
+	StageWithOFII        = "with_ofii"        // the certificate is sent; OFII and the prefecture examine the file
+	StageImplicitRefusal = "implicit_refusal" // the silence of the prefecture has become a refusal
+	StageGranted         = "granted"          // the permit is granted
+	StageRefused         = "refused"          // the application is refused by a written decision
+)
+
+// Kind of a next step that is an action with no date of its own (SPEC §2,
+// "Next step"): the stage action.
+const KindAction = "action"
+
+// Next-step IDs that are not deadlines (SPEC §2, "Next step").
+const (
+	StepGetHelpNow       = "get_help_now"      // a limit has passed: see a lawyer or an association today
+	StepReadDecisionNow  = "read_decision_now" // an OQTF whose appeal period is not entered
+	StepFileApplication  = "file_application"  // route card: file online (ANEF)
+	StepAskPrefecture    = "ask_prefecture"    // route aps_parent: ask the prefecture how it takes the request
+	StepAwaitCertificate = "await_certificate" // filed: watch for the medical certificate
+	StepAwaitDecision    = "await_decision"    // with OFII: answer its letters, keep the receipt valid
+	StepCollectPermit    = "collect_permit"    // granted: pay the fees due at issuance, collect the permit
+)
+
 // Document IDs, in print order.
 const (
 	DocChecklist              = "checklist"
 	DocApplicantNotice        = "applicant_notice" // when applicant.language is set and not fr
 	DocCoverLetter            = "cover_letter"
+	DocReasonsRequestLetter   = "reasons_request_letter"
 	DocNonPolygamyDeclaration = "non_polygamy_declaration"
 	DocHostAttestation        = "host_attestation"
 	DocCalendar               = "calendar"
@@ -44,14 +78,19 @@ const (
 // Plan is the computed plan. Its JSON form is the stable interface of
 // `ofiipack plan --format json`; fields may be added, never renamed.
 type Plan struct {
-	Format    string     `json:"format"`
-	Today     civil.Date `json:"today"`
-	Route     string     `json:"route"`
-	Basis     string     `json:"basis"`
-	Checklist []Item     `json:"checklist"`
-	Deadlines []Deadline `json:"deadlines"`
-	// NextStep is the one date every document shows first (SPEC §2, "Next
-	// step"), nil when nothing remains.
+	Format string     `json:"format"`
+	Today  civil.Date `json:"today"`
+	Route  string     `json:"route"`
+	Basis  string     `json:"basis"`
+	// Application is first or renewal; Stage is where the file stands
+	// (SPEC §2, "Application and stage"), computed once, followed by
+	// every document.
+	Application string     `json:"application"`
+	Stage       string     `json:"stage"`
+	Checklist   []Item     `json:"checklist"`
+	Deadlines   []Deadline `json:"deadlines"`
+	// NextStep is what every document shows first (SPEC §2, "Next step"):
+	// always an action for today or a coming date.
 	NextStep  *NextStep `json:"next_step"`
 	Warnings  []Warning `json:"warnings"`
 	Fees      []Fee     `json:"fees"`
@@ -90,15 +129,22 @@ type Deadline struct {
 	Start civil.Date `json:"-"`
 }
 
-// NextStep names the deadline chosen as the next step: its ID and date (a
-// request reply's ID alone is not unique), its kind, and whether it is late
-// (passed, not done, and still worth acting on), with what to do now.
+// NextStep is the one thing to do first (SPEC §2, "Next step"): a
+// deadline or an appointment (its ID and date: a request reply's ID alone
+// is not unique), an expiry close at hand, or an action (KindAction, Date
+// nil); Late when something that still matters has passed; Now says what
+// to do today when the step is late, an action, or a deadline whose
+// posting date has passed (PostByPassed).
 type NextStep struct {
-	ID   string     `json:"id"`
-	Date civil.Date `json:"date"`
-	Kind string     `json:"kind"`
-	Late bool       `json:"late"`
-	Now  string     `json:"now,omitempty"` // for a late step: what to do now
+	ID           string      `json:"id"`
+	Kind         string      `json:"kind"`
+	Date         *civil.Date `json:"date"`
+	Late         bool        `json:"late"`
+	Now          string      `json:"now,omitempty"`
+	PostByPassed bool        `json:"post_by_passed,omitempty"`
+	// Title is the step in a few words, as every document heads it: the
+	// deadline's title, or the action's.
+	Title string `json:"-"`
 }
 
 // Warning is something the applicant or the person helping must know.

@@ -130,8 +130,10 @@ func packDate(d civil.Date) int32 {
 }
 
 // rowsOf is what the board needs of every entry, in one pass over them: its
-// upcoming rows (neither done nor before today), its late next steps, and
-// the entries with warnings, each in the order of the entries.
+// upcoming rows (neither done nor before today), its late next step (a row
+// with dl -1: it may be no deadline of the entry, get_help_now after a
+// lapsed appeal), and the entries with warnings, each in the order of the
+// entries.
 func (cl *Caseload) rowsOf(src *entrySource) (rows, late []caseloadRow, withWarnings []int32) {
 	for i := range int32(src.len()) {
 		e := src.get(i)
@@ -142,13 +144,13 @@ func (cl *Caseload) rowsOf(src *entrySource) (rows, late []caseloadRow, withWarn
 			if d.PostBy != nil {
 				r.postBy = packDate(*d.PostBy)
 			}
-			if n != nil && n.Late && d.ID == n.ID && d.Date == n.Date {
-				late = append(late, r)
-			}
 			if d.Done || d.Date.Before(cl.Today) {
 				continue
 			}
 			rows = append(rows, r)
+		}
+		if n != nil && n.Late && n.Date != nil {
+			late = append(late, caseloadRow{date: packDate(*n.Date), entry: i, dl: -1})
 		}
 		if len(e.Warnings) > 0 {
 			withWarnings = append(withWarnings, i)
@@ -177,7 +179,11 @@ func sortRows(src *entrySource, rows []caseloadRow, full bool) {
 			ties = ties[:0]
 			for _, r := range rows[start:end] {
 				e := src.get(r.entry)
-				ties = append(ties, tie{e.Name, e.Source, e.Deadlines[r.dl].ID, r})
+				id := "" // a late next step
+				if r.dl >= 0 {
+					id = e.Deadlines[r.dl].ID
+				}
+				ties = append(ties, tie{e.Name, e.Source, id, r})
 			}
 			slices.SortStableFunc(ties, func(a, b tie) int {
 				if !full {
@@ -295,21 +301,23 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	if len(rows) == 0 {
 		c.para(marginLeft, contentWidth, leadBody, sizeBody, alignLeft, plain(styleRegular, c.fill(cw.None, nil)))
 	}
-	// First what is late (SPEC §2, next step: a passed deadline that still
-	// matters), by date: the certificate and replies to OFII to send today.
+	// First every late next step (SPEC §2, next step, rule 1), by date: the
+	// certificate and replies to OFII to send today, the lapsed limits
+	// after which the person needs help today.
 	sortRows(src, late, false)
 	if len(late) > 0 {
 		var buf []cell
 		lateRow := func(i int) []cell {
 			e := src.get(late[i].entry)
-			d := &e.Deadlines[late[i].dl]
+			n := e.NextStep
+			date := *n.Date
 			buf = append(buf[:0],
-				cell{Text: french.Short(d.Date), Style: styleBold, Ink: &colWarn},
-				cell{Text: french.Weekday(d.Date.Weekday())},
+				cell{Text: french.Short(date), Style: styleBold, Ink: &colWarn},
+				cell{Text: french.Weekday(date.Weekday())},
 				cell{Text: e.Name, Style: styleBold, Sub: e.who()},
-				cell{Text: french.Typo(d.Title), Sub: french.Typo(e.NextStep.Now)},
+				cell{Text: french.Typo(n.Title), Sub: french.Typo(n.Now)},
 				cell{Text: c.fill(cw.LateStatus, nil), Style: styleBold, Ink: &colWarn},
-				cell{Text: strconv.Itoa(-d.DaysLeft)},
+				cell{Text: strconv.Itoa(date.DaysUntil(cl.Today))},
 			)
 			return buf
 		}

@@ -121,12 +121,17 @@ func TestCaseloadOpensWithWhatIsLate(t *testing.T) {
 		PostBy: &soonPost, DaysLeft: 9, Title: "Réponse à l’OFII"}
 	old := plan.Deadline{ID: plan.DeadlineOFIIRequestReply, Kind: plan.KindDeadline, Date: mustDate(t, "2026-09-01"),
 		Passed: true, Title: "Vieille réponse"}
+	lapsed := mustDate(t, "2026-11-10")
 	cl := Caseload{Today: today, Entries: []CaseloadEntry{
 		{Name: "Hamid RAHIMI", Source: "r.yaml", Deadlines: []plan.Deadline{old, late}, Phone: "07 11 22 33 44",
 			Warnings: []plan.Warning{{ID: "no_identity_document", Message: "Vous n’avez pas de document", Short: "Aucun document d’identité"}},
-			NextStep: &plan.NextStep{ID: late.ID, Date: late.Date, Kind: late.Kind, Late: true, Now: "Envoyez-le sans attendre."}},
+			NextStep: &plan.NextStep{ID: late.ID, Date: &late.Date, Kind: late.Kind, Late: true, Now: "Envoyez-le sans attendre.", Title: late.Title}},
 		{Name: "Aminata DIALLO", Source: "a.yaml", Deadlines: []plan.Deadline{soon},
-			NextStep: &plan.NextStep{ID: soon.ID, Date: soon.Date, Kind: soon.Kind}},
+			NextStep: &plan.NextStep{ID: soon.ID, Date: &soon.Date, Kind: soon.Kind, Title: soon.Title}},
+		// a lapsed appeal: the late step is no deadline of the entry
+		{Name: "Awa KONÉ", Source: "k.yaml",
+			NextStep: &plan.NextStep{ID: plan.StepGetHelpNow, Date: &lapsed, Kind: plan.KindDeadline, Late: true,
+				Title: "Faites-vous aider aujourd’hui : le délai de recours a pris fin", Now: "Voyez aujourd’hui un avocat."}},
 	}}
 	var buf bytes.Buffer
 	l, err := caseload(&buf, cl)
@@ -143,7 +148,8 @@ func TestCaseloadOpensWithWhatIsLate(t *testing.T) {
 		t.Error("the board addresses the applicant: want the third-person short text")
 	}
 	for _, want := range []string{"Envoyer le certificat médical", "Envoyez-le sans attendre.", "Hamid RAHIMI",
-		"Aucun document d’identité", "r.yaml · 07\u00a011\u00a022\u00a033\u00a044", "1 échéance à venir dans 2 dossiers"} {
+		"Aucun document d’identité", "r.yaml · 07\u00a011\u00a022\u00a033\u00a044", "1 échéance à venir dans 3 dossiers",
+		"Faites-vous aider aujourd’hui\u00a0: le délai de recours a pris fin", "Voyez aujourd’hui un avocat.", "10/11/2026"} {
 		if !containsText(text, want) {
 			t.Errorf("caseload lacks %q", want)
 		}

@@ -74,59 +74,58 @@ func (d *docData) daysLeft(n int) string {
 	return d.c.fill(w.DaysLeft, m{"Days": french.Days(n)})
 }
 
-// nextStep draws the box "Prochaine étape": the plan's next step, its date
-// worded by its kind (only a deadline is a « date limite »), its post-by
-// date; a late step says so and what to do now; without a step, what
-// starts the clock.
+// nextStep draws the box "Prochaine étape" (SPEC §2, "Next step"): where
+// the file stands, then the plan's next step — a date worded by its kind
+// (only a deadline is a « date limite ») with its posting date, or an
+// action for today; a late step, in red, says so and what to do today.
 func (d *docData) nextStep() {
 	c, w := d.c, &d.w.Checklist.Next
-	lines := []framedLine{{spans: []span{plain(styleBold, c.fill(w.Heading, nil))}, size: sizeSmall, lead: leadSmall, ink: colAccent}}
-	next := d.p.Next()
-	if next == nil {
-		lines = append(lines, framedLine{spans: []span{plain(styleBold, c.fill(w.None, nil))}, size: sizeBody + 1, lead: 5.6, ink: colInk, spaceBefore: 1})
-		hint := w.NoneCard
-		if !d.hasDeadline(plan.DeadlineCertificateToOFII) && d.f.Procedure.CertificateSentOn.IsZero() {
-			hint = w.NoneCertificate
-		}
-		lines = append(lines, framedLine{spans: []span{plain(styleRegular, c.fill(hint, nil))}, size: sizeSmall + 0.5, lead: leadSmall + 0.3, ink: colInk, spaceBefore: 1})
-		d.framed(lines, colAccentTint, colAccent)
+	s := d.p.NextStep
+	if s == nil { // a plan that is an outline: nothing to say
 		return
 	}
-	when := []span{plain(styleBold, c.fill(w.Date, m{"Kind": plan.KindLabel(next.Kind), "Date": french.LongDate(next.Date)})),
-		plain(styleRegular, " — "+d.daysLeft(p0(d.p.Today.DaysUntil(next.Date))))}
-	ink := colInk
-	if d.p.NextStep.Late {
-		when, ink = []span{plain(styleBold, c.fill(w.Late, m{"Date": french.LongDate(next.Date), "Days": french.Days(-next.DaysLeft)}))}, colWarn
+	lines := []framedLine{{spans: []span{plain(styleBold, c.fill(w.Heading, nil))}, size: sizeSmall, lead: leadSmall, ink: colAccent},
+		{spans: []span{plain(styleRegular, c.fill(w.Stage, m{"Stage": plan.StageLabel(d.p.Stage)}))}, size: sizeSmall, lead: leadSmall, ink: colMuted}}
+	next := d.p.Next()
+	tint, bar, ink := colAccentTint, colAccent, colInk
+	if s.Late {
+		tint, bar, ink = colWarnTint, colWarn, colWarn
 	}
-	lines = append(lines,
-		framedLine{spans: []span{plain(styleBold, french.Typo(next.Title))}, size: sizeBody + 2, lead: 6, ink: colInk, spaceBefore: 1},
-		framedLine{spans: when, size: sizeBody, lead: leadBody + 0.3, ink: ink, spaceBefore: 0.5})
-	if now := d.p.NextStep.Now; now != "" {
-		lines = append(lines, framedLine{spans: []span{plain(styleBold, french.Typo(now))}, size: sizeBody, lead: leadBody + 0.3, ink: colWarn})
+	lines = append(lines, framedLine{spans: []span{plain(styleBold, french.Typo(s.Title))}, size: sizeBody + 2, lead: 6, ink: colInk, spaceBefore: 1})
+	var when []span
+	switch {
+	case s.Late && s.Kind == plan.KindDeadline && s.Date != nil:
+		when = []span{plain(styleBold, c.fill(w.Late, m{"Date": french.LongDate(*s.Date), "Days": french.Days(s.Date.DaysUntil(d.p.Today))}))}
+	case s.Kind == plan.KindAction:
+		when = []span{plain(styleBold, c.fill(w.Action, nil))}
+	case s.Date != nil:
+		when = []span{plain(styleBold, c.fill(w.Date, m{"Kind": plan.KindLabel(s.Kind), "Date": french.LongDate(*s.Date)})),
+			plain(styleRegular, " — "+d.daysLeft(p0(d.p.Today.DaysUntil(*s.Date))))}
 	}
-	if next.PostBy != nil && !d.p.NextStep.Late {
+	if when != nil {
+		lines = append(lines, framedLine{spans: when, size: sizeBody, lead: leadBody + 0.3, ink: ink, spaceBefore: 0.5})
+	}
+	if s.Now != "" {
+		nowInk := colInk
+		if s.Late || s.PostByPassed {
+			nowInk = colWarn
+		}
+		lines = append(lines, framedLine{spans: []span{plain(styleBold, french.Typo(s.Now))}, size: sizeBody, lead: leadBody + 0.3, ink: nowInk})
+	}
+	if next != nil && next.PostBy != nil && !s.Late && !s.PostByPassed {
 		lines = append(lines, framedLine{spans: []span{plain(styleBold, c.fill(w.PostBy, m{"PostBy": french.LongDate(*next.PostBy)}))}, size: sizeBody, lead: leadBody + 0.3, ink: colWarn})
 	}
-	if next.NonWorkingDay && next.ToDo() && !d.p.NextStep.Late {
+	if next != nil && next.NonWorkingDay && next.ToDo() && !s.Late {
 		lines = append(lines, framedLine{spans: []span{plain(styleRegular, c.fill(w.NonWorkingDay, nil))}, size: sizeSmall + 0.5, lead: leadSmall + 0.3, ink: colInk})
 	}
-	if next.Detail != "" {
+	if next != nil && next.Detail != "" {
 		lines = append(lines, framedLine{spans: []span{plain(styleRegular, french.Typo(next.Detail))}, size: sizeSmall + 0.5, lead: leadSmall + 0.3, ink: colMuted, spaceBefore: 0.5})
 	}
-	d.framed(lines, colAccentTint, colAccent)
+	d.framed(lines, tint, bar)
 }
 
 // p0 clamps a count of days at zero.
 func p0(n int) int { return max(n, 0) }
-
-func (d *docData) hasDeadline(id string) bool {
-	for _, dl := range d.p.Deadlines {
-		if dl.ID == id {
-			return true
-		}
-	}
-	return false
-}
 
 // warnings draws each warning in its own red-barred box.
 func (d *docData) warnings() {

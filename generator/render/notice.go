@@ -350,10 +350,12 @@ type next struct {
 func nextOf(p *plan.Plan) next {
 	var nx next
 	if s := p.NextStep; s != nil {
-		nx = next{id: s.ID, kind: s.Kind, date: s.Date, late: s.Late}
+		nx = next{id: s.ID, kind: s.Kind, late: s.Late, postByPassed: s.PostByPassed}
+		if s.Date != nil {
+			nx.date = *s.Date
+		}
 		if d := p.Next(); d != nil && d.PostBy != nil && !s.Late {
 			nx.postBy = d.PostBy
-			nx.postByPassed = p.Today.After(*d.PostBy)
 		}
 	}
 	// the code of the next date to act on: the next step when it is one

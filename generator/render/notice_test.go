@@ -168,7 +168,8 @@ func TestNoticeFollowsThePlan(t *testing.T) {
 					f, p := examplePlan(t, "diallo-general")
 					f.Applicant.Language = lang.Code
 					p.Documents = []string{plan.DocApplicantNotice}
-					p.NextStep = &plan.NextStep{ID: id, Kind: plan.KindDeadline, Date: today.AddDays(3), Late: late}
+					in3 := today.AddDays(3)
+					p.NextStep = &plan.NextStep{ID: id, Kind: plan.KindDeadline, Date: &in3, Late: late}
 					if err := Pack(&bytes.Buffer{}, f, p, nil); err != nil {
 						t.Errorf("%s, %s, late %v: %v", lang.Code, id, late, err)
 					}

@@ -97,7 +97,10 @@ func TestPermitNamedByRoute(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.example, func(t *testing.T) {
-			l, _ := renderExample(t, tt.example)
+			// every document, whatever the example's stage: each names the permit
+			f, p := examplePlan(t, tt.example)
+			l, _ := render(t, tt.example, f, p, nil, []string{plan.DocChecklist, plan.DocCoverLetter,
+				plan.DocNonPolygamyDeclaration, plan.DocCalendar})
 			checklist := normalize(docText(l, plan.DocChecklist))
 			letter := normalize(docText(l, plan.DocCoverLetter))
 			if !strings.HasPrefix(checklist, normalize(tt.title)) {

@@ -74,17 +74,16 @@ type checklistWords struct {
 	Person   string  `yaml:"person"`
 	Prepared string  `yaml:"prepared"`
 	Next     struct {
-		Heading         string `yaml:"heading"`
-		Date            string `yaml:"date"` // {{.Kind}}: the kind's label (plan.KindLabel)
-		Late            string `yaml:"late"`
-		DaysLeft        string `yaml:"days_left"`
-		Today           string `yaml:"today"`
-		Tomorrow        string `yaml:"tomorrow"`
-		PostBy          string `yaml:"post_by"`
-		NonWorkingDay   string `yaml:"non_working_day"`
-		None            string `yaml:"none"`
-		NoneCertificate string `yaml:"none_certificate"`
-		NoneCard        string `yaml:"none_card"`
+		Heading       string `yaml:"heading"`
+		Date          string `yaml:"date"` // {{.Kind}}: the kind's label (plan.KindLabel)
+		Late          string `yaml:"late"`
+		DaysLeft      string `yaml:"days_left"`
+		Today         string `yaml:"today"`
+		Tomorrow      string `yaml:"tomorrow"`
+		PostBy        string `yaml:"post_by"`
+		NonWorkingDay string `yaml:"non_working_day"`
+		Action        string `yaml:"action"` // over an action: it is for today
+		Stage         string `yaml:"stage"`  // {{.Stage}}: where the file stands
 	} `yaml:"next"`
 	Conditions struct {
 		Heading   string   `yaml:"heading"`

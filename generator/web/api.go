@@ -81,6 +81,8 @@ type checkResponse struct {
 	// NextStepText is the next step's title, and what to do now when it is
 	// late: the line an association's board prints.
 	NextStepText string `json:"next_step_text,omitempty"`
+	// StageText is where the file stands, in French, as the checklist says it.
+	StageText string `json:"stage_text,omitempty"`
 	// KindLabels are the French names of the deadline kinds.
 	KindLabels map[string]string `json:"kind_labels"`
 }
@@ -99,7 +101,7 @@ func writeProblems(w http.ResponseWriter, status int, probs []Problem, p *plan.P
 		resp.Problems = []Problem{}
 	}
 	if p != nil {
-		resp.NextStepText = p.NextText()
+		resp.NextStepText, resp.StageText = p.NextText(), plan.StageLabel(p.Stage)
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

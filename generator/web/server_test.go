@@ -515,6 +515,10 @@ func TestCheckPlan(t *testing.T) {
 	if c.Plan.NextStep == nil || c.NextStepText == "" || c.KindLabels["deadline"] == "" {
 		t.Errorf("next step %+v %q, labels %v", c.Plan.NextStep, c.NextStepText, c.KindLabels)
 	}
+	// where the file stands, as the checklist says it
+	if c.Plan.Stage != plan.StageCertificateDue || c.StageText != plan.StageLabel(plan.StageCertificateDue) {
+		t.Errorf("stage %q %q", c.Plan.Stage, c.StageText)
+	}
 	// A date given with the post is the run's date.
 	v := formValues(t, examples(t)["diallo-general.yaml"])
 	v.Set("date", "20/12/2026")

@@ -53,6 +53,7 @@
     plan: null,
     planStale: false,   // the plan shown is that of an earlier, valid state
     nextStepText: '',
+    stageText: '',
     kindLabels: DEFAULT_KIND_LABELS,
     docsReady: new Set(),
     openDetails: new Map(), // « Détails » the user opened or closed
@@ -651,7 +652,7 @@
     var plan = state.plan;
     var panel = byId('plan');
     if (panel) { panel.classList.toggle('is-stale', !!(plan && state.planStale)); }
-    redraw('next', els.next, [plan && plan.next_step, plan && plan.deadlines, state.nextStepText, state.planStale, !!plan],
+    redraw('next', els.next, [plan && plan.next_step, plan && plan.deadlines, state.nextStepText, state.stageText, state.planStale, !!plan],
       function () { renderNext(plan); });
     if (!plan) {
       els.panelDeadlines.hidden = true;
@@ -680,7 +681,10 @@
       return;
     }
     var ns = plan.next_step;
-    // What to do first, then when.
+    // Where the file stands, what to do first, then when.
+    if (state.stageText) {
+      els.next.appendChild(make('p', 'next-stage', 'Où en est le dossier' + NB + ': ' + state.stageText));
+    }
     if (state.nextStepText) {
       // "title — what to do now" when late: the title stands out.
       var cut = state.nextStepText.indexOf(' — ');
@@ -689,7 +693,12 @@
     } else if (!ns) {
       els.next.appendChild(make('p', '', 'Aucune date à venir d’après ce qui est indiqué.'));
     }
-    if (ns) {
+    if (ns && ns.kind === 'action') {
+      // an action has no date: it is for today
+      var today = make('p', 'next-when', 'À faire dès aujourd’hui');
+      if (ns.late) { today.appendChild(document.createTextNode(' ')); today.appendChild(make('span', 'late', 'en retard')); }
+      els.next.appendChild(today);
+    } else if (ns) {
       var p = make('p', 'next-when');
       var dl = null;
       (plan.deadlines || []).forEach(function (d) { if (!dl && d.id === ns.id && d.date === ns.date) { dl = d; } });
@@ -699,7 +708,7 @@
       }
       if (ns.late) { p.appendChild(document.createTextNode(' ')); p.appendChild(make('span', 'late', 'en retard')); }
       els.next.appendChild(p);
-      if (dl && dl.post_by && !dl.done && !ns.late) {
+      if (dl && dl.post_by && !dl.done && !ns.late && !ns.post_by_passed) {
         els.next.appendChild(make('p', 'post-by', postByText(dl.post_by, plan.today)));
       }
     }
@@ -942,6 +951,7 @@
       state.plan = json.plan;
       state.planStale = false;
       state.nextStepText = json.next_step_text || '';
+      state.stageText = json.stage_text || '';
     } else {
       // Keep the last plan in sight, said to be out of date, rather than
       // make it blink away at each keystroke of a date being typed.
@@ -1122,6 +1132,7 @@
     state.plan = null;
     state.planStale = false;
     state.nextStepText = '';
+    state.stageText = '';
     renderChecklist();
     renderPlan();
     resetErrors();
