@@ -203,7 +203,12 @@ const (
 // applicationOf returns ApplicationRenewal when the file holds the
 // residence document the person has now (current_permit), else
 // ApplicationFirst (SPEC §2, "Application and stage").
-func applicationOf(*applicant.File) string { return ApplicationFirst }
+func applicationOf(f *applicant.File) string {
+	if f.CurrentPermit != nil {
+		return ApplicationRenewal
+	}
+	return ApplicationFirst
+}
 
 // filed reports whether the application was filed: filed_on, or a date of
 // the medical certificate, which exists only once the application is filed

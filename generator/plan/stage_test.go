@@ -258,6 +258,18 @@ func TestStages(t *testing.T) {
 	}
 }
 
+// A renewal when the file holds the permit the person has now.
+func TestApplication(t *testing.T) {
+	f := base()
+	if got := compute(t, f).Application; got != ApplicationFirst {
+		t.Errorf("no permit held: %s", got)
+	}
+	f.CurrentPermit = &applicant.Permit{Kind: applicant.PermitCard, ExpiresOn: civil.New(2027, 2, 1)}
+	if got := compute(t, f).Application; got != ApplicationRenewal {
+		t.Errorf("a card held: %s", got)
+	}
+}
+
 // The stage is the first of SPEC §2's table that holds.
 func TestStageOrder(t *testing.T) {
 	f := base()
