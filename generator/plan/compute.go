@@ -210,13 +210,6 @@ func applicationOf(f *applicant.File) string {
 	return ApplicationFirst
 }
 
-// filed reports whether the application was filed: filed_on, or a date of
-// the medical certificate, which exists only once the application is filed
-// (SPEC §1: the plan never advises filing again).
-func filed(pr applicant.Procedure) bool {
-	return !pr.FiledOn.IsZero() || !pr.CertificateAvailableOn.IsZero() || !pr.CertificateSentOn.IsZero()
-}
-
 // silenceEnds returns the day the prefecture's silence becomes a refusal:
 // filed_on + 4 months for a card (CESEDA R. 432-1, R. 432-2; F17164), + 2
 // months for the APS (CRPA L. 231-4, by prudence: R. 432-1 speaks of
@@ -356,7 +349,7 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		MailNumber:             pr.RegisteredMailNumber,
 		Doctor:                 pr.Doctor,
 		FiledOn:                opt(pr.FiledOn),
-		Filed:                  filed(pr),
+		Filed:                  filedApplication(pr),
 		Stage:                  p.Stage,
 		ArrivedOn:              opt(s.ArrivedOn),
 		Reference:              today,
