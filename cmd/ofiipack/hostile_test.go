@@ -72,6 +72,7 @@ func cmdEmptyTemp(ts *testscript.TestScript, neg bool, args []string) {
 //	gen bigcsv FILE BYTES       a CSV of BYTES bytes, one endless cell
 //	gen bomb FILE BYTES         an .xlsx whose sheet inflates to BYTES
 //	gen truncate FILE SRC BYTES the first BYTES of SRC
+//	gen sstbomb FILE CHARS ROWS COLS a workbook of ROWS rows of COLS cells, each naming one shared string of CHARS letters
 //	gen sstindex FILE SRC INDEX the workbook SRC with cell A2's shared-string index set to INDEX
 //	gen edit FILE OLD NEW       the base file with OLD replaced by NEW (Go escapes: \x00)
 //	gen fifo FILE               a named pipe
@@ -143,6 +144,13 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		ts.Check(z.Close())
 		write(buf.Bytes())
+	case "sstbomb":
+		rows := `<row r="1"><c t="inlineStr"><is><t>applicant.family_name</t></is></c></row>`
+		cell := strings.Repeat(`<c t="s"><v>0</v></c>`, num(4))
+		for r := range num(3) {
+			rows += `<row r="` + strconv.Itoa(r+2) + `">` + cell + `</row>`
+		}
+		write(workbook(ts, []string{strings.Repeat("x", num(2))}, rows))
 	case "truncate":
 		data, err := os.ReadFile(ts.MkAbs(args[2]))
 		ts.Check(err)
@@ -182,6 +190,33 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 	default:
 		ts.Fatalf("gen: unknown kind %q", kind)
 	}
+}
+
+// workbook returns a workbook of one sheet: sst is its table of shared
+// strings, rows the XML of its rows.
+func workbook(ts *testscript.TestScript, sst []string, rows string) []byte {
+	const (
+		ns   = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`
+		rels = `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"`
+		typ  = `http://schemas.openxmlformats.org/officeDocument/2006/relationships/`
+	)
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	for _, p := range [][2]string{
+		{"[Content_Types].xml", `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`},
+		{"_rels/.rels", `<Relationships ` + rels + `><Relationship Id="rId1" Type="` + typ + `officeDocument" Target="xl/workbook.xml"/></Relationships>`},
+		{"xl/workbook.xml", `<workbook ` + ns + ` xmlns:r="` + strings.TrimSuffix(typ, "/") + `"><sheets><sheet name="Dossiers" sheetId="1" r:id="rId1"/></sheets></workbook>`},
+		{"xl/_rels/workbook.xml.rels", `<Relationships ` + rels + `><Relationship Id="rId1" Type="` + typ + `worksheet" Target="worksheets/sheet1.xml"/></Relationships>`},
+		{"xl/sharedStrings.xml", `<sst ` + ns + `><si><t>` + strings.Join(sst, `</t></si><si><t>`) + `</t></si></sst>`},
+		{"xl/worksheets/sheet1.xml", `<worksheet ` + ns + `><sheetData>` + rows + `</sheetData></worksheet>`},
+	} {
+		w, err := z.Create(p[0])
+		ts.Check(err)
+		_, err = w.Write([]byte(p[1]))
+		ts.Check(err)
+	}
+	ts.Check(z.Close())
+	return buf.Bytes()
 }
 
 // rezip returns the zip file src with the part named part rewritten by edit.

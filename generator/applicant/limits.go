@@ -10,20 +10,25 @@ const (
 	// bytes. The examples hold 1 to 4 KB, and a file with every field and
 	// comments about 10 KB; past 1 MiB the file is not an applicant file
 	// (a folder's wrong file, /dev/zero through a link), and the YAML
-	// reader's memory grows a hundredfold with the file's size.
+	// reader's memory grows a hundredfold with the file's size. A file is
+	// held to it with each alias (*name) counted as the value it repeats
+	// (expand.go): 1,500 aliases of a 60 KB value are 90 MB of values.
 	MaxFileSize = 1 << 20
 
-	// MaxSheetSize is the largest CSV file or .xlsx workbook read, and the
-	// most a workbook may inflate to, in bytes. A caseload of 10 000
+	// MaxSheetSize is the largest CSV file or .xlsx workbook read, the
+	// most a workbook may inflate to, and the most text a sheet may hold
+	// with its shared strings written out, in bytes. A caseload of 10 000
 	// applicants with all 59 columns filled with 30 characters is 18 MB of
 	// CSV and inflates to 45 MB of workbook (measured); a zip bomb of 4 MB
-	// inflates to 4 GB.
+	// inflates to 4 GB, and a workbook of 266 KB whose cells all name one
+	// shared string of 1 MB stands for 2 TB of text.
 	MaxSheetSize = 64 << 20
 
-	// MaxLineSize is the longest line of a CSV file, in bytes. A row of
-	// the caseload template with every column at its longest text is under
-	// 10 KB; a longer line is a file that is not a CSV (a PDF, an archive,
-	// /dev/zero's like), which would otherwise be held in memory whole.
+	// MaxLineSize is the longest line of a CSV file, and the most text
+	// of one row of a sheet, in bytes. A row of the caseload template
+	// with every column at its longest text is under 10 KB; a longer line
+	// is a file that is not a CSV (a PDF, an archive, /dev/zero's like),
+	// which would otherwise be held in memory whole.
 	MaxLineSize = 64 << 10
 
 	// MaxSheetRows is the most rows read from one spreadsheet. An

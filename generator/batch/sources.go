@@ -585,31 +585,76 @@ var errDamagedXML = errors.New("a part of the workbook is cut short")
 // checkWorkbookXML unzips every XML part of the workbook's data (the zip's
 // checksums are checked on the way) and returns errDamagedXML for the
 // first one that does not end with the end tag of its root element: cut
-// short. It keeps only the first and last bytes of each part, and costs
-// the unzipping alone (0.2 s for a workbook of 45 MB).
+// short; or for a part named twice (excelize would keep one of them). It
+// measures each sheet with its shared strings written out on the way
+// (checkSheetText), returning an *errSheetText at the first row past the
+// limits. It keeps only the first and last bytes of each part, the
+// lengths of the shared strings, and costs the unzipping and an XML scan
+// of the sheets.
 func checkWorkbookXML(data []byte) error {
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return err
 	}
+	seen := map[string]bool{}
+	var sst *zip.File
+	for _, zf := range z.File {
+		name := strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))
+		if seen[name] {
+			return fmt.Errorf("%w: %s twice", errDamagedXML, zf.Name)
+		}
+		seen[name] = true
+		if name == "xl/sharedstrings.xml" {
+			sst = zf
+		}
+	}
+	// The shared strings first: the sheets' cells name them.
+	var lengths []int32
+	if sst != nil {
+		err := checkPart(sst, func(r io.Reader) (err error) {
+			lengths, err = sharedStringLengths(r)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
 	for _, zf := range z.File {
 		name := strings.ToLower(zf.Name)
-		if !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") {
+		if zf == sst || !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") {
 			continue
 		}
-		r, err := zf.Open()
-		if err != nil {
+		scan := func(r io.Reader) error { return checkSheetText(r, lengths) }
+		if strings.HasSuffix(name, ".rels") {
+			scan = nil
+		}
+		if err := checkPart(zf, scan); err != nil {
 			return err
 		}
-		var ends headTail
-		_, err = io.Copy(&ends, r)
-		r.Close()
-		if err != nil {
+	}
+	return nil
+}
+
+// checkPart unzips one part, through scan when it is not nil, and returns
+// errDamagedXML when the part is cut short.
+func checkPart(zf *zip.File, scan func(io.Reader) error) error {
+	r, err := zf.Open()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	var ends headTail
+	in := io.TeeReader(r, &ends)
+	if scan != nil {
+		if err := scan(in); err != nil {
 			return err
 		}
-		if !ends.complete() {
-			return fmt.Errorf("%w: %s", errDamagedXML, zf.Name)
-		}
+	}
+	if _, err := io.Copy(io.Discard, in); err != nil {
+		return err
+	}
+	if !ends.complete() {
+		return fmt.Errorf("%w: %s", errDamagedXML, zf.Name)
 	}
 	return nil
 }
@@ -655,11 +700,21 @@ func (h *headTail) complete() bool {
 }
 
 // notWorkbook is the entry of a file that excelize cannot open: a workbook
-// that inflates past MaxSheetSize (a zip bomb), one that is damaged or cut
+// that inflates past MaxSheetSize (a zip bomb), one whose shared strings
+// stand for more text than a caseload holds, one that is damaged or cut
 // short, or another kind of file named .xlsx.
 func notWorkbook(path string, err error) entry {
-	var corrupt flate.CorruptInputError
+	var (
+		corrupt flate.CorruptInputError
+		text    *errSheetText
+	)
 	switch {
+	case errors.As(err, &text) && text.sheet:
+		return failed(path, "", msg.New("batch.sheet_text_too_large", path, applicant.Size(applicant.MaxSheetSize), text.row),
+			msg.New("batch.text_too_large_hint"))
+	case errors.As(err, &text):
+		return failed(path, "", msg.New("batch.row_text_too_long", path, applicant.Size(applicant.MaxLineSize), text.row),
+			msg.New("batch.text_too_large_hint"))
 	case strings.Contains(err.Error(), "unzip size exceeds"):
 		return cannotRead(path, msg.Wrap(applicant.ErrTooLarge, "read.too_large_unzipped", applicant.Size(applicant.MaxSheetSize)).
 			WithHint(msg.New("read.too_large_hint", applicant.Size(applicant.MaxSheetSize))))
