@@ -63,13 +63,61 @@ func newKeySet(keys ...string) keySet {
 	return keySet{keys, expect, strings.Join(keys, ", ")}
 }
 
-// enum is a closed set of values; matching ignores case.
+// enum is a closed set of values; matching ignores case. Every enum is made
+// by wordsEnum: it also reads the French words of its set
+// (templates/text/values.yaml).
 type enum struct {
 	values []string
+	words  string // the name of its set of words; "" for none
 	expect msg.Text
 }
 
-func newEnum(values ...string) enum { return enum{values, oneOf(values)} }
+// wordsEnum is a closed set of values that also reads the French words of
+// the set named words, in any case, with or without accents (SPEC §4). A
+// message expects the values in English, the French words in French; the
+// table is read only when a value is not a stable one, or a message is
+// rendered.
+func wordsEnum(words string, values ...string) enum {
+	e := enum{values: values, words: words}
+	e.expect = x("expect.words", msg.Lazy(func(l msg.Lang) string {
+		if l == msg.French {
+			return oneOf(e.shown()).In(l)
+		}
+		return oneOf(e.values).In(l)
+	}))
+	return e
+}
+
+// wordHint is "did you mean" value in English, its French word in French.
+func wordHint(value string, french func() string) msg.Text {
+	return didYouMean(msg.Lazy(func(l msg.Lang) string {
+		if l == msg.French {
+			return french()
+		}
+		return value
+	}))
+}
+
+// shown returns the French words of the enum's values, in order.
+func (e *enum) shown() []string { return words(e.words).shownWords(e.values) }
+
+// read returns the value that s stands for: a value in any case, or one of
+// its French words.
+func (e *enum) read(s string) (string, bool) {
+	for _, c := range e.values {
+		if strings.EqualFold(s, c) {
+			return c, true
+		}
+	}
+	if e.words == "" {
+		return "", false
+	}
+	v, ok := words(e.words).lookup(s)
+	if ok && index(e.values, v) < 0 {
+		return "", false // a word of the table that this field does not take
+	}
+	return v, ok
+}
 
 func oneOf(values []string) msg.Text {
 	list := make(msg.Or, len(values))
@@ -443,37 +491,30 @@ func (d *decoder) enum(v *yaml.Node, path string, e *enum) string {
 	if !ok {
 		return ""
 	}
-	for _, c := range e.values {
-		if strings.EqualFold(s, c) {
-			return c
-		}
+	if c, ok := e.read(s); ok {
+		return c
 	}
 	var hint msg.Text
-	if c := Nearest(s, e.values); c != "" {
-		hint = didYouMean(c)
-	} else if c, ok := synonyms[strings.ToLower(s)]; ok && index(e.values, c) >= 0 {
+	if c, ok := synonyms[strings.ToLower(s)]; ok && index(e.values, c) >= 0 {
+		hint = wordHint(c, func() string { return words(e.words).shownWords([]string{c})[0] })
+	} else if e.words != "" {
+		if value, word := words(e.words).nearest(s, e.values); value != "" && index(e.values, value) >= 0 {
+			hint = wordHint(value, func() string { return word })
+		}
+	} else if c := Nearest(s, e.values); c != "" {
 		hint = didYouMean(c)
 	}
 	d.add(v, path, foundExpected(quote(s), e.expect), hint)
 	return ""
 }
 
-// synonyms are words people write for an enum value, French ones first:
-// they only feed hints.
+// synonyms are words people write for a value that the table of French
+// words does not take (English ones, words that are not the value's): they
+// only feed hints.
 var synonyms = map[string]string{
-	"mme": Madame, "mrs": Madame, "ms": Madame, "mlle": Madame, "femme": Madame,
-	"m": Monsieur, "m.": Monsieur, "mr": Monsieur, "mr.": Monsieur, "homme": Monsieur,
-	"célibataire": Single, "celibataire": Single,
-	"marié": Married, "mariée": Married, "marie": Married, "mariee": Married,
-	"pacsé": PACS, "pacsée": PACS, "pacse": PACS, "pacsee": PACS, "pacsé(e)": PACS,
-	"divorcé": Divorced, "divorcée": Divorced, "divorce": Divorced, "divorcee": Divorced,
-	"veuf": Widowed, "veuve": Widowed, "widow": Widowed, "widower": Widowed,
-	"passeport": Passport, "examen": RequestExamination, "renseignements": RequestInformation, "oui": PolygamyYes, "non": PolygamyNo,
-	// current_permit.kind
-	"carte": PermitCard, "carte de séjour": PermitCard, "carte de séjour temporaire": PermitCard, "cst": PermitCard,
-	"carte pluriannuelle": PermitMultiYear, "carte de séjour pluriannuelle": PermitMultiYear, "csp": PermitMultiYear,
-	"certificat de résidence": PermitAlgerian, "certificat de residence": PermitAlgerian,
-	"autorisation provisoire de séjour": PermitAPS, "autorisation provisoire de sejour": PermitAPS,
+	"mrs": Madame, "ms": Madame, "femme": Madame,
+	"homme": Monsieur,
+	"widow": Widowed, "widower": Widowed,
 }
 
 // enumList decodes a list of enum values, dropping repeats.
@@ -542,31 +583,14 @@ func (m *mapping) lines(key string, maxLines, maxLen int, what msg.Text) []strin
 	return out
 }
 
-// boolean decodes true or false (any case).
+// boolean decodes true or false, or one of their words (yes_no of
+// templates/text/values.yaml: oui, non, vrai, faux, 1, 0…), in any case.
 func (m *mapping) boolean(key string, required bool) bool {
-	v, path := m.get(key, required, x("expect.true_false"))
+	v, path := m.get(key, required, yesNo.expect)
 	if v == nil {
 		return false
 	}
-	s, ok := m.d.scalar(v, path, x("expect.true_false"))
-	if !ok {
-		return false
-	}
-	switch strings.ToLower(s) {
-	case "true":
-		return true
-	case "false":
-		return false
-	}
-	var hint msg.Text
-	switch strings.ToLower(s) {
-	case "yes", "y", "oui", "o", "1", "vrai", "on":
-		hint = didYouMean("true")
-	case "no", "n", "non", "0", "faux", "off":
-		hint = didYouMean("false")
-	}
-	m.d.add(v, path, foundExpected(quote(s), x("expect.true_false")), hint)
-	return false
+	return m.d.enum(v, path, &yesNo) == "true"
 }
 
 // date decodes a date, YYYY-MM-DD or DD/MM/YYYY. A past date (an event
@@ -585,6 +609,11 @@ func (d *decoder) date(v *yaml.Node, path string, past bool) civil.Date {
 	if !ok {
 		return civil.Date{}
 	}
+	return d.dateOf(v, path, s, past, x("expect.date"))
+}
+
+// dateOf reads s, the text of v, as a date.
+func (d *decoder) dateOf(v *yaml.Node, path, s string, past bool, expect msg.Text) civil.Date {
 	date, err := civil.Parse(s)
 	if err != nil {
 		if dateShaped(s) {
@@ -598,7 +627,7 @@ func (d *decoder) date(v *yaml.Node, path string, past bool) civil.Date {
 			if h := dateHint(s); h != "" {
 				hint = didYouMean(h)
 			}
-			d.add(v, path, foundExpected(quote(s), x("expect.date")), hint)
+			d.add(v, path, foundExpected(quote(s), expect), hint)
 		}
 		return civil.Date{}
 	}
@@ -607,6 +636,56 @@ func (d *decoder) date(v *yaml.Node, path string, past bool) civil.Date {
 		return civil.Date{}
 	}
 	return date
+}
+
+// arrival decodes situation.arrived_on: a date, or a month alone when the
+// day is not known (SPEC §1: "2019-03", "03/2019"). For a month, by
+// prudence, the month's last day counts for the one-year rule: the date
+// returned is that day, and monthOnly is true. The month may not begin
+// after today.
+func (m *mapping) arrival(key string) (date civil.Date, monthOnly bool) {
+	expect := x("expect.date_or_month")
+	v, path := m.get(key, true, expect)
+	if v == nil {
+		return civil.Date{}, false
+	}
+	s, ok := m.d.scalar(v, path, expect)
+	if !ok {
+		return civil.Date{}, false
+	}
+	first, err := civil.ParseMonth(s)
+	if err != nil {
+		if h := monthHint(s); h != "" {
+			m.d.add(v, path, foundExpected(quote(s), expect), didYouMean(h))
+			return civil.Date{}, false
+		}
+		return m.d.dateOf(v, path, s, true, expect), false
+	}
+	if !m.d.today.IsZero() && first.After(m.d.today) {
+		m.d.add(v, path, x("future_month", s, m.d.today), noHint)
+		return civil.Date{}, false
+	}
+	return first.EndOfMonth(), true
+}
+
+// monthHint returns a month written M/YYYY or YYYY-M as MM/YYYY.
+func monthHint(s string) string {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '.' || r == '-' || r == ' ' })
+	if len(parts) != 2 || !allDigits(parts[0]) || !allDigits(parts[1]) {
+		return ""
+	}
+	mo, y := parts[0], parts[1]
+	if len(mo) == 4 {
+		mo, y = y, mo
+	}
+	if len(mo) == 1 {
+		mo = "0" + mo
+	}
+	h := mo + "/" + y
+	if _, err := civil.ParseMonth(h); err != nil || h == s {
+		return ""
+	}
+	return h
 }
 
 // dayFirst returns a date written DD/MM/YYYY whose month is over 12 with
@@ -687,7 +766,9 @@ func dateHint(s string) string {
 	return h
 }
 
-// country decodes an ISO 3166-1 alpha-2 code, returned in upper case.
+// country decodes a nationality: an ISO 3166-1 code or a country's name
+// (see country), returned as the alpha-2 code in upper case. A name that
+// names several countries, or none, gets the nearest names as a hint.
 func (m *mapping) country(key string, required bool) string {
 	expect := x("expect.country")
 	v, path := m.get(key, required, expect)
@@ -701,9 +782,13 @@ func (m *mapping) country(key string, required bool) string {
 	if c, ok := country(s); ok {
 		return c
 	}
+	if codes := ambiguousCountry(s); codes != nil {
+		m.d.add(v, path, x("country_ambiguous", quote(s)), x("hint.countries", countryList(codes)))
+		return ""
+	}
 	var hint msg.Text
-	if c := guessCountry(s); c != "" {
-		hint = x("hint.did_you_mean_country", c, CountryName(c))
+	if codes := nearestCountries(s); codes != nil {
+		hint = x("hint.did_you_mean_country", countryList(codes))
 	}
 	m.d.add(v, path, foundExpected(quote(s), expect), hint)
 	return ""

@@ -33,8 +33,10 @@
 // asks: dates as YYYY-MM-DD or DD/MM/YYYY that exist in the calendar, past
 // events (birth, arrival, filing, certificate, OFII requests, asylum
 // registration, identity document, proof of domicile) not after the run's
-// date, arrival not before birth, ISO 3166-1 country codes of countries
-// that exist, 5-digit postcodes read from the raw text (01000 keeps its
+// date, arrival not before birth (or a month alone for the arrival), a
+// country by its ISO 3166-1 code or its name in French or English
+// (templates/data/countries.tsv), the French words of every closed set of
+// values (templates/text/values.yaml), 5-digit postcodes read from the raw text (01000 keeps its
 // zero), a 10-digit numéro étranger, the shape of email addresses, the OFII
 // address of 1 to 6 lines of at most 38 characters (the window of a DL
 // envelope), duplicate keys, a single YAML document, and text that the

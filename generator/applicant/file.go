@@ -4,11 +4,14 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/msg"
+	"github.com/ofiipack/ofiipack/generator/notice"
 )
 
 // The keys of each mapping of the file, in the order of SPEC §1.
@@ -58,21 +61,24 @@ var keyHome = func() map[string]msg.Or {
 	return home
 }()
 
-// The closed sets of values (SPEC §1).
+// The closed sets of values (SPEC §1), each with its French words (SPEC §4;
+// the set's name in templates/text/values.yaml).
 var (
-	civilities      = newEnum(Madame, Monsieur)
-	maritalStatuses = newEnum(Single, Married, PACS, Divorced, Widowed)
-	documents       = newEnum(Passport, ConsularAttestation, PhotoID, ConsularCard, NationalityCertificate, NoDocument)
-	residenceProofs = newEnum(ProofVisa, ProofPermitReceipt, ProofAsylumReceipt, ProofAdministration,
+	civilities      = wordsEnum("civility", Madame, Monsieur)
+	maritalStatuses = wordsEnum("marital_status", Single, Married, PACS, Divorced, Widowed, MaritalUnknown)
+	documents       = wordsEnum("identity_document", Passport, ConsularAttestation, PhotoID, ConsularCard, NationalityCertificate, NoDocument)
+	residenceProofs = wordsEnum("residence_proof", ProofVisa, ProofPermitReceipt, ProofAsylumReceipt, ProofAdministration,
 		ProofBankStatements, ProofPersonalLetters)
-	refusalGrounds = newEnum(GroundUnexecutedOQTF, GroundForgery, GroundSeriousOffences, GroundViolenceAgainstOfficials)
-	requestKinds   = newEnum(RequestInformation, RequestExamination)
-	sexes          = newEnum(Female, Male)
-	outcomes       = newEnum(Granted, Refused)
-	appealPeriods  = newEnum(AppealTwoMonths, AppealOneMonth, AppealSevenDays, Appeal48Hours, AppealFifteenDay)
-	checklistItems = newEnum(ChecklistIDs...)
-	// true and false are accepted for yes and no (SPEC §1).
-	polygamyValues = enum{[]string{PolygamyAuto, PolygamyYes, PolygamyNo, "true", "false"}, x("expect.either", msg.Or{PolygamyAuto, PolygamyYes, PolygamyNo})}
+	refusalGrounds = wordsEnum("refusal_ground", GroundUnexecutedOQTF, GroundForgery, GroundSeriousOffences, GroundViolenceAgainstOfficials)
+	requestKinds   = wordsEnum("request_kind", RequestInformation, RequestExamination)
+	sexes          = wordsEnum("sex", Female, Male)
+	outcomes       = wordsEnum("outcome", Granted, Refused)
+	appealPeriods  = wordsEnum("appeal_period", AppealTwoMonths, AppealOneMonth, AppealSevenDays, Appeal48Hours, AppealFifteenDay)
+	checklistItems = wordsEnum("checklist_item", ChecklistIDs...)
+	// true and false are among the words of yes and no (SPEC §1).
+	polygamyValues = wordsEnum("polygamy_declaration", PolygamyAuto, PolygamyYes, PolygamyNo)
+	// every yes-or-no field
+	yesNo = wordsEnum("yes_no", "true", "false")
 )
 
 // OFII address limits: the recipient block of the DL window envelope
@@ -156,7 +162,7 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 
 	s := m.child("situation", true, &situationKeys)
 	f.Situation = Situation{
-		ArrivedOn:                  s.date("arrived_on", true, true),
+
 		LongStayVisa:               s.boolean("long_stay_visa", true),
 		AsylumRegisteredOn:         s.date("asylum_registered_on", false, true),
 		BirthTranscriptionDecision: s.boolean("birth_transcription_decision", false),
@@ -165,6 +171,7 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 		RefusalGrounds:             s.enumList("refusal_grounds", &refusalGrounds),
 		PolygamyDeclaration:        s.polygamy("polygamy_declaration"),
 	}
+	f.Situation.ArrivedOn, f.Situation.ArrivedMonthOnly = s.arrival("arrived_on")
 	if c := s.child("sick_child", false, &childKeys); c != nil {
 		f.Situation.SickChild = &Child{
 			GivenNames: c.name("given_names", true, x("expect.child_given_names")),
@@ -361,11 +368,8 @@ func (m *mapping) foreignerNumber(key string) string {
 
 // polygamy decodes the polygamy_declaration override; absent means auto.
 func (m *mapping) polygamy(key string) string {
-	switch m.enum(key, false, &polygamyValues) {
-	case PolygamyYes, "true":
-		return PolygamyYes
-	case PolygamyNo, "false":
-		return PolygamyNo
+	if v := m.enum(key, false, &polygamyValues); v != "" {
+		return v
 	}
 	return PolygamyAuto
 }
@@ -463,7 +467,7 @@ var fieldEnums = map[string]*enum{
 	"situation.sick_child.sex":         &sexes,
 	"situation.residence_proofs":       &residenceProofs,
 	"situation.refusal_grounds":        &refusalGrounds,
-	"situation.polygamy_declaration":   {values: []string{PolygamyAuto, PolygamyYes, PolygamyNo}},
+	"situation.polygamy_declaration":   &polygamyValues,
 	"procedure.decision.outcome":       &outcomes,
 	"procedure.decision.appeal_period": &appealPeriods,
 	"documents_ready":                  &checklistItems,
@@ -473,8 +477,7 @@ var fieldEnums = map[string]*enum{
 
 // FieldValues returns the values the field at path accepts when they form
 // a closed set (SPEC §1), in the order of SPEC §1; nil for other fields. The
-// spreadsheet's drop-down lists and help sheet, and the web form's choices,
-// come from it.
+// web form's choices come from it.
 func FieldValues(path string) []string {
 	if path == "applicant.language" {
 		return append([]string(nil), languages().codes...)
@@ -483,4 +486,66 @@ func FieldValues(path string) []string {
 		return append([]string(nil), e.values...)
 	}
 	return nil
+}
+
+// FieldWords returns the French words offered for the field at path, in
+// the order of its values (SPEC §4): the spreadsheet's drop-down lists and
+// « Aide » sheet show them. nil for a field without a closed set.
+func FieldWords(path string) []string {
+	if path == "applicant.language" {
+		// the French names of the notice's catalogs (templates/notice)
+		var out []string
+		for _, code := range languages().codes {
+			if c, err := notice.Load(code); err == nil && c.FrenchName != "" {
+				r, n := utf8.DecodeRuneInString(c.FrenchName)
+				out = append(out, string(unicode.ToUpper(r))+c.FrenchName[n:])
+			}
+		}
+		return out
+	}
+	if e, ok := fieldEnums[path]; ok {
+		return e.shown()
+	}
+	return nil
+}
+
+// YesNoWords returns the words offered for a yes-or-no field: « Oui »,
+// « Non ».
+func YesNoWords() []string { return yesNo.shown() }
+
+// YesNo returns "true" or "false" for a word of a yes-or-no field (oui,
+// VRAI, 0…); ok is false for another word.
+func YesNo(s string) (string, bool) { return yesNo.read(strings.TrimSpace(s)) }
+
+// Word returns the French word of value for the field at path, agreeing
+// with civility when the value has a masculine and a feminine word (a
+// married madame is « Mariée »); value itself when it has none.
+func Word(path, value, civility string) string {
+	e, ok := fieldEnums[path]
+	if !ok || e.words == "" {
+		return value
+	}
+	shown := words(e.words).shownWords([]string{value})
+	if len(shown) == 2 && civility == Madame {
+		return shown[1]
+	}
+	return shown[0]
+}
+
+// StableValue returns the value of the file that s stands for in the field
+// at path: a French word of a closed set becomes its value (« Mariée »:
+// married), a country's name its ISO code (« Côte d'Ivoire »: CI). ok is
+// false when s is not one the loader accepts, or the field has neither.
+func StableValue(path, s string) (string, bool) {
+	switch path {
+	case "applicant.nationality":
+		return country(strings.TrimSpace(s))
+	case "applicant.language":
+		return notice.Lookup(strings.TrimSpace(s))
+	}
+	e, ok := fieldEnums[path]
+	if !ok {
+		return "", false
+	}
+	return e.read(strings.TrimSpace(s))
 }

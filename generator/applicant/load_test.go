@@ -157,8 +157,8 @@ func TestLoadRules(t *testing.T) {
 			[]string{"the child is 18 on 2026-11-22"}},
 		{"child of 21", edit(t, "  long_stay_visa: false\n", "  long_stay_visa: false\n  sick_child: {given_names: Noé, family_name: M, birth_date: 2005-06-01}\n"),
 			[]string{"x.yaml:20:62: situation.sick_child.birth_date: found 2005-06-01: the child is 21"}},
-		{"child's sex unknown", edit(t, "  long_stay_visa: false\n", "  long_stay_visa: false\n  sick_child: {given_names: Noé, family_name: M, birth_date: 2019-03-08, sex: garçon}\n"),
-			[]string{`situation.sick_child.sex: found "garçon", expected female or male`}},
+		{"child's sex unknown", edit(t, "  long_stay_visa: false\n", "  long_stay_visa: false\n  sick_child: {given_names: Noé, family_name: M, birth_date: 2019-03-08, sex: inconnu}\n"),
+			[]string{`situation.sick_child.sex: found "inconnu", expected female or male`}},
 		{"birth before 1900", edit(t, "1988-04-12", "1899-12-31"), []string{"applicant.birth_date: found 1899-12-31, before 1900, expected a real birth date"}},
 		{"birth on 1 January 1900", edit(t, "1988-04-12", "1900-01-01"), nil},
 		{"decision refused with OQTF", edit(t, "  filed_on: 2026-11-02\n", "  filed_on: 2026-11-02\n  anef_number: X-1\n  decision: {outcome: refused, notified_on: 2026-11-20, oqtf: true, appeal_period: 48_hours}\n"), nil},
@@ -254,27 +254,32 @@ func TestLoadRules(t *testing.T) {
 		// Enums.
 		{"enum near miss", edit(t, "civility: madame", "civility: madam"), []string{
 			`x.yaml:3:13: applicant.civility: found "madam", expected madame or monsieur | hint: did you mean "madame"?`}},
-		{"enum French synonym", edit(t, "marital_status: married", "marital_status: mariée"), []string{
-			`applicant.marital_status: found "mariée", expected one of single, married, pacs, divorced or widowed | hint: did you mean "married"?`}},
-		{"enum abbreviation", edit(t, "civility: madame", "civility: Mme"), []string{`| hint: did you mean "madame"?`}},
+		{"enum French word", edit(t, "marital_status: married", "marital_status: mariée"), nil},
+		{"enum French word misspelt", edit(t, "marital_status: married", "marital_status: mariéee"), []string{
+			`applicant.marital_status: found "mariéee", expected one of single, married, pacs, divorced, widowed or unknown | hint: did you mean "married"?`}},
+		{"enum abbreviation", edit(t, "civility: madame", "civility: Mme"), nil},
+		{"enum English synonym", edit(t, "civility: madame", "civility: Mrs"), []string{`| hint: did you mean "madame"?`}},
 		{"enum far miss", edit(t, "document: passport", "document: visa"), []string{`identity.document: found "visa", expected one of passport, consular_attestation`}},
 		{"residence proof", edit(t, "  long_stay_visa: false\n", "  long_stay_visa: false\n  residence_proofs: [visa, bank_statement, visa]\n"), []string{
 			`situation.residence_proofs[1]: found "bank_statement" ... | hint: did you mean "bank_statements"?`}},
 		{"refusal ground", edit(t, "  long_stay_visa: false\n", "  long_stay_visa: false\n  refusal_grounds: [forgerie]\n"), []string{`situation.refusal_grounds[0]: found "forgerie" ... | hint: did you mean "forgery"?`}},
-		{"request kind French", edit(t, "", "  ofii_requests:\n    - {on: 2026-11-18, kind: examen}\n"), []string{`| hint: did you mean "examination"?`}},
-		{"request kind", edit(t, "", "  ofii_requests:\n    - {on: 2026-11-18, kind: informations}\n"), []string{
-			`procedure.ofii_requests[0].kind: found "informations", expected information or examination | hint: did you mean "information"?`}},
-		{"checklist ID", edit(t, "", "documents_ready: [e-photo, birth_certificate]\n"), []string{
-			`x.yaml:22:19: documents_ready[0]: found "e-photo" ... | hint: did you mean "e_photo"?`}},
+		{"request kind French", edit(t, "", "  ofii_requests:\n    - {on: 2026-11-18, kind: examen}\n"), nil},
+		{"request kind", edit(t, "", "  ofii_requests:\n    - {on: 2026-11-18, kind: informatoins}\n"), []string{
+			`procedure.ofii_requests[0].kind: found "informatoins", expected information or examination | hint: did you mean "information"?`}},
+		{"checklist ID", edit(t, "", "documents_ready: [e-phtoo, birth_certificate]\n"), []string{
+			`x.yaml:22:19: documents_ready[0]: found "e-phtoo" ... | hint: did you mean "e_photo"?`}},
+		{"checklist word", edit(t, "", "documents_ready: [E-photo, acte de naissance]\n"), nil},
 		{"empty list item", edit(t, "", "documents_ready: [e_photo, ~]\n"), []string{"documents_ready[1]: found an empty item"}},
 		{"polygamy yes", edit(t, "  long_stay_visa: false\n", "  long_stay_visa: false\n  polygamy_declaration: yes\n"), nil},
 		{"polygamy true", edit(t, "  long_stay_visa: false\n", "  long_stay_visa: false\n  polygamy_declaration: true\n"), nil},
-		{"polygamy bad", edit(t, "  long_stay_visa: false\n", "  long_stay_visa: false\n  polygamy_declaration: maybe\n"), []string{`situation.polygamy_declaration: found "maybe", expected auto, yes or no`}},
+		{"polygamy bad", edit(t, "  long_stay_visa: false\n", "  long_stay_visa: false\n  polygamy_declaration: maybe\n"), []string{`situation.polygamy_declaration: found "maybe", expected one of auto, yes or no`}},
+		{"polygamy French", edit(t, "  long_stay_visa: false\n", "  long_stay_visa: false\n  polygamy_declaration: Non\n"), nil},
 
 		// Booleans.
-		{"boolean yes", edit(t, "long_stay_visa: false", "long_stay_visa: yes"), []string{
-			`x.yaml:19:19: situation.long_stay_visa: found "yes", expected true or false | hint: did you mean "true"?`}},
-		{"boolean non", edit(t, "long_stay_visa: false", "long_stay_visa: non"), []string{`| hint: did you mean "false"?`}},
+		{"boolean yes", edit(t, "long_stay_visa: false", "long_stay_visa: yes"), nil},
+		{"boolean non", edit(t, "long_stay_visa: false", "long_stay_visa: non"), nil},
+		{"boolean near miss", edit(t, "long_stay_visa: false", "long_stay_visa: nonn"), []string{
+			`x.yaml:19:19: situation.long_stay_visa: found "nonn", expected true or false | hint: did you mean "false"?`}},
 		{"boolean missing", edit(t, "  long_stay_visa: false\n", ""), []string{"x.yaml:18:3: situation.long_stay_visa: missing, expected true or false"}},
 		{"boolean in capitals", edit(t, "long_stay_visa: false", "long_stay_visa: FALSE"), nil},
 
@@ -311,12 +316,29 @@ func TestLoadRules(t *testing.T) {
 		{"arrival before birth", edit(t, "2024-05-02", "1988-04-11"), []string{
 			"x.yaml:18:15: situation.arrived_on: found 1988-04-11, before the birth date, expected a date after 1988-04-12"}},
 
+		// An arrival known by its month only (SPEC §1).
+		{"arrival month", edit(t, "arrived_on: 2024-05-02", "arrived_on: 2019-03"), nil},
+		{"arrival month day last", edit(t, "arrived_on: 2024-05-02", "arrived_on: 03/2019"), nil},
+		{"arrival month of today", edit(t, "arrived_on: 2024-05-02", "arrived_on: 11/2026"), nil},
+		{"arrival month ahead", edit(t, "arrived_on: 2024-05-02", "arrived_on: 12/2026"), []string{
+			"x.yaml:18:15: situation.arrived_on: found 12/2026, a month after today (2026-11-22), expected a month that has begun"}},
+		{"arrival month without zero", edit(t, "arrived_on: 2024-05-02", "arrived_on: 3/2019"), []string{
+			`situation.arrived_on: found "3/2019", expected a date as YYYY-MM-DD or DD/MM/YYYY, or the month alone as YYYY-MM or MM/YYYY when the day is not known | hint: did you mean "03/2019"?`}},
+		{"arrival month 13", edit(t, "arrived_on: 2024-05-02", "arrived_on: 13/2019"), []string{`situation.arrived_on: found "13/2019"`}},
+		{"arrival month of the birth", edit(t, "arrived_on: 2024-05-02", "arrived_on: 1988-04"), nil},
+		{"arrival month before the birth", edit(t, "arrived_on: 2024-05-02", "arrived_on: 1988-03"), []string{
+			"situation.arrived_on: found 1988-03-31, before the birth date"}},
+		{"month for another date", edit(t, "1988-04-12", "1988-04"), []string{`applicant.birth_date: found "1988-04", expected a date as YYYY-MM-DD or DD/MM/YYYY`}},
+
 		// Countries.
 		{"unknown country", edit(t, "nationality: ML", "nationality: XX"), []string{
-			`x.yaml:8:16: applicant.nationality: found "XX", expected an ISO 3166-1 alpha-2 country code such as ML or SN`}},
-		{"alpha-3 country", edit(t, "nationality: ML", "nationality: MLI"), []string{`| hint: did you mean "ML" (Mali)?`}},
-		{"country name", edit(t, "nationality: ML", "nationality: côte d'ivoire"), []string{`| hint: did you mean "CI" (Côte d’Ivoire)?`}},
-		{"numeric country", edit(t, "nationality: ML", "nationality: 466"), []string{`found "466", expected an ISO 3166-1`}},
+			`x.yaml:8:16: applicant.nationality: found "XX", expected a country, by its name in French or English (Mali, Côte d’Ivoire, Georgia) or its ISO 3166-1 code (ML, CI, GE)`}},
+		{"alpha-3 country", edit(t, "nationality: ML", "nationality: MLI"), nil},
+		{"country name", edit(t, "nationality: ML", "nationality: côte d'ivoire"), nil},
+		{"country name misspelt", edit(t, "nationality: ML", "nationality: Géorgi"), []string{`found "Géorgi", expected a country, by its name ... | hint: did you mean Georgia (GE)?`}},
+		{"country name ambiguous", edit(t, "nationality: ML", "nationality: Congo"), []string{
+			`applicant.nationality: found "Congo", the name of several countries, expected the name of one | hint: write one of them: Congo - Kinshasa (CD) or Congo - Brazzaville (CG)`}},
+		{"numeric country", edit(t, "nationality: ML", "nationality: 466"), []string{`found "466", expected a country`}},
 		{"not a country", edit(t, "nationality: ML", "nationality: UN"), []string{`found "UN"`}},
 		{"withdrawn country", edit(t, "nationality: ML", "nationality: YU"), []string{`found "YU"`}},
 		{"deprecated country", edit(t, "nationality: ML", "nationality: ZR"), []string{`found "ZR"`}},
@@ -454,6 +476,16 @@ func TestLoadValues(t *testing.T) {
 			t.Errorf("%s: got %v, want %v", c.name, c.got, c.want)
 		}
 	}
+	// a month alone: its last day counts, by prudence; the first day is kept
+	for _, month := range []string{"2019-03", "03/2019"} {
+		f, err = Load("x.yaml", []byte(edit(t, "arrived_on: 2024-05-02", "arrived_on: "+month)), today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := f.Situation; s.ArrivedOn != civil.New(2019, 3, 31) || !s.ArrivedMonthOnly || s.ArrivalFirstDay() != civil.New(2019, 3, 1) {
+			t.Errorf("arrived_on: %s read as %v, month only %v, first day %v", month, s.ArrivedOn, s.ArrivedMonthOnly, s.ArrivalFirstDay())
+		}
+	}
 	f, err = Load("x.yaml", []byte(base), today)
 	if err != nil {
 		t.Fatal(err)
@@ -487,7 +519,7 @@ identity:
   document: none
 situation:
   arrived_on: 2027-01-01
-  long_stay_visa: yes
+  long_stay_visa: yess
 options:
   mail_margin_days: 90
 `
@@ -502,7 +534,7 @@ options:
 		`many.yaml:10:3: applicant.adress: found the unknown key "adress" ... | hint: did you mean "address"?`,
 		`many.yaml:14:3: identity.document: found this key a second time, expected it once (first on line 13)`,
 		`many.yaml:16:15: situation.arrived_on: found 2027-01-01, a date in the future`,
-		`many.yaml:17:19: situation.long_stay_visa: found "yes", expected true or false | hint: did you mean "true"?`,
+		`many.yaml:17:19: situation.long_stay_visa: found "yess", expected true or false | hint: did you mean "true"?`,
 		`many.yaml:19:21: options.mail_margin_days: found "90"`,
 	}
 	checkProblems(t, err, want)

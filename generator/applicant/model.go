@@ -18,6 +18,9 @@ const (
 	PACS     = "pacs"
 	Divorced = "divorced"
 	Widowed  = "widowed"
+	// MaritalUnknown is a status not known on the day (a person met once):
+	// what depends on it is printed as a question (SPEC §1).
+	MaritalUnknown = "unknown"
 )
 
 // Identity document values (service-public.fr F17164, "Documents to be submitted").
@@ -152,7 +155,11 @@ type Identity struct {
 
 // Situation is the applicant's administrative situation.
 type Situation struct {
+	// ArrivedOn is the day of arrival in France; when only the month is
+	// known (ArrivedMonthOnly), the month's last day: by prudence, the
+	// latest day the one-year rule can count from (SPEC §1).
 	ArrivedOn                  civil.Date
+	ArrivedMonthOnly           bool
 	LongStayVisa               bool
 	AsylumRegisteredOn         civil.Date // non-zero: the applicant is an asylum seeker
 	SickChild                  *Child     // non-nil: route aps_parent (L. 425-10)
@@ -215,4 +222,15 @@ type Organisation struct {
 	Phone   string
 	Email   string
 	Website string
+}
+
+// ArrivalFirstDay is the earliest day the person may have arrived: the
+// first day of the month when only the month is known, else ArrivedOn. A
+// rule that counts time spent in France against the person (a fee due after
+// 3 months) counts from it, by prudence.
+func (s Situation) ArrivalFirstDay() civil.Date {
+	if s.ArrivedMonthOnly {
+		return civil.New(s.ArrivedOn.Year, s.ArrivedOn.Month, 1)
+	}
+	return s.ArrivedOn
 }

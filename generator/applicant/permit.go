@@ -35,7 +35,7 @@ type Permit struct {
 
 var (
 	permitKeys  = newKeySet("kind", "expires_on", "issued_on")
-	permitKinds = newEnum(PermitCard, PermitMultiYear, PermitAlgerian, PermitAPS)
+	permitKinds = wordsEnum("permit_kind", PermitCard, PermitMultiYear, PermitAlgerian, PermitAPS)
 )
 
 // permitYearsAhead bounds current_permit.expires_on: no permit of these

@@ -81,8 +81,9 @@ func TestCurrentPermitRules(t *testing.T) {
 			`current_permit.kind: found "multi_year_card", which is a card of the CESEDA`}},
 		{"Algerian certificate, sick child", "DZ", true, "null", permit("algerian_certificate", "2027-01-11", ""), []string{
 			`current_permit.kind: found "algerian_certificate", which is not the APS`}},
-		{"kind unknown, French word", "ML", false, "null", permit("carte pluriannuelle", "2027-01-11", ""), []string{
-			`x.yaml:22:9: current_permit.kind: found "carte pluriannuelle", expected one of card, multi_year_card, algerian_certificate or aps | hint: did you mean "multi_year_card"?`}},
+		{"kind, French word", "ML", false, "null", permit("carte pluriannuelle", "2027-01-11", ""), nil},
+		{"kind unknown, French word", "ML", false, "null", permit("carte pluriannuel", "2027-01-11", ""), []string{
+			`x.yaml:22:9: current_permit.kind: found "carte pluriannuel", expected one of card, multi_year_card, algerian_certificate or aps | hint: did you mean "multi_year_card"?`}},
 		{"kind near miss", "ML", false, "null", permit("multiyear_card", "2027-01-11", ""), []string{`| hint: did you mean "multi_year_card"?`}},
 		{"kind missing", "ML", false, "null", "current_permit:\n  expires_on: 2027-01-11\n", []string{
 			`x.yaml:22:3: current_permit.kind: missing, expected one of card, multi_year_card, algerian_certificate or aps`}},

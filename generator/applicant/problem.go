@@ -111,7 +111,7 @@ func quoteN(s string, max int) string {
 }
 
 // didYouMean is the hint for a near miss.
-func didYouMean(s string) msg.Text { return msg.New("hint.did_you_mean", s) }
+func didYouMean(s any) msg.Text { return msg.New("hint.did_you_mean", s) }
 
 // Nearest returns the candidate closest to s (case-insensitive, ignoring
 // "_", "-", "." and spaces), or "" when none is close enough to be a typo:

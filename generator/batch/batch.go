@@ -133,10 +133,26 @@ func (r Result) OK() bool { return len(r.Problems) == 0 }
 
 // Problem is one reason an entry failed, located for a person:
 // "folder/a.yaml:12:5: applicant.birth_date: …" or
-// "caseload.csv:row 4: column applicant.birth_date: …".
+// "caseload.csv:row 4: column "Date de naissance", cell E4: applicant.birth_date: …".
 type Problem struct {
 	Text msg.Text
 	Hint msg.Text // what to type or change; may be zero
+
+	// Detail is Text without the entry's place (the file and the row):
+	// what the caseload board prints beside them. Zero when Text is all.
+	Detail msg.Text
+	// Field, Column and Cell place a problem of a spreadsheet row: the
+	// field's path, the column's title as the sheet has it, the cell
+	// ("E11"). Each may be empty.
+	Field, Column, Cell string
+}
+
+// What is the problem without the entry's place.
+func (p Problem) What() msg.Text {
+	if p.Detail.IsZero() {
+		return p.Text
+	}
+	return p.Detail
 }
 
 func (p Problem) Error() string { return p.Text.String() }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -216,7 +217,7 @@ func TestSemicolonCSVWithBOM(t *testing.T) {
 		t.Fatalf("summary = %+v, want 2 written, 1 failed: %v", s, got)
 	}
 	p := got[1].Problems
-	want := path + ":row 3: column applicant.birth_date: found \"1988-02-30\", which is not a day of the calendar"
+	want := path + ":row 3: column \"applicant.birth_date\", cell " + cellName("applicant.birth_date", 3) + ": found \"1988-02-30\", which is not a day of the calendar"
 	if len(p) != 1 || !strings.HasPrefix(p[0].Text.String(), want) {
 		t.Errorf("problems = %v, want %q", p, want)
 	}
@@ -299,26 +300,26 @@ func TestRowProblems(t *testing.T) {
 		hint string
 	}{
 		{"bad date", map[string]string{"applicant.birth_date": "12.04.1988"},
-			`column applicant.birth_date: found "12.04.1988", expected a date`, `did you mean "12/04/1988"?`},
+			`column "applicant.birth_date", cell {cell}: found "12.04.1988", expected a date`, `did you mean "12/04/1988"?`},
 		{"missing required", map[string]string{"applicant.family_name": ""},
-			"column applicant.family_name: missing, expected", ""},
+			`column "applicant.family_name", cell {cell}: missing, expected`, ""},
 		{"missing mapping", map[string]string{"applicant.address.street": "", "applicant.address.postcode": "",
 			"applicant.address.city": "", "applicant.address.extra": ""},
 			"columns applicant.address.*: missing", ""},
-		{"bad enum", map[string]string{"applicant.marital_status": "mariée"},
-			`column applicant.marital_status: found "mariée", expected`, `did you mean "married"?`},
+		{"bad enum", map[string]string{"applicant.marital_status": "mariéee"},
+			`column "applicant.marital_status", cell {cell}: found "mariéee", expected`, `did you mean "married"?`},
 		{"bad list item", map[string]string{"documents_ready": "birth_certificate; e_foto"},
-			`column documents_ready: documents_ready[1]: found "e_foto"`, `did you mean "e_photo"?`},
+			`column "documents_ready", cell {cell}: documents_ready[1]: found "e_foto"`, `did you mean "e_photo"?`},
 		{"request without kind", map[string]string{"procedure.ofii_requests": "2026-11-18"},
-			"column procedure.ofii_requests: procedure.ofii_requests[0].kind: missing", ""},
+			`column "procedure.ofii_requests", cell {cell}: procedure.ofii_requests[0].kind: missing`, ""},
 		{"request kind typo", map[string]string{"procedure.ofii_requests": "2026-11-18 informaton"},
-			`column procedure.ofii_requests: procedure.ofii_requests[0].kind: found "informaton"`, `did you mean "information"?`},
+			`column "procedure.ofii_requests", cell {cell}: procedure.ofii_requests[0].kind: found "informaton"`, `did you mean "information"?`},
 		{"bool", map[string]string{"situation.long_stay_visa": "peut-être"},
-			`column situation.long_stay_visa: found "peut-être", expected true or false`, ""},
+			`column "situation.long_stay_visa", cell {cell}: found "peut-être", expected true or false`, ""},
 		{"future date", map[string]string{"situation.arrived_on": "2027-01-01"},
-			"column situation.arrived_on: found 2027-01-01, a date in the future", ""},
+			`column "situation.arrived_on", cell {cell}: found 2027-01-01, a date in the future`, ""},
 		{"wrong format", map[string]string{"format": "ofiipack/v2"},
-			`column format: found "ofiipack/v2", expected exactly ofiipack/v1`, `did you mean "ofiipack/v1"?`},
+			`column "format", cell {cell}: found "ofiipack/v2", expected exactly ofiipack/v1`, `did you mean "ofiipack/v1"?`},
 	}
 	h, probs := parseHeader("x.csv", 1, ColumnNames())
 	if len(probs) > 0 {
@@ -334,7 +335,12 @@ func TestRowProblems(t *testing.T) {
 			if len(ps) != 1 {
 				t.Fatalf("problems = %v, want one", ps)
 			}
-			if want := "x.csv:row 2: " + tt.want; !strings.HasPrefix(ps[0].Text.String(), want) {
+			want := "x.csv:row 2: " + tt.want
+			if _, path, ok := strings.Cut(tt.want, `column "`); ok {
+				path, _, _ = strings.Cut(path, `"`)
+				want = strings.Replace(want, "{cell}", cellName(path, 2), 1)
+			}
+			if !strings.HasPrefix(ps[0].Text.String(), want) {
 				t.Errorf("problem = %q\nwant prefix %q", ps[0].Text.String(), want)
 			}
 			if ps[0].Hint.String() != tt.hint {
@@ -446,7 +452,7 @@ func TestWorkbook(t *testing.T) {
 	if n := got[0].Next; n == nil || n.ID != "certificate_to_ofii" || n.Date.String() != "2026-12-16" {
 		t.Errorf("next deadline = %+v, want the certificate due 2026-12-16 (16/11 date cell + 1 month)", n)
 	}
-	want := path + ":row 4: column situation.arrived_on: found \"2024-05-32\""
+	want := path + ":row 4: column \"situation.arrived_on\", cell " + cellName("situation.arrived_on", 4) + ": found \"2024-05-32\""
 	if p := got[1].Problems; len(p) != 1 || !strings.HasPrefix(p[0].Text.String(), want) {
 		t.Errorf("problems = %v, want %q", p, want)
 	}
@@ -1022,4 +1028,10 @@ func TestGuardSheetRecovers(t *testing.T) {
 	if !more || len(got) != 1 || got[0].source != "crafted.xlsx" || len(got[0].probs) == 0 {
 		t.Fatalf("guardSheet = %v, entries %+v; want one failed entry for crafted.xlsx", more, got)
 	}
+}
+
+// cellName is the cell of the column of path in a sheet of every column, in
+// the order of ColumnNames.
+func cellName(path string, row int) string {
+	return columnName(slices.Index(ColumnNames(), path)+1) + strconv.Itoa(row)
 }

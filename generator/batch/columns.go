@@ -84,6 +84,17 @@ type header struct {
 	used  []bool   // whether the column is read
 }
 
+// columnOf returns the 1-based index of the column that holds the field
+// at path, 0 when the sheet has none.
+func (h *header) columnOf(path string) int {
+	for i, c := range h.cols {
+		if h.used[i] && c.path == path {
+			return i + 1
+		}
+	}
+	return 0
+}
+
 // parseHeader checks the first row: every non-empty name is a known column,
 // at most once. The problems name the column letter or index and suggest
 // the nearest known column.

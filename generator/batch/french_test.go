@@ -19,7 +19,8 @@ import (
 	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
-// Every spelling of yes and no a spreadsheet or a volunteer writes.
+// Every spelling of yes and no a spreadsheet or a volunteer writes (the
+// table of French words, read by the loader).
 func TestBoolCells(t *testing.T) {
 	yes := []string{"true", "vrai", "oui", "yes", "1"}
 	no := []string{"false", "faux", "non", "no", "0"}
@@ -44,16 +45,6 @@ func TestBoolCells(t *testing.T) {
 					t.Errorf("%q read as %v, want %v", v, f.Situation.LongStayVisa, want)
 				}
 			}
-		}
-	}
-	for in, want := range map[string]string{"Oui": "yes", "NON": "no", "auto": "auto", "VRAI": "yes", "peut-être": "peut-être"} {
-		if got := yesNoCell(in); got != want {
-			t.Errorf("yesNoCell(%q) = %q, want %q", in, got, want)
-		}
-	}
-	for _, v := range []string{"", "peut-être", "2", "vrais", "o"} {
-		if got := boolCell(v); got != v {
-			t.Errorf("boolCell(%q) = %q, want it left for the loader", v, got)
 		}
 	}
 }
@@ -221,7 +212,7 @@ func TestWorkbookTemplate(t *testing.T) {
 	if !slices.Equal(rows[0], Titles()) {
 		t.Errorf("header = %v", rows[0])
 	}
-	if i := slices.Index(rows[0], "Civilité"); i < 0 || rows[1][i] != "madame" {
+	if i := slices.Index(rows[0], "Civilité"); i < 0 || rows[1][i] != "Madame" {
 		t.Errorf("the example row's civility: header %v", rows[0])
 	}
 	birth, _ := excelize.CoordinatesToCellName(slices.Index(ColumnNames(), "applicant.birth_date")+1, 2)
@@ -263,7 +254,7 @@ func TestWorkbookTemplate(t *testing.T) {
 				t.Errorf("help row %v says nothing of required", r)
 			}
 		}
-		if len(r) >= 4 && r[1] == "applicant.marital_status" && !strings.Contains(r[3], "widowed") {
+		if len(r) >= 4 && r[1] == "applicant.marital_status" && !strings.Contains(r[3], "Célibataire, Marié, Mariée") {
 			t.Errorf("help row of marital_status lacks its values: %v", r)
 		}
 	}
@@ -286,7 +277,7 @@ func TestWorkbookTemplate(t *testing.T) {
 func TestTemplatesFilledIn(t *testing.T) {
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "dossiers.xlsx")
-	writeFilledWorkbook(t, xlsx)
+	writeFilledWorkbook(t, xlsx, false)
 
 	var c bytes.Buffer
 	if err := WriteCSVTemplate(&c, CSV{}); err != nil {
@@ -308,7 +299,7 @@ func TestTemplatesFilledIn(t *testing.T) {
 	csvPath := writeCSV(t, filepath.Join(dir, "dossiers.csv"), ';', true, recs[0], recs[1], extra)
 
 	s, got := run(t, t.TempDir(), 2, xlsx, csvPath)
-	if s.Failed != 0 || s.Written != 6 {
+	if s.Failed != 0 || s.Written != 1+len(filledRows)+2 {
 		for _, r := range got {
 			for _, p := range r.Problems {
 				t.Error(p.Text)
@@ -319,19 +310,46 @@ func TestTemplatesFilledIn(t *testing.T) {
 }
 
 // TestWriteFilledWorkbook writes the filled-in workbook of
-// TestTemplatesFilledIn to $OFIIPACK_FILLED_XLSX, for .ci/check-spreadsheets,
-// which converts it with LibreOffice as a user would; skipped otherwise.
+// TestTemplatesFilledIn into the folder $OFIIPACK_FILLED_XLSX, for
+// .ci/check-spreadsheets, which saves it with LibreOffice as a user would:
+// dossiers.xlsx, and erreur.xlsx, the same with a row more whose birth date
+// is no day (row 8, cell E8); skipped otherwise.
 func TestWriteFilledWorkbook(t *testing.T) {
-	path := os.Getenv("OFIIPACK_FILLED_XLSX")
-	if path == "" {
+	dir := os.Getenv("OFIIPACK_FILLED_XLSX")
+	if dir == "" {
 		t.Skip("OFIIPACK_FILLED_XLSX not set")
 	}
-	writeFilledWorkbook(t, path)
+	writeFilledWorkbook(t, filepath.Join(dir, "dossiers.xlsx"), false)
+	writeFilledWorkbook(t, filepath.Join(dir, "erreur.xlsx"), true)
 }
 
-// writeFilledWorkbook writes the workbook of init with three more rows,
-// filled as a volunteer would: French booleans, date cells and typed dates.
-func writeFilledWorkbook(t *testing.T, xlsx string) {
+// filledRows are the rows a volunteer adds under the example of init, in
+// French words as people type them: with or without accents, in capitals,
+// abbreviated; countries by name; booleans as VRAI, Non or a boolean cell;
+// dates as date cells or typed; an arrival known by its month only.
+var filledRows = []map[string]any{
+	{"applicant.civility": "MME", "applicant.marital_status": "celibataire", "applicant.nationality": "Côte d'Ivoire",
+		"identity.document": "passeport", "situation.long_stay_visa": "FAUX", "situation.arrived_on": "03/2019",
+		"situation.residence_proofs": "Relevés bancaires; courriers personnels", "documents_ready": "Acte de naissance; E-photo"},
+	{"applicant.civility": "M.", "applicant.marital_status": "Inconnue", "applicant.nationality": "Géorgie",
+		"identity.document": "Carte consulaire", "situation.long_stay_visa": "Non", "applicant.nationality_label": "géorgienne",
+		"procedure.decision.outcome": "Refusée", "procedure.decision.notified_on": "20/11/2026",
+		"procedure.decision.oqtf": "Oui", "procedure.decision.appeal_period": "1 mois"},
+	{"applicant.civility": "Monsieur", "applicant.marital_status": "Veuf", "applicant.nationality": "Guinée-Bissau",
+		"identity.document": "Attestation consulaire avec photo", "situation.long_stay_visa": false,
+		"procedure.ofii_requests": "18/11/2026 Examen 03/12/2026", "situation.polygamy_declaration": "Non",
+		"applicant.nationality_label": "bissau-guinéenne"},
+	{"applicant.civility": "Madame", "applicant.marital_status": "Pacsée", "applicant.nationality": "Royaume-Uni",
+		"identity.document": "Aucun document", "situation.long_stay_visa": "VRAI", "applicant.nationality_label": "britannique",
+		"procedure.decision.outcome": "accordee", "procedure.decision.notified_on": time.Date(2026, 11, 19, 0, 0, 0, 0, time.UTC)},
+	{"applicant.civility": "madame", "applicant.marital_status": "MARIÉE", "applicant.nationality": "Sénégal",
+		"identity.document": "Pièce d’identité avec photo", "situation.long_stay_visa": "non", "applicant.nationality_label": "sénégalaise",
+		"situation.refusal_grounds": "OQTF non exécutée", "procedure.ofii_requests": "18/11/2026 information"},
+}
+
+// writeFilledWorkbook writes the workbook of init with the filledRows
+// under its example; with mistake, a row more whose birth date is 31/02.
+func writeFilledWorkbook(t *testing.T, xlsx string, mistake bool) {
 	t.Helper()
 	f := openTemplate(t)
 	col := func(path string) string {
@@ -345,10 +363,15 @@ func writeFilledWorkbook(t *testing.T, xlsx string) {
 		}
 	}
 	example, _ := exampleRow()
-	for row := 3; row <= 5; row++ {
-		for i, c := range columns {
-			if v := example[i]; v != "" && c.kind != cellDate {
-				set(c.path, row, frenchCell(c, v))
+	rows := slices.Clone(filledRows)
+	if mistake {
+		rows = append(rows, map[string]any{"applicant.birth_date": "31/02/1990"})
+	}
+	for i, values := range rows {
+		row := i + 3
+		for j, c := range columns {
+			if v := example[j]; v != "" && c.kind != cellDate {
+				set(c.path, row, frenchCell(c, v, applicant.Madame))
 			}
 		}
 		set("applicant.given_names", row, "Personne "+itoa(row))
@@ -357,10 +380,10 @@ func writeFilledWorkbook(t *testing.T, xlsx string) {
 		set("situation.domicile_proof_dated", row, "2026-10-01")
 		set("procedure.filed_on", row, time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC))
 		set("procedure.certificate_available_on", row, "18/11/2026")
+		for path, v := range values {
+			set(path, row, v)
+		}
 	}
-	set("situation.long_stay_visa", 3, "FAUX")
-	set("situation.long_stay_visa", 4, "Non")
-	set("situation.long_stay_visa", 5, false)
 	if err := f.SaveAs(xlsx); err != nil {
 		t.Fatal(err)
 	}

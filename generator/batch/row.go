@@ -34,12 +34,6 @@ func rowNode(h *header, row int, cells []string, workbook *workbookCells) *yaml.
 		if workbook != nil {
 			v = workbook.convert(c.kind, v)
 		}
-		switch {
-		case c.kind == cellBool:
-			v = boolCell(v)
-		case c.path == "situation.polygamy_declaration":
-			v = yesNoCell(v)
-		}
 		f, _ := fields.Lookup(c.path)
 		values = append(values, fields.Value{Name: fields.Name{Field: f, Index: -1}, Value: v, Line: row, Column: i + 1})
 		empty = empty && c.path == "format"
@@ -50,62 +44,46 @@ func rowNode(h *header, row int, cells []string, workbook *workbookCells) *yaml.
 	return fields.Node(values, row)
 }
 
-// boolCell reads the ways a spreadsheet writes yes and no (SPEC §4): true,
-// vrai, oui, yes, 1 and false, faux, non, no, 0, in any case; what a French
-// Excel writes (VRAI, FAUX) and what a volunteer types (oui, Non). Other
-// text is left for the loader to report.
-func boolCell(v string) string {
-	switch strings.ToLower(v) {
-	case "true", "vrai", "oui", "yes", "1":
-		return "true"
-	case "false", "faux", "non", "no", "0":
-		return "false"
-	}
-	return v
-}
-
-// yesNoCell reads the polygamy declaration's yes and no as boolCell does;
-// auto stays auto.
-func yesNoCell(v string) string {
-	switch boolCell(v) {
-	case "true":
-		return "yes"
-	case "false":
-		return "no"
-	}
-	return v
-}
-
 // problemsOfRow turns the loader's problems of a row into problems named
-// "file.csv:row N: column applicant.birth_date: …".
+// as the sheet names its places (SPEC §4): the column by the title the sheet
+// gives it and the cell, then the field path — « dossiers.xlsx:ligne 11 :
+// colonne « Date de naissance », cellule E11 : applicant.birth_date : … ».
 func problemsOfRow(source string, h *header, row int, err error) []Problem {
 	var ps applicant.Problems
+	at := rowAt(source, row)
 	if !errors.As(err, &ps) {
-		return []Problem{{Text: msg.New("where", rowAt(source, row), err.Error())}}
+		return []Problem{{Text: msg.New("where", at, err.Error())}}
 	}
 	out := make([]Problem, 0, len(ps))
-	at := rowAt(source, row)
 	for _, p := range ps {
-		column := ""
-		if p.Column > 0 && p.Column <= len(h.cols) && h.used[p.Column-1] {
-			column = h.cols[p.Column-1].path
+		q := Problem{Field: p.Field, Hint: p.Hint}
+		col := p.Column
+		if col == 0 {
+			// a field missing from the row: its empty cell, when the
+			// sheet has its column
+			col = h.columnOf(p.Field)
 		}
-		var text msg.Text
 		switch {
-		case column != "" && p.Field != "" && p.Field != column:
-			text = msg.New("batch.at_column_field", at, column, p.Field, p.Message)
-		case column != "":
-			text = msg.New("batch.at_column", at, column, p.Message)
-		case p.Field != "":
-			if _, ok := lookupColumn(p.Field); ok {
-				text = msg.New("batch.at_column", at, p.Field, p.Message)
+		case col > 0 && col <= len(h.cols) && h.used[col-1]:
+			q.Column, q.Cell = h.names[col-1], columnName(col)+strconv.Itoa(row)
+			if q.Column == p.Field {
+				q.Detail = msg.New("batch.cell", q.Column, q.Cell, p.Message)
 			} else {
-				text = msg.New("batch.at_columns", at, p.Field, p.Message)
+				q.Detail = msg.New("batch.cell_field", q.Column, q.Cell, p.Field, p.Message)
+			}
+		case p.Field != "":
+			if c, ok := lookupColumn(p.Field); ok {
+				// a required column the sheet does not have
+				q.Column = Titles()[columnIndex(c.path)]
+				q.Detail = msg.New("batch.absent_column", q.Column, p.Field, p.Message)
+			} else {
+				q.Detail = msg.New("batch.columns", p.Field, p.Message)
 			}
 		default:
-			text = msg.New("where", at, p.Message)
+			q.Detail = p.Message
 		}
-		out = append(out, Problem{Text: text, Hint: p.Hint})
+		q.Text = msg.New("where", at, q.Detail)
+		out = append(out, q)
 	}
 	return out
 }

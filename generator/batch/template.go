@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -40,30 +41,64 @@ func WriteCSVTemplate(w io.Writer, c CSV) error {
 		return err
 	}
 	cw.Write(Titles())
+	civility := row[columnIndex("applicant.civility")]
 	for i, col := range columns {
-		row[i] = frenchCell(col, row[i])
+		row[i] = frenchCell(col, row[i], civility)
 	}
 	cw.Write(row)
 	cw.Flush()
 	return cw.Error()
 }
 
-// frenchCell writes an example value the way a French user would type it.
-func frenchCell(c column, v string) string {
+// frenchCell writes an example value the way a French user would type it
+// (SPEC §4): « Oui » and « Non », dates JJ/MM/AAAA, the French words of
+// fixed values agreeing with the civility (« Mariée »), the country's name.
+func frenchCell(c column, v, civility string) string {
 	switch c.kind {
 	case cellBool:
+		yes := applicant.YesNoWords()
 		switch v {
 		case "true":
-			return "oui"
+			return yes[0]
 		case "false":
-			return "non"
+			return yes[1]
 		}
 	case cellDate:
 		if d, err := civil.Parse(v); err == nil {
 			return d.DayFirst()
 		}
+	case cellList:
+		items := strings.Split(v, ListSeparator)
+		for i, item := range items {
+			items[i] = applicant.Word(c.path, strings.TrimSpace(item), civility)
+		}
+		return strings.Join(items, ListSeparator+" ")
+	case cellRequests:
+		reqs := strings.Split(v, ListSeparator)
+		for i, r := range reqs {
+			words := strings.Fields(r)
+			for j, w := range words {
+				if d, err := civil.Parse(w); err == nil {
+					words[j] = d.DayFirst()
+				} else {
+					words[j] = strings.ToLower(applicant.Word("procedure.ofii_requests.kind", w, civility))
+				}
+			}
+			reqs[i] = strings.Join(words, " ")
+		}
+		return strings.Join(reqs, ListSeparator+" ")
 	}
-	return v
+	if c.path == "applicant.nationality" {
+		if name := applicant.CountryName(v); name != "" {
+			return name
+		}
+	}
+	return applicant.Word(c.path, v, civility)
+}
+
+// columnIndex is the index of the column of path.
+func columnIndex(path string) int {
+	return slices.IndexFunc(columns, func(c column) bool { return c.path == path })
 }
 
 // WriteXLSXTemplate writes the caseload workbook: the sheet « Dossiers »
@@ -103,6 +138,7 @@ func WriteXLSXTemplate(w io.Writer) error {
 		return err
 	}
 	valuesCol := 0
+	civility := row[columnIndex("applicant.civility")]
 	for i, c := range columns {
 		name, _ := excelize.ColumnNumberToName(i + 1)
 		style := styles.text
@@ -135,7 +171,7 @@ func WriteXLSXTemplate(w io.Writer) error {
 				return err
 			}
 		default:
-			if err := f.SetCellStr(TemplateSheet, cell, frenchCell(c, v)); err != nil {
+			if err := f.SetCellStr(TemplateSheet, cell, frenchCell(c, v, civility)); err != nil {
 				return err
 			}
 			if err := f.SetCellStyle(TemplateSheet, cell, cell, styles.text); err != nil {
@@ -143,13 +179,13 @@ func WriteXLSXTemplate(w io.Writer) error {
 			}
 		}
 		// the drop-down list
-		values := dropDown(c, hs.Yes, hs.No)
+		values := dropDown(c)
 		if values == nil {
 			continue
 		}
 		valuesCol++
 		vc, _ := excelize.ColumnNumberToName(valuesCol)
-		if err := f.SetCellStr(hs.ValuesSheet, vc+"1", c.path); err != nil {
+		if err := f.SetCellStr(hs.ValuesSheet, vc+"1", titles[i]); err != nil {
 			return err
 		}
 		for j, v := range values {
@@ -218,13 +254,14 @@ func newStyles(f *excelize.File) (templateStyles, error) {
 	return s, nil
 }
 
-// dropDown returns the values of column c's drop-down list: the field's
-// closed set of values, or yes and no; nil for a free field.
-func dropDown(c column, yes, no string) []string {
+// dropDown returns the words of column c's drop-down list: the French
+// words of the field's closed set of values, or « Oui » and « Non »; nil
+// for a free field.
+func dropDown(c column) []string {
 	if c.kind == cellBool {
-		return []string{yes, no}
+		return applicant.YesNoWords()
 	}
-	return applicant.FieldValues(c.path)
+	return applicant.FieldWords(c.path)
 }
 
 // writeHelpSheet fills the sheet « Aide »: how to fill the workbook, then
@@ -252,13 +289,16 @@ func writeHelpSheet(f *excelize.File, t *sheetText, s templateStyles) error {
 		r++
 		ct := t.Columns[c.path]
 		values := ""
-		switch v := dropDown(c, hs.Yes, hs.No); {
+		switch v := dropDown(c); {
 		case c.kind == cellDate:
 			values = "JJ/MM/AAAA"
 		case v != nil:
 			values = strings.Join(v, ", ")
 			if c.kind == cellList {
 				values += " (" + hs.ListNote + ")"
+			}
+			if stable := applicant.FieldValues(c.path); stable != nil {
+				values += " ; " + strings.ReplaceAll(hs.FileValues, "{values}", strings.Join(stable, ", "))
 			}
 		}
 		cells := []any{titles[i], c.path, ct.Required, values, ct.Help}

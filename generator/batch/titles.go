@@ -23,17 +23,17 @@ type sheetText struct {
 		Intro       []string `yaml:"intro"`
 		Headers     []string `yaml:"headers"`
 		ValuesSheet string   `yaml:"values_sheet"`
-		Yes         string   `yaml:"yes"`
-		No          string   `yaml:"no"`
 		ListNote    string   `yaml:"list_note"`
+		FileValues  string   `yaml:"file_values"`
 	} `yaml:"help_sheet"`
 	Columns map[string]columnText `yaml:"columns"`
 }
 
 type columnText struct {
-	Title    string `yaml:"title"`
-	Required string `yaml:"required"`
-	Help     string `yaml:"help"`
+	Title    string   `yaml:"title"`
+	Aliases  []string `yaml:"aliases"` // older titles, still read
+	Required string   `yaml:"required"`
+	Help     string   `yaml:"help"`
 }
 
 var (
@@ -64,12 +64,14 @@ func wording() (*sheetText, error) {
 				textErr = fmt.Errorf("templates/text/spreadsheet.yaml: the column %s has no title", c.path)
 				return
 			}
-			k := foldTitle(ct.Title)
-			if j, dup := byTitle[k]; dup {
-				textErr = fmt.Errorf("templates/text/spreadsheet.yaml: the columns %s and %s have the same title", columns[j].path, c.path)
-				return
+			for _, title := range append([]string{ct.Title}, ct.Aliases...) {
+				k := foldTitle(title)
+				if j, dup := byTitle[k]; dup {
+					textErr = fmt.Errorf("templates/text/spreadsheet.yaml: the columns %s and %s have the same title %q", columns[j].path, c.path, title)
+					return
+				}
+				byTitle[k] = i
 			}
-			byTitle[k] = i
 		}
 		for p := range t.Columns {
 			if _, ok := lookupColumn(p); !ok {

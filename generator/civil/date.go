@@ -59,6 +59,29 @@ func Parse(s string) (Date, error) {
 	return Date{yi, time.Month(mi), di}, nil
 }
 
+// ParseMonth reads a month alone, YYYY-MM or MM/YYYY (a date whose day is
+// not known), and returns its first day.
+func ParseMonth(s string) (Date, error) {
+	var y, m string
+	switch {
+	case len(s) == 7 && s[4] == '-':
+		y, m = s[0:4], s[5:7]
+	case len(s) == 7 && s[2] == '/':
+		m, y = s[0:2], s[3:7]
+	default:
+		return Date{}, fmt.Errorf("%q is not a month: expected YYYY-MM or MM/YYYY", s)
+	}
+	yi, e1 := digits(y)
+	mi, e2 := digits(m)
+	if e1 != nil || e2 != nil || yi < 1 || mi < 1 || mi > 12 {
+		return Date{}, fmt.Errorf("%q is not a month: expected YYYY-MM or MM/YYYY", s)
+	}
+	return Date{yi, time.Month(mi), 1}, nil
+}
+
+// EndOfMonth returns the last day of d's month.
+func (d Date) EndOfMonth() Date { return Date{d.Year, d.Month, DaysIn(d.Year, d.Month)} }
+
 func digits(s string) (int, error) {
 	for _, c := range s {
 		if c < '0' || c > '9' {

@@ -117,3 +117,26 @@ func TestDayFirst(t *testing.T) {
 		}
 	}
 }
+
+func TestParseMonth(t *testing.T) {
+	for in, want := range map[string]Date{
+		"2019-03": New(2019, 3, 1), "03/2019": New(2019, 3, 1), "12/2024": New(2024, 12, 1), "2024-02": New(2024, 2, 1),
+	} {
+		got, err := ParseMonth(in)
+		if err != nil || got != want {
+			t.Errorf("ParseMonth(%q) = %v, %v, want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"2019-13", "00/2019", "3/2019", "2019-3", "2019-03-01", "03.2019", "", "ab/2019"} {
+		if _, err := ParseMonth(in); err == nil {
+			t.Errorf("ParseMonth(%q) accepted", in)
+		}
+	}
+	for in, want := range map[Date]Date{
+		New(2024, 2, 1): New(2024, 2, 29), New(2023, 2, 10): New(2023, 2, 28), New(2019, 3, 1): New(2019, 3, 31), New(2019, 4, 30): New(2019, 4, 30),
+	} {
+		if got := in.EndOfMonth(); got != want {
+			t.Errorf("%v.EndOfMonth() = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -51,7 +51,39 @@ func Node(values []Value, line int) *yaml.Node {
 func Canonical(values []Value) *yaml.Node {
 	values = slices.Clone(values)
 	slices.SortStableFunc(values, func(a, b Value) int { return Order(a.Name, b.Name) })
+	for i, v := range values {
+		values[i].Value = stable(v.Name, v.Value)
+	}
 	return build(values, 0, true)
+}
+
+// stable returns the value of the file for what was typed in a field: a
+// French word of a closed set becomes its value, a country's name its
+// code (SPEC §4); anything else stays as typed, for the loader to check.
+func stable(n Name, v string) string {
+	path := n.Field.Path
+	switch {
+	case n.Key != "":
+		path += "." + n.Key
+	case n.Field.Kind == List && n.Index < 0:
+		items := splitList(v)
+		for i, item := range items {
+			items[i] = stable(Name{Field: n.Field, Index: i}, item)
+		}
+		if len(items) == 0 {
+			return v
+		}
+		return strings.Join(items, ListSeparator+" ")
+	}
+	if n.Kind() == Bool {
+		if s, ok := applicant.YesNo(v); ok {
+			return s
+		}
+	}
+	if s, ok := applicant.StableValue(path, v); ok {
+		return s
+	}
+	return v
 }
 
 // Encode writes a tree as YAML, indented by two spaces.
@@ -183,6 +215,8 @@ func scalar(v string, kind Kind, line, col int, typed bool) *yaml.Node {
 	case Date:
 		if d, err := civil.Parse(v); err == nil {
 			n.Value, n.Tag = d.String(), ""
+		} else if d, err := civil.ParseMonth(v); err == nil {
+			n.Value = d.String()[:7] // a month alone (situation.arrived_on): YYYY-MM
 		}
 	case Bool:
 		if v == "true" || v == "false" {
@@ -221,7 +255,11 @@ func requestNode(item string, line, col int, typed bool) *yaml.Node {
 		if last := kind[len(kind)-1]; len(kind) > 1 && strings.ContainsAny(last, "-/") {
 			kind, appointment = kind[:len(kind)-1], last
 		}
-		m.Content = append(m.Content, scalar("kind", Text, line, col, false), scalar(strings.Join(kind, " "), Text, line, col, typed))
+		k := strings.Join(kind, " ")
+		if s, ok := applicant.StableValue("procedure.ofii_requests.kind", k); ok && typed {
+			k = s
+		}
+		m.Content = append(m.Content, scalar("kind", Text, line, col, false), scalar(k, Text, line, col, typed))
 		if appointment != "" {
 			m.Content = append(m.Content, scalar("appointment_on", Text, line, col, false), scalar(appointment, Date, line, col, typed))
 		}

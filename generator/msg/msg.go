@@ -113,6 +113,11 @@ type Or []any
 // And is a list of words joined as "a, b and c" (« a, b et c »).
 type And []any
 
+// Lazy is an argument worked out only when the message is rendered, in the
+// language it is rendered in: the words of a table that is read only when a
+// message needs them.
+type Lazy func(l Lang) string
+
 // Raw is a string that a message prints as it is, for the rare message
 // whose whole text comes from outside the catalog (a library's error).
 func Raw(s string) Text { return Text{Key: rawKey, Args: []any{s}} }
@@ -215,6 +220,8 @@ func arg(a any, l Lang) string {
 		return strconv.Itoa(v)
 	case int64:
 		return strconv.FormatInt(v, 10)
+	case Lazy:
+		return v(l)
 	case Or:
 		return joinList(v, New("list.or").In(l), l)
 	case And:

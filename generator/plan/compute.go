@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -120,6 +121,8 @@ type facts struct {
 	Suggested []string // the other kinds
 
 	ArrivedOn         *civil.Date
+	Arrival           string // "le 2 mai 2024", or "en mars 2019" when the day is not known
+	ArrivalMonthOnly  bool   // the one-year rule counts from the month's last day, by prudence
 	OneYearOn         *civil.Date
 	Reference         civil.Date // filed_on, else today
 	ReferenceIsFiling bool
@@ -127,6 +130,9 @@ type facts struct {
 	Country          string // French name of the nationality's country
 	PolygamyList     string // label of the list the country is in, "" when in none
 	PolygamyOverride string
+	// PolygamyQuestion: the marital status is not known and the country
+	// decides: the declaration is asked as a question (SPEC §1)
+	PolygamyQuestion bool
 	PolygamySource   string
 
 	StampDuty    float64
@@ -392,8 +398,17 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		fs.DomicileExpiry = opt(s.DomicileProofDated.AddMonths(6)) // F17164: < 6 months
 	}
 	if !s.ArrivedOn.IsZero() {
-		fs.OneYearOn = opt(s.ArrivedOn.AddYears(1)) // Comede note: one year of residence
+		// Comede note: one year of residence. A month alone counts from its
+		// last day (SPEC §1: the later day, by prudence).
+		fs.OneYearOn = opt(s.ArrivedOn.AddYears(1))
+		fs.Arrival = "le " + french.Date(s.ArrivedOn)
+		if s.ArrivedMonthOnly {
+			fs.Arrival = "en " + french.Month(s.ArrivedOn.Month) + french.NBSP + strconv.Itoa(s.ArrivedOn.Year)
+			fs.ArrivalMonthOnly = true
+		}
 	}
+	maritalUnknown := f.Applicant.MaritalStatus == applicant.MaritalUnknown
+	fs.PolygamyQuestion = maritalUnknown && s.PolygamyDeclaration == applicant.PolygamyAuto
 	for _, k := range residenceProofs {
 		label := t.w.Labels.ResidenceProofs[k]
 		if slices.Contains(s.ResidenceProofs, k) {
@@ -620,7 +635,8 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	case applicant.PolygamyNo:
 		polygamy = false
 	default:
-		polygamy = f.Applicant.MaritalStatus == applicant.Married && polyList != nil
+		// unknown: the item stays, worded as a question (SPEC §1)
+		polygamy = (f.Applicant.MaritalStatus == applicant.Married || maritalUnknown) && polyList != nil
 	}
 	hosted := f.Applicant.HostedBy != nil
 	p.Documents = documentsOf(p, f.Applicant.Language, polygamy, hosted)
@@ -722,8 +738,9 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 			fs.NationalityCertificateExpiry.Before(fs.Reference)},
 		{WarningNoIdentityDocument, f.Identity.Document == applicant.NoDocument},
 		// L. 436-4: the visa fee is also due after 3 months without a card.
+		// A month alone counts from its first day: the fee may be due (by prudence).
 		{WarningVisaFeeMayApply, card && s.LongStayVisa && !s.ArrivedOn.IsZero() &&
-			s.ArrivedOn.AddMonths(3).Before(fs.Reference)},
+			s.ArrivalFirstDay().AddMonths(3).Before(fs.Reference)},
 		{WarningHostCareOfMissing, hosted && fs.CareOf == ""},
 		// only while the pack holds the cover letter, whose box it leaves blank
 		{WarningOFIIAddressMissing, !hasLines(f.OFIIAddress) && slices.Contains(p.Documents, DocCoverLetter)},

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
@@ -212,6 +213,12 @@ func TestPolygamy(t *testing.T) {
 		{"widowed, legal list", "SN", applicant.Widowed, applicant.PolygamyAuto, false, ""},
 		{"override yes, single, not in the table", "VN", applicant.Single, applicant.PolygamyYes, true, "Ajoutée"},
 		{"override no, married, legal list", "ML", applicant.Married, applicant.PolygamyNo, false, ""},
+		// unknown: asked as a question, never dropped silently (SPEC §1)
+		{"unknown, legal list: a question", "ML", applicant.MaritalUnknown, applicant.PolygamyAuto, true, "n’est pas indiquée dans le dossier. Si vous êtes marié et que votre pays autorise la polygamie (Mali"},
+		{"unknown, customary list: a question", "DZ", applicant.MaritalUnknown, applicant.PolygamyAuto, true, "sinon, ne la joignez pas"},
+		{"unknown, not in the table", "VN", applicant.MaritalUnknown, applicant.PolygamyAuto, false, ""},
+		{"unknown, override yes: no question", "ML", applicant.MaritalUnknown, applicant.PolygamyYes, true, "Ajoutée"},
+		{"unknown, override no", "ML", applicant.MaritalUnknown, applicant.PolygamyNo, false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -228,6 +235,13 @@ func TestPolygamy(t *testing.T) {
 			}
 			if it != nil && !strings.Contains(strings.Join(it.Details, " "), tt.detail) {
 				t.Errorf("details %q lack %q", it.Details, tt.detail)
+			}
+			question := tt.status == applicant.MaritalUnknown && tt.override == applicant.PolygamyAuto
+			if it != nil && strings.HasPrefix(it.Title, "Si vous êtes marié : ") != question {
+				t.Errorf("title %q, want a question: %v", it.Title, question)
+			}
+			if it != nil && it.Done {
+				t.Error("the item is ticked")
 			}
 			if it != nil && !strings.Contains(it.Source, "Pew") {
 				t.Errorf("source %q does not name the table’s source", it.Source)
@@ -738,5 +752,72 @@ func TestProcedureDeadlines(t *testing.T) {
 				t.Errorf("kind %q title %q source %q", d.Kind, d.Title, d.Source)
 			}
 		})
+	}
+}
+
+// An arrival known by its month only (SPEC §1): the one-year rule counts
+// from the month's last day, the visa fee's 3 months from its first day,
+// both by prudence; the documents print the month.
+func TestArrivalMonth(t *testing.T) {
+	month := func(y int, m time.Month) func(*applicant.File) {
+		return func(f *applicant.File) {
+			f.Situation.ArrivedOn, f.Situation.ArrivedMonthOnly = civil.New(y, m, 1).EndOfMonth(), true
+		}
+	}
+	tests := []struct {
+		name string
+		id   string
+		edit func(*applicant.File)
+		want bool
+		text string
+	}{
+		{"one year: the month's last day counts", WarningLessThanOneYear, month(2025, 11), true, "un an le 30\u00a0novembre\u00a02026 (arrivée en novembre\u00a02025 : le jour n’étant pas connu, le dernier jour du mois compte, par prudence)"},
+		{"one year: the month before, over", WarningLessThanOneYear, month(2025, 10), false, ""},
+		{"one year: filed on the boundary day", WarningLessThanOneYear, func(f *applicant.File) {
+			month(2025, 10)(f)
+			f.Procedure.FiledOn = civil.New(2026, 10, 31)
+		}, false, ""},
+		{"one year: filed the day before", WarningLessThanOneYear, func(f *applicant.File) {
+			month(2025, 10)(f)
+			f.Procedure.FiledOn = civil.New(2026, 10, 30)
+		}, true, "arrivée en octobre\u00a02025"},
+		{"visa fee: from the month's first day, on the boundary", WarningVisaFeeMayApply, func(f *applicant.File) {
+			month(2026, 5)(f)
+			f.Procedure.FiledOn = civil.New(2026, 8, 1)
+		}, false, ""},
+		{"visa fee: the day after", WarningVisaFeeMayApply, func(f *applicant.File) {
+			month(2026, 5)(f)
+			f.Procedure.FiledOn = civil.New(2026, 8, 2)
+		}, true, "si c’est votre cas"},
+		{"visa fee: the month's last day would say no", WarningVisaFeeMayApply, month(2026, 8), true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := base()
+			tt.edit(f)
+			p := compute(t, f)
+			var w *Warning
+			for i := range p.Warnings {
+				if p.Warnings[i].ID == tt.id {
+					w = &p.Warnings[i]
+				}
+			}
+			if (w != nil) != tt.want {
+				t.Fatalf("%s = %v, want %v", tt.id, w != nil, tt.want)
+			}
+			if w != nil && !strings.Contains(w.Message, tt.text) {
+				t.Errorf("message %q lacks %q", w.Message, tt.text)
+			}
+		})
+	}
+	f := base()
+	month(2026, 3)(f)
+	p := compute(t, f)
+	d := deadlines(p, DeadlineOneYearResidence)
+	if len(d) != 1 || d[0].Date != civil.New(2027, 3, 31) || !strings.Contains(d[0].Detail, "Arrivée en France en mars\u00a02026 (le jour n’étant pas connu") {
+		t.Errorf("one-year milestone %+v", d)
+	}
+	if it := item(p, ItemResidenceProof); it == nil || !strings.Contains(strings.Join(it.Details, " "), "Arrivée en France en mars\u00a02026.") {
+		t.Errorf("residence proof item %+v", it)
 	}
 }

@@ -3,11 +3,14 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"html"
 	"io/fs"
 	"mime"
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/batch"
@@ -68,9 +71,37 @@ func asset(name string) http.HandlerFunc {
 			http.NotFound(w, r)
 			return
 		}
+		if strings.HasSuffix(name, ".html") {
+			data = bytes.Replace(data, []byte(countriesList), countryOptions(), 1)
+		}
 		w.Header().Set("Content-Type", ctype)
 		w.Write(data)
 	}
+}
+
+// countriesList is the page's empty list of countries, which the server
+// fills from the loader's table: the form offers every country by its
+// French name (SPEC §5), from the one table the loader reads.
+const countriesList = `<datalist id="countries"></datalist>`
+
+var (
+	countryOptionsOnce sync.Once
+	countryOptionsHTML []byte
+)
+
+// countryOptions is the list of countries, by French name, each with its
+// code as label.
+func countryOptions() []byte {
+	countryOptionsOnce.Do(func() {
+		var b bytes.Buffer
+		b.WriteString(`<datalist id="countries">`)
+		for _, c := range applicant.Countries() {
+			fmt.Fprintf(&b, "\n<option value=\"%s\" label=\"%s\"></option>", html.EscapeString(c.Name), c.Code)
+		}
+		b.WriteString("\n</datalist>")
+		countryOptionsHTML = b.Bytes()
+	})
+	return countryOptionsHTML
 }
 
 // checkResponse is the answer of /check, and of any POST on invalid
@@ -155,9 +186,22 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request) {
 	resp := openResponse{Fields: map[string][]string{}, Problems: []Problem{}}
 	for _, v := range fileValues(p.file) {
 		value := v.Value
+		path := v.Name.Field.Path
+		if v.Name.Key != "" {
+			path += "." + v.Name.Key
+		}
+		// the form's choices hold the file's values, its country the name
+		if s, ok := applicant.StableValue(path, value); ok {
+			value = s
+			if path == "applicant.nationality" {
+				value = applicant.CountryName(s)
+			}
+		}
 		if v.Name.Kind() == fields.Date {
 			if d, err := civil.Parse(value); err == nil {
 				value = d.DayFirst() // as the form's dates are typed
+			} else if d, err := civil.ParseMonth(value); err == nil {
+				value = d.DayFirst()[3:] // a month alone: MM/AAAA
 			}
 		}
 		resp.Fields[v.Name.String()] = append(resp.Fields[v.Name.String()], value)

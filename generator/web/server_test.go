@@ -26,6 +26,7 @@ import (
 	"github.com/ofiipack/ofiipack/generator/ical"
 	"github.com/ofiipack/ofiipack/generator/plan"
 	"github.com/ofiipack/ofiipack/generator/render"
+	"github.com/ofiipack/ofiipack/templates"
 )
 
 const (
@@ -279,7 +280,7 @@ func TestBadInput(t *testing.T) {
 		{"missing field", with(func(v url.Values) { v.Del("applicant.family_name") }), "applicant.family_name", "absent"},
 		{"bad date", with(func(v url.Values) { v.Set("applicant.birth_date", "31/02/1988") }), "applicant.birth_date", "31/02/1988"},
 		{"date in the future", with(func(v url.Values) { v.Set("situation.arrived_on", "03/12/2026") }), "situation.arrived_on", "avenir"},
-		{"bad enum", with(func(v url.Values) { v.Set("applicant.civility", "mme") }), "applicant.civility", "madame"},
+		{"bad enum", with(func(v url.Values) { v.Set("applicant.civility", "dame") }), "applicant.civility", "Madame ou Monsieur"},
 		{"bad request date", with(func(v url.Values) {
 			v.Set("procedure.ofii_requests.0.on", "2026-13-01")
 			v.Set("procedure.ofii_requests.0.kind", "information")
@@ -649,4 +650,60 @@ func TestDraft(t *testing.T) {
 	if w := serve(s, request("POST", "/draft", b, ct)); w.Code != http.StatusUnprocessableEntity {
 		t.Errorf("unknown field in a draft: %d", w.Code)
 	}
+}
+
+// The form offers every country by its French name, from the loader's
+// table, and takes French words and country names as a spreadsheet does:
+// /yaml writes the file's own values.
+func TestFrenchWordsAndCountries(t *testing.T) {
+	s := newServer(t)
+	w := serve(s, request("GET", "/", nil, ""))
+	page := w.Body.String()
+	for _, want := range []string{`list="countries"`, `<option value="Côte d’Ivoire" label="CI"></option>`, `<option value="Géorgie" label="GE"></option>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if n := strings.Count(page, "<option value=") - strings.Count(templatesPage(t), "<option value="); n < 240 {
+		t.Errorf("%d countries offered", n)
+	}
+	v := formValues(t, examples(t)["diallo-general.yaml"])
+	v.Set("applicant.nationality", "cote d'ivoire")
+	v.Set("applicant.marital_status", "MARIÉE")
+	v.Set("identity.document", "Passeport")
+	v.Set("situation.long_stay_visa", "non")
+	v.Set("situation.arrived_on", "03/2019")
+	b, ct := form(v)
+	w = serve(s, request("POST", "/yaml", b, ct))
+	out := w.Body.String()
+	if w.Code != http.StatusOK {
+		t.Fatalf("%d %s", w.Code, out)
+	}
+	for _, want := range []string{"nationality: CI\n", "marital_status: married\n", "document: passport\n", "long_stay_visa: false\n", "arrived_on: 2019-03\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("/yaml lacks %q:\n%s", want, out)
+		}
+	}
+	// Opened again, the form shows the country's name and the month.
+	b, ct = filePost(t, w.Body.Bytes(), nil)
+	w = serve(s, request("POST", "/open", b, ct))
+	var opened openResponse
+	if err := json.Unmarshal(w.Body.Bytes(), &opened); err != nil {
+		t.Fatal(err)
+	}
+	if got := opened.Fields["applicant.nationality"]; len(got) != 1 || got[0] != "Côte d’Ivoire" {
+		t.Errorf("nationality shown as %q", got)
+	}
+	if got := opened.Fields["situation.arrived_on"]; len(got) != 1 || got[0] != "03/2019" {
+		t.Errorf("arrival shown as %q", got)
+	}
+}
+
+func templatesPage(t *testing.T) string {
+	t.Helper()
+	data, err := templates.Web.ReadFile("web/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }

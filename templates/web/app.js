@@ -121,6 +121,9 @@
     }
     if ((m = /^(\d{2})(\d{2})(\d{4})$/.exec(s))) { return m[1] + '/' + m[2] + '/' + m[3]; }
     if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) { return pad2(m[3]) + '/' + pad2(m[2]) + '/' + m[1]; }
+    // a month alone (the arrival's day unknown): 3/2019, 2019-03 → 03/2019
+    if ((m = /^(\d{1,2})[\/.\- ](\d{4})$/.exec(s))) { return pad2(m[1]) + '/' + m[2]; }
+    if ((m = /^(\d{4})-(\d{1,2})$/.exec(s))) { return pad2(m[2]) + '/' + m[1]; }
     return s;
   }
 
