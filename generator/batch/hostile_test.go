@@ -250,3 +250,47 @@ func TestPacksSyncedTogether(t *testing.T) {
 		t.Errorf("packs written synced, unsynced: %v, want %v", got, want)
 	}
 }
+
+// TestUnbalancedQuote: a quote not closed on its line reads the lines
+// after it into one cell; the row says where the quote opens, where the
+// cell ends and how many rows were not read, and the rows after the cell
+// are read again.
+func TestUnbalancedQuote(t *testing.T) {
+	const head = "applicant.family_name;applicant.given_names\n"
+	for _, tc := range []struct {
+		name, csv string
+		want      []string // each entry's label, and the start of its first problem when it is the quote's
+	}{
+		{"never closed", head + "DIALLO;Aminata\n\"KONE;Awa\nNGUYEN;Lan\n\nSOW;Moussa\n",
+			[]string{"row 2", "row 3 c.csv:row 3: column A: the quoted cell that opens on line 3 of the file runs to line 6: 2 rows on those lines could not be read, expected one row per line"}},
+		{"closed later", head + "\"KONE;Awa\nNGUYEN;Lan\nSOW\";Moussa\nBA;Fatou\n",
+			[]string{"row 2 c.csv:row 2: column A: the quoted cell that opens on line 2 of the file runs to line 4: 2 rows on those lines could not be read", "row 3"}},
+		{"in the header", "\"applicant.family_name;applicant.given_names\nDIALLO;Aminata\n",
+			[]string{"row 1 c.csv:row 1: column A: the quoted cell that opens on line 1 of the file runs to line 2: 1 row on those lines could not be read"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, "c.csv"), []byte(tc.csv), 0o600)
+			wd, _ := os.Getwd()
+			os.Chdir(dir)
+			defer os.Chdir(wd)
+			var got []string
+			Run(context.Background(), Options{Inputs: []string{"c.csv"}, Dir: t.TempDir(), Today: today,
+				OnEntry: func(r Result) {
+					e := r.Entry
+					if p := r.Problems; len(p) > 0 && strings.Contains(p[0].Text.String(), "quoted cell") {
+						e += " " + p[0].Text.String()
+					}
+					got = append(got, e)
+				}})
+			if len(got) != len(tc.want) {
+				t.Fatalf("entries %q, want %q", got, tc.want)
+			}
+			for i := range got {
+				if !strings.HasPrefix(got[i], tc.want[i]) {
+					t.Errorf("entry %d: %q, want %q", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}

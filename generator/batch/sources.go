@@ -282,6 +282,19 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 			}
 			break
 		}
+		var qe *errQuoteSpans
+		if errors.As(err, &qe) {
+			found = true
+			p := Problem{Text: msg.New("batch.at_column", rowAt(source, row), columnName(qe.col), msg.New("batch.quote_spans_lines", qe.from, qe.to, qe.rows)),
+				Hint: msg.New("batch.quote_spans_lines_hint", qe.from, qe.from+1, qe.to)}
+			if !emit(entry{source: source, label: fmt.Sprintf("row %d", row), probs: []Problem{p}}) {
+				return false
+			}
+			if h == nil {
+				return true // the header itself: no row can be read
+			}
+			continue
+		}
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && h != nil {
@@ -380,6 +393,7 @@ func columnName(col int) string {
 // the first line.
 type csvRows struct {
 	r   *csv.Reader
+	in  *bufio.Reader // what r reads from: whether the file goes on
 	row int
 }
 
@@ -394,7 +408,49 @@ func (c *csvRows) next() (int, []string, error) {
 			rec[i] = fromWindows1252(cell)
 		}
 	}
+	if err == nil {
+		err = c.quoteSpans(rec)
+	}
 	return c.row, rec, err
+}
+
+// errQuoteSpans is a quoted cell that holds line breaks: a quote that is
+// not closed on its line reads every line after it into one cell, up to
+// the next quote or the end of the file, and the applicants of those
+// lines would vanish without a word. No field of an applicant holds a
+// line break, so such a cell is always a mistake.
+type errQuoteSpans struct {
+	col      int // the cell's column, from 1
+	from, to int // the lines of the file where the cell opens and ends
+	rows     int // the lines after the first that are not blank: rows not read
+}
+
+func (e *errQuoteSpans) Error() string {
+	return fmt.Sprintf("the quoted cell that opens on line %d runs to line %d", e.from, e.to)
+}
+
+// quoteSpans returns an *errQuoteSpans for the first cell of rec that
+// holds a line break.
+func (c *csvRows) quoteSpans(rec []string) error {
+	for i, cell := range rec {
+		if !strings.Contains(cell, "\n") {
+			continue
+		}
+		if _, err := c.in.Peek(1); err != nil {
+			// The quote ran to the end of the file: the cell's last line
+			// break is the file's last.
+			cell = strings.TrimSuffix(cell, "\n")
+		}
+		line, _ := c.r.FieldPos(i)
+		e := &errQuoteSpans{col: i + 1, from: line, to: line + strings.Count(cell, "\n")}
+		for _, l := range strings.Split(cell, "\n")[1:] {
+			if strings.TrimSpace(l) != "" {
+				e.rows++
+			}
+		}
+		return e
+	}
+	return nil
 }
 
 // fromWindows1252 decodes a cell that is not UTF-8 as Windows-1252, the
@@ -431,7 +487,7 @@ func walkCSVReader(ctx context.Context, source string, in io.Reader, emit func(e
 	r.FieldsPerRecord = -1 // short rows are padded; long ones checked by strayCells
 	r.LazyQuotes = true    // a stray quote inside a cell is kept as text
 	r.ReuseRecord = true
-	return walkSheet(ctx, source, &csvRows{r: r}, nil, emit)
+	return walkSheet(ctx, source, &csvRows{r: r, in: br}, nil, emit)
 }
 
 // firstLine returns the first line of br without consuming it. It reads
