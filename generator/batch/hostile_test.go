@@ -265,6 +265,9 @@ func TestUnbalancedQuote(t *testing.T) {
 			[]string{"row 2", "row 3 c.csv:row 3: column A: the quoted cell that opens on line 3 of the file runs to line 6: 2 rows on those lines could not be read, expected one row per line"}},
 		{"closed later", head + "\"KONE;Awa\nNGUYEN;Lan\nSOW\";Moussa\nBA;Fatou\n",
 			[]string{"row 2 c.csv:row 2: column A: the quoted cell that opens on line 2 of the file runs to line 4: 2 rows on those lines could not be read", "row 3"}},
+		{"closed on the next line", head + "\"KONE;Awa\nNGUYEN\";Lan\nBA;Fatou\n",
+			[]string{"row 2 c.csv:row 2: column A: the quoted cell that opens on line 2 of the file runs to line 3: 1 row on those lines could not be read", "row 3"}},
+		{"typed on two lines", head + "\"KONE\nSégou\";Awa\nBA;Fatou\n", []string{"row 2", "row 3"}},
 		{"in the header", "\"applicant.family_name;applicant.given_names\nDIALLO;Aminata\n",
 			[]string{"row 1 c.csv:row 1: column A: the quoted cell that opens on line 1 of the file runs to line 2: 1 row on those lines could not be read"}},
 	} {

@@ -284,6 +284,20 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 		}
 		var qe *errQuoteSpans
 		if errors.As(err, &qe) {
+			width := len(cells)
+			if h != nil {
+				width = len(h.names)
+			}
+			lost := qe.rowsLost(len(cells), width)
+			switch {
+			case h == nil:
+				lost = qe.lines // the header: every line after it is lost
+			case lost == 0:
+				err = nil // a cell typed on several lines: the loader says so
+			}
+			qe.rows = lost
+		}
+		if err != nil && errors.As(err, &qe) {
 			found = true
 			p := Problem{Text: msg.New("batch.at_column", rowAt(source, row), columnName(qe.col), msg.New("batch.quote_spans_lines", qe.from, qe.to, qe.rows)),
 				Hint: msg.New("batch.quote_spans_lines_hint", qe.from, qe.from+1, qe.to)}
@@ -414,15 +428,34 @@ func (c *csvRows) next() (int, []string, error) {
 	return c.row, rec, err
 }
 
-// errQuoteSpans is a quoted cell that holds line breaks: a quote that is
-// not closed on its line reads every line after it into one cell, up to
-// the next quote or the end of the file, and the applicants of those
-// lines would vanish without a word. No field of an applicant holds a
-// line break, so such a cell is always a mistake.
+// errQuoteSpans is a quoted cell that holds line breaks. It may be a
+// cell typed on several lines (Alt+Enter), which the loader reports as
+// a line break; or a quote not closed on its line, which reads every
+// line after it into one cell, up to the next quote or the end of the
+// file: the applicants of those lines would vanish without a word.
+// walkSheet tells them apart (rowsLost).
 type errQuoteSpans struct {
-	col      int // the cell's column, from 1
-	from, to int // the lines of the file where the cell opens and ends
-	rows     int // the lines after the first that are not blank: rows not read
+	col      int  // the cell's column, from 1
+	from, to int  // the lines of the file where the cell opens and ends
+	rows     int  // the lines inside the cell that hold a separator: rows of the table
+	lines    int  // the lines after the first that are not blank
+	closed   bool // the cell ends before the end of its record: its last line was a row too
+	sep      bool // some line of the cell holds a separator: it read cells of the table
+}
+
+// rowsLost is the number of rows of the table the cell read, or 0 when it
+// is a cell typed on several lines, which holds no separator and leaves
+// its record no longer than the header: the lines inside it that hold
+// the separator, and the line where it ends when the record goes on
+// after it.
+func (e *errQuoteSpans) rowsLost(cells, header int) int {
+	if !e.sep && cells <= header {
+		return 0
+	}
+	if e.closed {
+		return e.rows + 1
+	}
+	return e.rows
 }
 
 func (e *errQuoteSpans) Error() string {
@@ -440,13 +473,26 @@ func (c *csvRows) quoteSpans(rec []string) error {
 			// The quote ran to the end of the file: the cell's last line
 			// break is the file's last.
 			cell = strings.TrimSuffix(cell, "\n")
+			if !strings.Contains(cell, "\n") {
+				continue
+			}
 		}
 		line, _ := c.r.FieldPos(i)
-		e := &errQuoteSpans{col: i + 1, from: line, to: line + strings.Count(cell, "\n")}
-		for _, l := range strings.Split(cell, "\n")[1:] {
-			if strings.TrimSpace(l) != "" {
+		e := &errQuoteSpans{col: i + 1, from: line, to: line + strings.Count(cell, "\n"), closed: i < len(rec)-1}
+		lines := strings.Split(cell, "\n")
+		for j, l := range lines {
+			if j > 0 && strings.TrimSpace(l) != "" {
+				e.lines++
+			}
+			e.sep = e.sep || strings.ContainsRune(l, c.r.Comma)
+		}
+		for _, l := range lines[1 : len(lines)-1] {
+			if strings.ContainsRune(l, c.r.Comma) {
 				e.rows++
 			}
+		}
+		if !e.closed && strings.ContainsRune(lines[len(lines)-1], c.r.Comma) {
+			e.rows++ // the cell runs to the end of the file
 		}
 		return e
 	}
