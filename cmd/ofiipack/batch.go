@@ -73,7 +73,7 @@ func newBatchCmd(a *app) *cobra.Command {
 				}
 			}
 			opt.OnEntry = func(r batch.Result) {
-				if !r.OK() || r.DuplicateOf != "" {
+				if !r.OK() || r.DuplicateOf != nil {
 					if bar != nil {
 						bar.Clear()
 					}
@@ -93,9 +93,9 @@ func newBatchCmd(a *app) *cobra.Command {
 						a.hintf("%s", w.Hint.In(a.lang))
 					}
 				}
-				if r.DuplicateOf != "" {
+				if r.DuplicateOf != nil {
 					// the pack is written: a warning, not an error
-					a.say("", "%s", a.t("cli.batch.duplicate", msg.New("batch.duplicate", r.Where(), r.DuplicateOf)))
+					a.say("", "%s", a.t("cli.batch.duplicate", msg.New("batch.duplicate", r.Place.Text(), r.DuplicateOf.Text())))
 					a.hintf("%s", a.t("batch.duplicate_hint"))
 				}
 				if bar != nil {

@@ -380,3 +380,20 @@ func findString(data []byte, s string, from int) (line, col int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// PersonName returns the family and given names that the tree of an
+// applicant file holds, read as the loader reads them, even when the file
+// has other problems: what a summary names a failed entry by. A name that
+// is absent or itself wrong (a control character, a name too long) is "".
+func PersonName(root *yaml.Node) (family, given string) {
+	d := &decoder{}
+	top := d.top(root)
+	if top == nil || top.Kind != yaml.MappingNode {
+		return "", ""
+	}
+	a := d.mapping(top, "", &rootKeys).child("applicant", false, &applicantKeys)
+	if a == nil {
+		return "", ""
+	}
+	return a.name("family_name", false, msg.Text{}), a.name("given_names", false, msg.Text{})
+}

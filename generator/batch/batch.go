@@ -39,6 +39,8 @@ import (
 	"sync/atomic"
 	"syscall"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/atomicfile"
 	"github.com/ofiipack/ofiipack/generator/civil"
@@ -51,6 +53,7 @@ import (
 // Names of the files a batch writes beside the packs.
 const (
 	SummaryFile     = "summary.csv"
+	SummaryJSON     = "summary.json"
 	CaseloadPDF     = "caseload.pdf"
 	CaseloadCalFile = "caseload.ics"
 )
@@ -88,13 +91,33 @@ type Options struct {
 	OnHold func(bytes int64)
 }
 
+// Place names an entry: the file it comes from, and for a spreadsheet its
+// row.
+type Place struct {
+	Source string
+	Row    int // the spreadsheet's row, from 1; 0 for an applicant file
+}
+
+// Text names the place in the run's language: "caseload.csv:row 4"
+// (« caseload.csv:ligne 4 »), "folder/a.yaml".
+func (p Place) Text() msg.Text {
+	if p.Row == 0 {
+		return msg.Raw(p.Source)
+	}
+	return rowAt(p.Source, p.Row)
+}
+
+// String names the place in English.
+func (p Place) String() string { return p.Text().String() }
+
 // Result is what became of one entry.
 type Result struct {
-	Index    int            // position in input order, from 0
-	Source   string         // the file the entry comes from
-	Entry    string         // "row N" for a spreadsheet row, "" for a file
-	PDF      string         // the pack's file name in the output folder; "" when it failed
-	Name     string         // the applicant's family and given names; "" when unread
+	Index int // position in input order, from 0
+	Place     // where the entry comes from
+	PDF   string
+	// Name is the applicant's family and given names, as read even when
+	// the entry failed; "" when unread.
+	Name     string
 	Stage    string         // where the file stands (plan.Stage)
 	Next     *plan.NextStep // the plan's next step; nil when the entry failed
 	PostBy   *civil.Date    // the next step's posting date, when it has one
@@ -103,9 +126,9 @@ type Result struct {
 	// WarningsText are the warnings in French, as the caseload board words
 	// them (third person).
 	WarningsText []string
-	// DuplicateOf names the first entry of the same person (same family
-	// name, given names and birth date), "" when none came before.
-	DuplicateOf string
+	// DuplicateOf is the first entry of the same person (same family
+	// name, given names and birth date), nil when none came before.
+	DuplicateOf *Place
 	Problems    []Problem // why it failed; empty when the pack was written
 
 	diskFull bool // the pack could not be written: no space left on the disk
@@ -119,14 +142,6 @@ type Result struct {
 // FileWarningID is the ID, in Result.Warnings and summary.csv, of a
 // warning about the file itself rather than the plan.
 const FileWarningID = "file_text_comment"
-
-// Where names the entry: "caseload.csv:row 4", "folder/a.yaml".
-func (r Result) Where() string {
-	if r.Entry == "" {
-		return r.Source
-	}
-	return r.Source + ":" + r.Entry
-}
 
 // OK reports whether the pack was written.
 func (r Result) OK() bool { return len(r.Problems) == 0 }
@@ -189,7 +204,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	// opt.Dir: it must not replace one of its own inputs
 	// ('batch out/summary.csv -o out').
 	for _, in := range opt.Inputs {
-		for _, name := range []string{SummaryFile, CaseloadPDF, CaseloadCalFile} {
+		for _, name := range []string{SummaryFile, SummaryJSON, CaseloadPDF, CaseloadCalFile} {
 			if atomicfile.SameFile(in, filepath.Join(opt.Dir, name)) {
 				return sum, msg.Errorf("batch.output_is_input", in)
 			}
@@ -204,7 +219,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	// The summary and the caseload files of a previous run go first: an
 	// interrupted run must not leave them beside packs of another day, as
 	// if they described them.
-	for _, name := range []string{SummaryFile, CaseloadPDF, CaseloadCalFile} {
+	for _, name := range []string{SummaryFile, SummaryJSON, CaseloadPDF, CaseloadCalFile} {
 		if err := os.Remove(filepath.Join(opt.Dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return sum, msg.Wrap(err, "batch.cannot_write", name, msg.OS(err))
 		}
@@ -300,7 +315,8 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 					continue
 				}
 				if r.OK() {
-					written.Store(r.Index, encodeKept(j.file, j.plan, r.Where()))
+					// the board is French
+					written.Store(r.Index, encodeKept(j.file, j.plan, r.Place.Text().In(msg.French)))
 				}
 				done <- r
 			}
@@ -308,35 +324,41 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	}
 	go func() { wg.Wait(); close(done) }()
 
-	// summary.csv is written as the results come, into a temporary file
-	// renamed once every entry is done (and removed if the batch is
-	// interrupted).
+	// summary.csv and summary.json are written as the results come, into
+	// temporary files renamed once every entry is done (and removed if the
+	// batch is interrupted), summary.json first.
 	rowsOut := make(chan Result, jobs)
 	summaryDone := make(chan error, 1)
 	go func() {
 		err := atomicfile.Write(filepath.Join(opt.Dir, SummaryFile), func(w io.Writer) error {
-			bw := bufio.NewWriterSize(ctxWriter{ctx, w}, 64<<10)
-			sw, err := newSummaryWriter(bw, opt.CSV, opt.Lang)
-			for r := range rowsOut {
-				if err == nil {
-					err = sw.add(r)
+			return atomicfile.Write(filepath.Join(opt.Dir, SummaryJSON), func(jw io.Writer) error {
+				bw := bufio.NewWriterSize(ctxWriter{ctx, w}, 64<<10)
+				bj := bufio.NewWriterSize(ctxWriter{ctx, jw}, 64<<10)
+				sw, err := newSummaryWriter(bw, bj, opt.CSV, opt.Lang, opt.Today)
+				for r := range rowsOut {
+					if err == nil {
+						err = sw.add(r)
+					}
 				}
-			}
-			if err == nil {
-				err = ctx.Err()
-			}
-			if err == nil {
-				// The packs written unsynced (writeFile) are on disk
-				// before the summary lists them.
-				err = folder.Sync()
-			}
-			if err == nil {
-				err = sw.close()
-			}
-			if err == nil {
-				err = bw.Flush()
-			}
-			return err
+				if err == nil {
+					err = ctx.Err()
+				}
+				if err == nil {
+					// The packs written unsynced (writeFile) are on disk
+					// before the summary lists them.
+					err = folder.Sync()
+				}
+				if err == nil {
+					err = sw.close()
+				}
+				if err == nil {
+					err = bj.Flush()
+				}
+				if err == nil {
+					err = bw.Flush()
+				}
+				return err
+			})
 		})
 		for range rowsOut { // the file could not be created
 		}
@@ -346,8 +368,9 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	// Results come in any order; they are reported and summarised in
 	// input order.
 	var (
-		next    int
-		pending = map[int]Result{}
+		next     int
+		pending  = map[int]Result{}
+		failures failureList
 	)
 	for r := range done {
 		pending[r.Index] = r
@@ -365,6 +388,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 				entries.add(e.([]byte))
 			} else {
 				sum.Failed++
+				failures.add(r)
 			}
 			if opt.OnEntry != nil {
 				opt.OnEntry(r)
@@ -395,7 +419,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	defer pages.close()
 	if err := atomicfile.Write(filepath.Join(opt.Dir, CaseloadPDF), func(w io.Writer) error {
 		bw := bufio.NewWriterSize(ctxWriter{ctx, w}, 64<<10)
-		if err := safely(func() error { return writeCaseloadPDF(bw, opt.Today, entries, pages, opt.Org) }); err != nil {
+		if err := safely(func() error { return writeCaseloadPDF(bw, opt.Today, entries, &failures, pages, opt.Org) }); err != nil {
 			return err
 		}
 		return bw.Flush()
@@ -415,10 +439,36 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	return sum, nil
 }
 
-// writeCaseloadPDF writes the association's weekly board of deadlines.
-func writeCaseloadPDF(w io.Writer, today civil.Date, entries *spill, pages *pageFile, org *applicant.Organisation) error {
+// writeCaseloadPDF writes the association's weekly board of deadlines,
+// and the entries that failed.
+func writeCaseloadPDF(w io.Writer, today civil.Date, entries *spill, failures *failureList, pages *pageFile, org *applicant.Organisation) error {
 	return render.WriteCaseload(w, render.Caseload{Today: today, Organisation: org, Count: entries.len(), Load: entries.boardEntry,
-		Pages: pages})
+		Pages: pages, Failed: failures.kept, FailedCount: failures.n})
+}
+
+// maxBoardFailures is how many failed entries the caseload board lists: a
+// sheet whose every row fails (a wrong file) does not make a board of a
+// thousand pages; summary.csv lists them all, and the board says so.
+const maxBoardFailures = 300
+
+// failureList is what the board prints of the entries that failed: the
+// first maxBoardFailures, in input order, and their count.
+type failureList struct {
+	n    int
+	kept []render.FailedEntry
+}
+
+func (l *failureList) add(r Result) {
+	l.n++
+	if len(l.kept) == maxBoardFailures {
+		return
+	}
+	e := render.FailedEntry{Source: r.Source, Row: r.Row, Name: r.Name}
+	if len(r.Problems) > 0 {
+		p := r.Problems[0]
+		e.Problem, e.Hint = p.What().In(msg.French), p.Hint.In(msg.French)
+	}
+	l.kept = append(l.kept, e)
 }
 
 func interrupted(err error) error {
@@ -435,24 +485,27 @@ type job struct {
 // prepare decodes and plans an entry and names its PDF. It runs in input
 // order, so names are unique the same way on every run.
 func prepare(e entry, today civil.Date, names *namer) job {
-	j := job{Result: Result{Source: e.source, Entry: e.label}}
+	j := job{Result: Result{Place: Place{e.source, e.row}}}
 	if e.probs != nil {
 		j.Problems = e.probs
 		return j
 	}
-	where := j.Where()
 	err := safely(func() error {
 		var err error
 		if e.node != nil {
 			j.file, err = applicant.DecodeNode(e.source, e.node, today)
 			if err != nil {
 				j.Problems = problemsOfRow(e.source, e.header, e.row, err)
+				j.Name = personName(e.node)
 				return nil
 			}
 		} else {
 			j.file, err = applicant.Load(e.source, e.data, today)
 			if err != nil {
 				j.Problems = problemsOfFile(e.source, err)
+				if root, err := applicant.Parse(e.source, e.data); err == nil {
+					j.Name = personName(root)
+				}
 				return nil
 			}
 		}
@@ -460,14 +513,14 @@ func prepare(e entry, today civil.Date, names *namer) job {
 		return err
 	})
 	if err != nil {
-		j.Problems = []Problem{{Text: msg.New("batch.plan_failed", where, err.Error())}}
+		j.Problems = []Problem{{Text: msg.New("batch.plan_failed", j.Place.Text(), err.Error())}}
 	}
 	if len(j.Problems) > 0 {
 		return j
 	}
 	j.PDF = names.unique(Slug(j.file)) + ".pdf"
 	j.Name = ical.Name(j.file)
-	j.DuplicateOf = names.person(j.file, j.Source, j.Entry)
+	j.DuplicateOf = names.person(j.file, j.Place)
 	j.Stage, j.Next, j.NextText = j.plan.Stage, j.plan.NextStep, j.plan.NextText()
 	if d := j.plan.Next(); d != nil {
 		j.PostBy = d.PostBy
@@ -489,6 +542,13 @@ func prepare(e entry, today civil.Date, names *namer) job {
 		j.WarningsText = append(j.WarningsText, p.Text.In(msg.French))
 	}
 	return j
+}
+
+// personName is the name a failed entry's tree holds, as the summary and
+// the board name it ("DIALLO Aminata"); "" when it has none.
+func personName(root *yaml.Node) string {
+	family, given := applicant.PersonName(root)
+	return ical.Name(&applicant.File{Applicant: applicant.Applicant{FamilyName: family, GivenNames: given}})
 }
 
 func problemsOfFile(source string, err error) []Problem {
@@ -522,7 +582,7 @@ func (j job) work(ctx context.Context, dir string, org *applicant.Organisation, 
 		return bw.Flush()
 	})
 	if err != nil {
-		r.Problems = []Problem{{Text: msg.New("batch.write_failed", r.Where(), r.PDF, msg.OS(err))}}
+		r.Problems = []Problem{{Text: msg.New("batch.write_failed", r.Place.Text(), r.PDF, msg.OS(err))}}
 		r.PDF = ""
 		r.diskFull = diskFull(err)
 	}

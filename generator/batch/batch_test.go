@@ -106,7 +106,7 @@ func readSummary(t testing.TB, dir string) [][]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(recs[0], SummaryColumns) {
+	if !slices.Equal(recs[0], SummaryColumns()) {
 		t.Fatalf("summary header = %v", recs[0])
 	}
 	return recs[1:]
@@ -193,10 +193,11 @@ func TestFolderWithABadFile(t *testing.T) {
 	if rows[0][9] == "" || !strings.Contains(rows[0][9], "certificat") {
 		t.Errorf("next_step_text = %q, want the French title of the step", rows[0][9])
 	}
-	if rows[2][2] != "failed" || !strings.HasPrefix(rows[2][13], wantErr) || rows[2][3] != "" || rows[2][4] != "" {
+	// the name read from the failed file, and no pack
+	if rows[2][2] != "failed" || !strings.HasPrefix(rows[2][13], wantErr) || rows[2][3] != "DIALLO Aminata" || rows[2][4] != "" {
 		t.Errorf("summary row 3 = %q", rows[2])
 	}
-	if names := listDir(t, out); !slices.Equal(names, []string{"caseload.ics", "caseload.pdf", "diallo-aminata.pdf", "diallo-awa.pdf", "summary.csv"}) {
+	if names := listDir(t, out); !slices.Equal(names, []string{"caseload.ics", "caseload.pdf", "diallo-aminata.pdf", "diallo-awa.pdf", "summary.csv", "summary.json"}) {
 		t.Errorf("output folder = %v", names)
 	}
 	assertCompletePDF(t, filepath.Join(out, "diallo-aminata.pdf"))
@@ -626,7 +627,7 @@ func TestNamesNeverEscape(t *testing.T) {
 	if s.Written != 4 {
 		t.Fatalf("summary = %+v: %+v", s, got)
 	}
-	want := []string{"caseload.ics", "caseload.pdf", "etc-passwd.pdf", "tmp-evil-x.pdf", "bashrc.pdf", "applicant.pdf", "summary.csv"}
+	want := []string{"caseload.ics", "caseload.pdf", "etc-passwd.pdf", "tmp-evil-x.pdf", "bashrc.pdf", "applicant.pdf", "summary.csv", "summary.json"}
 	slices.Sort(want)
 	if names := listDir(t, out); !slices.Equal(names, want) {
 		t.Errorf("output folder = %v, want %v", names, want)
@@ -670,7 +671,7 @@ func TestEmptyInputs(t *testing.T) {
 				t.Errorf("problems = %v, want %q", p, tt.want)
 			}
 			// The batch still writes its summary and (empty) caseload files.
-			if names := listDir(t, out); !slices.Equal(names, []string{"caseload.ics", "caseload.pdf", "summary.csv"}) {
+			if names := listDir(t, out); !slices.Equal(names, []string{"caseload.ics", "caseload.pdf", "summary.csv", "summary.json"}) {
 				t.Errorf("output folder = %v", names)
 			}
 		})
@@ -688,12 +689,12 @@ func TestStrayCellsAndBlankRows(t *testing.T) {
 	if len(got) != 2 {
 		t.Fatalf("results = %+v, want 2 (blank rows skipped)", got)
 	}
-	if got[0].Entry != "row 3" || !got[0].OK() {
+	if got[0].Row != 3 || !got[0].OK() {
 		t.Errorf("first = %+v", got[0])
 	}
 	last, _ := excelize.ColumnNumberToName(len(header))
 	want := path + ":row 5: column " + last + ": found a value in a column without a name"
-	if p := got[1].Problems; got[1].Entry != "row 5" || len(p) != 1 || !strings.HasPrefix(p[0].Text.String(), want) {
+	if p := got[1].Problems; got[1].Row != 5 || len(p) != 1 || !strings.HasPrefix(p[0].Text.String(), want) {
 		t.Errorf("second = %+v, want %q", got[1], want)
 	}
 }
@@ -731,7 +732,7 @@ func TestDeterministic(t *testing.T) {
 		run(t, outs[i], jobs, path, folder)
 	}
 	files := listDir(t, outs[0])
-	if len(files) != 3+15 {
+	if len(files) != 4+15 {
 		t.Fatalf("files = %v", files)
 	}
 	for _, out := range outs[1:] {

@@ -73,7 +73,7 @@ func TestCRLFCSVAsLF(t *testing.T) {
 			if wantSum.Written != 2 || wantSum.Failed != 2 {
 				t.Fatalf("with LF: %+v, want 2 written and 2 failed: %+v", wantSum, want)
 			}
-			if want[1].Entry != "row 3" || want[2].Entry != "row 5" || !strings.Contains(want[2].Problems[0].Error(), "found a line break") {
+			if want[1].Row != 3 || want[2].Row != 5 || !strings.Contains(want[2].Problems[0].Error(), "found a line break") {
 				t.Fatalf("with LF, the failed rows are %+v", want[1:3])
 			}
 			for form, text := range forms {

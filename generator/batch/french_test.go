@@ -134,8 +134,12 @@ func TestDuplicatesFlagged(t *testing.T) {
 	first := path + ":row 2"
 	want := []string{"", first, "", first}
 	for i, r := range got {
-		if r.DuplicateOf != want[i] {
-			t.Errorf("row %d: duplicate_of = %q, want %q", i+2, r.DuplicateOf, want[i])
+		dup := ""
+		if r.DuplicateOf != nil {
+			dup = r.DuplicateOf.String()
+		}
+		if dup != want[i] {
+			t.Errorf("row %d: duplicate_of = %q, want %q", i+2, dup, want[i])
 		}
 	}
 	rows := readSummary(t, out)
@@ -192,7 +196,7 @@ func TestSummaryComma(t *testing.T) {
 	if bytes.HasPrefix(data, []byte("\uFEFF")) {
 		t.Error("a comma summary starts with a byte-order mark")
 	}
-	if !bytes.HasPrefix(data, []byte(strings.Join(SummaryColumns, ",")+"\r\n")) {
+	if !bytes.HasPrefix(data, []byte(strings.Join(SummaryColumns(), ",")+"\r\n")) {
 		t.Errorf("summary starts %q", data[:40])
 	}
 }

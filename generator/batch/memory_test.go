@@ -39,9 +39,9 @@ func retainedPerEntry(t testing.TB, n int) float64 {
 	walkInputs(context.Background(), []string{path}, false, nil, func(e entry) bool {
 		j := prepare(e, today, names)
 		if !j.OK() {
-			t.Fatalf("%s: %v", j.Where(), j.Problems)
+			t.Fatalf("%s: %v", j.Place, j.Problems)
 		}
-		entries.add(encodeKept(j.file, j.plan, j.Where()))
+		entries.add(encodeKept(j.file, j.plan, j.Place.String()))
 		if entries.len() == 1 {
 			before = heap()
 		}

@@ -127,33 +127,20 @@ func (n *namer) unique(base string) string {
 	return name
 }
 
-// person records f's applicant, found at source and label (an entry's),
-// and returns where the same person was found first, as Result.Where says
-// it; "" the first time.
-func (n *namer) person(f *applicant.File, source, label string) string {
+// person records f's applicant, found at place, and returns where the same
+// person was found first; nil the first time.
+func (n *namer) person(f *applicant.File, place Place) *Place {
 	k := hashName(slug(f.Applicant.FamilyName), slug(f.Applicant.GivenNames), f.Applicant.BirthDate.String())
 	if first, ok := n.people[k]; ok {
-		where := n.sources[first.source]
-		if first.row > 0 {
-			where += ":row " + strconv.FormatUint(uint64(first.row), 10)
-		}
-		return where
+		return &Place{Source: n.sources[first.source], Row: int(first.row)}
 	}
-	var seen firstSeen
-	if row, err := strconv.ParseUint(strings.TrimPrefix(label, "row "), 10, 32); label != "" && err == nil && row > 0 &&
-		label == "row "+strconv.FormatUint(row, 10) {
-		seen.row = uint32(row)
-	} else if label != "" {
-		source = Result{Source: source, Entry: label}.Where()
-	}
-	id, ok := n.source[source]
+	id, ok := n.source[place.Source]
 	if !ok {
 		id = uint32(len(n.sources))
-		source = strings.Clone(source)
+		source := strings.Clone(place.Source)
 		n.sources = append(n.sources, source)
 		n.source[source] = id
 	}
-	seen.source = id
-	n.people[k] = seen
-	return ""
+	n.people[k] = firstSeen{source: id, row: uint32(place.Row)}
+	return nil
 }

@@ -8,7 +8,7 @@ import (
 )
 
 // The namer, which holds names as hashes, says where a person was seen
-// first as Result.Where does, for a row, a file and any other label.
+// first, for a row and a file.
 func TestPersonFirstSeen(t *testing.T) {
 	n := newNamer()
 	who := func(family, given string, birth civil.Date) *applicant.File {
@@ -16,21 +16,25 @@ func TestPersonFirstSeen(t *testing.T) {
 	}
 	a, b, c := who("DIALLO", "Aminata", civil.New(1988, 4, 12)), who("Diallo", "AMINATA", civil.New(1988, 4, 12)), who("DIALLO", "Aminata", civil.New(1988, 4, 13))
 	for _, step := range []struct {
-		f             *applicant.File
-		source, label string
-		want          string
+		f     *applicant.File
+		place Place
+		want  string
 	}{
-		{a, "c.csv", "row 4", ""},
-		{b, "d.csv", "row 9", "c.csv:row 4"},
-		{c, "folder/c.yaml", "", ""},
-		{c, "e.csv", "row 2", "folder/c.yaml"},
-		{who("KONÉ", "Ibrahim", civil.New(1990, 1, 1)), "f.xlsx", "row 007", ""},
-		{who("Koné", "Ibrahim", civil.New(1990, 1, 1)), "c.csv", "row 5", "f.xlsx:row 007"},
-		{who("DIALLO", "Aminata Fatou", civil.New(1988, 4, 12)), "c.csv", "row 6", ""},
+		{a, Place{"c.csv", 4}, ""},
+		{b, Place{"d.csv", 9}, "c.csv:row 4"},
+		{c, Place{"folder/c.yaml", 0}, ""},
+		{c, Place{"e.csv", 2}, "folder/c.yaml"},
+		{who("KONÉ", "Ibrahim", civil.New(1990, 1, 1)), Place{"f.xlsx", 7}, ""},
+		{who("Koné", "Ibrahim", civil.New(1990, 1, 1)), Place{"c.csv", 5}, "f.xlsx:row 7"},
+		{who("DIALLO", "Aminata Fatou", civil.New(1988, 4, 12)), Place{"c.csv", 6}, ""},
 	} {
-		if got := n.person(step.f, step.source, step.label); got != step.want {
-			t.Errorf("person(%s %s, %s:%s) = %q, want %q", step.f.Applicant.FamilyName, step.f.Applicant.GivenNames,
-				step.source, step.label, got, step.want)
+		got := ""
+		if first := n.person(step.f, step.place); first != nil {
+			got = first.String()
+		}
+		if got != step.want {
+			t.Errorf("person(%s %s, %s) = %q, want %q", step.f.Applicant.FamilyName, step.f.Applicant.GivenNames,
+				step.place, got, step.want)
 		}
 	}
 	// names given as a base and as a number stay unique

@@ -29,12 +29,11 @@ import (
 // from being read.
 type entry struct {
 	source string     // the file it comes from
-	label  string     // "" for a YAML file, "row N" for a spreadsheet row
 	data   []byte     // a YAML file
 	node   *yaml.Node // a spreadsheet row
 	header *header    // the row's header, to name its problems
-	row    int
-	probs  []Problem // set when the entry cannot be decoded at all
+	row    int        // the spreadsheet's row, 0 for an applicant file
+	probs  []Problem  // set when the entry cannot be decoded at all
 
 	uncounted bool // counting: the entries of this input cannot be counted
 }
@@ -59,7 +58,7 @@ func walkInputs(ctx context.Context, inputs []string, countOnly bool, hold func(
 func walkInput(ctx context.Context, in string, countOnly bool, hold func(int64), emit func(entry) bool) bool {
 	fi, err := os.Stat(in)
 	if err != nil {
-		return emit(failed(in, "", msg.New("batch.cannot_read", in, msg.OS(err)), msg.New("batch.cannot_read_hint")))
+		return emit(failed(in, 0, msg.New("batch.cannot_read", in, msg.OS(err)), msg.New("batch.cannot_read_hint")))
 	}
 	if fi.IsDir() {
 		return walkFolder(ctx, in, countOnly, emit)
@@ -79,7 +78,7 @@ func walkInput(ctx context.Context, in string, countOnly bool, hold func(int64),
 	case ".xlsx", ".xlsm":
 		return guardSheet(in, emit, func() bool { return walkXLSX(ctx, in, hold, emit) })
 	case ".xls", ".ods", ".numbers":
-		return emit(failed(in, "", msg.New("batch.spreadsheet_kind", in), msg.New("batch.spreadsheet_kind_hint")))
+		return emit(failed(in, 0, msg.New("batch.spreadsheet_kind", in), msg.New("batch.spreadsheet_kind_hint")))
 	}
 	return emit(readYAML(ctx, in, countOnly, true))
 }
@@ -91,7 +90,7 @@ func walkInput(ctx context.Context, in string, countOnly bool, hold func(int64),
 func guardSheet(path string, emit func(entry) bool, walk func() bool) (more bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			more = emit(failed(path, "", msg.New("batch.damaged_workbook", path), msg.New("batch.damaged_workbook_hint")))
+			more = emit(failed(path, 0, msg.New("batch.damaged_workbook", path), msg.New("batch.damaged_workbook_hint")))
 		}
 	}()
 	return walk()
@@ -118,10 +117,10 @@ func walkFolder(ctx context.Context, dir string, countOnly bool, emit func(entry
 		return nil
 	})
 	if err != nil && ctx.Err() == nil {
-		return emit(failed(dir, "", msg.New("batch.cannot_read_folder", dir, msg.OS(err)), noHint))
+		return emit(failed(dir, 0, msg.New("batch.cannot_read_folder", dir, msg.OS(err)), noHint))
 	}
 	if len(files) == 0 && ctx.Err() == nil {
-		return emit(failed(dir, "", msg.New("batch.no_yaml_in_folder", dir), noHint))
+		return emit(failed(dir, 0, msg.New("batch.no_yaml_in_folder", dir), noHint))
 	}
 	for _, f := range files { // WalkDir visits in lexical order: deterministic
 		// A pipe, a device or a socket found in a folder (a *.yaml link
@@ -170,7 +169,7 @@ func cannotRead(path string, err error) entry {
 	if errors.As(err, &me) {
 		hint = me.Hint
 	}
-	return failed(path, "", msg.New("batch.cannot_read", path, msg.OS(err)), hint)
+	return failed(path, 0, msg.New("batch.cannot_read", path, msg.OS(err)), hint)
 }
 
 // openInput opens a spreadsheet named on the command line (see
@@ -257,8 +256,8 @@ func isYAML(path string) bool {
 // noHint is the absence of a hint.
 var noHint msg.Text
 
-func failed(source, label string, text, hint msg.Text) entry {
-	return entry{source: source, label: label, probs: []Problem{{Text: text, Hint: hint}}}
+func failed(source string, row int, text, hint msg.Text) entry {
+	return entry{source: source, row: row, probs: []Problem{{Text: text, Hint: hint}}}
 }
 
 // sheetRows yields the rows of a spreadsheet: row number (1-based) and cells.
@@ -277,7 +276,7 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 		}
 		if row > applicant.MaxSheetRows {
 			found = true
-			if !emit(failed(source, "", msg.New("batch.too_many_rows", source, applicant.MaxSheetRows), msg.New("batch.too_many_rows_hint"))) {
+			if !emit(failed(source, 0, msg.New("batch.too_many_rows", source, applicant.MaxSheetRows), msg.New("batch.too_many_rows_hint"))) {
 				return false
 			}
 			break
@@ -301,7 +300,7 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 			found = true
 			p := Problem{Text: msg.New("batch.at_column", rowAt(source, row), columnName(qe.col), msg.New("batch.quote_spans_lines", qe.from, qe.to, qe.rows)),
 				Hint: msg.New("batch.quote_spans_lines_hint", qe.from, qe.from+1, qe.to)}
-			if !emit(entry{source: source, label: fmt.Sprintf("row %d", row), probs: []Problem{p}}) {
+			if !emit(entry{source: source, row: row, probs: []Problem{p}}) {
 				return false
 			}
 			if h == nil {
@@ -312,7 +311,7 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && h != nil {
-				if !emit(failed(source, fmt.Sprintf("row %d", row), msg.New("batch.cannot_read_row", rowAt(source, row), pe.Err.Error()), noHint)) {
+				if !emit(failed(source, row, msg.New("batch.cannot_read_row", rowAt(source, row), pe.Err.Error()), noHint)) {
 					return false
 				}
 				continue
@@ -327,14 +326,13 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 			h, probs = parseHeader(source, row, cells)
 			if len(probs) > 0 {
 				// Every row would be read wrongly: one entry for the file.
-				return emit(entry{source: source, label: fmt.Sprintf("row %d", row), probs: capProblems(probs)})
+				return emit(entry{source: source, row: row, probs: capProblems(probs)})
 			}
 			continue
 		}
-		label := fmt.Sprintf("row %d", row)
 		if probs := strayCells(source, h, row, cells); len(probs) > 0 {
 			found = true
-			if !emit(entry{source: source, label: label, probs: probs}) {
+			if !emit(entry{source: source, row: row, probs: probs}) {
 				return false
 			}
 			continue
@@ -344,7 +342,7 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 			continue // a blank row
 		}
 		found = true
-		if !emit(entry{source: source, label: label, node: n, header: h, row: row}) {
+		if !emit(entry{source: source, node: n, header: h, row: row}) {
 			return false
 		}
 	}
@@ -353,9 +351,9 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 	}
 	switch {
 	case h == nil:
-		return emit(failed(source, "", msg.New("batch.no_header", source), msg.New("batch.no_header_hint")))
+		return emit(failed(source, 0, msg.New("batch.no_header", source), msg.New("batch.no_header_hint")))
 	case !found:
-		return emit(failed(source, "", msg.New("batch.no_rows", source), noHint))
+		return emit(failed(source, 0, msg.New("batch.no_rows", source), noHint))
 	}
 	return true
 }
@@ -652,7 +650,7 @@ func walkXLSX(ctx context.Context, path string, hold func(int64), emit func(entr
 	setHold(unzipped)
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return emit(failed(path, "", msg.New("batch.no_sheet", path), msg.New("batch.damaged_workbook_hint")))
+		return emit(failed(path, 0, msg.New("batch.no_sheet", path), msg.New("batch.damaged_workbook_hint")))
 	}
 	wb := &workbookCells{}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
@@ -660,7 +658,7 @@ func walkXLSX(ctx context.Context, path string, hold func(int64), emit func(entr
 	}
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return emit(failed(path, "", msg.New("batch.cannot_read_sheet", path, sheets[0], msg.OS(err)), msg.New("batch.damaged_workbook_hint")))
+		return emit(failed(path, 0, msg.New("batch.cannot_read_sheet", path, sheets[0], msg.OS(err)), msg.New("batch.damaged_workbook_hint")))
 	}
 	defer rows.Close()
 	return walkSheet(ctx, path, &xlsxRows{rows: rows}, wb, emit)
@@ -812,19 +810,19 @@ func notWorkbook(path string, err error) entry {
 	)
 	switch {
 	case errors.As(err, &text) && text.sheet:
-		return failed(path, "", msg.New("batch.sheet_text_too_large", path, applicant.Size(applicant.MaxSheetSize), text.row),
+		return failed(path, 0, msg.New("batch.sheet_text_too_large", path, applicant.Size(applicant.MaxSheetSize), text.row),
 			msg.New("batch.text_too_large_hint"))
 	case errors.As(err, &text):
-		return failed(path, "", msg.New("batch.row_text_too_long", path, applicant.Size(applicant.MaxLineSize), text.row),
+		return failed(path, 0, msg.New("batch.row_text_too_long", path, applicant.Size(applicant.MaxLineSize), text.row),
 			msg.New("batch.text_too_large_hint"))
 	case strings.Contains(err.Error(), "unzip size exceeds"):
 		return cannotRead(path, msg.Wrap(applicant.ErrTooLarge, "read.too_large_unzipped", applicant.Size(applicant.MaxSheetSize)).
 			WithHint(msg.New("read.too_large_hint", applicant.Size(applicant.MaxSheetSize))))
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrAlgorithm), errors.Is(err, zip.ErrChecksum),
 		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF), errors.As(err, &corrupt), errors.Is(err, errDamagedXML):
-		return failed(path, "", msg.New("batch.damaged_workbook", path), msg.New("batch.damaged_workbook_hint"))
+		return failed(path, 0, msg.New("batch.damaged_workbook", path), msg.New("batch.damaged_workbook_hint"))
 	}
-	return failed(path, "", msg.New("batch.not_workbook", path, msg.OS(err)), msg.New("batch.not_workbook_hint"))
+	return failed(path, 0, msg.New("batch.not_workbook", path, msg.OS(err)), msg.New("batch.not_workbook_hint"))
 }
 
 // rowAt names a row of a spreadsheet: "caseload.csv:row 4".

@@ -47,7 +47,27 @@ type Caseload struct {
 	// Pages, when set, holds the board's pages done, compressed, instead
 	// of memory (a file, for a caseload of tens of thousands).
 	Pages PageStore
+	// Failed are the entries for which no pack was made, in input order
+	// (the first ones: FailedCount says how many failed in all). The board
+	// lists them first (SPEC §4): a volunteer who reads only the board must
+	// not lose them.
+	Failed      []FailedEntry
+	FailedCount int
 }
+
+// FailedEntry is an entry of the caseload that failed: where it is, the
+// name read from it when one was, and its first problem (in French).
+type FailedEntry struct {
+	Source  string
+	Row     int // 0 for an applicant file
+	Name    string
+	Problem string
+	Hint    string
+}
+
+// failedWidths are the widths of the table of failed entries: file, row,
+// person, first problem.
+var failedWidths = [...]float64{40, 14, 38, 78}
 
 // PageStore holds compressed pages of a document: PutPage must copy z;
 // Page returns what was last put for page n.
@@ -295,8 +315,38 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	rows, late, withWarnings := cl.rowsOf(src)
 	sortRows(src, rows, true)
 	// the count is of every file on the board, not only those with a date ahead
-	count := c.fill(cw.Count, m{"Deadlines": len(rows), "People": src.len()})
+	count := c.fill(cw.Count, m{"Deadlines": len(rows), "People": src.len(), "Failed": max(cl.FailedCount, len(cl.Failed))})
 	d.title(title, subtitle, count)
+
+	// First the entries that failed: no pack was made for them.
+	if len(cl.Failed) > 0 {
+		cols := make([]column, len(failedWidths))
+		for i, w := range failedWidths {
+			cols[i] = column{Title: cw.FailedColumns[i], Width: w}
+		}
+		var buf []cell
+		failedRow := func(i int) []cell {
+			e := &cl.Failed[i]
+			row := ""
+			if e.Row > 0 {
+				row = strconv.Itoa(e.Row)
+			}
+			buf = append(buf[:0],
+				cell{Text: e.Source},
+				cell{Text: row},
+				cell{Text: e.Name, Style: styleBold},
+				cell{Text: french.Typo(e.Problem), Ink: &colWarn, Sub: french.Typo(e.Hint)},
+			)
+			return buf
+		}
+		n := max(cl.FailedCount, len(cl.Failed))
+		d.boardTable(c.fill(cw.FailedHeading, m{"Count": n}), c.fill(cw.FailedNote, nil), cols, len(cl.Failed), failedRow)
+		if more := n - len(cl.Failed); more > 0 {
+			c.y -= 2
+			c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, c.fill(cw.FailedMore, m{"More": more})))
+			c.y += 3
+		}
+	}
 
 	if len(rows) == 0 {
 		c.para(marginLeft, contentWidth, leadBody, sizeBody, alignLeft, plain(styleRegular, c.fill(cw.None, nil)))

@@ -342,3 +342,51 @@ func TestCaseloadPageStoreSameBytes(t *testing.T) {
 		t.Errorf("got %v, want the store's error", err)
 	}
 }
+
+// TestCaseloadFailed: the entries for which no pack was made open the
+// board, with their file, row, name when known and first problem, and the
+// count says how many failed; past the entries kept, a line says how many
+// more summary.csv lists.
+func TestCaseloadFailed(t *testing.T) {
+	cl := Caseload{
+		Today: today,
+		Entries: []CaseloadEntry{{Name: "Aminata DIALLO", Source: "a.yaml", Deadlines: []plan.Deadline{
+			{ID: "first", Date: mustDate(t, "2026-11-30"), Title: "Échéance first"}}}},
+		Failed: []FailedEntry{
+			{Source: "dossiers.xlsx", Row: 11, Name: "KONÉ Awa", Problem: "colonne « Date de naissance », cellule E11 : trouvé \"31/02/1990\", qui n’est pas un jour du calendrier",
+				Hint: "vérifiez le jour"},
+			{Source: "b.yaml", Problem: "b.yaml:3:1 : applicant : absent"},
+		},
+		FailedCount: 5,
+	}
+	var buf bytes.Buffer
+	l, err := caseload(&buf, cl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *dump != "" {
+		if err := os.WriteFile(filepath.Join(*dump, "caseload-failed.pdf"), buf.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	text := allText(l)
+	for _, want := range []string{"1\u00a0échéance à venir dans 1\u00a0dossier\u00a0; 5\u00a0dossiers non traités", "Dossiers non traités (5)",
+		"dossiers.xlsx", "KONÉ Awa", "cellule E11", "vérifiez le jour", "b.yaml",
+		"… et 3\u00a0autres entrées non traitées\u00a0: voir summary.csv."} {
+		if !containsText(text, want) {
+			t.Errorf("caseload lacks %q", want)
+		}
+	}
+	if a, b := indexText(text, "Dossiers non traités (5)"), indexText(text, "Échéance first"); a < 0 || a > b {
+		t.Errorf("the failed entries come after the deadlines: %d %d", a, b)
+	}
+	// none failed: no table, and the count says nothing of failures
+	cl.Failed, cl.FailedCount = nil, 0
+	l, err = caseload(io.Discard, cl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := allText(l); containsText(text, "non traité") {
+		t.Error("a board without failures speaks of them")
+	}
+}

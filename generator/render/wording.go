@@ -233,6 +233,10 @@ type calendarWords struct {
 		LateNote        string   `yaml:"late_note"`
 		LateColumns     []string `yaml:"late_columns"`
 		LateStatus      string   `yaml:"late_status"`
+		FailedHeading   string   `yaml:"failed_heading"`
+		FailedNote      string   `yaml:"failed_note"`
+		FailedColumns   []string `yaml:"failed_columns"`
+		FailedMore      string   `yaml:"failed_more"`
 	} `yaml:"caseload"`
 }
 
@@ -368,6 +372,9 @@ func (w *wording) read(fsys fs.FS, p wordingPart) error {
 		if len(t.titles) != 6 {
 			return fmt.Errorf("read wording templates/%s: %s has %d titles, expected 6", path, t.key, len(t.titles))
 		}
+	}
+	if n := len(w.Calendar.Caseload.FailedColumns); n != len(failedWidths) {
+		return fmt.Errorf("read wording templates/%s: caseload.failed_columns has %d titles, expected %d", path, n, len(failedWidths))
 	}
 	return nil
 }
