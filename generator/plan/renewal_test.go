@@ -102,41 +102,47 @@ func TestRenewalWindow(t *testing.T) {
 // APS) and the expiry: which dates have passed, the next step, the
 // warnings and the late visa.
 func TestRenewalBoundaries(t *testing.T) {
-	expires := civil.New(2027, 3, 31)
-	for _, kind := range permitKinds {
-		opens, due := renewalWindow(kind, expires)
-		for _, on := range []civil.Date{opens.AddDays(-1), opens, opens.AddDays(1), due.AddDays(-1), due,
-			due.AddDays(1), expires.AddDays(-1), expires, expires.AddDays(1)} {
-			w := struct{ openPassed, duePassed, expired bool }{on.After(opens), on.After(due), on.After(expires)}
-			t.Run(fmt.Sprintf("%s %s", kind, on), func(t *testing.T) {
-				p := computeOn(t, renewalFile(kind, expires), on)
-				if got := deadline(t, p, DeadlineRenewalWindowOpens).Passed; got != w.openPassed {
-					t.Errorf("renewal_window_opens passed %v, want %v", got, w.openPassed)
-				}
-				if got := deadline(t, p, DeadlineRenewalFiling).Passed; got != w.duePassed {
-					t.Errorf("renewal_filing passed %v, want %v", got, w.duePassed)
-				}
-				if got := deadline(t, p, DeadlinePermitExpiry).Passed; got != w.expired {
-					t.Errorf("permit_expiry passed %v, want %v", got, w.expired)
-				}
-				// a renewal not filed always has its filing as the step: late once passed
-				if s := p.NextStep; s == nil || s.ID != DeadlineRenewalFiling || s.Late != w.duePassed {
-					t.Errorf("next step %+v, want renewal_filing late %v", s, w.duePassed)
-				}
-				if got := warning(p, WarningRenewalLate) != nil; got != w.duePassed {
-					t.Errorf("renewal_late %v, want %v", got, w.duePassed)
-				}
-				if got := warning(p, WarningPermitExpired) != nil; got != w.expired {
-					t.Errorf("permit_expired %v, want %v", got, w.expired)
-				}
-				if got := feeOf(p, FeeLateRenewalVisa) != nil; got != w.duePassed {
-					t.Errorf("late_renewal_visa fee %v, want %v", got, w.duePassed)
-				}
-				if got := item(p, ItemLateRenewalVisa) != nil; got != w.duePassed {
-					t.Errorf("late_renewal_visa item %v, want %v", got, w.duePassed)
-				}
-			})
+	// expiries after months of 31, 30, 28 and 29 days
+	for _, expires := range []civil.Date{civil.New(2027, 3, 31), civil.New(2027, 4, 30), civil.New(2027, 3, 1), civil.New(2028, 3, 1)} {
+		for _, kind := range permitKinds {
+			boundaries(t, kind, expires)
 		}
+	}
+}
+
+func boundaries(t *testing.T, kind string, expires civil.Date) {
+	opens, due := renewalWindow(kind, expires)
+	for _, on := range []civil.Date{opens.AddDays(-1), opens, opens.AddDays(1), due.AddDays(-1), due,
+		due.AddDays(1), expires.AddDays(-1), expires, expires.AddDays(1)} {
+		w := struct{ openPassed, duePassed, expired bool }{on.After(opens), on.After(due), on.After(expires)}
+		t.Run(fmt.Sprintf("%s expiring %s on %s", kind, expires, on), func(t *testing.T) {
+			p := computeOn(t, renewalFile(kind, expires), on)
+			if got := deadline(t, p, DeadlineRenewalWindowOpens).Passed; got != w.openPassed {
+				t.Errorf("renewal_window_opens passed %v, want %v", got, w.openPassed)
+			}
+			if got := deadline(t, p, DeadlineRenewalFiling).Passed; got != w.duePassed {
+				t.Errorf("renewal_filing passed %v, want %v", got, w.duePassed)
+			}
+			if got := deadline(t, p, DeadlinePermitExpiry).Passed; got != w.expired {
+				t.Errorf("permit_expiry passed %v, want %v", got, w.expired)
+			}
+			// a renewal not filed always has its filing as the step: late once passed
+			if s := p.NextStep; s == nil || s.ID != DeadlineRenewalFiling || s.Late != w.duePassed {
+				t.Errorf("next step %+v, want renewal_filing late %v", s, w.duePassed)
+			}
+			if got := warning(p, WarningRenewalLate) != nil; got != w.duePassed {
+				t.Errorf("renewal_late %v, want %v", got, w.duePassed)
+			}
+			if got := warning(p, WarningPermitExpired) != nil; got != w.expired {
+				t.Errorf("permit_expired %v, want %v", got, w.expired)
+			}
+			if got := feeOf(p, FeeLateRenewalVisa) != nil; got != w.duePassed {
+				t.Errorf("late_renewal_visa fee %v, want %v", got, w.duePassed)
+			}
+			if got := item(p, ItemLateRenewalVisa) != nil; got != w.duePassed {
+				t.Errorf("late_renewal_visa item %v, want %v", got, w.duePassed)
+			}
+		})
 	}
 }
 
