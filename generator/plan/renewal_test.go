@@ -438,3 +438,86 @@ func TestHeldPermitsSection(t *testing.T) {
 		t.Error("HeldPermitOf: no error for an unknown kind")
 	}
 }
+
+// The next step of a renewal (SPEC §2, "Next step"): its filing limit while
+// not filed (late once passed, rule 1; else rule 2); once filed, the
+// permit's or the récépissé's expiry within 30 days (rule 3) before the
+// stage action; the stages run from the renewal's own dates.
+func TestRenewalNextStep(t *testing.T) {
+	expires := civil.New(2026, 12, 22) // 30 days after today
+	tests := []struct {
+		name     string
+		edit     func(f *applicant.File)
+		stage    string
+		id       string
+		late     bool
+		daysLeft int // of the step's date, when it is a deadline of the plan
+	}{
+		{"not filed, limit passed", func(f *applicant.File) {}, StageToFile, DeadlineRenewalFiling, true, -30},
+		{"not filed, limit to come", func(f *applicant.File) { f.CurrentPermit.ExpiresOn = civil.New(2027, 3, 1) }, StageToFile,
+			DeadlineRenewalFiling, false, 39},
+		{"filed, permit ends in 30 days", func(f *applicant.File) { f.Procedure.FiledOn = civil.New(2026, 10, 1) }, StageFiled,
+			DeadlinePermitExpiry, false, 30},
+		{"filed, permit ends in 31 days", func(f *applicant.File) {
+			f.Procedure.FiledOn = civil.New(2026, 10, 1)
+			f.CurrentPermit.ExpiresOn = expires.AddDays(1)
+		}, StageFiled, StepAwaitCertificate, false, 0},
+		{"filed, permit ended, récépissé ends in 30 days", func(f *applicant.File) {
+			f.Procedure.FiledOn = civil.New(2026, 9, 1)
+			f.Procedure.CertificateAvailableOn = civil.New(2026, 9, 10)
+			f.Procedure.CertificateSentOn = civil.New(2026, 9, 20)
+			f.CurrentPermit.ExpiresOn = civil.New(2026, 11, 1)
+			f.Procedure.ReceiptExpiresOn = expires
+		}, StageWithOFII, DeadlineReceiptExpiry, false, 30},
+		{"with OFII, récépissé ends in 31 days", func(f *applicant.File) {
+			f.Procedure.FiledOn = civil.New(2026, 9, 1)
+			f.Procedure.CertificateSentOn = civil.New(2026, 9, 20)
+			f.CurrentPermit.ExpiresOn = civil.New(2026, 11, 1)
+			f.Procedure.ReceiptExpiresOn = expires.AddDays(1)
+		}, StageWithOFII, StepAwaitDecision, false, 0},
+		{"certificate available: its month", func(f *applicant.File) {
+			f.Procedure.FiledOn = civil.New(2026, 11, 2)
+			f.Procedure.CertificateAvailableOn = civil.New(2026, 11, 16)
+		}, StageCertificateDue, DeadlineCertificateToOFII, false, 24},
+		{"granted", func(f *applicant.File) {
+			f.Procedure.FiledOn = civil.New(2026, 8, 1)
+			f.Procedure.Decision = &applicant.Decision{Outcome: applicant.Granted, NotifiedOn: civil.New(2026, 11, 2)}
+			f.CurrentPermit.ExpiresOn = civil.New(2027, 6, 1)
+		}, StageGranted, StepCollectPermit, false, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := renewalFile(applicant.PermitCard, expires)
+			tt.edit(f)
+			p := compute(t, f)
+			if p.Application != ApplicationRenewal || p.Stage != tt.stage {
+				t.Errorf("application %s, stage %s; want renewal, %s", p.Application, p.Stage, tt.stage)
+			}
+			s := p.NextStep
+			if s == nil || s.ID != tt.id || s.Late != tt.late {
+				t.Fatalf("next step %+v, want %s late %v", s, tt.id, tt.late)
+			}
+			if d := p.Next(); d != nil && d.DaysLeft != tt.daysLeft {
+				t.Errorf("the step's date is %d days away, want %d", d.DaysLeft, tt.daysLeft)
+			}
+		})
+	}
+}
+
+// A renewal whose filing limit is not yet a step (a permit issued after
+// the run's date, which the loader refuses) falls back on the stage
+// action, worded for a renewal.
+func TestRenewalStageAction(t *testing.T) {
+	for _, kind := range []string{applicant.PermitCard, applicant.PermitAPS} {
+		f := renewalFile(kind, civil.New(2027, 6, 30))
+		f.CurrentPermit.IssuedOn = today.AddDays(1)
+		p := compute(t, f)
+		want := StepFileApplication
+		if kind == applicant.PermitAPS {
+			want = StepAskPrefecture
+		}
+		if s := p.NextStep; s == nil || s.ID != want || !strings.Contains(s.Title+s.Now, "renouvellement") {
+			t.Errorf("%s: next step %+v, want %s worded for a renewal", kind, s, want)
+		}
+	}
+}

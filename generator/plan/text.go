@@ -127,7 +127,11 @@ func (t *tables) writeText(tw *textWriter, p *Plan) error {
 		return err
 	}
 	tw.heading(s)
-	if s, err = tx.Route.render(t.w.Permits[p.Basis].Title); err != nil {
+	route := struct {
+		Title   string
+		Renewal bool
+	}{t.w.Permits[p.Basis].Title, p.Application == ApplicationRenewal}
+	if s, err = tx.Route.render(route); err != nil {
 		return err
 	}
 	tw.line("", "", s)
