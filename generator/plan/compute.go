@@ -903,7 +903,8 @@ func (t *tables) nextStep(p *Plan, fs *facts, dec *applicant.Decision) (*NextSte
 	// 3. an expiry close at hand
 	if d := find(func(d *Deadline) bool {
 		stages, held := heldExpiries[d.ID]
-		return d.Kind == KindExpiry && held && at(stages) && !d.Passed && d.DaysLeft <= expirySoonDays
+		return d.Kind == KindExpiry && held && at(stages) && !d.Passed && d.DaysLeft <= expirySoonDays &&
+			!(d.ID == DeadlinePermitExpiry && fs.Renewal.ReceiptCovers) // the récépissé takes over
 	}); d != nil {
 		return t.deadlineStep(d, false, fs)
 	}

@@ -174,6 +174,11 @@ type renewal struct {
 	Late          bool       // renewal_late: the limit passed, not filed, or filed after it
 	Expired       bool       // the permit's last day is past
 	Covered       bool       // a récépissé or attestation valid today
+	// ReceiptCovers: the récépissé held ends after the permit does, so it
+	// takes over as the proof of lawful stay (the permit's end is then not
+	// a step: the récépissé's is).
+	ReceiptCovers bool
+	Decided       bool // the prefect's decision is recorded
 	// ChildAdultOn: the sick child's 18th birthday, when it falls before
 	// the APS's expiry or within 6 months (child_majority_before_expiry).
 	ChildAdultOn           *civil.Date
@@ -227,6 +232,8 @@ func (t *tables) renewalOf(f *applicant.File, today civil.Date, period *feePerio
 	r.Late = (!r.Filed && r.FilingDue.Before(today)) || (!pr.FiledOn.IsZero() && pr.FiledOn.After(r.FilingDue))
 	r.Expired = cp.ExpiresOn.Before(today)
 	r.Covered = !pr.ReceiptExpiresOn.IsZero() && !pr.ReceiptExpiresOn.Before(today)
+	r.ReceiptCovers = pr.ReceiptExpiresOn.After(cp.ExpiresOn)
+	r.Decided = pr.Decision != nil
 	if c := f.Situation.SickChild; c != nil && cp.Kind == applicant.PermitAPS && !c.BirthDate.IsZero() {
 		adult := c.BirthDate.AddYears(18)
 		before := !adult.After(cp.ExpiresOn)
@@ -344,7 +351,7 @@ func (r *renewal) warnings(granted bool) []string {
 		if r.Expired && !r.Covered {
 			ids = append(ids, WarningPermitExpired)
 		}
-		if r.Kind == applicant.PermitCard {
+		if r.Kind == applicant.PermitCard && !r.Decided { // advice before the decision
 			ids = append(ids, WarningMultiYearCard)
 		}
 		if r.ChildAdultOn != nil {

@@ -348,6 +348,12 @@ func TestRenewalWarnings(t *testing.T) {
 			}
 		})
 	}
+	decided := renewalFile(applicant.PermitCard, civil.New(2027, 6, 30))
+	decided.Procedure.FiledOn = civil.New(2026, 3, 1)
+	decided.Procedure.Decision = &applicant.Decision{Outcome: applicant.Granted, NotifiedOn: civil.New(2026, 11, 2)}
+	if warning(compute(t, decided), WarningMultiYearCard) != nil {
+		t.Error("multi_year_card after the decision")
+	}
 	w := warning(compute(t, renewalFile(applicant.PermitCard, civil.New(2027, 6, 30))), WarningMultiYearCard)
 	if !strings.Contains(w.Message, "Depuis le 1er janvier 2026") || !strings.Contains(w.Message, "décret n° 2025-647") || !strings.Contains(w.Message, "à vérifier") {
 		t.Errorf("multi_year_card: %s", w.Message)
@@ -469,6 +475,18 @@ func TestRenewalNextStep(t *testing.T) {
 			f.CurrentPermit.ExpiresOn = civil.New(2026, 11, 1)
 			f.Procedure.ReceiptExpiresOn = expires
 		}, StageWithOFII, DeadlineReceiptExpiry, false, 30},
+		{"permit ends in 8 days, the récépissé after it: the récépissé's end", func(f *applicant.File) {
+			f.Procedure.FiledOn = civil.New(2026, 9, 1)
+			f.Procedure.CertificateSentOn = civil.New(2026, 9, 20)
+			f.CurrentPermit.ExpiresOn = civil.New(2026, 11, 30)
+			f.Procedure.ReceiptExpiresOn = civil.New(2026, 12, 10)
+		}, StageWithOFII, DeadlineReceiptExpiry, false, 18},
+		{"permit ends in 8 days, the récépissé the same day: the permit's end", func(f *applicant.File) {
+			f.Procedure.FiledOn = civil.New(2026, 9, 1)
+			f.Procedure.CertificateSentOn = civil.New(2026, 9, 20)
+			f.CurrentPermit.ExpiresOn = civil.New(2026, 11, 30)
+			f.Procedure.ReceiptExpiresOn = civil.New(2026, 11, 30)
+		}, StageWithOFII, DeadlinePermitExpiry, false, 8},
 		{"with OFII, récépissé ends in 31 days", func(f *applicant.File) {
 			f.Procedure.FiledOn = civil.New(2026, 9, 1)
 			f.Procedure.CertificateSentOn = civil.New(2026, 9, 20)

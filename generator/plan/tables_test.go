@@ -170,7 +170,7 @@ func TestWordingFieldsExist(t *testing.T) {
 		Domiciliation: true, APSTax: 3, FeeSource: "s", FeeLaw: "l", Examination: true, Receipt: &d,
 		Renewal: renewal{On: true, Kind: "card", Held: HeldPermit{Title: "t", Short: "s", Your: "v", E: "e"},
 			ExpiresOn: d, IssuedOn: &d, WindowOpensOn: d, FilingDue: d, ANEF: true, Filed: true, Late: true,
-			Expired: true, Covered: true, ChildAdultOn: &d, ChildAdultBeforeExpiry: true, A2Rule: true,
+			Expired: true, Covered: true, ReceiptCovers: true, Decided: true, ChildAdultOn: &d, ChildAdultBeforeExpiry: true, A2Rule: true,
 			RenewalTax: 200, LateVisa: 180, TaxSource: "s", TaxCaveat: "c", LateSource: "s", LateCaveat: "c"}}
 	// and the other branch of every {{if}}
 	bare := facts{Today: d, Route: RouteAPSParent, Permit: Permit{Title: "t", Short: "s", Granted: "g"},
