@@ -212,6 +212,22 @@ var dayKeys = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 // Hours returns the opening hours of slots in the language, one line per
 // slot: « Lundi, jeudi et vendredi : de 14 h 30 à 17 h 30 ».
 func (c *Catalog) Hours(slots []Slot) ([]string, error) {
+	key := fmt.Sprint(c.Code, slots)
+	if lines, ok := hoursCache.Load(key); ok {
+		return lines.([]string), nil
+	}
+	lines, err := c.hours(slots)
+	if err == nil {
+		hoursCache.Store(key, lines)
+	}
+	return lines, err
+}
+
+// hoursCache keeps the hours worded in each language: the same few lines
+// for every pack of a batch.
+var hoursCache sync.Map // code and slots → []string
+
+func (c *Catalog) hours(slots []Slot) ([]string, error) {
 	var lines []string
 	for _, s := range slots {
 		var days []string

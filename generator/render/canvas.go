@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"rsc.io/qr/coding"
 
 	"github.com/ofiipack/ofiipack/fonts"
 	"github.com/ofiipack/ofiipack/generator/civil"
@@ -24,6 +25,8 @@ type canvas struct {
 	pdf *fpdf.Fpdf
 	rec *layout
 	err error
+
+	codes map[string]*coding.Code // the QR codes of this PDF, by payload
 
 	y float64 // flowing cursor: top of the next block
 

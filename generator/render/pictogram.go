@@ -1,20 +1,26 @@
 package render
 
-import "codeberg.org/go-pdf/fpdf"
+import (
+	"bytes"
+	"strconv"
+	"sync"
+)
 
 // Pictograms of the notice in the applicant's language (SPEC §3): drawn as
 // vectors, no image file, each printed with its word, so that a person who
-// reads little still finds the date and the action. (x, y) is the top-left
-// corner of a square of side s; they draw in the current draw and fill
-// colours.
+// reads little still finds the date and the action. Each is a path in a
+// box of 100 × 100 units (y downwards), made once per process and placed
+// on the page by a transformation, as the QR codes are: a notice draws up
+// to ten of them, and formatting their curves anew was a tenth of its cost.
 type pictogram int
 
 const (
-	pictoClock    pictogram = iota // a deadline: something is due by the date
+	pictoClock    pictogram = iota // a deadline, an action: something is due
 	pictoBuilding                  // an appointment: be at a place on the date
 	pictoCalendar                  // an expiry: a document ends on the date
 	pictoEnvelope                  // a letter arrives; the sealed certificate
 	pictoPhone                     // who can help
+	numPictograms
 )
 
 // pictogramOf is the pictogram of a kind of date (SPEC §2).
@@ -28,57 +34,88 @@ func pictogramOf(kind string) pictogram {
 	return pictoClock
 }
 
+// pictogram draws p in the square of side s (mm) whose top-left corner is
+// (x, y), stroked and filled in the current draw and fill colours.
 func (c *canvas) pictogram(p pictogram, x, y, s float64) {
-	pdf := c.pdf
-	lw := max(0.25, s/28)
-	pdf.SetLineWidth(lw)
-	pdf.SetLineCapStyle("round")
-	pdf.SetLineJoinStyle("round")
-	switch p {
-	case pictoClock:
-		cx, cy, r := x+s/2, y+s/2, s*0.44
-		pdf.Circle(cx, cy, r, "D")
-		for _, d := range [][2]float64{{0, -1}, {1, 0}, {0, 1}, {-1, 0}} {
-			pdf.Line(cx+d[0]*r*0.78, cy+d[1]*r*0.78, cx+d[0]*r*0.92, cy+d[1]*r*0.92)
-		}
-		pdf.SetLineWidth(lw * 1.6)
-		pdf.Line(cx, cy, cx, cy-r*0.62)
-		pdf.Line(cx, cy, cx+r*0.45, cy+r*0.2)
-		pdf.Circle(cx, cy, lw, "F")
-	case pictoBuilding:
-		roof := []fpdf.PointType{{X: x + s*0.06, Y: y + s*0.34}, {X: x + s/2, Y: y + s*0.08}, {X: x + s*0.94, Y: y + s*0.34}}
-		pdf.Polygon(roof, "FD")
-		pdf.Rect(x+s*0.1, y+s*0.38, s*0.8, s*0.05, "FD")
-		for i := range 4 {
-			cx := x + s*0.18 + float64(i)*s*0.213
-			pdf.Rect(cx, y+s*0.47, s*0.08, s*0.33, "F")
-		}
-		pdf.Rect(x+s*0.06, y+s*0.84, s*0.88, s*0.08, "FD")
-	case pictoCalendar:
-		pdf.RoundedRect(x+s*0.08, y+s*0.16, s*0.84, s*0.76, s*0.06, "1234", "D")
-		pdf.Rect(x+s*0.08, y+s*0.16, s*0.84, s*0.16, "F")
-		pdf.Rect(x+s*0.26, y+s*0.06, s*0.07, s*0.18, "F")
-		pdf.Rect(x+s*0.67, y+s*0.06, s*0.07, s*0.18, "F")
-		for row := range 3 {
-			for col := range 4 {
-				pdf.Rect(x+s*(0.17+float64(col)*0.18), y+s*(0.41+float64(row)*0.16), s*0.1, s*0.08, "F")
-			}
-		}
-		// the last day crossed out: the document ends
-		pdf.SetLineWidth(lw * 1.6)
-		bx, by := x+s*0.71, y+s*0.73
-		pdf.Line(bx-s*0.05, by-s*0.05, bx+s*0.15, by+s*0.13)
-		pdf.Line(bx+s*0.15, by-s*0.05, bx-s*0.05, by+s*0.13)
-	case pictoEnvelope:
-		pdf.RoundedRect(x+s*0.04, y+s*0.2, s*0.92, s*0.6, s*0.04, "1234", "D")
-		pdf.Line(x+s*0.04, y+s*0.22, x+s/2, y+s*0.54)
-		pdf.Line(x+s/2, y+s*0.54, x+s*0.96, y+s*0.22)
-	case pictoPhone:
-		pdf.RoundedRect(x+s*0.26, y+s*0.04, s*0.48, s*0.92, s*0.08, "1234", "D")
-		pdf.Rect(x+s*0.32, y+s*0.15, s*0.36, s*0.6, "F")
-		pdf.Circle(x+s/2, y+s*0.85, s*0.045, "F")
-	}
-	pdf.SetLineCapStyle("butt")
-	pdf.SetLineJoinStyle("miter")
-	pdf.SetLineWidth(0.2)
+	k := c.pdf.GetConversionRatio()
+	m := s / 100 * k
+	b := make([]byte, 0, 64+len(pictoPaths()[p]))
+	b = append(b, "q "...)
+	b = strconv.AppendFloat(b, m, 'f', 4, 64)
+	b = append(b, " 0 0 "...)
+	b = strconv.AppendFloat(b, -m, 'f', 4, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, x*k, 'f', 3, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (pageHeight-y)*k, 'f', 3, 64)
+	b = append(b, " cm\n"...)
+	b = append(b, pictoPaths()[p]...)
+	b = append(b, "Q\n"...)
+	c.pdf.RawWriteBuf(bytes.NewReader(b))
 }
+
+// path writes PDF path operators in the pictograms' 100-unit box.
+type path []byte
+
+func (p path) num(v float64) path {
+	return append(strconv.AppendFloat(p, v, 'f', -1, 64), ' ')
+}
+
+func (p path) op(s string) path { return append(p, s+"\n"...) }
+
+func (p path) move(x, y float64) path { return p.num(x).num(y).op("m") }
+func (p path) line(x, y float64) path { return p.num(x).num(y).op("l") }
+func (p path) rect(x, y, w, h float64) path {
+	return p.num(x).num(y).num(w).num(h).op("re")
+}
+
+// circle adds a circle of four Bézier arcs.
+func (p path) circle(cx, cy, r float64) path {
+	const kappa = 0.5523
+	d := r * kappa
+	p = p.move(cx+r, cy)
+	p = p.num(cx + r).num(cy + d).num(cx + d).num(cy + r).num(cx).num(cy + r).op("c")
+	p = p.num(cx - d).num(cy + r).num(cx - r).num(cy + d).num(cx - r).num(cy).op("c")
+	p = p.num(cx - r).num(cy - d).num(cx - d).num(cy - r).num(cx).num(cy - r).op("c")
+	p = p.num(cx + d).num(cy - r).num(cx + r).num(cy - d).num(cx + r).num(cy).op("c")
+	return p.op("h")
+}
+
+// stroke is the pictograms' line width (units), thick the hands' and
+// crosses'.
+const (
+	stroke = 3.6
+	thick  = 5.8
+)
+
+var pictoPaths = sync.OnceValue(func() (paths [numPictograms][]byte) {
+	start := func() path { return path("1 J 1 j ").num(stroke).op("w") }
+
+	p := start().circle(50, 50, 44).op("S")
+	for _, d := range [][2]float64{{0, -1}, {1, 0}, {0, 1}, {-1, 0}} {
+		p = p.move(50+d[0]*34, 50+d[1]*34).line(50+d[0]*40, 50+d[1]*40)
+	}
+	p = p.op("S").num(thick).op("w").move(50, 50).line(50, 23).move(50, 50).line(70, 59).op("S")
+	paths[pictoClock] = p.circle(50, 50, 3.6).op("f")
+
+	p = start().move(6, 34).line(50, 8).line(94, 34).op("h B")
+	p = p.rect(10, 38, 80, 5).op("B")
+	for i := range 4 {
+		p = p.rect(18+float64(i)*21.3, 47, 8, 33)
+	}
+	paths[pictoBuilding] = p.op("f").rect(6, 84, 88, 8).op("B")
+
+	p = start().rect(8, 16, 84, 76).op("S").rect(8, 16, 84, 16).rect(26, 6, 7, 18).rect(67, 6, 7, 18)
+	for row := range 3 {
+		for col := range 4 {
+			p = p.rect(17+float64(col)*18, 41+float64(row)*16, 10, 8)
+		}
+	}
+	// the last day crossed out: the document ends
+	paths[pictoCalendar] = p.op("f").num(thick).op("w").move(66, 68).line(86, 86).move(86, 68).line(66, 86).op("S")
+
+	paths[pictoEnvelope] = start().rect(4, 20, 92, 60).op("S").move(4, 22).line(50, 54).line(96, 22).op("S")
+
+	paths[pictoPhone] = start().rect(26, 4, 48, 92).op("S").rect(32, 15, 36, 60).op("f").circle(50, 85, 4.5).op("f")
+	return paths
+})

@@ -26,10 +26,19 @@ func (c *canvas) qr(x, y, size float64, payload string, cache bool) {
 			return
 		}
 	}
-	code, err := qrCode(payload, cache)
-	if err != nil {
-		c.fail(err)
-		return
+	code := c.codes[payload]
+	if code == nil {
+		var err error
+		if code, err = qrCode(payload, cache); err != nil {
+			c.fail(err)
+			return
+		}
+		// the notice and the calendar print the next date's code: it is
+		// encoded once per pack
+		if c.codes == nil {
+			c.codes = map[string]*coding.Code{}
+		}
+		c.codes[payload] = code
 	}
 	n := code.Size + 2*qrQuietModules
 	m := size / float64(n)
