@@ -457,3 +457,32 @@ func TestNoWindowsDeviceName(t *testing.T) {
 		t.Errorf("unique(console) = %q", got)
 	}
 }
+
+// The applicant's language, in the column « Langue de la personne », by
+// its French name in any case and accent, or its code (SPEC §1, §4).
+func TestLanguageCell(t *testing.T) {
+	titles := Titles()
+	i := slices.Index(ColumnNames(), "applicant.language")
+	if i < 0 || titles[i] != "Langue de la personne" {
+		t.Fatalf("the language column is titled %q", titles[i])
+	}
+	h, probs := parseHeader("x.csv", 1, titles)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	for in, want := range map[string]string{"Géorgien": "ka", "GEORGIEN": "ka", "russe": "ru", "ar": "ar", "Arabe": "ar", "": "", "français": "fr"} {
+		row := cells(t, map[string]string{"applicant.language": in})
+		f, err := applicant.DecodeNode("x.csv", rowNode(h, 2, row, nil), today)
+		if err != nil {
+			t.Errorf("%q: %v", in, err)
+			continue
+		}
+		if f.Applicant.Language != want {
+			t.Errorf("%q read as %q, want %q", in, f.Applicant.Language, want)
+		}
+	}
+	row := cells(t, map[string]string{"applicant.language": "klingon"})
+	if _, err := applicant.DecodeNode("x.csv", rowNode(h, 2, row, nil), today); err == nil || !strings.Contains(err.Error(), "ka (géorgien)") {
+		t.Errorf("an unknown language: %v, want an error listing the languages", err)
+	}
+}
