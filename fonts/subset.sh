@@ -32,13 +32,14 @@ done
 
 # The notice in the applicant's language (generator/render/notice.go) draws
 # Arabic and Georgian with their own Noto families, Regular and Bold. Arabic
-# keeps its block and the Presentation Forms-B (and the spaces), which the notice draws
-# (generator/arabic shapes into them): no layout table is needed. Every
-# other character of the notice (digits, Latin names, punctuation) comes
-# from Noto Sans above.
+# keeps its block and the Presentation Forms-B, which the notice draws
+# (generator/arabic shapes into them: no layout table is needed), and the
+# digits, punctuation and guillemets the font has, so that an Arabic line
+# changes fonts less often. Every other character of the notice (Latin
+# names, slashes, parentheses) comes from Noto Sans above.
 for style in Regular Bold; do
 	pyftsubset "$src/NotoSansArabic-$style.ttf" \
-		--unicodes="U+0020,U+00A0,U+0600-06FF,U+FE70-FEFF" \
+		--unicodes="U+0020-0021,U+002C-002E,U+0030-003A,U+00A0,U+00AB,U+00BB,U+0600-06FF,U+FE70-FEFF" \
 		--layout-features='' --no-hinting \
 		--name-IDs='*' --name-languages='*' \
 		--drop-tables+=DSIG,GSUB,GPOS,GDEF \

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ofiipack/ofiipack/generator/arabic"
 	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/fontset"
 	"github.com/ofiipack/ofiipack/generator/french"
 	"github.com/ofiipack/ofiipack/generator/ical"
 	"github.com/ofiipack/ofiipack/generator/notice"
@@ -33,14 +34,15 @@ const (
 	noticePicto    = 11.0 // side of a pictogram (mm)
 	noticeQRSize   = 32.0
 	noticeDateCol  = 36.0 // the dates block's date column
-	noticeGapAfter = 2.5  // space after a block
+	noticeGapAfter = 1.8  // space after a block
 )
 
 // arabicRune and georgianRune are the characters the script faces draw
 // (the ranges fonts/subset.sh keeps); every other character of a notice
 // is drawn with Noto Sans.
 func arabicRune(r rune) bool {
-	return r == ' ' || r == '\u00a0' || r >= 0x0600 && r <= 0x06FF || r >= 0xFE70 && r <= 0xFEFF
+	return r >= 0x0600 && r <= 0x06FF || r >= 0xFE70 && r <= 0xFEFF ||
+		strings.ContainsRune(" !,-.0123456789:\u00a0«»", r)
 }
 
 func georgianRune(r rune) bool {
@@ -145,8 +147,8 @@ func (n *noticeWriter) styles(bold bool) (base, script string) {
 }
 
 // runs cuts a line, in drawing order, into runs of one face: the script's
-// face for its letters, Noto Sans for the rest; a space stays in the run
-// it is in.
+// face for its letters, Noto Sans for the rest; a character both faces
+// draw (a space, a digit in Arabic) stays in the run it is in.
 func (n *noticeWriter) runs(s string, bold bool) []span {
 	base, script := n.styles(bold)
 	if n.inScript == nil {
@@ -156,11 +158,11 @@ func (n *noticeWriter) runs(s string, bold bool) []span {
 	start, cur := 0, ""
 	for i, r := range s {
 		want := base
-		if r != ' ' && n.inScript(r) {
+		if n.inScript(r) {
 			want = script
-		}
-		if r == ' ' && i > 0 {
-			want = cur
+			if i > 0 && fontset.Covers(r) {
+				want = cur
+			}
 		}
 		if i > 0 && want != cur {
 			out = append(out, span{cur, s[start:i]})
@@ -597,7 +599,7 @@ func (n *noticeWriter) heading(lang, fr string, p pictogram, keep float64) {
 	c := n.c
 	const iconW = 7.0
 	w := contentWidth - iconW - 2
-	it := n.pair(lang, fr, w, 10, 4.6, true, colAccent)
+	it := n.pair(lang, fr, w, 10, 4.4, true, colAccent)
 	it.frSize, it.frLead = 7.2, 3.1
 	c.need(it.height() + keep)
 	x, ix := marginLeft+iconW+2, marginLeft
@@ -618,7 +620,7 @@ func (n *noticeWriter) bullets(lang, fr []string) {
 	w := contentWidth - indent
 	for i := range lang {
 		it := n.pair(lang[i], fr[i], w, noticeSize, noticeLead, false, colInk)
-		it.below = 0.4
+		it.below = 0.2
 		c.need(it.height())
 		bx, tx := marginLeft+1.4, marginLeft+indent
 		if n.rtl {

@@ -288,3 +288,20 @@ func sentences(c *notice.Catalog) []string {
 	}
 	return out
 }
+
+// TestNoticeFitsTwoPages: for every example, in every language, the
+// notice holds on one page or two, inside its margins (SPEC §3).
+func TestNoticeFitsTwoPages(t *testing.T) {
+	langs, _ := notice.Languages()
+	for _, name := range examples {
+		for _, lang := range langs {
+			l, _, _, _ := noticePack(t, name, lang.Code, today, nil)
+			for _, d := range l.Docs {
+				if d.ID == plan.DocApplicantNotice && (d.PageCount < 1 || d.PageCount > 2) {
+					t.Errorf("%s in %s: the notice has %d pages", name, lang.Code, d.PageCount)
+				}
+			}
+			checkNothingOverflows(t, l)
+		}
+	}
+}
