@@ -1,11 +1,12 @@
-// Command floor draws the cover letter of examples/diallo-general.yaml
-// (page.go) with unpatched fpdf and nothing else: no applicant file, no
-// plan, no wording. It is the least a Go program must do to print that
-// page with the same fonts, and BenchmarkLetterProcess (cmd/ofiipack)
-// compares the CPU time of a whole `ofiipack letter` process with it.
+// Command floor draws the cover letter (letter.go), or the whole pack of
+// seven pages (pack.go), of examples/diallo-general.yaml with fpdf as
+// published and nothing else: no applicant file, no plan, no wording. It
+// is the least a Go program must do to print that text with the same
+// fonts, and the process benchmarks of cmd/ofiipack (BenchmarkLetterProcess,
+// BenchmarkBatchProcess) compare ofiipack's CPU time with it.
 //
 // It is its own module, so that it builds against fpdf as published, not
-// against ofiipack's patched copy. The benchmark copies it and the fonts
+// against ofiipack's patched copy. The benchmarks copy it and the fonts
 // to a temporary folder before building it (go:embed cannot reach
 // ../../../../fonts).
 package main
@@ -18,6 +19,16 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 )
+
+type document struct {
+	title string
+	pages []page
+}
+
+type page struct {
+	lines []line
+	runs  []run
+}
 
 type line struct{ x1, y1, x2, y2 float64 }
 
@@ -36,8 +47,12 @@ var (
 )
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: floor OUTPUT.pdf")
+	doc := letter
+	switch {
+	case len(os.Args) == 3 && os.Args[2] == "pack":
+		doc = pack
+	case len(os.Args) != 2:
+		fmt.Fprintln(os.Stderr, "usage: floor OUTPUT.pdf [pack]")
 		os.Exit(2)
 	}
 	pdf := fpdf.New("P", "mm", "A4", "")
@@ -45,17 +60,19 @@ func main() {
 	pdf.SetCreationDate(day)
 	pdf.SetModificationDate(day)
 	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetTitle(page.title, true)
+	pdf.SetTitle(doc.title, true)
 	pdf.AddUTF8FontFromBytes("noto", "", regular)
 	pdf.AddUTF8FontFromBytes("noto", "B", bold)
-	pdf.AddPage()
-	pdf.SetLineWidth(0.25)
-	for _, l := range page.lines {
-		pdf.Line(l.x1, l.y1, l.x2, l.y2)
-	}
-	for _, r := range page.runs {
-		pdf.SetFont("noto", r.style, r.size)
-		pdf.Text(r.x, r.baseline, r.text)
+	for _, p := range doc.pages {
+		pdf.AddPage()
+		pdf.SetLineWidth(0.25)
+		for _, l := range p.lines {
+			pdf.Line(l.x1, l.y1, l.x2, l.y2)
+		}
+		for _, r := range p.runs {
+			pdf.SetFont("noto", r.style, r.size)
+			pdf.Text(r.x, r.baseline, r.text)
+		}
 	}
 	if err := pdf.OutputFileAndClose(os.Args[1]); err != nil {
 		fmt.Fprintln(os.Stderr, err)
