@@ -50,7 +50,8 @@ func BenchmarkLetterProcess(b *testing.B) {
 // BenchmarkBatchProcess measures what one pack costs in `ofiipack batch`
 // (a caseload of 200 applicants of varied names and birth dates, from the
 // row of `ofiipack init --csv`, two workers), against the floor drawing the
-// seven pages of text of the same example's pack with fpdf as published.
+// text of the same example's pack (examples/diallo-general.yaml) with fpdf
+// as published.
 // Each iteration runs one batch and one floor; it reports the CPU time
 // (user + system) per pack of the batch, that of the floor's pack, and
 // their ratio:

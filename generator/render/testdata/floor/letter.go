@@ -2,7 +2,7 @@
 
 package main
 
-// letter is what the letter of examples/diallo-general.yaml draws.
+// letter is what the letter of examples/diallo-general.yaml draws (1 pages).
 var letter = document{
 	title: "Lettre d’accompagnement",
 	pages: []page{

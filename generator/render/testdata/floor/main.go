@@ -1,5 +1,5 @@
-// Command floor draws the cover letter (letter.go), or the whole pack of
-// seven pages (pack.go), of examples/diallo-general.yaml with fpdf as
+// Command floor draws the cover letter (letter.go), or the whole pack
+// (pack.go), of examples/diallo-general.yaml with fpdf as
 // published and nothing else: no applicant file, no plan, no wording. It
 // is the least a Go program must do to print that text with the same
 // fonts, and the process benchmarks of cmd/ofiipack (BenchmarkLetterProcess,
