@@ -411,15 +411,9 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	if err := entries.done(); err != nil {
 		return sum, msg.Wrap(err, "batch.cannot_write", CaseloadPDF, msg.OS(err))
 	}
-	// The board's pages done wait in another temporary file.
-	pages, err := newPageFile(opt.Dir)
-	if err != nil {
-		return sum, msg.Wrap(err, "batch.cannot_write", CaseloadPDF, msg.OS(err))
-	}
-	defer pages.close()
 	if err := atomicfile.Write(filepath.Join(opt.Dir, CaseloadPDF), func(w io.Writer) error {
 		bw := bufio.NewWriterSize(ctxWriter{ctx, w}, 64<<10)
-		if err := safely(func() error { return writeCaseloadPDF(bw, opt.Today, entries, &failures, pages, opt.Org) }); err != nil {
+		if err := safely(func() error { return writeCaseloadPDF(bw, opt.Today, entries, &failures, opt.Org) }); err != nil {
 			return err
 		}
 		return bw.Flush()
@@ -441,9 +435,9 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 
 // writeCaseloadPDF writes the association's weekly board of deadlines,
 // and the entries that failed.
-func writeCaseloadPDF(w io.Writer, today civil.Date, entries *spill, failures *failureList, pages *pageFile, org *applicant.Organisation) error {
+func writeCaseloadPDF(w io.Writer, today civil.Date, entries *spill, failures *failureList, org *applicant.Organisation) error {
 	return render.WriteCaseload(w, render.Caseload{Today: today, Organisation: org, Count: entries.len(), Load: entries.boardEntry,
-		Pages: pages, Failed: failures.kept, FailedCount: failures.n})
+		Failed: failures.kept, FailedCount: failures.n})
 }
 
 // maxBoardFailures is how many failed entries the caseload board lists: a

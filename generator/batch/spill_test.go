@@ -79,7 +79,7 @@ func TestSpillFileRemoved(t *testing.T) {
 	}
 }
 
-// close removes the spill file and the page file themselves, without the batch's final cleanup.
+// close removes the spill file itself, without the batch's final cleanup.
 func TestSpillCloseRemoves(t *testing.T) {
 	dir := t.TempDir()
 	s, err := newSpill(dir)
@@ -91,25 +91,6 @@ func TestSpillCloseRemoves(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.close()
-	pages, err := newPageFile(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, z := range []string{"one", "two", "one again"} {
-		if err := pages.PutPage(1+i%2, []byte(z)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if z, err := pages.Page(1); err != nil || string(z) != "one again" {
-		t.Errorf("page 1 = %q, %v", z, err)
-	}
-	if z, err := pages.Page(2); err != nil || string(z) != "two" {
-		t.Errorf("page 2 = %q, %v", z, err)
-	}
-	if _, err := pages.Page(3); err == nil {
-		t.Error("a page never put is read")
-	}
-	pages.close()
 	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
 		t.Errorf("left after close: %v", ents)
 	}

@@ -44,9 +44,6 @@ type Caseload struct {
 	// held in memory. An error from Load stops the board with it.
 	Count int
 	Load  func(i int) (CaseloadEntry, error)
-	// Pages, when set, holds the board's pages done, compressed, instead
-	// of memory (a file, for a caseload of tens of thousands).
-	Pages PageStore
 	// Failed are the entries for which no pack was made, in input order
 	// (the first ones: FailedCount says how many failed in all). The board
 	// lists them first (SPEC §4): a volunteer who reads only the board must
@@ -68,13 +65,6 @@ type FailedEntry struct {
 // failedWidths are the widths of the table of failed entries: file, row,
 // person, first problem.
 var failedWidths = [...]float64{40, 14, 38, 78}
-
-// PageStore holds compressed pages of a document: PutPage must copy z;
-// Page returns what was last put for page n.
-type PageStore interface {
-	PutPage(n int, z []byte) error
-	Page(n int) ([]byte, error)
-}
 
 // entrySource gives the board its entries, from Entries or Load, holding
 // at most the last one loaded.
@@ -286,9 +276,6 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	// A board of thousands of applicants is thousands of pages: the pages
 	// done are held compressed (the footers come back to them at the end).
 	c.pdf.SetCompressLeftPages(compressBoardPages)
-	if cl.Pages != nil && compressBoardPages {
-		c.pdf.SetPageStore(cl.Pages)
-	}
 	orgName := ""
 	if cl.Organisation != nil {
 		orgName = strings.TrimSpace(cl.Organisation.Name)

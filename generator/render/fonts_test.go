@@ -9,8 +9,8 @@ import (
 
 // TestRenderingLeavesTheFontsAlone: the embedded font bytes are shared by
 // every document of a process (and by the loader’s coverage check). fpdf
-// once wrote into them while subsetting a font (third_party/fpdf/PATCHES.md,
-// patch 4), which made concurrent packs race and later packs read a
+// once wrote into them while subsetting a font (third_party/fpdf/patches/
+// 01-metrics-copy.patch), which made concurrent packs race and later packs read a
 // corrupted metric.
 func TestRenderingLeavesTheFontsAlone(t *testing.T) {
 	faces := map[string][]byte{"regular": fonts.Regular, "bold": fonts.Bold, "italic": fonts.Italic}

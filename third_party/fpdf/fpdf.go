@@ -410,11 +410,52 @@ func (f *Fpdf) SetPageBox(t string, x, y, wd, ht float64) {
 func (f *Fpdf) SetPage(pageNum int) {
 	if (pageNum > 0) && (pageNum < len(f.pages)) {
 		if pageNum != f.page {
-			f.leavePage() // ofiipack patch, see SetCompressLeftPages
+			f.leavePage()
 			f.expandPage(pageNum)
 		}
 		f.page = pageNum
 	}
+}
+
+// SetCompressLeftPages makes the document hold the pages it has left
+// compressed, when compression is on: a page's content is compressed as
+// soon as another page becomes the current one (AddPage, SetPage), and
+// expanded again if SetPage comes back to it. A document of thousands of
+// pages then holds a tenth of their content in memory; its bytes are the
+// same (the same content compressed with the same settings).
+func (f *Fpdf) SetCompressLeftPages(on bool) {
+	f.compressLeft = on
+}
+
+// leavePage compresses the current page's content, before another page
+// becomes current (see SetCompressLeftPages).
+func (f *Fpdf) leavePage() {
+	if !f.compressLeft || !f.compress || f.page < 1 || f.page >= len(f.pages) || f.pagesZ[f.page] != nil {
+		return
+	}
+	if f.pagesZ == nil {
+		f.pagesZ = map[int][]byte{}
+	}
+	mem := xmem.compress(f.pages[f.page].Bytes())
+	f.pagesZ[f.page] = mem.copy()
+	mem.release()
+	f.pages[f.page] = new(bytes.Buffer)
+}
+
+// expandPage restores the content of page n if it was compressed.
+func (f *Fpdf) expandPage(n int) {
+	z, ok := f.pagesZ[n]
+	if !ok {
+		return
+	}
+	mem, err := xmem.uncompress(z)
+	if err != nil {
+		f.SetError(err)
+		return
+	}
+	f.pages[n] = bytes.NewBuffer(mem.copy())
+	mem.release()
+	delete(f.pagesZ, n)
 }
 
 // PageCount returns the number of pages currently in the document. Since page
@@ -600,91 +641,6 @@ func (f *Fpdf) GetCompression() bool {
 // Compression is on by default.
 func (f *Fpdf) SetCompression(compress bool) {
 	f.compress = compress
-}
-
-// SetCompressLeftPages makes the document hold the pages it has left
-// compressed, when compression is on: a page's content is compressed as
-// soon as another page becomes the current one (AddPage, SetPage), and
-// expanded again if SetPage comes back to it. A document of thousands of
-// pages then holds a tenth of their content in memory, for a little more
-// CPU time; its bytes are the same.
-//
-// ofiipack patch: for the caseload board of a batch, whose pages hold every
-// applicant's deadlines.
-func (f *Fpdf) SetCompressLeftPages(on bool) {
-	f.compressLeft = on
-}
-
-// PageStore holds the compressed content of the pages a document has left
-// (SetCompressLeftPages) outside of its memory: a file, for a document of
-// tens of thousands of pages. PutPage is given page n's compressed content,
-// which it must copy (the document reuses z), once or again after the page
-// came back (SetPage); Page returns the content last put for page n.
-//
-// ofiipack patch: for the caseload board of a large batch.
-type PageStore interface {
-	PutPage(n int, z []byte) error
-	Page(n int) ([]byte, error)
-}
-
-// SetPageStore makes the document keep the pages it holds compressed in s
-// instead of its memory (ofiipack patch). The bytes are the same.
-func (f *Fpdf) SetPageStore(s PageStore) {
-	f.pageStore = s
-}
-
-// inStore marks, in pagesZ, a page whose content is in the page store.
-var inStore = []byte{}
-
-// storedPage returns the compressed content of page n, z from pagesZ.
-func (f *Fpdf) storedPage(n int, z []byte) ([]byte, error) {
-	if f.pageStore == nil {
-		return z, nil
-	}
-	return f.pageStore.Page(n)
-}
-
-// leavePage compresses the current page's content, before another page
-// becomes current (see SetCompressLeftPages).
-func (f *Fpdf) leavePage() {
-	if !f.compressLeft || !f.compress || f.page < 1 || f.page >= len(f.pages) || f.pagesZ[f.page] != nil {
-		return
-	}
-	if f.pagesZ == nil {
-		f.pagesZ = map[int][]byte{}
-	}
-	mem := xmem.compress(f.pages[f.page].Bytes())
-	if f.pageStore != nil {
-		if err := f.pageStore.PutPage(f.page, mem.bytes()); err != nil {
-			f.SetError(err)
-		}
-		f.pagesZ[f.page] = inStore
-	} else {
-		f.pagesZ[f.page] = mem.copy()
-	}
-	mem.release()
-	f.pages[f.page] = new(bytes.Buffer)
-}
-
-// expandPage restores the content of page n if it was compressed.
-func (f *Fpdf) expandPage(n int) {
-	z, ok := f.pagesZ[n]
-	if !ok {
-		return
-	}
-	z, err := f.storedPage(n, z)
-	if err != nil {
-		f.SetError(err)
-		return
-	}
-	mem, err := xmem.uncompress(z)
-	if err != nil {
-		f.SetError(err)
-		return
-	}
-	f.pages[n] = bytes.NewBuffer(mem.copy())
-	mem.release()
-	delete(f.pagesZ, n)
 }
 
 // GetProducer returns the producer of the document as ISO-8859-1 or UTF-16BE.
@@ -1151,22 +1107,16 @@ func (f *Fpdf) GetStringSymbolWidth(s string) int {
 	if f.err != nil {
 		return 0
 	}
-	return symbolWidth(&f.currentFont, f.isCurrentUTF8, s)
-}
-
-// symbolWidth is the length of s in glyph units in font (ofiipack patch
-// 14: shared by GetStringSymbolWidth and SymbolWidthFunc).
-func symbolWidth(font *fontDefType, utf8 bool, s string) int {
 	w := 0
-	if utf8 {
+	if f.isCurrentUTF8 {
 		for _, char := range s {
 			intChar := int(char)
-			if len(font.Cw) >= intChar && font.Cw[intChar] > 0 {
-				if font.Cw[intChar] != 65535 {
-					w += font.Cw[intChar]
+			if len(f.currentFont.Cw) >= intChar && f.currentFont.Cw[intChar] > 0 {
+				if f.currentFont.Cw[intChar] != 65535 {
+					w += f.currentFont.Cw[intChar]
 				}
-			} else if font.Desc.MissingWidth != 0 {
-				w += font.Desc.MissingWidth
+			} else if f.currentFont.Desc.MissingWidth != 0 {
+				w += f.currentFont.Desc.MissingWidth
 			} else {
 				w += 500
 			}
@@ -1176,34 +1126,10 @@ func symbolWidth(font *fontDefType, utf8 bool, s string) int {
 			if ch == 0 {
 				break
 			}
-			w += font.Cw[ch]
+			w += f.currentFont.Cw[ch]
 		}
 	}
 	return w
-}
-
-// SymbolWidthFunc returns a function that gives the length of a string in
-// glyph units in the font of familyStr and styleStr, which must have been
-// added to the document, without selecting it: GetStringSymbolWidth
-// measures in the current font, and selecting a font while a page is open
-// writes the selection into the page. It returns nil for a font the
-// document does not have.
-//
-// ofiipack patch 14: measuring a paragraph's words in their styles wrote a
-// font selection (BT /F… Tf ET) into the page at every change of style.
-// It measures as GetStringSymbolWidth does (symbolWidth).
-func (f *Fpdf) SymbolWidthFunc(familyStr, styleStr string) func(s string) int {
-	font, ok := f.fonts[getFontKey(familyStr, styleStr)]
-	if !ok {
-		return nil
-	}
-	utf8 := font.Tp == "UTF8"
-	return func(s string) int {
-		if f.err != nil {
-			return 0 // as GetStringSymbolWidth
-		}
-		return symbolWidth(&font, utf8, s)
-	}
 }
 
 // SetLineWidth defines the line width. By default, the value equals 0.2 mm.
@@ -2182,7 +2108,6 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 			Ut:        round(utf8File.UnderlineThickness),
 			Cw:        utf8File.CharWidths,
 			usedRunes: sbarr,
-			seen:      new(runeSet),
 			File:      fileStr,
 			utf8File:  utf8File,
 		}
@@ -2286,8 +2211,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 		// }
 
 		Type := "UTF8"
-		// ofiipack patch: parse each font once per process (see parsedUTF8Font).
-		utf8File, err := parsedUTF8Font(utf8Bytes)
+		utf8File, err := parsedUTF8Font(utf8Bytes) // see fontcache.go
 		if err != nil {
 			fmt.Printf("get metrics Error: %e\n", err)
 			return
@@ -2318,11 +2242,8 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			Cw:        utf8File.CharWidths,
 			utf8File:  utf8File,
 			usedRunes: sbarr,
-			seen:      new(runeSet),
 		}
-		// ofiipack patches 12 and 15: the ID is the same for every
-		// document, made from the key and the font file.
-		def.i = utf8File.subsets.fontID(def, utf8Bytes)
+		def.i = utf8File.cache.fontID(def, utf8Bytes)
 		f.fonts[fontkey] = def
 	} else {
 		// load font definitions
@@ -2682,49 +2603,28 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 			x -= f.GetStringWidth(txtStr)
 		}
 		txt2 = f.escape(utf8toutf16(txtStr, false))
-		// ofiipack patch 12: a rune already noted is not noted again
-		// (a map assignment per character was 3 % of a pack's time).
-		seen := f.currentFont.seen
 		for _, uni := range txtStr {
-			if uni < 0x10000 && seen != nil {
-				if seen[uni>>6]&(1<<(uni&63)) != 0 {
-					continue
-				}
-				seen[uni>>6] |= 1 << (uni & 63)
-			}
 			f.currentFont.usedRunes[int(uni)] = int(uni)
 		}
 	} else {
 		txt2 = f.escape(txtStr)
 	}
 	if !f.underline && !f.strikeout {
-		// ofiipack patch: the operators are appended to a reused buffer
-		// instead of formatted by fmt.Sprintf, with the same bytes (%.2f
-		// is strconv's 'f' format, precision 2). Text is most of what a
-		// page holds.
+		// The operators are appended to a reused buffer instead of
+		// formatted twice by fmt.Sprintf, with the same bytes (%.2f is
+		// strconv's 'f' format, precision 2): text is most of a page.
 		b := f.textBuf[:0]
 		if f.colorFlag {
-			b = append(b, "q "...)
-			b = append(b, f.color.text.str...)
-			b = append(b, ' ')
+			b = append(append(append(b, "q "...), f.color.text.str...), ' ')
 		}
-		b = append(b, "BT "...)
-		b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
-		b = append(b, ' ')
-		b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
-		b = append(b, " Td ("...)
-		b = append(b, txt2...)
-		b = append(b, ") Tj ET"...)
+		b = strconv.AppendFloat(append(b, "BT "...), x*f.k, 'f', 2, 64)
+		b = strconv.AppendFloat(append(b, ' '), (f.h-y)*f.k, 'f', 2, 64)
+		b = append(append(append(b, " Td ("...), txt2...), ") Tj ET"...)
 		if f.colorFlag {
 			b = append(b, " Q"...)
 		}
-		b = append(b, '\n')
 		f.textBuf = b
-		if f.state == 2 {
-			must(f.pages[f.page].Write(b))
-		} else {
-			must(f.buffer.Write(b))
-		}
+		f.out(string(b))
 		return
 	}
 	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
@@ -3997,16 +3897,7 @@ func (f *Fpdf) Output(w io.Writer) error {
 	}
 	// dbg("Output")
 	if f.state < 3 {
-		// ofiipack patch: the pages held compressed are written to w as
-		// the document is closed, not gathered first in its buffer.
-		if f.compressLeft {
-			f.outW = w
-		}
 		f.Close()
-		f.outW = nil
-		if f.err != nil {
-			return f.err
-		}
 	}
 	_, err := f.buffer.WriteTo(w)
 	if err != nil {
@@ -4043,7 +3934,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	if f.err != nil {
 		return
 	}
-	f.leavePage() // ofiipack patch, see SetCompressLeftPages
+	f.leavePage() // see SetCompressLeftPages
 	f.page++
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
@@ -4243,26 +4134,6 @@ func (f *Fpdf) parsegif(r io.Reader) (info *ImageInfoType) {
 	return f.parsepngstream(&rbuffer{p: pngBuf.Bytes()}, false)
 }
 
-// offset is the position in the document of what out writes next
-// (ofiipack patch: with the part already written by Output, see flushOut).
-func (f *Fpdf) offset() int { return f.outN + f.buffer.Len() }
-
-// flushOut writes the document's buffer to Output's writer once it holds
-// 256 KiB, while the pages are put (ofiipack patch): a document of pages
-// held compressed is then never held twice, compressed and in the buffer.
-func (f *Fpdf) flushOut() {
-	if f.outW == nil || f.buffer.Len() < 256<<10 {
-		return
-	}
-	n, err := f.outW.Write(f.buffer.Bytes())
-	f.outN += n
-	if err != nil {
-		f.err = err
-		return
-	}
-	f.buffer.Reset()
-}
-
 // newobj begins a new object
 func (f *Fpdf) newobj() {
 	// dbg("newobj")
@@ -4270,7 +4141,7 @@ func (f *Fpdf) newobj() {
 	for j := len(f.offsets); j <= f.n; j++ {
 		f.offsets = append(f.offsets, 0)
 	}
-	f.offsets[f.n] = f.offset()
+	f.offsets[f.n] = f.buffer.Len()
 	f.outf("%d 0 obj", f.n)
 }
 
@@ -4280,14 +4151,7 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	// ofiipack patch: b is written as it is; f.out(string(b)) copied every
-	// stream (the fonts, the pages) once more before writing it.
-	buf := &f.buffer.Buffer
-	if f.state == 2 {
-		buf = f.pages[f.page]
-	}
-	must(buf.Write(b))
-	must(buf.WriteString("\n"))
+	f.out(string(b))
 	f.out("endstream")
 }
 
@@ -4474,22 +4338,12 @@ func (f *Fpdf) putpages() {
 		f.RegisterAlias(f.aliasNbPagesStr, sprintf("%d", nb))
 	}
 	if len(f.aliasMap) > 0 {
-		// ofiipack patch: aliases are replaced in the pages' content.
+		// Aliases are replaced in the pages' content.
 		for n := range f.pagesZ {
 			f.expandPage(n)
 		}
 	}
 	f.replaceAliases()
-	if len(f.pagesZ) > 0 && f.outW == nil {
-		// ofiipack patch: the pages held compressed (SetCompressLeftPages)
-		// move into the document's buffer, which is made large enough for
-		// them at once instead of doubling, copying, as they come.
-		size := 0
-		for _, z := range f.pagesZ {
-			size += len(z) + 512 // the page object and the stream's dictionary
-		}
-		f.buffer.Grow(size)
-	}
 	if f.defOrientation == "P" {
 		wPt = f.defPageSize.Wd * f.k
 		hPt = f.defPageSize.Ht * f.k
@@ -4547,13 +4401,8 @@ func (f *Fpdf) putpages() {
 		// Page content
 		f.newobj()
 		if z, ok := f.pagesZ[n]; ok {
-			// ofiipack patch: a page left compressed (SetCompressLeftPages)
-			// is written as it is, and no longer held.
-			z, err := f.storedPage(n, z)
-			if err != nil {
-				f.SetError(err)
-				return
-			}
+			// A page left compressed (SetCompressLeftPages) is written as
+			// it is, and no longer held.
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(z))
 			f.putstream(z)
 			delete(f.pagesZ, n)
@@ -4568,13 +4417,9 @@ func (f *Fpdf) putpages() {
 			f.putstream(f.pages[n].Bytes())
 		}
 		f.out("endobj")
-		f.flushOut()
-		if f.err != nil {
-			return
-		}
 	}
 	// Pages root
-	f.offsets[1] = f.offset()
+	f.offsets[1] = f.buffer.Len()
 	f.out("1 0 obj")
 	f.out("<</Type /Pages")
 	var kids fmtBuffer
@@ -4731,9 +4576,7 @@ func (f *Fpdf) putfonts() {
 				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
-				// ofiipack patch: the subset, its widths and its CIDToGIDMap
-				// are made once per font and set of runes (see utf8Subset).
-				subset := f.utf8Subset(&font, usedRunes)
+				subset := f.utf8Subset(&font, usedRunes) // see fontcache.go
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4800,10 +4643,7 @@ func (f *Fpdf) putfonts() {
 	}
 }
 
-// cidFontWidths returns the /W entry of a CIDFontType2 dictionary, the
-// widths of the font's used characters (ofiipack patch: generateCIDFontMap,
-// which wrote it, now returns it, so that it can be kept; see utf8Subset).
-func cidFontWidths(font *fontDefType, LastRune int) string {
+func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) string {
 	rangeID := 0
 	cidArray := make(map[int]*untypedKeyMap)
 	cidArrayKeys := make([]int, 0)
@@ -5208,7 +5048,7 @@ func (f *Fpdf) putresources() {
 	f.putTemplates()
 	f.putImportedTemplates() // gofpdi
 	// 	Resource dictionary
-	f.offsets[2] = f.offset()
+	f.offsets[2] = f.buffer.Len()
 	f.out("2 0 obj")
 	f.out("<<")
 	f.putresourcedict()
@@ -5445,9 +5285,6 @@ func (f *Fpdf) enddoc() {
 	f.putAttachments()
 	f.putAnnotationsAttachments()
 	f.putpages()
-	if f.err != nil { // ofiipack patch: a page store or a write failed
-		return
-	}
 	f.putresources()
 	if f.err != nil {
 		return
@@ -5471,7 +5308,7 @@ func (f *Fpdf) enddoc() {
 	f.out(">>")
 	f.out("endobj")
 	// Cross-ref
-	o := f.offset()
+	o := f.buffer.Len()
 	f.out("xref")
 	f.outf("0 %d", f.n+1)
 	f.out("0000000000 65535 f ")

@@ -22,6 +22,7 @@
 package fpdf
 
 import (
+	"encoding/gob"
 	"sort"
 )
 
@@ -125,10 +126,8 @@ type Template interface {
 	FromPage(int) (Template, error)
 	FromPages() []Template
 	Serialize() ([]byte, error)
-	// ofiipack patch 17: the methods of gob.GobDecoder and gob.GobEncoder,
-	// written out so that this file does not import encoding/gob.
-	GobDecode([]byte) error
-	GobEncode() ([]byte, error)
+	gob.GobDecoder
+	gob.GobEncoder
 }
 
 func (f *Fpdf) templateFontCatalog() {

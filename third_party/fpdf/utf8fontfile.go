@@ -46,7 +46,7 @@ type utf8FontFile struct {
 	outTablesData        map[string][]byte
 	symbolPosition       []int
 	charSymbolDictionary map[int]int
-	cmapSymbols          map[int]int // ofiipack patch 13: rune → glyph, as parseTables read it
+	cmapSymbols          map[int]int // rune → glyph, as parseTables read it (for GenerateCutFont)
 	Ascent               int
 	Descent              int
 	fontElementSize      int
@@ -61,9 +61,7 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
-	// subsets, set for a font parsed once per process (ofiipack patch),
-	// holds the subsets documents made of it (see utf8Subset).
-	subsets *subsetCache
+	cache                *fontCache // for a font parsed once per process (fontcache.go)
 }
 
 type tableDescription struct {
@@ -494,8 +492,6 @@ func (utf *utf8FontFile) parseTables() {
 	charSymbolDictionary := make(map[int]int)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
 	if runeCMAPPosition != 0 {
-		// ofiipack patch 13: kept for GenerateCutFont, which read the
-		// same cmap subtable again.
 		utf.cmapSymbols = charSymbolDictionary
 	}
 
@@ -666,13 +662,14 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	if c := utf.subsets; c != nil {
-		// ofiipack patch 13: the character-to-glyph map (cmap) and the
-		// glyphs' positions (loca) are the font's, read once and then only
-		// read; the widths that parseHMTXTable computed here were never
-		// used (the document's widths come from the font's first parse).
+	if c := utf.cache; c != nil {
+		// The character-to-glyph map (cmap) and the glyphs' positions
+		// (loca) are the font's: read once per parsed font, the cmap being
+		// the one the parse read, then only read. The widths that
+		// parseHMTXTable computes below are not read after a cut (the
+		// document's widths come from the parse).
 		c.tablesOnce.Do(func() {
-			if utf.cmapSymbols != nil { // the parse's
+			if utf.cmapSymbols != nil {
 				utf.charSymbolDictionary = utf.cmapSymbols
 			} else if utf.generateCMAP() == nil {
 				return
@@ -689,9 +686,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 		if symbolCharDictionary == nil {
 			return nil
 		}
-
 		utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
-
 		utf.parseLOCATable(LocaFormat, numSymbols)
 	}
 
@@ -918,11 +913,11 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 		metrics = utf.fileReader.Read(4)
 	} else {
 		utf.seek(start + ((metricCount - 1) * 4))
-		// ofiipack patch: copy before appending. Read returns a slice of the
-		// font file whose capacity runs on, so the append wrote the
-		// glyph's side bearing into the caller's font bytes: a data race
-		// between documents made concurrently from the same font, and a
-		// corrupted last metric for the documents after.
+		// Copy before appending: Read returns a slice of the font file
+		// whose capacity runs on, so the append below wrote the glyph's
+		// side bearing into the caller's font bytes (a data race between
+		// documents made at once from the same font, and a corrupted
+		// metric for the documents after).
 		metrics = append([]byte(nil), utf.fileReader.Read(2)...)
 		utf.seek(start + (metricCount * 2) + (gid * 2))
 		metrics = append(metrics, utf.fileReader.Read(2)...)
