@@ -73,7 +73,7 @@ type facts struct {
 	Card         bool        // route card (L. 425-9, or the Franco-Algerian agreement)
 	Algerian     bool        // basis franco_algerian_6_7
 	Permit       Permit      // the permit of the basis, as the documents name it
-	Renewal      renewal     // the renewal of current_permit (SPEC §2, "Renewal"); zero for a first application
+	Renewal      *renewal    // the renewal of current_permit (SPEC §2, "Renewal"); nil for a first application
 	Receipt      *civil.Date // procedure.receipt_expires_on: the récépissé held now ends
 	E            string      // "e" for a woman: "entré{{.E}}"
 	AsylumSeeker bool
@@ -481,7 +481,7 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	// application_filing: an asylum seeker whose filing date is unknown
 	// files within 3 months of the registration (card), 2 for the APS
 	// (CESEDA L. 431-2, D. 431-7; F34953).
-	if fs.AsylumSeeker && !fs.Filed && !rn.On {
+	if fs.AsylumSeeker && !fs.Filed && rn == nil {
 		due := s.AsylumRegisteredOn.AddMonths(fs.FilingMonths)
 		if err := dl(DeadlineApplicationFiling, due, s.AsylumRegisteredOn, &fs); err != nil {
 			return nil, err
@@ -493,7 +493,7 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	// earlier of the two; otherwise availability in ANEF + 1 month (F17164).
 	var certStart civil.Date
 	switch {
-	case fs.AsylumSeeker && !rn.On: // a renewal's certificate runs from its availability
+	case fs.AsylumSeeker && rn == nil: // a renewal's certificate runs from its availability
 		certStart = s.AsylumRegisteredOn
 		due := s.AsylumRegisteredOn.AddMonths(asylumCertificateMonths)
 		if !pr.FiledOn.IsZero() {
@@ -588,7 +588,7 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	}
 	// one_year_residence: arrival + 1 year, only while in the future, and only
 	// for the card, which requires it (Comede note).
-	if card && !rn.On && fs.OneYearOn != nil && fs.OneYearOn.After(today) {
+	if card && rn == nil && fs.OneYearOn != nil && fs.OneYearOn.After(today) {
 		if err := dl(DeadlineOneYearResidence, *fs.OneYearOn, s.ArrivedOn, &fs); err != nil {
 			return nil, err
 		}
@@ -753,7 +753,7 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		}
 	}
 	for _, c := range conds {
-		if c.on && !(rn.On && firstOnlyWarnings[c.id]) {
+		if c.on && !(rn != nil && firstOnlyWarnings[c.id]) {
 			if err := warn(c.id, &fs); err != nil {
 				return nil, err
 			}
@@ -769,11 +769,11 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	}
 	for _, r := range []feeRow{
 		{stamp, fs.StampDuty, 0, card, overridden[stamp.Override]},
-		{visa, fs.VisaFee, fs.VisaAtFiling, card && !s.LongStayVisa && !rn.On,
+		{visa, fs.VisaFee, fs.VisaAtFiling, card && !s.LongStayVisa && rn == nil,
 			overridden[visa.Override] || overridden[visa.AtFilingOverride]},
-		{period.fee(FeeRenewalTax), rn.RenewalTax, 0, rn.On && card, overridden[FeeRenewalTax]},
+		{period.fee(FeeRenewalTax), rn.renewalTax(), 0, rn != nil && card, overridden[FeeRenewalTax]},
 		{apsTax, fs.APSTax, 0, !card && apsTax != nil, overridden["aps_tax"]},
-		{period.fee(FeeLateRenewalVisa), rn.LateVisa, 0, rn.Late, overridden[FeeLateRenewalVisa]},
+		{period.fee(FeeLateRenewalVisa), rn.lateVisa(), 0, rn.late(), overridden[FeeLateRenewalVisa]},
 	} {
 		if r.on {
 			if err := t.addFee(p, period, r.e, r.amount, r.kept, r.overriden, fs); err != nil {
@@ -904,7 +904,7 @@ func (t *tables) nextStep(p *Plan, fs *facts, dec *applicant.Decision) (*NextSte
 	if d := find(func(d *Deadline) bool {
 		stages, held := heldExpiries[d.ID]
 		return d.Kind == KindExpiry && held && at(stages) && !d.Passed && d.DaysLeft <= expirySoonDays &&
-			!(d.ID == DeadlinePermitExpiry && fs.Renewal.ReceiptCovers) // the récépissé takes over
+			!(d.ID == DeadlinePermitExpiry && fs.Renewal != nil && fs.Renewal.ReceiptCovers) // the récépissé takes over
 	}); d != nil {
 		return t.deadlineStep(d, false, fs)
 	}

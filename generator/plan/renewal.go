@@ -159,10 +159,10 @@ func HeldPermitOf(kind string) (HeldPermit, error) {
 	return p, nil
 }
 
-// renewal is what the wording sees of a renewal (.Renewal): the zero value
-// for a first application (On false).
+// renewal is what the wording sees of a renewal (.Renewal): nil for a
+// first application. Its methods take a nil renewal as a first
+// application's.
 type renewal struct {
-	On            bool
 	Kind          string // current_permit.kind
 	Held          HeldPermit
 	ExpiresOn     civil.Date
@@ -209,22 +209,22 @@ func filedApplication(pr applicant.Procedure) bool {
 	return !pr.FiledOn.IsZero() || !pr.CertificateAvailableOn.IsZero() || !pr.CertificateSentOn.IsZero()
 }
 
-// renewalOf returns the renewal facts of f on today, or the zero value
-// for a first application.
-func (t *tables) renewalOf(f *applicant.File, today civil.Date, period *feePeriod) (renewal, error) {
+// renewalOf returns the renewal facts of f on today, or nil for a first
+// application.
+func (t *tables) renewalOf(f *applicant.File, today civil.Date, period *feePeriod) (*renewal, error) {
 	cp := f.CurrentPermit
 	if cp == nil {
-		return renewal{}, nil
+		return nil, nil
 	}
 	held, ok := t.w.HeldPermits[cp.Kind]
 	if !ok {
-		return renewal{}, fmt.Errorf("current_permit.kind: unknown kind %q", cp.Kind)
+		return nil, fmt.Errorf("current_permit.kind: unknown kind %q", cp.Kind)
 	}
 	if cp.ExpiresOn.IsZero() {
-		return renewal{}, fmt.Errorf("current_permit.expires_on: missing date")
+		return nil, fmt.Errorf("current_permit.expires_on: missing date")
 	}
 	pr := f.Procedure
-	r := renewal{On: true, Kind: cp.Kind, Held: held, ExpiresOn: cp.ExpiresOn, IssuedOn: opt(cp.IssuedOn),
+	r := &renewal{Kind: cp.Kind, Held: held, ExpiresOn: cp.ExpiresOn, IssuedOn: opt(cp.IssuedOn),
 		ANEF: cp.Kind != applicant.PermitAPS, Filed: filedApplication(pr), A2Rule: !today.Before(a2Rule)}
 	r.WindowOpensOn, r.FilingDue = renewalWindow(cp.Kind, cp.ExpiresOn)
 	// late: not filed and the limit passed, or filed after it (the visa of
@@ -251,7 +251,7 @@ func (t *tables) renewalOf(f *applicant.File, today civil.Date, period *feePerio
 	} {
 		e := period.fee(fee.id)
 		if e == nil {
-			return renewal{}, fmt.Errorf("%s: no fee %s in the period in force", FeesPath, fee.id)
+			return nil, fmt.Errorf("%s: no fee %s in the period in force", FeesPath, fee.id)
 		}
 		*fee.amount, *fee.source, *fee.caveat = e.AmountEUR, e.sourceIn(period), e.caveatIn(period)
 		if v, ok := f.Options.Fees[fee.id]; ok {
@@ -271,7 +271,7 @@ func (r *renewal) deadlines(pr applicant.Procedure, add func(id string, date, st
 			return err
 		}
 	}
-	if !r.On {
+	if r == nil {
 		return nil
 	}
 	start := civil.Date{}
@@ -289,6 +289,24 @@ func (r *renewal) deadlines(pr applicant.Procedure, add func(id string, date, st
 	return add(DeadlinePermitExpiry, r.ExpiresOn, start)
 }
 
+// renewalTax, lateVisa and late are the renewal's fees and lateness; 0
+// and false for a first application.
+func (r *renewal) renewalTax() float64 {
+	if r == nil {
+		return 0
+	}
+	return r.RenewalTax
+}
+
+func (r *renewal) lateVisa() float64 {
+	if r == nil {
+		return 0
+	}
+	return r.LateVisa
+}
+
+func (r *renewal) late() bool { return r != nil && r.Late }
+
 // firstOnly are the checklist items of a first application that a renewal
 // does not ask again (SPEC §2, "Renewal"): the birth certificates (unless
 // the prefecture asks: the current_permit item says so), the proof of one
@@ -304,7 +322,7 @@ var firstOnly = map[string]bool{
 // items says which checklist items a renewal adds or drops: ok false
 // leaves the first application's rule.
 func (r *renewal) item(id string, card bool) (applies, ok bool) {
-	if !r.On {
+	if r == nil {
 		switch id {
 		case ItemCurrentPermit, ItemRenewalTax, ItemLateRenewalVisa:
 			return false, true
@@ -344,7 +362,7 @@ var renewalWarningIDs = []string{WarningRenewalLate, WarningPermitExpired, Warni
 // next_renewal after any grant.
 func (r *renewal) warnings(granted bool) []string {
 	var ids []string
-	if r.On {
+	if r != nil {
 		if r.Late {
 			ids = append(ids, WarningRenewalLate)
 		}

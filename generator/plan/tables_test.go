@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -168,7 +169,7 @@ func TestWordingFieldsExist(t *testing.T) {
 		ImplicitRefusalOn: &d, AppealImplicitOn: &d, AppealImplicitPassed: true, NotifiedOn: &d, OQTF: true,
 		AppealDue: &d, AppealWords: "2 mois", AppealPeriodGiven: true, Overseas: true, CareOf: "c",
 		Domiciliation: true, APSTax: 3, FeeSource: "s", FeeLaw: "l", Examination: true, Receipt: &d,
-		Renewal: renewal{On: true, Kind: "card", Held: HeldPermit{Title: "t", Short: "s", Your: "v", E: "e"},
+		Renewal: &renewal{Kind: "card", Held: HeldPermit{Title: "t", Short: "s", Your: "v", E: "e"},
 			ExpiresOn: d, IssuedOn: &d, WindowOpensOn: d, FilingDue: d, ANEF: true, Filed: true, Late: true,
 			Expired: true, Covered: true, ReceiptCovers: true, Decided: true, ChildAdultOn: &d, ChildAdultBeforeExpiry: true, A2Rule: true,
 			RenewalTax: 200, LateVisa: 180, TaxSource: "s", TaxCaveat: "c", LateSource: "s", LateCaveat: "c"}}
@@ -177,15 +178,29 @@ func TestWordingFieldsExist(t *testing.T) {
 		FiledOn: &d, ImplicitRefusalOn: &d, AppealImplicitOn: &d, NotifiedOn: &d, CertificateAvailableOn: &d,
 		AsylumRegisteredOn: &d, RequestOn: &d, IssuedOn: &d, DomicileDated: &d, OneYearOn: &d, ArrivedOn: &d,
 		CertificateDue: &d, NationalityCertificateExpiry: &d, DomicileExpiry: &d, Reference: d, Country: "Mali", PolygamyList: "l", PolygamySource: "s",
-		Renewal: renewal{On: true, Kind: "aps", Held: HeldPermit{Title: "t", Short: "s", Your: "v"},
+		Renewal: &renewal{Kind: "aps", Held: HeldPermit{Title: "t", Short: "s", Your: "v"},
 			ExpiresOn: d, WindowOpensOn: d, FilingDue: d, ChildAdultOn: &d}}
+	// a first application: no renewal, whose own texts it never renders
+	first := bare
+	first.Renewal = nil
+	renewalOnly := map[string]bool{}
+	for _, ids := range [][]string{slices.Collect(maps.Keys(tab.w.Renewal.Items)), slices.Collect(maps.Keys(tab.w.Renewal.Deadlines)),
+		slices.Collect(maps.Keys(tab.w.Renewal.Warnings)), slices.Collect(maps.Keys(tab.w.Renewal.Fees))} {
+		for _, id := range ids {
+			renewalOnly[id] = true
+		}
+	}
 	check := func(where string, tx text) {
 		if !tx.set {
 			return
 		}
-		for _, data := range []facts{full, bare} {
+		all := []facts{full, bare}
+		if id, _, _ := strings.Cut(where, "."); !renewalOnly[id] {
+			all = append(all, first)
+		}
+		for _, data := range all {
 			if _, err := tx.render(data); err != nil {
-				t.Errorf("%s (card %v): %v", where, data.Card, err)
+				t.Errorf("%s (card %v, renewal %v): %v", where, data.Card, data.Renewal != nil, err)
 			}
 		}
 	}
