@@ -35,7 +35,8 @@ type canvas struct {
 	font  bool // whether the current page's stream has the font set
 	ink   rgb
 
-	loaded map[string]bool // font styles registered with fpdf
+	loaded  map[string]bool             // font styles registered with fpdf
+	measure map[string]func(string) int // their widths, by style (units)
 
 	// detail is whether the layout records what each page holds (texts,
 	// boxes, QR codes, links, rectangles): the tests read it, the commands
@@ -141,7 +142,7 @@ func newCanvas(today civil.Date, title string) (*canvas, error) {
 	pdf.SetCreator("ofiipack", false)
 	pdf.SetLang("fr-FR")
 	pdf.SetTitle(title, true)
-	c := &canvas{pdf: pdf, rec: &layout{}, size: sizeBody, ink: colInk, loaded: map[string]bool{}, detail: recordDetail}
+	c := &canvas{pdf: pdf, rec: &layout{}, size: sizeBody, ink: colInk, loaded: map[string]bool{}, measure: map[string]func(string) int{}, detail: recordDetail}
 	// Every document uses the regular and bold faces; the italic one is
 	// parsed only when a document draws with it (fpdf parses each font
 	// for each PDF, the main fixed cost of a pack).
@@ -282,9 +283,31 @@ func (c *canvas) setFill(col rgb) { c.pdf.SetFillColor(col.R, col.G, col.B) }
 func (c *canvas) setDraw(col rgb) { c.pdf.SetDrawColor(col.R, col.G, col.B) }
 
 // width measures s in the given style and size.
+//
+// It measures without selecting the font (fpdf patch 14): a selection is
+// written into the page, and measuring a paragraph's words in their
+// styles selected a font at every change of style. The result is what
+// fpdf's GetStringWidth gives once the font is selected.
 func (c *canvas) width(style string, size float64, s string) float64 {
-	c.setFont(style, size)
-	return c.pdf.GetStringWidth(s)
+	return float64(c.units(style, s)) * (size / c.pdf.GetConversionRatio()) / 1000
+}
+
+// units measures s in the font of style, in thousandths of the font size.
+func (c *canvas) units(style, s string) int {
+	m := c.measure[style]
+	if m == nil {
+		if err := c.loadFont(style); err != nil {
+			c.fail(err)
+			return 0
+		}
+		f := faces[style]
+		if m = c.pdf.SymbolWidthFunc(f.family, f.style); m == nil {
+			c.fail(fmt.Errorf("font style %q was not added", style))
+			return 0
+		}
+		c.measure[style] = m
+	}
+	return m(s)
 }
 
 // baseline of a line box of height lead whose top is top: the capitals
@@ -541,14 +564,13 @@ func (c *canvas) layOut(size, w float64, spans []span) []wrapped {
 // piece is what remains: exactly what measuring every prefix would give,
 // since a string's width is the sum of its glyphs' widths.
 func (c *canvas) cut(style string, size, w float64, text string) []string {
-	c.setFont(style, size)
-	_, unit := c.pdf.GetFontSize()
+	unit := size / c.pdf.GetConversionRatio() // what fpdf's GetFontSize gives once the font is set
 	fits := func(units int) bool { return float64(units)*unit/1000 <= w }
 	rs := []rune(text)
 	units := make([]int, len(rs))
 	total := 0
 	for i, r := range rs {
-		units[i] = c.pdf.GetStringSymbolWidth(string(r))
+		units[i] = c.units(style, string(r))
 		total += units[i]
 	}
 	var pieces []string

@@ -1107,16 +1107,21 @@ func (f *Fpdf) GetStringSymbolWidth(s string) int {
 	if f.err != nil {
 		return 0
 	}
+	return symbolWidth(&f.currentFont, f.isCurrentUTF8, s)
+}
+
+// symbolWidth is the length of s in glyph units in font.
+func symbolWidth(font *fontDefType, utf8 bool, s string) int {
 	w := 0
-	if f.isCurrentUTF8 {
+	if utf8 {
 		for _, char := range s {
 			intChar := int(char)
-			if len(f.currentFont.Cw) >= intChar && f.currentFont.Cw[intChar] > 0 {
-				if f.currentFont.Cw[intChar] != 65535 {
-					w += f.currentFont.Cw[intChar]
+			if len(font.Cw) >= intChar && font.Cw[intChar] > 0 {
+				if font.Cw[intChar] != 65535 {
+					w += font.Cw[intChar]
 				}
-			} else if f.currentFont.Desc.MissingWidth != 0 {
-				w += f.currentFont.Desc.MissingWidth
+			} else if font.Desc.MissingWidth != 0 {
+				w += font.Desc.MissingWidth
 			} else {
 				w += 500
 			}
@@ -1126,10 +1131,30 @@ func (f *Fpdf) GetStringSymbolWidth(s string) int {
 			if ch == 0 {
 				break
 			}
-			w += f.currentFont.Cw[ch]
+			w += font.Cw[ch]
 		}
 	}
 	return w
+}
+
+// SymbolWidthFunc returns a function that gives the length of a string in
+// glyph units in the font of familyStr and styleStr, which must have been
+// added to the document, without selecting it: GetStringSymbolWidth
+// measures in the current font, and selecting a font while a page is open
+// writes the selection into the page. It returns nil for a font the
+// document does not have. It measures as GetStringSymbolWidth does.
+func (f *Fpdf) SymbolWidthFunc(familyStr, styleStr string) func(s string) int {
+	font, ok := f.fonts[getFontKey(familyStr, styleStr)]
+	if !ok {
+		return nil
+	}
+	utf8 := font.Tp == "UTF8"
+	return func(s string) int {
+		if f.err != nil {
+			return 0 // as GetStringSymbolWidth
+		}
+		return symbolWidth(&font, utf8, s)
+	}
 }
 
 // SetLineWidth defines the line width. By default, the value equals 0.2 mm.
