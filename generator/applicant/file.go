@@ -29,7 +29,8 @@ var (
 		"polygamy_declaration")
 	childKeys     = newKeySet("given_names", "family_name", "birth_date", "sex")
 	procedureKeys = newKeySet("filed_on", "certificate_available_on", "certificate_sent_on",
-		"registered_mail_number", "doctor", "anef_number", "ofii_requests", "receipt_expires_on", "decision")
+		"registered_mail_number", "doctor", "anef_number", "ofii_requests", "receipt_expires_on", "prefecture_address",
+		"decision")
 	requestKeys  = newKeySet("on", "kind", "appointment_on")
 	decisionKeys = newKeySet("outcome", "notified_on", "oqtf", "appeal_period")
 	optionsKeys  = newKeySet("signing_city", "mail_margin_days", "fees")
@@ -196,6 +197,7 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 		Doctor:                 p.text("doctor", false, x("expect.doctor")),
 		ANEFNumber:             p.text("anef_number", false, x("expect.anef_number")),
 	}
+	d.procedureOrder(p, f.Procedure)
 	items, path := p.list("ofii_requests", x("expect.requests"))
 	for i, n := range items {
 		if absent(resolve(n)) {
@@ -224,6 +226,9 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 	}
 	// the récépissé or attestation held now: it may have ended already
 	f.Procedure.ReceiptExpiresOn = p.date("receipt_expires_on", false, false)
+	// the prefecture's address, for the request for the reasons of an
+	// implicit refusal: the same window as the OFII address
+	f.Procedure.PrefectureAddress = p.lines("prefecture_address", ofiiAddressLines, ofiiAddressWidth, x("expect.address_lines"))
 	if dm := p.child("decision", false, &decisionKeys); dm != nil {
 		f.Procedure.Decision = d.decision(dm, f.Procedure.FiledOn)
 	}
@@ -281,6 +286,23 @@ func (d *decoder) minorChild(c *mapping, birth civil.Date) {
 		}
 		d.add(c.valueAt("birth_date"), "situation.sick_child.birth_date",
 			x("child_adult", birth, age, d.today), x("hint.child_adult"))
+	}
+}
+
+// procedureOrder reports procedure dates out of order (SPEC §1): the
+// certificate appears in ANEF after the filing, and is sent after it
+// appears.
+func (d *decoder) procedureOrder(p *mapping, pr Procedure) {
+	if p == nil {
+		return
+	}
+	if filed, avail := pr.FiledOn, pr.CertificateAvailableOn; !filed.IsZero() && !avail.IsZero() && avail.Before(filed) {
+		d.add(p.valueAt("certificate_available_on"), "procedure.certificate_available_on",
+			x("certificate_before_filing", avail, filed), noHint)
+	}
+	if avail, sent := pr.CertificateAvailableOn, pr.CertificateSentOn; !avail.IsZero() && !sent.IsZero() && sent.Before(avail) {
+		d.add(p.valueAt("certificate_sent_on"), "procedure.certificate_sent_on",
+			x("certificate_sent_before_available", sent, avail), noHint)
 	}
 }
 

@@ -188,6 +188,9 @@ type Procedure struct {
 	ANEFNumber             string // the ANEF application number, printed on the letter
 	OFIIRequests           []OFIIRequest
 	ReceiptExpiresOn       civil.Date // the récépissé or attestation de prolongation d'instruction held now
+	// PrefectureAddress is the prefecture's postal address, for the
+	// request for the reasons of an implicit refusal (1–6 lines).
+	PrefectureAddress []string
 	Decision               *Decision  // nil while no written decision is notified
 }
 

@@ -80,6 +80,7 @@ var all = []Field{
 	{"procedure.anef_number", Text},
 	{"procedure.ofii_requests", Requests},
 	{"procedure.receipt_expires_on", Date},
+	{"procedure.prefecture_address", List},
 	{"procedure.decision.outcome", Text},
 	{"procedure.decision.notified_on", Date},
 	{"procedure.decision.oqtf", Bool},
