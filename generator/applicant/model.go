@@ -191,7 +191,7 @@ type Procedure struct {
 	// PrefectureAddress is the prefecture's postal address, for the
 	// request for the reasons of an implicit refusal (1–6 lines).
 	PrefectureAddress []string
-	Decision               *Decision  // nil while no written decision is notified
+	Decision          *Decision // nil while no written decision is notified
 }
 
 // OFIIRequest is a request of the OFII doctor, to be answered within 15

@@ -744,7 +744,7 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		{WarningHostCareOfMissing, hosted && fs.CareOf == ""},
 		// only while the pack holds the cover letter, whose box it leaves blank
 		{WarningOFIIAddressMissing, !hasLines(f.OFIIAddress) && slices.Contains(p.Documents, DocCoverLetter)},
-		{WarningAPSParentOffline, !card},
+		{WarningAPSParentOffline, !card && p.Stage == StageToFile}, // how to file: only before filing
 	}
 	granted := pr.Decision != nil && pr.Decision.Outcome == applicant.Granted
 	for _, id := range rn.warnings(granted) { // the renewal's first: its limit comes first

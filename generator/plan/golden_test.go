@@ -17,7 +17,7 @@ import (
 )
 
 // examples are the applicant files of examples/, every one a test input.
-var examples = []string{"diallo-general", "rahimi-asylum", "mbarga-sick-child", "nguyen-hosted", "minimal", "benali-algerian", "kone-refused", "sissoko-renewal"}
+var examples = []string{"diallo-general", "rahimi-asylum", "mbarga-sick-child", "nguyen-hosted", "minimal", "benali-algerian", "kone-refused", "sissoko-renewal", "camara-granted", "haddad-implicit-refusal"}
 
 func loadExample(t testing.TB, name string) *applicant.File {
 	t.Helper()

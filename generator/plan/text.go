@@ -136,7 +136,7 @@ func (t *tables) writeText(tw *textWriter, p *Plan) error {
 	}
 	tw.line("", "", s)
 
-	if s, err = tx.Stage.render(tx.Stages[p.Stage]); err != nil {
+	if s, err = tx.Stage.render(t.stageText(p)); err != nil {
 		return err
 	}
 	tw.line("", "", s)
@@ -276,15 +276,26 @@ func PermitOf(basis string) (Permit, error) {
 	return p, nil
 }
 
-// StageLabel returns how every document names a stage (« demande
-// déposée, certificat médical attendu »), from templates/text/plan.yaml. An
-// unknown stage is returned as it is.
-func StageLabel(stage string) string {
+// StageText returns how every document names where the file stands
+// (« demande déposée, certificat médical attendu »; a renewal's own words
+// where it has them), from templates/text/plan.yaml.
+func (p *Plan) StageText() string {
 	t, err := load()
-	if err != nil || t.w.Text.Stages[stage] == "" {
-		return stage
+	if err != nil {
+		return p.Stage
 	}
-	return t.w.Text.Stages[stage]
+	return t.stageText(p)
+}
+
+func (t *tables) stageText(p *Plan) string {
+	st := t.w.Text.Stages
+	if s := st[p.Application+"_"+p.Stage]; s != "" {
+		return s
+	}
+	if s := st[p.Stage]; s != "" {
+		return s
+	}
+	return p.Stage
 }
 
 // KindLabel returns how every document names a kind of date, capitalised

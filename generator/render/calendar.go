@@ -129,33 +129,55 @@ const (
 	gridHeight = gridTitleH + gridHeadH + 6*gridRowH
 )
 
+// dayMarks are the marks of the month grids, one per kind of date (SPEC
+// §3: a deadline is not drawn like a milestone or an expiry), in the order
+// a day shows the first it has and the legend lists them.
+const (
+	markDeadline = iota
+	markAppointment
+	markExpiry
+	markMilestone
+	markPostBy
+	numMarks
+)
+
+var kindMarks = map[string]int{plan.KindDeadline: markDeadline, plan.KindAppointment: markAppointment,
+	plan.KindExpiry: markExpiry, plan.KindMilestone: markMilestone}
+
 // monthGrids draws one grid per month: weekends and the applicant's public
-// holidays shaded, deadlines and post-by dates marked, today framed.
+// holidays shaded, each kind of date and the post-by dates marked in its
+// own way, today circled; then the legend of the marks used.
 func (d *docData) monthGrids() {
 	c, w := d.c, &d.w.Calendar.Months
 	months := d.monthSpan()
 	d.heading(c.fill(w.Heading, nil), gridHeight+4)
-	marks := map[civil.Date]string{}
-	for _, dl := range d.p.Deadlines {
-		if dl.PostBy != nil && upcoming(dl) {
-			marks[*dl.PostBy] = "post_by"
+	marks := map[civil.Date]int{}
+	mark := func(day civil.Date, k int) {
+		if old, ok := marks[day]; !ok || k < old {
+			marks[day] = k
 		}
 	}
 	for _, dl := range d.p.Deadlines {
-		marks[dl.Date] = "deadline"
+		if k, ok := kindMarks[dl.Kind]; ok {
+			mark(dl.Date, k)
+		}
+		if dl.PostBy != nil && upcoming(dl) {
+			mark(*dl.PostBy, markPostBy)
+		}
 	}
+	var used [numMarks]bool
 	for i := 0; i < len(months); i += gridCols {
 		c.need(gridHeight + 3)
 		for j := 0; j < gridCols && i+j < len(months); j++ {
-			d.monthGrid(marginLeft+float64(j)*(gridWidth+gridGap), c.y, months[i+j], marks)
+			d.monthGrid(marginLeft+float64(j)*(gridWidth+gridGap), c.y, months[i+j], marks, &used)
 		}
 		c.y += gridHeight + 4
 	}
-	d.legend()
+	d.legend(used)
 	c.y += 4
 }
 
-func (d *docData) monthGrid(x, y float64, first civil.Date, marks map[civil.Date]string) {
+func (d *docData) monthGrid(x, y float64, first civil.Date, marks map[civil.Date]int, used *[numMarks]bool) {
 	c, w := d.c, &d.w.Calendar.Months
 	postcode := d.f.Applicant.Address.Postcode
 	title := french.Month(first.Month) + " " + strconv.Itoa(first.Year)
@@ -174,7 +196,6 @@ func (d *docData) monthGrid(x, y float64, first civil.Date, marks map[civil.Date
 		cx, cy := x+float64(k%7)*gridCell, top+float64(k/7)*gridRowH
 		_, isHoliday := holiday.Lookup(date, postcode)
 		weekend := k%7 >= 5
-		ink, style := colInk, styleRegular
 		switch {
 		case isHoliday:
 			c.setFill(colHoliday)
@@ -183,19 +204,11 @@ func (d *docData) monthGrid(x, y float64, first civil.Date, marks map[civil.Date
 			c.setFill(colShade)
 			c.rect(cx+0.2, cy+0.2, gridCell-0.4, gridRowH-0.4, "F")
 		}
-		switch marks[date] {
-		case "deadline":
-			c.setFill(colAccent)
-			c.rect(cx+0.5, cy+0.4, gridCell-1, gridRowH-0.8, "F")
-			ink, style = colWhite, styleBold
-			c.record("deadline_day", cx, cy, gridCell, gridRowH)
-		case "post_by":
-			c.setDraw(colAccent)
-			c.pdf.SetLineWidth(0.5)
-			c.rect(cx+0.6, cy+0.5, gridCell-1.2, gridRowH-1, "D")
-			c.pdf.SetLineWidth(0.2)
-			ink, style = colAccent, styleBold
-			c.record("post_by_day", cx, cy, gridCell, gridRowH)
+		ink, style := colInk, styleRegular
+		if mk, ok := marks[date]; ok {
+			ink, style = d.dayMark(mk, cx, cy, gridCell, gridRowH)
+			c.record(markNames[mk], cx, cy, gridCell, gridRowH)
+			used[mk] = true
 		}
 		if date == d.p.Today {
 			c.setDraw(colWarn)
@@ -210,29 +223,70 @@ func (d *docData) monthGrid(x, y float64, first civil.Date, marks map[civil.Date
 	c.setInk(colInk)
 }
 
-// legend explains the marks of the month grids.
-func (d *docData) legend() {
+// markNames are the layout records of the marks, for the tests.
+var markNames = [numMarks]string{"deadline_day", "appointment_day", "expiry_day", "milestone_day", "post_by_day"}
+
+// dayMark draws mark mk in the cell at (x, y), w × h, and returns the ink
+// and style of the day's number. Each differs in shape as well as colour,
+// so that a black-and-white copy still tells them apart: a deadline is a
+// dark box, an appointment a dark disc, an expiry a red bar beneath the
+// number, a milestone a pale box, a post-by date a framed box.
+func (d *docData) dayMark(mk int, x, y, w, h float64) (rgb, string) {
+	c := d.c
+	switch mk {
+	case markDeadline:
+		c.setFill(colAccent)
+		c.rect(x+0.5, y+0.4, w-1, h-0.8, "F")
+		return colWhite, styleBold
+	case markAppointment:
+		c.setFill(colAccent)
+		c.pdf.Circle(x+w/2, y+h/2, h/2-0.2, "F")
+		return colWhite, styleBold
+	case markExpiry:
+		c.setFill(colWarn)
+		c.rect(x+1, y+h-1.3, w-2, 0.9, "F")
+		return colWarn, styleBold
+	case markMilestone:
+		c.setFill(colAccentTint)
+		c.rect(x+0.5, y+0.4, w-1, h-0.8, "F")
+		c.setDraw(colRule)
+		c.rect(x+0.5, y+0.4, w-1, h-0.8, "D")
+		return colAccent, styleRegular
+	}
+	c.setDraw(colAccent)
+	c.pdf.SetLineWidth(0.5)
+	c.rect(x+0.6, y+0.5, w-1.2, h-1, "D")
+	c.pdf.SetLineWidth(0.2)
+	return colAccent, styleBold
+}
+
+// legend explains the marks of the month grids: the shading, the marks
+// used, today.
+func (d *docData) legend(used [numMarks]bool) {
 	c, l := d.c, &d.w.Calendar.Months.Legend
-	const sw = 5.0
+	const sw, sh = 5.0, 4.0
 	x := marginLeft
-	c.need(6)
+	c.need(12) // two lines at most
 	y := c.y
 	item := func(draw func(x, y float64), label string) {
-		draw(x, y)
 		label = c.fill(label, nil)
+		if x+sw+1.5+c.width(styleRegular, sizeSmall, label) > marginLeft+contentWidth {
+			x, y = marginLeft, y+5.5 // the legend wraps
+			c.y += 5.5
+		}
+		draw(x, y)
 		c.setInk(colInk)
-		c.line(x+sw+1.5, y, 60, 4, styleRegular, sizeSmall, alignLeft, label)
+		c.line(x+sw+1.5, y, 60, sh, styleRegular, sizeSmall, alignLeft, label)
 		x += sw + 1.5 + c.width(styleRegular, sizeSmall, label) + 6
 	}
-	item(func(x, y float64) { c.setFill(colShade); c.rect(x, y, sw, 4, "F") }, l.Weekend)
-	item(func(x, y float64) { c.setFill(colHoliday); c.rect(x, y, sw, 4, "F") }, l.Holiday)
-	item(func(x, y float64) { c.setFill(colAccent); c.rect(x, y, sw, 4, "F") }, l.Deadline)
-	item(func(x, y float64) {
-		c.setDraw(colAccent)
-		c.pdf.SetLineWidth(0.5)
-		c.rect(x+0.25, y+0.25, sw-0.5, 3.5, "D")
-		c.pdf.SetLineWidth(0.2)
-	}, l.PostBy)
+	item(func(x, y float64) { c.setFill(colShade); c.rect(x, y, sw, sh, "F") }, l.Weekend)
+	item(func(x, y float64) { c.setFill(colHoliday); c.rect(x, y, sw, sh, "F") }, l.Holiday)
+	labels := [numMarks]string{l.Deadline, l.Appointment, l.Expiry, l.Milestone, l.PostBy}
+	for mk := range numMarks {
+		if used[mk] {
+			item(func(x, y float64) { d.dayMark(mk, x-0.5, y-0.4, sw+1, sh+0.8) }, labels[mk])
+		}
+	}
 	item(func(x, y float64) {
 		c.setDraw(colWarn)
 		c.pdf.SetLineWidth(0.6)

@@ -1,17 +1,24 @@
 package render
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/french"
 	"github.com/ofiipack/ofiipack/generator/plan"
 )
 
-// checklist draws the personal checklist (SPEC §3): next step, warnings,
-// conditions, documents to gather, steps of the procedure, fees, who can
-// help, the ANEF QR code and the disclaimer.
+// checklist draws the personal checklist (SPEC §3), which follows the
+// stage (SPEC §2, "Documents by stage"): the next step and the warnings,
+// then — before filing — the conditions and the pieces to gather; once
+// filed, what was filed and the medical certificate; with OFII, what
+// comes next; after a grant, a refusal or a refusal by silence, a page
+// about that outcome instead of the pieces. Then the steps of the
+// procedure while it runs, the fees unless refused, who can help, the ANEF
+// QR code and the disclaimer.
 func (d *docData) checklist() {
 	c, w := d.c, &d.w.Checklist
 	d.begin(plan.DocChecklist, w.Document)
@@ -22,12 +29,114 @@ func (d *docData) checklist() {
 		c.fill(w.Prepared, d.person))
 	d.nextStep()
 	d.warnings()
-	d.conditions()
-	d.documents()
-	d.steps()
-	d.fees()
+	switch d.p.Stage {
+	case plan.StageFiled, plan.StageCertificateDue:
+		d.filedSection()
+		d.steps()
+	case plan.StageWithOFII:
+		d.lines(w.WithOFII.Heading, w.WithOFII.Lines, "")
+		d.steps()
+	case plan.StageGranted, plan.StageRefused, plan.StageImplicitRefusal:
+		o := w.Outcome[d.p.Stage]
+		d.lines(o.Heading, o.Lines, o.Source)
+	default:
+		d.conditions()
+		d.documents()
+		d.steps()
+	}
+	if d.p.Stage != plan.StageRefused && d.p.Stage != plan.StageImplicitRefusal {
+		d.fees()
+	}
 	d.help()
 	d.disclaimer()
+}
+
+// stageData is what the stage's and the outcome's wording read.
+func (d *docData) stageData() m {
+	p, pr := d.p, d.f.Procedure
+	data := m{"FiledOn": "", "ANEF": strings.TrimSpace(pr.ANEFNumber), "Receipt": "", "SilenceOn": "",
+		"Card": p.Route == plan.RouteCard, "APS": p.Route == plan.RouteAPSParent, "Renewal": d.person["Renewal"],
+		"NotifiedOn": "", "OQTF": false, "Appeal48h": false, "AppealOn": "", "AppealPassed": false,
+		"PostBy": "", "PostByPassed": false, "Letter": slices.Contains(p.Documents, plan.DocReasonsRequestLetter)}
+	if !pr.FiledOn.IsZero() {
+		data["FiledOn"] = french.Date(pr.FiledOn)
+	}
+	if !pr.ReceiptExpiresOn.IsZero() && !pr.ReceiptExpiresOn.Before(p.Today) {
+		data["Receipt"] = french.Date(pr.ReceiptExpiresOn)
+	}
+	if dec := pr.Decision; dec != nil {
+		data["NotifiedOn"], data["OQTF"] = french.Date(dec.NotifiedOn), dec.OQTF
+		data["Appeal48h"] = dec.AppealPeriod == applicant.Appeal48Hours
+	}
+	for _, dl := range p.Deadlines {
+		switch dl.ID {
+		case plan.DeadlineImplicitRefusal:
+			data["SilenceOn"] = french.Date(dl.Date)
+		case plan.DeadlineAppealDecision, plan.DeadlineAppealImplicitRefusal:
+			data["AppealOn"], data["AppealPassed"] = french.Date(dl.Date), dl.Passed
+			if dl.PostBy != nil {
+				data["PostBy"], data["PostByPassed"] = french.Date(*dl.PostBy), p.Today.After(*dl.PostBy)
+			} else {
+				data["PostBy"] = french.Date(dl.Date) // no posting date: the limit itself
+			}
+		}
+	}
+	permit, _ := plan.PermitOf(p.Basis)
+	data["PermitCap"], data["Granted"] = capitalizeFirst(permit.Short), permit.Granted
+	data["Pronoun"] = "le" // the object pronoun agrees with the permit: la carte, le certificat
+	if strings.HasSuffix(permit.Granted, "e") {
+		data["Pronoun"] = "la"
+	}
+	return data
+}
+
+// capitalizeFirst upper-cases the first letter (« La carte de séjour… »).
+func capitalizeFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// lines draws a section of plain paragraphs (lines that render empty are
+// left out), then its sources in small type.
+func (d *docData) lines(heading string, lines []string, source string) {
+	c := d.c
+	data := d.stageData()
+	var paras []string
+	for _, l := range lines {
+		if s := strings.TrimSpace(c.fill(l, data)); s != "" {
+			paras = append(paras, s)
+		}
+	}
+	if len(paras) == 0 {
+		return
+	}
+	d.heading(c.fill(heading, nil), min(c.paraHeight(contentWidth-5, leadBody, sizeBody, []span{plain(styleRegular, paras[0])}), 3*leadBody))
+	for _, s := range paras {
+		d.bullet(marginLeft, plain(styleRegular, s))
+		c.y += 1
+	}
+	if source != "" {
+		c.setInk(colMuted)
+		c.para(marginLeft, contentWidth, leadTiny, sizeTiny, alignLeft, plain(styleRegular, c.fill(source, nil)))
+		c.setInk(colInk)
+	}
+	c.y += 2
+}
+
+// filedSection reminds what was filed, then the medical certificate's
+// steps (its checklist item, ticked once sent).
+func (d *docData) filedSection() {
+	w := &d.w.Checklist.Filed
+	d.lines(w.Heading, w.Lines, "")
+	for _, it := range d.p.Checklist {
+		if it.ID == plan.ItemMedicalCertificate {
+			d.heading(d.c.fill(w.Certificate, nil), d.itemHeight(it))
+			d.item(it)
+		}
+	}
+	d.c.y += 1
 }
 
 // framedLine is a line of a framed box, measured before the frame is drawn.
@@ -85,7 +194,7 @@ func (d *docData) nextStep() {
 		return
 	}
 	lines := []framedLine{{spans: []span{plain(styleBold, c.fill(w.Heading, nil))}, size: sizeSmall, lead: leadSmall, ink: colAccent},
-		{spans: []span{plain(styleRegular, c.fill(w.Stage, m{"Stage": plan.StageLabel(d.p.Stage)}))}, size: sizeSmall, lead: leadSmall, ink: colMuted}}
+		{spans: []span{plain(styleRegular, c.fill(w.Stage, m{"Stage": d.p.StageText()}))}, size: sizeSmall, lead: leadSmall, ink: colMuted}}
 	next := d.p.Next()
 	tint, bar, ink := colAccentTint, colAccent, colInk
 	if s.Late {
@@ -118,7 +227,13 @@ func (d *docData) nextStep() {
 	if next != nil && next.NonWorkingDay && next.ToDo() && !s.Late {
 		lines = append(lines, framedLine{spans: []span{plain(styleRegular, c.fill(w.NonWorkingDay, nil))}, size: sizeSmall + 0.5, lead: leadSmall + 0.3, ink: colInk})
 	}
-	if next != nil && next.Detail != "" {
+	if slices.Contains(d.p.Documents, plan.DocReasonsRequestLetter) {
+		data := d.reasonsData()
+		lines = append(lines, framedLine{spans: []span{plain(styleBold, c.fill(w.Reasons, data))}, size: sizeBody, lead: leadBody + 0.3, ink: colInk, spaceBefore: 0.5})
+	}
+	// after an outcome, the page about it says the rest
+	outcome := d.p.Stage == plan.StageRefused || d.p.Stage == plan.StageImplicitRefusal
+	if next != nil && next.Detail != "" && !outcome {
 		lines = append(lines, framedLine{spans: []span{plain(styleRegular, french.Typo(next.Detail))}, size: sizeSmall + 0.5, lead: leadSmall + 0.3, ink: colMuted, spaceBefore: 0.5})
 	}
 	d.framed(lines, tint, bar)
@@ -169,43 +284,62 @@ func (d *docData) documents() {
 			done++
 		}
 	}
-	d.heading(c.fill(w.Heading, nil)+"  ("+c.fill(w.Ready, m{"Done": done, "Total": len(d.p.Checklist)})+")", 18)
+	intro := c.fill(w.Intro, nil)
+	keep := c.paraHeight(contentWidth, leadSmall, sizeSmall, []span{plain(styleRegular, intro)}) + 1.5
+	if len(d.p.Checklist) > 0 { // the heading stays with its first piece
+		keep += d.itemHeight(d.p.Checklist[0])
+	}
+	d.heading(c.fill(w.Heading, nil)+"  ("+c.fill(w.Ready, m{"Done": done, "Total": len(d.p.Checklist)})+")", keep)
 	c.setInk(colMuted)
-	c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, c.fill(w.Intro, nil)))
+	c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, intro))
 	c.setInk(colInk)
 	c.y += 1.5
-	const box, indent = 4.2, 8.0
-	tw := contentWidth - indent
 	for _, it := range d.p.Checklist {
-		title := french.Typo(it.Title)
-		h := c.paraHeight(tw, leadBody, sizeBody, []span{plain(styleBold, title)})
-		for _, det := range it.Details {
-			h += c.paraHeight(tw, leadSmall, sizeSmall, []span{plain(styleRegular, det)})
-		}
-		c.need(min(h, leadBody+2*leadSmall) + 2) // a long item may continue on the next page
-		c.checkbox(marginLeft+0.5, c.y+0.4, box, it.Done, title)
-		ink := colInk
-		if it.Done {
-			ink = colMuted
-		}
-		c.setInk(ink)
-		c.para(marginLeft+indent, tw, leadBody, sizeBody, alignLeft, plain(styleBold, title))
-		c.setInk(colMuted)
-		for _, det := range it.Details {
-			c.para(marginLeft+indent, tw, leadSmall, sizeSmall, alignLeft, plain(styleRegular, french.Typo(det)))
-		}
-		c.setInk(colInk)
-		c.y += 1.6
+		d.item(it)
 	}
 	c.y += 1
+}
+
+const itemBox, itemIndent = 4.2, 8.0
+
+// itemHeight is what must stay with a heading above an item: its title
+// and its first two lines of detail (a long item may continue on the next
+// page).
+func (d *docData) itemHeight(it plan.Item) float64 {
+	c, tw := d.c, contentWidth-itemIndent
+	h := c.paraHeight(tw, leadBody, sizeBody, []span{plain(styleBold, french.Typo(it.Title))})
+	for _, det := range it.Details {
+		h += c.paraHeight(tw, leadSmall, sizeSmall, []span{plain(styleRegular, det)})
+	}
+	return min(h, leadBody+2*leadSmall) + 2
+}
+
+// item draws one checklist item as a tick box, ticked when ready.
+func (d *docData) item(it plan.Item) {
+	c, tw := d.c, contentWidth-itemIndent
+	title := french.Typo(it.Title)
+	c.need(d.itemHeight(it))
+	c.checkbox(marginLeft+0.5, c.y+0.4, itemBox, it.Done, title)
+	ink := colInk
+	if it.Done {
+		ink = colMuted
+	}
+	c.setInk(ink)
+	c.para(marginLeft+itemIndent, tw, leadBody, sizeBody, alignLeft, plain(styleBold, title))
+	c.setInk(colMuted)
+	for _, det := range it.Details {
+		c.para(marginLeft+itemIndent, tw, leadSmall, sizeSmall, alignLeft, plain(styleRegular, french.Typo(det)))
+	}
+	c.setInk(colInk)
+	c.y += 1.6
 }
 
 // stepDone returns the date a step was done, when the file says so.
 func (d *docData) stepDone(id string) (civil.Date, bool) {
 	pr := d.f.Procedure
 	switch id {
-	case "filing":
-		return pr.FiledOn, !pr.FiledOn.IsZero()
+	case "filing": // a certificate date means it was filed, its date maybe unknown
+		return pr.FiledOn, d.p.Stage != plan.StageToFile
 	case "certificate":
 		return pr.CertificateAvailableOn, !pr.CertificateAvailableOn.IsZero() || !pr.CertificateSentOn.IsZero()
 	case "doctor":
@@ -275,8 +409,15 @@ func (d *docData) fees() {
 		return
 	}
 	const amountW = 25.0
-	total := 0.0
+	total, kept := 0.0, 0.0
 	source := ""
+	// once filed, the part collected at filing is paid: the total is what
+	// remains (CESEDA L. 436-4)
+	paid := d.p.Stage != plan.StageToFile
+	nonRefundable := w.NonRefundable
+	if paid {
+		nonRefundable = w.NonRefundablePaid
+	}
 	// the amounts, their total and their date stay on one page
 	need := float64(len(d.p.Fees)+2)*(leadBody+1.8) + 2*leadSmall
 	for _, fe := range d.p.Fees {
@@ -286,7 +427,7 @@ func (d *docData) fees() {
 	}
 	c.need(need)
 	for _, fe := range d.p.Fees {
-		total += fe.AmountEUR
+		total, kept = total+fe.AmountEUR, kept+fe.NonRefundableEUR
 		if source == "" && fe.AsOf != "" { // an amount from the fee table, not from the file
 			source = fe.Source
 		}
@@ -297,14 +438,19 @@ func (d *docData) fees() {
 		if fe.NonRefundableEUR > 0 {
 			c.setInk(colMuted)
 			c.para(marginLeft, contentWidth-amountW, leadSmall, sizeSmall, alignLeft,
-				plain(styleRegular, c.fill(w.NonRefundable, m{"Amount": french.Euros(fe.NonRefundableEUR)})))
+				plain(styleRegular, c.fill(nonRefundable, m{"Amount": french.Euros(fe.NonRefundableEUR)})))
 			c.setInk(colInk)
 		}
 		c.setDraw(colRule)
 		c.hline(marginLeft, marginLeft+contentWidth, c.y+0.8)
 		c.y += 1.8
 	}
-	if len(d.p.Fees) > 1 {
+	switch {
+	case paid && kept > 0:
+		c.line(marginLeft, c.y, contentWidth-amountW, leadBody, styleRegular, sizeBody, alignLeft, c.fill(w.Remaining, nil))
+		c.line(marginLeft, c.y, contentWidth, leadBody, styleBold, sizeBody, alignRight, french.Euros(total-kept))
+		c.y += leadBody + 1
+	case len(d.p.Fees) > 1:
 		c.line(marginLeft, c.y, contentWidth-amountW, leadBody, styleRegular, sizeBody, alignLeft, c.fill(w.Total, nil))
 		c.line(marginLeft, c.y, contentWidth, leadBody, styleBold, sizeBody, alignRight, french.Euros(total))
 		c.y += leadBody + 1

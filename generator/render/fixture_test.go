@@ -42,7 +42,7 @@ func loadExample(t testing.TB, name string) *applicant.File {
 }
 
 // examples are the applicant files of examples/, by name.
-var examples = []string{"diallo-general", "mbarga-sick-child", "minimal", "nguyen-hosted", "rahimi-asylum", "benali-algerian", "kone-refused", "sissoko-renewal"}
+var examples = []string{"diallo-general", "mbarga-sick-child", "minimal", "nguyen-hosted", "rahimi-asylum", "benali-algerian", "kone-refused", "sissoko-renewal", "camara-granted", "haddad-implicit-refusal"}
 
 // examplePlan loads an example and computes its plan at today.
 func examplePlan(t testing.TB, name string) (*applicant.File, *plan.Plan) {

@@ -22,11 +22,18 @@ type letterBlock struct {
 // information: the schema has none, and the letter says only that the
 // certificate is enclosed under sealed cover.
 func (d *docData) letter() {
-	c, w := d.c, d.w.Letter
+	w := d.w.Letter
 	d.begin(plan.DocCoverLetter, w.Document)
+	d.foldMarks()
+	d.letterSender()
+	d.letterRecipient(d.f.OFIIAddress, w.AddressUnknown)
+	d.letterBody(d.letterBlocks(), w.Signature, 0)
+}
 
-	// Fold marks in the left margin, where they show on the sheet but not
-	// through the window.
+// foldMarks draws the fold marks in the left margin, where they show on
+// the sheet but not through the window.
+func (d *docData) foldMarks() {
+	c := d.c
 	c.setDraw(colMuted)
 	c.pdf.SetLineWidth(0.25)
 	for _, y := range []float64{foldMark1, foldMark2} {
@@ -34,18 +41,19 @@ func (d *docData) letter() {
 		c.record("fold_mark", 4, y, foldMarkLen, 0)
 	}
 	c.pdf.SetLineWidth(0.2)
+}
 
-	d.letterSender()
-	d.letterRecipient()
-
-	// The body, from below the window to the signature, at the largest
-	// size that fits the page (long names and addresses shrink it a little).
-	blocks := d.letterBlocks()
+// letterBody draws a letter's body, from below the window to the
+// signature, at the largest size that fits the page with reserve mm left
+// below the name (long names and addresses shrink it a little), then the
+// space to sign and the name.
+func (d *docData) letterBody(blocks []letterBlock, signature string, reserve float64) {
+	c := d.c
 	const signatureSpace = 30.0
 	size, lead := sizeBody, leadBody
 	for _, s := range []float64{10, 9.5, 9, 8.5, 8} {
 		size, lead = s, s*leadBody/sizeBody
-		if letterBodyTop+d.letterHeight(blocks, size, lead)+signatureSpace <= contentBottom {
+		if letterBodyTop+d.letterHeight(blocks, size, lead)+signatureSpace+reserve <= contentBottom {
 			break
 		}
 	}
@@ -62,7 +70,7 @@ func (d *docData) letter() {
 	x := marginLeft + contentWidth*0.55
 	c.y += lead
 	c.setInk(colMuted)
-	c.line(x, c.y, contentWidth*0.45, lead, styleRegular, sizeSmall, alignLeft, c.fill(w.Signature, nil))
+	c.line(x, c.y, contentWidth*0.45, lead, styleRegular, sizeSmall, alignLeft, c.fill(signature, nil))
 	c.setInk(colInk)
 	c.y += signatureSpace - 2*lead
 	c.y += c.paraAt(x, c.y, contentWidth*0.45, lead, size, alignLeft, plain(styleBold, d.person["Name"].(string)))
@@ -99,15 +107,15 @@ func (d *docData) letterSender() {
 	}
 }
 
-// letterRecipient draws the OFII medical service's address inside the
-// window, or a framed blank box to write it in by hand, empty, with the
-// instruction below the window.
-func (d *docData) letterRecipient() {
+// letterRecipient draws the recipient's address (the OFII medical
+// service's, the prefecture's) inside the window, or a framed blank box to
+// write it in by hand, empty, with the instruction unknown below the window.
+func (d *docData) letterRecipient(address []string, unknown string) {
 	c := d.c
 	x, top := windowLeft+windowPad, windowTop+windowPad
 	width, height := windowWidth-2*windowPad, windowHeight-2*windowPad
 	var lines []string
-	for _, l := range d.f.OFIIAddress {
+	for _, l := range address {
 		if l = strings.TrimSpace(l); l != "" {
 			lines = append(lines, l)
 		}
@@ -122,7 +130,7 @@ func (d *docData) letterRecipient() {
 		// what is inside shows through the envelope (SPEC §3)
 		c.setInk(colMuted)
 		c.paraAt(windowLeft, windowTop+windowHeight+0.8, windowWidth, leadTiny, sizeTiny, alignLeft,
-			plain(styleRegular, c.fill(d.w.Letter.AddressUnknown, nil)))
+			plain(styleRegular, c.fill(unknown, nil)))
 		c.setInk(colInk)
 		return
 	}

@@ -94,6 +94,8 @@ func pack(w io.Writer, f *applicant.File, p *plan.Plan, org *applicant.Organisat
 			d.applicantNotice()
 		case plan.DocCoverLetter:
 			d.letter()
+		case plan.DocReasonsRequestLetter:
+			d.reasonsLetter()
 		case plan.DocNonPolygamyDeclaration:
 			d.nonPolygamy()
 		case plan.DocHostAttestation:
@@ -127,7 +129,7 @@ type docData struct {
 func (d *docData) begin(id, title string) {
 	c := d.c
 	footer := c.fill(d.w.Common.Footer, m{"Document": title, "Name": d.person["Name"]})
-	if id == plan.DocCoverLetter {
+	if id == plan.DocCoverLetter || id == plan.DocReasonsRequestLetter {
 		footer = "" // a letter to an administration carries its page number only
 	}
 	c.startDoc(id, title, footer)

@@ -109,10 +109,23 @@ func checkTicks(t *testing.T, l *layout, p *plan.Plan) {
 			boxes = append(boxes, pg.Boxes...)
 		}
 	}
-	if len(boxes) != len(p.Checklist) {
-		t.Fatalf("%d boxes for %d checklist items", len(boxes), len(p.Checklist))
+	// the pieces to gather before filing; the medical certificate alone once
+	// filed; none once the certificate is sent (SPEC §2, "Documents by stage")
+	var items []plan.Item
+	for _, it := range p.Checklist {
+		switch p.Stage {
+		case plan.StageToFile:
+			items = append(items, it)
+		case plan.StageFiled, plan.StageCertificateDue:
+			if it.ID == plan.ItemMedicalCertificate {
+				items = append(items, it)
+			}
+		}
 	}
-	for i, it := range p.Checklist {
+	if len(boxes) != len(items) {
+		t.Fatalf("stage %s: %d boxes for %d checklist items", p.Stage, len(boxes), len(items))
+	}
+	for i, it := range items {
 		if boxes[i].Label != french.Typo(it.Title) || boxes[i].Ticked != it.Done {
 			t.Errorf("box %d = %q ticked %v, want %q ticked %v", i, boxes[i].Label, boxes[i].Ticked, it.Title, it.Done)
 		}
@@ -187,7 +200,8 @@ func checkANEFCode(t *testing.T, l *layout, p *plan.Plan) {
 	}
 	text := normalize(docText(l, plan.DocChecklist))
 	want := []string{"3939", "01 45 21 38 93", "n’est pas affilié à l’OFII"}
-	if len(p.Fees) > 0 {
+	// no fee to pay after a refusal
+	if len(p.Fees) > 0 && p.Stage != plan.StageRefused && p.Stage != plan.StageImplicitRefusal {
 		want = append(want, "montants à vérifier")
 	}
 	for _, want := range want {

@@ -82,8 +82,9 @@ type checklistWords struct {
 		Tomorrow      string `yaml:"tomorrow"`
 		PostBy        string `yaml:"post_by"`
 		NonWorkingDay string `yaml:"non_working_day"`
-		Action        string `yaml:"action"` // over an action: it is for today
-		Stage         string `yaml:"stage"`  // {{.Stage}}: where the file stands
+		Action        string `yaml:"action"`  // over an action: it is for today
+		Stage         string `yaml:"stage"`   // {{.Stage}}: where the file stands
+		Reasons       string `yaml:"reasons"` // the request for reasons is in the pack
 	} `yaml:"next"`
 	Conditions struct {
 		Heading   string   `yaml:"heading"`
@@ -105,12 +106,24 @@ type checklistWords struct {
 		Accepted  string  `yaml:"accepted"`
 		Refused   byRoute `yaml:"refused"`
 	} `yaml:"steps"`
-	Fees struct {
-		Heading       string `yaml:"heading"`
-		AsOf          string `yaml:"as_of"`
-		NonRefundable string `yaml:"non_refundable"`
-		None          string `yaml:"none"`
-		Total         string `yaml:"total"`
+	Filed struct {
+		Heading     string   `yaml:"heading"`
+		Lines       []string `yaml:"lines"`
+		Certificate string   `yaml:"certificate"`
+	} `yaml:"filed"`
+	WithOFII struct {
+		Heading string   `yaml:"heading"`
+		Lines   []string `yaml:"lines"`
+	} `yaml:"with_ofii"`
+	Outcome map[string]outcomeWords `yaml:"outcome"` // by stage: granted, refused, implicit_refusal
+	Fees    struct {
+		Heading           string `yaml:"heading"`
+		AsOf              string `yaml:"as_of"`
+		NonRefundable     string `yaml:"non_refundable"`
+		NonRefundablePaid string `yaml:"non_refundable_paid"` // once filed
+		Remaining         string `yaml:"remaining"`           // the total once that part is paid
+		None              string `yaml:"none"`
+		Total             string `yaml:"total"`
 	} `yaml:"fees"`
 	Warnings struct {
 		Heading string `yaml:"heading"`
@@ -121,6 +134,13 @@ type checklistWords struct {
 		ANEFURL     string `yaml:"anef_url"`
 		ANEFCaption string `yaml:"anef_caption"`
 	} `yaml:"help"`
+}
+
+// outcomeWords is the checklist's page about an outcome.
+type outcomeWords struct {
+	Heading string   `yaml:"heading"`
+	Lines   []string `yaml:"lines"`
+	Source  string   `yaml:"source"`
 }
 
 type letterWords struct {
@@ -149,6 +169,17 @@ type letterWords struct {
 	Enclosure  string      `yaml:"enclosure"`
 	Closing    string      `yaml:"closing"`
 	Signature  string      `yaml:"signature"`
+	Reasons    struct {
+		Document       string   `yaml:"document"`
+		AddressUnknown string   `yaml:"address_unknown"`
+		Subject        string   `yaml:"subject"`
+		Filed          string   `yaml:"filed"`
+		Salutation     string   `yaml:"salutation"`
+		Body           []string `yaml:"body"`
+		Closing        string   `yaml:"closing"`
+		PostBy         string   `yaml:"post_by"`
+		Permit         byRoute  `yaml:"permit"`
+	} `yaml:"reasons"`
 }
 
 type statementWords struct {
@@ -203,11 +234,14 @@ type calendarWords struct {
 		Heading  string   `yaml:"heading"`
 		Weekdays []string `yaml:"weekdays"`
 		Legend   struct {
-			Weekend  string `yaml:"weekend"`
-			Holiday  string `yaml:"holiday"`
-			Deadline string `yaml:"deadline"`
-			PostBy   string `yaml:"post_by"`
-			Today    string `yaml:"today"`
+			Weekend     string `yaml:"weekend"`
+			Holiday     string `yaml:"holiday"`
+			Deadline    string `yaml:"deadline"`
+			Appointment string `yaml:"appointment"`
+			Expiry      string `yaml:"expiry"`
+			Milestone   string `yaml:"milestone"`
+			PostBy      string `yaml:"post_by"`
+			Today       string `yaml:"today"`
 		} `yaml:"legend"`
 	} `yaml:"months"`
 	QR struct {
@@ -311,7 +345,7 @@ func partsOf(docs []string) []wordingPart {
 			parts = append(parts, partChecklist, partContacts)
 		case plan.DocApplicantNotice:
 			parts = append(parts, partContacts)
-		case plan.DocCoverLetter:
+		case plan.DocCoverLetter, plan.DocReasonsRequestLetter:
 			parts = append(parts, partLetter)
 		case plan.DocNonPolygamyDeclaration, plan.DocHostAttestation:
 			parts = append(parts, partStatements)

@@ -132,7 +132,7 @@ func writeProblems(w http.ResponseWriter, status int, probs []Problem, p *plan.P
 		resp.Problems = []Problem{}
 	}
 	if p != nil {
-		resp.NextStepText, resp.StageText = p.NextText(), plan.StageLabel(p.Stage)
+		resp.NextStepText, resp.StageText = p.NextText(), p.StageText()
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

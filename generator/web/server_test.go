@@ -517,7 +517,7 @@ func TestCheckPlan(t *testing.T) {
 		t.Errorf("next step %+v %q, labels %v", c.Plan.NextStep, c.NextStepText, c.KindLabels)
 	}
 	// where the file stands, as the checklist says it
-	if c.Plan.Stage != plan.StageCertificateDue || c.StageText != plan.StageLabel(plan.StageCertificateDue) {
+	if c.Plan.Stage != plan.StageCertificateDue || c.StageText != c.Plan.StageText() {
 		t.Errorf("stage %q %q", c.Plan.Stage, c.StageText)
 	}
 	// A date given with the post is the run's date.
