@@ -271,3 +271,25 @@ func TestWord(t *testing.T) {
 		t.Error("Congo read as one country")
 	}
 }
+
+// PersonName reads the names of a file that has other problems, as the
+// loader reads them; a name that is itself wrong is left out.
+func TestPersonName(t *testing.T) {
+	for _, tc := range []struct{ src, family, given string }{
+		{edit(t, "1988-04-12", "1988-13-12"), "DIALLO", "Aminata"},
+		{"applicant:\n  family_name: \"  KONÉ \"\n  given_names: Awa\n  shoe_size: 42\n", "KONÉ", "Awa"},
+		{"applicant:\n  family_name: \"KON\\u0007É\"\n  given_names: [Awa]\n", "", ""},
+		{"applicant:\n  family_name: " + strings.Repeat("A", 300) + "\n  given_names: Awa\n", "", "Awa"},
+		{"applicant:\n  family_name: true\n  given_names: &g Awa\n", "", "Awa"},
+		{"- a list\n", "", ""},
+		{"format: ofiipack/v1\n", "", ""},
+	} {
+		root, err := Parse("x.yaml", []byte(tc.src))
+		if err != nil {
+			t.Fatalf("%q: %v", tc.src, err)
+		}
+		if f, g := PersonName(root); f != tc.family || g != tc.given {
+			t.Errorf("PersonName(%q) = %q, %q, want %q, %q", tc.src, f, g, tc.family, tc.given)
+		}
+	}
+}
