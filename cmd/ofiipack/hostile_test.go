@@ -4,14 +4,21 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/ofiipack/ofiipack/generator/batch"
+	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
 // TestHostile runs testdata/hostile/*.txtar: one script per class of
@@ -29,6 +36,8 @@ func TestHostile(t *testing.T) {
 			"notemp":    cmdNoTemp,
 			"emptytemp": cmdEmptyTemp,
 			"gen":       cmdGen,
+			"locked":    cmdLocked,
+			"feed":      cmdFeed,
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
@@ -40,6 +49,36 @@ func TestHostile(t *testing.T) {
 		RequireExplicitExec: true,
 		Setup:               englishLocale,
 	})
+}
+
+// cmdLocked waits (10 s at most) until another process holds the lock of
+// a batch's output folder: locked DIR.
+func cmdLocked(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: locked DIR")
+	}
+	path := filepath.Join(ts.MkAbs(args[0]), batch.LockFile)
+	for i := 0; i < 1000; i++ {
+		if held, _ := heldByOther(path); held {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	ts.Fatalf("%s: no batch holds the lock", args[0])
+}
+
+// cmdFeed writes a file into a named pipe: feed FIFO FILE.
+func cmdFeed(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: feed FIFO FILE")
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[1]))
+	ts.Check(err)
+	f, err := os.OpenFile(ts.MkAbs(args[0]), os.O_WRONLY, 0)
+	ts.Check(err)
+	_, err = f.Write(data)
+	ts.Check(err)
+	ts.Check(f.Close())
 }
 
 // cmdEmptyTemp checks that $TMPDIR is empty: no excelize-* file, no
@@ -264,3 +303,27 @@ situation:
   arrived_on: 2024-05-02
   long_stay_visa: false
 `
+
+// TestDiskFullWorded: a pack that the disk has no room for is reported in
+// the user's language, naming the file, with nothing left behind.
+func TestDiskFullWorded(t *testing.T) {
+	dir := t.TempDir()
+	var stderr bytes.Buffer
+	a := newApp(strings.NewReader(""), io.Discard, &stderr)
+	a.lang = msg.French
+	path := filepath.Join(dir, "diallo-pack.pdf")
+	err := a.writePDF(path, "pack", func(w io.Writer) (int, error) {
+		io.WriteString(w, "%PDF-1.4 half")
+		return 0, &fs.PathError{Op: "write", Path: filepath.Join(dir, ".ofiipack-tmp-x"), Err: syscall.ENOSPC}
+	})
+	if code := a.report(nil, err); code != exitFailure {
+		t.Errorf("exit status %d, want %d", code, exitFailure)
+	}
+	want := "ofiipack: error: écriture de " + path + " impossible : plus de place sur le disque\n"
+	if stderr.String() != want {
+		t.Errorf("stderr %q, want %q", stderr.String(), want)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("left in the folder: %v", ents)
+	}
+}

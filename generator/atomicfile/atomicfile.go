@@ -6,6 +6,7 @@ package atomicfile
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -75,11 +76,14 @@ func replace(path string, write func(io.Writer) error, sync bool) (err error) {
 	aborted := inflight.aborted
 	inflight.temps[tmp.Name()] = true
 	inflight.Unlock()
+	renamed := false
 	defer func() {
 		inflight.Lock()
 		delete(inflight.temps, tmp.Name())
 		inflight.Unlock()
-		if err != nil {
+		if !renamed {
+			// Failed, or a panic in write: the temporary file goes,
+			// and only this write's.
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
@@ -91,6 +95,15 @@ func replace(path string, write func(io.Writer) error, sync bool) (err error) {
 		return msg.Wrap(err, "os.cannot_write", path, msg.OS(err))
 	}
 	if err = write(tmp); err != nil {
+		var (
+			pe *fs.PathError
+			me *msg.Error
+		)
+		if errors.As(err, &pe) && !errors.As(err, &me) {
+			// The system's own words ("write …: no space left on
+			// device") become the catalog's, in the user's language.
+			err = msg.Wrap(err, "os.cannot_write", path, msg.OS(err))
+		}
 		return err
 	}
 	if sync {
@@ -109,6 +122,7 @@ func replace(path string, write func(io.Writer) error, sync bool) (err error) {
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return msg.Wrap(err, "os.cannot_write", path, msg.OS(err))
 	}
+	renamed = true
 	return nil
 }
 

@@ -3,9 +3,13 @@ package atomicfile
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
+
+	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
 func TestWriteReplacesAndSetsMode(t *testing.T) {
@@ -136,4 +140,37 @@ func TestWriteUnsynced(t *testing.T) {
 	if _, err := OpenFolderSync(filepath.Join(dir, "missing")); s != nil && err == nil {
 		t.Error("OpenFolderSync of a missing folder did not fail")
 	}
+}
+
+// TestWriteErrorWorded: a write the system refuses (a full disk) is
+// worded from the catalog, in the user's language, and still says what
+// the system said to errors.Is.
+func TestWriteErrorWorded(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "pack.pdf")
+	err := Write(path, func(w io.Writer) error {
+		return &fs.PathError{Op: "write", Path: filepath.Join(dir, ".ofiipack-tmp-pack.pdf-1"), Err: syscall.ENOSPC}
+	})
+	if !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("err = %v, want ENOSPC", err)
+	}
+	want := "écriture de " + path + " impossible : plus de place sur le disque"
+	if got := msg.Localized(err, msg.French); got != want {
+		t.Errorf("in French: %q, want %q", got, want)
+	}
+	assertOnly(t, dir)
+}
+
+// TestWritePanicLeavesNoTemp: a panic in write removes the temporary
+// file as a failure does.
+func TestWritePanicLeavesNoTemp(t *testing.T) {
+	dir := t.TempDir()
+	func() {
+		defer func() { recover() }()
+		Write(filepath.Join(dir, "pack.pdf"), func(w io.Writer) error {
+			io.WriteString(w, "half")
+			panic("a bug")
+		})
+	}()
+	assertOnly(t, dir)
 }

@@ -204,7 +204,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	// opt.Dir: it must not replace one of its own inputs
 	// ('batch out/summary.csv -o out').
 	for _, in := range opt.Inputs {
-		for _, name := range []string{SummaryFile, SummaryJSON, CaseloadPDF, CaseloadCalFile} {
+		for _, name := range []string{SummaryFile, SummaryJSON, CaseloadPDF, CaseloadCalFile, LockFile} {
 			if atomicfile.SameFile(in, filepath.Join(opt.Dir, name)) {
 				return sum, msg.Errorf("batch.output_is_input", in)
 			}
@@ -216,6 +216,13 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	if err := os.MkdirAll(opt.Dir, 0o700); err != nil {
 		return sum, msg.Wrap(err, "batch.cannot_create_folder", opt.Dir, msg.OS(err))
 	}
+	// One batch at a time in a folder: a second one would remove the
+	// first one's summary and write its own over it.
+	lock, err := lockFolder(opt.Dir)
+	if err != nil {
+		return sum, err
+	}
+	defer lock.release()
 	// The summary and the caseload files of a previous run go first: an
 	// interrupted run must not leave them beside packs of another day, as
 	// if they described them.
@@ -224,10 +231,9 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 			return sum, msg.Wrap(err, "batch.cannot_write", name, msg.OS(err))
 		}
 	}
-	// A run killed without a chance to clean up (power cut, SIGKILL) may
-	// have left temporary files.
-	removeTemps(opt.Dir)
-	defer removeTemps(opt.Dir)
+	// The batch removes only the files it made: each temporary file is
+	// removed by what made it (atomicfile, the spill files), never by its
+	// name, which a user's file or an input may share.
 
 	if opt.OnTotal != nil {
 		n := 0
@@ -625,17 +631,4 @@ func safely(fn func() error) (err error) {
 		}
 	}()
 	return fn()
-}
-
-// removeTemps removes the temporary files of atomicfile left in dir.
-func removeTemps(dir string) {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range ents {
-		if !e.IsDir() && strings.HasPrefix(e.Name(), atomicfile.TempPrefix) {
-			os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
 }

@@ -881,13 +881,27 @@ func TestCancelLeavesNoPartialFile(t *testing.T) {
 	}
 }
 
-func TestLeftoverTempFilesRemoved(t *testing.T) {
+// TestOnlyOwnFilesRemoved: a batch removes only the files it made. A
+// user's file named like a temporary file of ofiipack, and an input in
+// the output folder named so, are left as they were.
+func TestOnlyOwnFilesRemoved(t *testing.T) {
 	out := t.TempDir()
-	stale := filepath.Join(out, atomicfile.TempPrefix+"diallo-aminata.pdf-123")
-	os.WriteFile(stale, []byte("%PDF-half"), 0o600)
-	run(t, out, 1, filepath.Join("..", "..", "examples", "minimal.yaml"))
-	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("stale temporary file still there: %v", err)
+	theirs := filepath.Join(out, atomicfile.TempPrefix+"diallo-aminata.pdf-123")
+	os.WriteFile(theirs, []byte("%PDF-someone's"), 0o600)
+	example, err := os.ReadFile(filepath.Join("..", "..", "examples", "minimal.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	input := filepath.Join(out, atomicfile.TempPrefix+"input.yaml")
+	os.WriteFile(input, example, 0o600)
+	s, _ := run(t, out, 1, input)
+	if s.Written != 1 {
+		t.Errorf("summary %+v, want the input's pack", s)
+	}
+	for path, want := range map[string][]byte{theirs: []byte("%PDF-someone's"), input: example} {
+		if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s: %q, %v; want it untouched", filepath.Base(path), got, err)
+		}
 	}
 }
 

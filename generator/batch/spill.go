@@ -21,17 +21,20 @@ import (
 // so that the memory of a batch does not grow with its caseload: in memory
 // stays only where each record ends, 8 bytes per applicant. The file is
 // named like atomicfile's temporary files (mode 0600, a name no pack can
-// take, removed by removeTemps if a run is killed) and removed by close.
+// take). Where the system lets an open file lose its name (not Windows),
+// the name is removed at once: the file lives while it is open, and a run
+// that is killed leaves nothing; elsewhere close removes it.
 type spill struct {
-	f    *os.File
-	w    *bufio.Writer
-	ends []int64 // record i is the bytes from ends[i-1] (0 for the first) to ends[i]
-	err  error   // the first write error
-	buf  []byte  // reused by load
+	f     *os.File
+	named bool // the file still has its name: close removes it
+	w     *bufio.Writer
+	ends  []int64 // record i is the bytes from ends[i-1] (0 for the first) to ends[i]
+	err   error   // the first write error
+	buf   []byte  // reused by load
 }
 
-// spillPattern names the spill file: atomicfile's prefix, so that a cleanup
-// finds it, and a name that is not a pack's (packs are [a-z0-9-]+.pdf).
+// spillPattern names the spill file: atomicfile's prefix, and a name that
+// is not a pack's (packs are [a-z0-9-]+.pdf).
 const spillPattern = atomicfile.TempPrefix + "caseload-entries-*"
 
 func newSpill(dir string) (*spill, error) {
@@ -39,7 +42,8 @@ func newSpill(dir string) (*spill, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &spill{f: f, w: bufio.NewWriterSize(f, 64<<10)}, nil
+	named := os.Remove(f.Name()) != nil
+	return &spill{f: f, named: named, w: bufio.NewWriterSize(f, 64<<10)}, nil
 }
 
 // add appends an encoded record (encodeKept).
@@ -88,7 +92,9 @@ func (s *spill) load(i int) (kept, error) {
 // close closes and removes the file.
 func (s *spill) close() {
 	s.f.Close()
-	os.Remove(s.f.Name())
+	if s.named {
+		os.Remove(s.f.Name())
+	}
 }
 
 // boardEntry is a loader of render.Caseload.

@@ -34,7 +34,8 @@ func spillFiles(t *testing.T, dir string) []os.DirEntry {
 
 // The spill file is in the output folder while the packs are made, private
 // (0600), and gone once the batch ends, whether it ends well or is
-// cancelled.
+// cancelled. Where the system allows it (not Windows) its name is gone at
+// once: a run that is killed leaves nothing.
 func TestSpillFileRemoved(t *testing.T) {
 	in := t.TempDir()
 	var rows [][]string
@@ -71,8 +72,8 @@ func TestSpillFileRemoved(t *testing.T) {
 			if cancelAt > 0 && !errors.Is(err, context.Canceled) {
 				t.Fatalf("err = %v, want context.Canceled", err)
 			}
-			if during != 1 {
-				t.Errorf("%d spill files seen during the run, want 1", during)
+			if want := map[bool]int{true: 1, false: 0}[runtime.GOOS == "windows"]; during != want {
+				t.Errorf("%d spill files seen during the run, want %d", during, want)
 			}
 			listDir(t, out) // fails on a temporary file
 		})
