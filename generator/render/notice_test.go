@@ -305,3 +305,41 @@ func TestNoticeFitsTwoPages(t *testing.T) {
 		}
 	}
 }
+
+// TestNoticeConcurrent: packs drawn at once on several goroutines, as a
+// batch draws them, share the laid-out sentences and give the bytes of a
+// pack drawn alone (go test -race checks the sharing).
+func TestNoticeConcurrent(t *testing.T) {
+	type job struct {
+		f *applicant.File
+		p *plan.Plan
+	}
+	var jobs []job
+	var want [][]byte
+	for _, name := range []string{"diallo-general", "kone-refused"} {
+		for _, lang := range []string{"ar", "ka"} {
+			_, b, f, p := noticePack(t, name, lang, today, nil)
+			jobs = append(jobs, job{f, p})
+			want = append(want, b)
+		}
+	}
+	got := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	done := make(chan struct{})
+	for i, j := range jobs {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			var buf bytes.Buffer
+			errs[i] = Pack(&buf, j.f, j.p, nil)
+			got[i] = buf.Bytes()
+		}()
+	}
+	for range jobs {
+		<-done
+	}
+	for i := range jobs {
+		if errs[i] != nil || !bytes.Equal(got[i], want[i]) {
+			t.Errorf("pack %d drawn with others: %v, or other bytes", i, errs[i])
+		}
+	}
+}
