@@ -179,7 +179,7 @@ func (n *noticeWriter) runs(s string, bold bool) []span {
 func (n *noticeWriter) width(runs []span, size float64) float64 {
 	w := 0.0
 	for _, r := range runs {
-		w += n.c.width(r.Style, size, r.Text)
+		w += textWidth(r.Style, size, r.Text)
 	}
 	return w
 }
@@ -208,7 +208,7 @@ func (n *noticeWriter) lines(text string, size, w float64, bold bool) []nline {
 // 1.25 with). It keeps at most laidOutMax sentences (those with a name or
 // a date vary from pack to pack): a few hundred KB.
 var (
-	laidOut      sync.Map // lineKey → []nline (or []wrapped, French), never changed once stored
+	laidOut      sync.Map // lineKey → []nline, never changed once stored
 	laidOutCount atomic.Int64
 )
 
@@ -229,7 +229,7 @@ func (n *noticeWriter) layOut(text string, size, w float64, bold bool) []nline {
 	// Each word is measured once: a line's width is the sum of its words'
 	// and of the spaces between them, in whatever order they are drawn.
 	base, _ := n.styles(bold)
-	space := n.c.width(base, size, " ")
+	space := textWidth(base, size, " ")
 	widths := make([]float64, len(words))
 	for i, word := range words {
 		widths[i] = n.width(n.runs(withoutIsolates(word), bold), size)
@@ -264,12 +264,28 @@ func (n *noticeWriter) layOut(text string, size, w float64, bold bool) []nline {
 			fitted = append(fitted, l)
 			continue
 		}
-		for _, piece := range n.c.cut(l.runs[0].Style, size, w, l.runs[0].Text) {
+		for _, piece := range cutText(l.runs[0].Style, size, w, l.runs[0].Text) {
 			r := []span{{l.runs[0].Style, piece}}
 			fitted = append(fitted, nline{r, n.width(r, size)})
 		}
 	}
 	return fitted
+}
+
+// cutText cuts text, wider than w, into pieces that each fit (a piece holds
+// one character at least).
+func cutText(style string, size, w float64, text string) []string {
+	var pieces []string
+	start, acc := 0, 0.0
+	for i, r := range text {
+		cw := textWidth(style, size, string(r))
+		if i > start && acc+cw > w {
+			pieces = append(pieces, text[start:i])
+			start, acc = i, 0
+		}
+		acc += cw
+	}
+	return append(pieces, text[start:])
 }
 
 // withoutIsolates drops the isolate controls, which take no room.
@@ -314,7 +330,7 @@ func splitWords(text string) []string {
 // right to left), then the French.
 type item struct {
 	lang               []nline
-	fr                 []wrapped
+	fr                 []nline
 	size, lead         float64
 	frSize, frLead     float64
 	ink                rgb
@@ -338,22 +354,11 @@ func (n *noticeWriter) pair(lang, fr string, w, size, lead float64, bold bool, i
 	return it
 }
 
-// frLines lays out the French of a sentence, through the same cache as
-// lines.
-func (n *noticeWriter) frLines(text string, size, w float64, bold bool) []wrapped {
-	key := lineKey{text, "fr", size, w, bold, false}
-	if l, ok := laidOut.Load(key); ok {
-		return l.([]wrapped)
-	}
-	style := styleRegular
-	if bold {
-		style = styleBold
-	}
-	l := n.c.layOut(size, w, []span{{style, text}})
-	if laidOutCount.Add(1) <= laidOutMax {
-		laidOut.Store(key, l)
-	}
-	return l
+// frLines lays out the French of a sentence: Noto Sans, left to right,
+// through the same cache as lines.
+func (n *noticeWriter) frLines(text string, size, w float64, bold bool) []nline {
+	fr := &noticeWriter{c: n.c}
+	return fr.lines(text, size, w, bold)
 }
 
 // draw draws it at the top top of a column from x, w mm wide.
@@ -378,11 +383,20 @@ func (n *noticeWriter) draw(it item, x, top, w float64) float64 {
 	}
 	c.setInk(ink)
 	for _, l := range it.fr {
-		c.drawWrapped(x, y, w, it.frLead, it.frSize, alignLeft, l)
+		n.drawLine(l, x, y, it.frLead, it.frSize)
 		y += it.frLead
 	}
 	c.setInk(colInk)
 	return y + it.below - top
+}
+
+// drawLine draws a laid-out line from x, in the line box of height lead
+// whose top is top.
+func (n *noticeWriter) drawLine(l nline, x, top, lead, size float64) {
+	base := baseline(top, lead, size)
+	for _, r := range l.runs {
+		x += n.c.textAt(x, base, r.Style, size, r.Text)
+	}
 }
 
 // column draws items one below the other from the cursor, with a new page
@@ -586,7 +600,7 @@ func (n *noticeWriter) pictoWithWord(p pictogram, x, top, w float64, word, fr st
 	}
 	c.setInk(colMuted)
 	for _, l := range it.fr {
-		c.drawWrapped(x, y, w, it.frLead, it.frSize, alignCenter, l)
+		n.drawLine(l, x+(w-l.w)/2, y, it.frLead, it.frSize)
 		y += it.frLead
 	}
 	c.setInk(colInk)
@@ -707,7 +721,7 @@ func (n *noticeWriter) smallPicto(p pictogram, x, top, w float64, it item) {
 	}
 	c.setInk(colMuted)
 	for _, l := range it.fr {
-		c.drawWrapped(x, y, w, it.frLead, it.frSize, alignCenter, l)
+		n.drawLine(l, x+(w-l.w)/2, y, it.frLead, it.frSize)
 		y += it.frLead
 	}
 	c.setInk(colInk)
