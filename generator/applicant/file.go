@@ -253,6 +253,7 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 				f.Options.Fees[k] = v
 			}
 		}
+		fees.checkVisaFees(f.Options.Fees)
 	}
 
 	if org := m.child("organisation", false, &organisationKeys); org != nil {
@@ -431,7 +432,11 @@ func (m *mapping) amount(key string) (float64, bool) {
 		m.d.add(v, path, msg.New("amount_too_large", quote(s), maxAmountText), noHint)
 		return 0, false
 	}
-	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
+	if err == nil && manyDecimals.MatchString(s) {
+		m.d.add(v, path, msg.New("fee.decimals", quote(s)), noHint)
+		return 0, false
+	}
+	if err != nil || !amountPattern.MatchString(s) || math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
 		var hint msg.Text
 		if t := strings.Replace(s, ",", ".", 1); t != s {
 			if y, err := strconv.ParseFloat(t, 64); err == nil && y >= 0 && !math.IsInf(y, 0) {
