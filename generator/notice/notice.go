@@ -16,6 +16,7 @@ import (
 	"sync"
 	"text/template"
 	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/unicode/norm"
@@ -287,11 +288,9 @@ func (c *Catalog) list(items []string) string {
 // Georgian and Arabic have no capitals (Go would turn a Georgian letter
 // into Mtavruli, which ordinary text does not use).
 func capitalize(s string) string {
-	for i, r := range s {
-		if unicode.In(r, unicode.Latin, unicode.Cyrillic) {
-			return s[:i] + string(unicode.ToUpper(r)) + s[i+len(string(r)):]
-		}
-		return s
+	r, n := utf8.DecodeRuneInString(s)
+	if unicode.In(r, unicode.Latin, unicode.Cyrillic) {
+		return string(unicode.ToUpper(r)) + s[n:]
 	}
 	return s
 }

@@ -332,11 +332,8 @@ func (d *docData) eventCodes() {
 
 // capitalize upper-cases the first letter ("novembre 2026" → "Novembre 2026").
 func capitalize(s string) string {
-	for i, r := range s {
-		if r >= 'a' && r <= 'z' {
-			return s[:i] + string(r-'a'+'A') + s[i+1:]
-		}
-		return s
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
 	}
 	return s
 }

@@ -48,9 +48,8 @@ type canvas struct {
 	memo     [wrapMemos]wrapMemo
 	memoNext int
 
-	doc        *docRec
-	continued  func() // draws the running head of a document's next pages
-	footerText string
+	doc       *docRec
+	continued func() // draws the running head of a document's next pages
 }
 
 // recordDetail makes every canvas record its pages' content in its layout
