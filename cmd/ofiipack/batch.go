@@ -44,7 +44,7 @@ func newBatchCmd(a *app) *cobra.Command {
 			if jobs < 0 || jobs > maxJobs {
 				return usage("cli.batch.jobs", jobs, maxJobs)
 			}
-			opt := batch.Options{Inputs: args, Dir: out, Jobs: jobs, Today: date.today(a), Lang: a.lang, OnHold: holdMemory}
+			opt := batch.Options{Inputs: args, Dir: out, Jobs: jobs, Today: date.today(a), Lang: a.lang}
 			if comma {
 				opt.CSV.Comma = ','
 			}

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"syscall"
 
@@ -35,7 +36,9 @@ func newServeCmd(a *app) *cobra.Command {
 		Example:    example(a.t("help.serve.example")),
 		Args:       cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			defer defaultGC()()
+			if os.Getenv("GOGC") == "" {
+				debug.SetGCPercent(100) // see collectLess
+			}
 			host, err := loopback(addr)
 			if err != nil {
 				return err

@@ -82,13 +82,6 @@ type Options struct {
 	// OnEntry, when set, is called once per entry, in input order, from a
 	// single goroutine, as soon as the entry and all before it are done.
 	OnEntry func(Result)
-	// OnHold, when set, is called with the number of bytes of an input
-	// the batch holds in memory while it reads it: a workbook is held
-	// unzipped, up to applicant.MaxSheetSize, from the moment it is opened
-	// (OnHold(n)) to the moment it is closed (OnHold(-n)), once to count
-	// the entries and once to make the packs. A command may raise its
-	// memory limit by as much.
-	OnHold func(bytes int64)
 }
 
 // Place names an entry: the file it comes from, and for a spreadsheet its
@@ -237,7 +230,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 
 	if opt.OnTotal != nil {
 		n := 0
-		walkInputs(ctx, opt.Inputs, true, opt.OnHold, func(e entry) bool {
+		walkInputs(ctx, opt.Inputs, true, func(e entry) bool {
 			if e.uncounted {
 				n = -1
 				return false
@@ -288,7 +281,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 		defer close(todo)
 		names := newNamer()
 		i := 0
-		walkInputs(ctx, opt.Inputs, false, opt.OnHold, func(e entry) bool {
+		walkInputs(ctx, opt.Inputs, false, func(e entry) bool {
 			j := prepare(e, opt.Today, names)
 			j.Index = i
 			i++

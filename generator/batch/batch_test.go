@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"archive/zip"
 	"bufio"
 	"bytes"
 	"context"
@@ -456,76 +455,6 @@ func TestWorkbook(t *testing.T) {
 	want := path + ":row 4: column \"situation.arrived_on\", cell " + cellName("situation.arrived_on", 4) + ": found \"2024-05-32\""
 	if p := got[1].Problems; len(p) != 1 || !strings.HasPrefix(p[0].Text.String(), want) {
 		t.Errorf("problems = %v, want %q", p, want)
-	}
-}
-
-// OnHold is told what a workbook holds: its bytes and its parts unzipped
-// while excelize opens it, then the parts until it is closed, once to
-// count the entries and once to make the packs; nothing for a CSV.
-func TestOnHold(t *testing.T) {
-	in := t.TempDir()
-	path := filepath.Join(in, "caseload.xlsx")
-	f := excelize.NewFile()
-	names := ColumnNames()
-	row := person(t, "DIALLO", "Aminata")
-	for i, name := range names {
-		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
-		f.SetCellValue("Sheet1", cell, name)
-		cell, _ = excelize.CoordinatesToCellName(i+1, 2)
-		f.SetCellValue("Sheet1", cell, row[i])
-	}
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	z, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var unzipped int64
-	for _, zf := range z.File {
-		unzipped += int64(zf.UncompressedSize64)
-	}
-	z.Close()
-	fi, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// while it opens: the zipped bytes and the parts; then the parts
-	open := []int64{fi.Size() + unzipped, -fi.Size(), -unzipped}
-	csvPath := writeCSV(t, filepath.Join(in, "caseload.csv"), ';', true, names, row)
-	bad := filepath.Join(in, "bad.xlsx")
-	if err := os.WriteFile(bad, []byte("not a workbook"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	// not a zip: its 14 bytes held while excelize tries, then released
-	rejected := []int64{14, -14}
-	for _, tt := range []struct {
-		input string
-		total bool
-		want  []int64
-	}{
-		{path, true, slices.Concat(open, open)},
-		{path, false, open},
-		{csvPath, true, nil},
-		{bad, true, slices.Concat(rejected, rejected)},
-	} {
-		var got []int64
-		opt := Options{Inputs: []string{tt.input}, Dir: t.TempDir(), Jobs: 2, Today: today,
-			OnHold: func(n int64) { got = append(got, n) }}
-		if tt.total {
-			opt.OnTotal = func(int) {}
-		}
-		s, err := Run(context.Background(), opt)
-		written, failed := 1, 0
-		if tt.input == bad {
-			written, failed = 0, 1
-		}
-		if err != nil || s.Written != written || s.Failed != failed {
-			t.Fatalf("%s: %+v, %v", tt.input, s, err)
-		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%s (entries counted: %v): OnHold got %v, want %v", filepath.Base(tt.input), tt.total, got, tt.want)
-		}
 	}
 }
 

@@ -36,7 +36,7 @@ func retainedPerEntry(t testing.TB, n int) float64 {
 	// The first entry is not counted: it initialises what the process
 	// holds once (the wording of the plans, the holidays' tables).
 	var before uint64
-	walkInputs(context.Background(), []string{path}, false, nil, func(e entry) bool {
+	walkInputs(context.Background(), []string{path}, false, func(e entry) bool {
 		j := prepare(e, today, names)
 		if !j.OK() {
 			t.Fatalf("%s: %v", j.Place, j.Problems)

@@ -99,7 +99,7 @@ func TestRenewalRowSamePlan(t *testing.T) {
 	for _, sheet := range []string{csvPath, xlsxPath} {
 		t.Run(filepath.Ext(sheet), func(t *testing.T) {
 			var entries []entry
-			walkInputs(context.Background(), []string{sheet}, false, nil, func(e entry) bool {
+			walkInputs(context.Background(), []string{sheet}, false, func(e entry) bool {
 				entries = append(entries, e)
 				return true
 			})

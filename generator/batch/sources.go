@@ -42,20 +42,19 @@ type entry struct {
 // as given, folders searched recursively in lexical order for .yaml and .yml
 // files (hidden ones skipped), spreadsheets row by row. It stops when emit
 // returns false or ctx is done. With countOnly, YAML files are listed but
-// not read. hold, when not nil, is told what a workbook holds in memory
-// (Options.OnHold).
-func walkInputs(ctx context.Context, inputs []string, countOnly bool, hold func(int64), emit func(entry) bool) {
+// not read.
+func walkInputs(ctx context.Context, inputs []string, countOnly bool, emit func(entry) bool) {
 	for _, in := range inputs {
 		if ctx.Err() != nil {
 			return
 		}
-		if !walkInput(ctx, in, countOnly, hold, emit) {
+		if !walkInput(ctx, in, countOnly, emit) {
 			return
 		}
 	}
 }
 
-func walkInput(ctx context.Context, in string, countOnly bool, hold func(int64), emit func(entry) bool) bool {
+func walkInput(ctx context.Context, in string, countOnly bool, emit func(entry) bool) bool {
 	fi, err := os.Stat(in)
 	if err != nil {
 		return emit(failed(in, 0, msg.New("batch.cannot_read", in, msg.OS(err)), msg.New("batch.cannot_read_hint")))
@@ -76,7 +75,7 @@ func walkInput(ctx context.Context, in string, countOnly bool, hold func(int64),
 	case ".csv":
 		return guardSheet(in, emit, func() bool { return walkCSV(ctx, in, emit) })
 	case ".xlsx", ".xlsm":
-		return guardSheet(in, emit, func() bool { return walkXLSX(ctx, in, hold, emit) })
+		return guardSheet(in, emit, func() bool { return walkXLSX(ctx, in, emit) })
 	case ".xls", ".ods", ".numbers":
 		return emit(failed(in, 0, msg.New("batch.spreadsheet_kind", in), msg.New("batch.spreadsheet_kind_hint")))
 	}
@@ -604,7 +603,7 @@ var workbookOptions = excelize.Options{
 	UnzipXMLSizeLimit: applicant.MaxSheetSize,
 }
 
-func walkXLSX(ctx context.Context, path string, hold func(int64), emit func(entry) bool) bool {
+func walkXLSX(ctx context.Context, path string, emit func(entry) bool) bool {
 	in, closeFile, err := openInput(ctx, path)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -620,20 +619,6 @@ func walkXLSX(ctx context.Context, path string, hold func(int64), emit func(entr
 		}
 		return emit(cannotRead(path, err))
 	}
-	// What the workbook holds in memory, passed to hold as it changes:
-	// while excelize opens it, the zipped bytes and every part unzipped
-	// (the sizes the zip's directory declares; excelize refuses more than
-	// MaxSheetSize); once open, the parts, until it is closed.
-	var holding int64
-	setHold := func(n int64) {
-		if hold != nil && n != holding {
-			hold(n - holding)
-			holding = n
-		}
-	}
-	defer setHold(0)
-	unzipped := declaredSize(data)
-	setHold(int64(len(data)) + unzipped)
 	f, err := excelize.OpenReader(bytes.NewReader(data), workbookOptions)
 	if err == nil {
 		// excelize reads a sheet cut short as a sheet that ends there:
@@ -647,7 +632,6 @@ func walkXLSX(ctx context.Context, path string, hold func(int64), emit func(entr
 		return emit(notWorkbook(path, err))
 	}
 	defer f.Close()
-	setHold(unzipped)
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		return emit(failed(path, 0, msg.New("batch.no_sheet", path), msg.New("batch.damaged_workbook_hint")))
@@ -662,21 +646,6 @@ func walkXLSX(ctx context.Context, path string, hold func(int64), emit func(entr
 	}
 	defer rows.Close()
 	return walkSheet(ctx, path, &xlsxRows{rows: rows}, wb, emit)
-}
-
-// declaredSize returns the size of the parts of a zip's data unzipped, as
-// its directory declares them, each at most MaxSheetSize; 0 when data is
-// not a zip.
-func declaredSize(data []byte) int64 {
-	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return 0
-	}
-	var n int64
-	for _, zf := range z.File {
-		n += int64(min(zf.UncompressedSize64, applicant.MaxSheetSize))
-	}
-	return n
 }
 
 // errDamagedXML is the cause of the error for a workbook part cut short.
