@@ -110,12 +110,13 @@ type Result struct {
 	PDF   string
 	// Name is the applicant's family and given names, as read even when
 	// the entry failed; "" when unread.
-	Name     string
-	Stage    string         // where the file stands (plan.Stage)
-	Next     *plan.NextStep // the plan's next step; nil when the entry failed
-	PostBy   *civil.Date    // the next step's posting date, when it has one
-	NextText string         // the next step in French: its title, and what to do today
-	Warnings []string       // the plan's warning IDs
+	Name      string
+	Stage     string         // where the file stands (plan.Stage)
+	StageText string         // the same in French
+	Next      *plan.NextStep // the plan's next step; nil when the entry failed
+	PostBy    *civil.Date    // the next step's posting date, when it has one
+	NextText  string         // the next step in French: its title, and what to do today
+	Warnings  []string       // the plan's warning IDs
 	// WarningsText are the warnings in French, as the caseload board words
 	// them (third person).
 	WarningsText []string
@@ -514,7 +515,7 @@ func prepare(e entry, today civil.Date, names *namer) job {
 	j.PDF = names.unique(Slug(j.file)) + ".pdf"
 	j.Name = ical.Name(j.file)
 	j.DuplicateOf = names.person(j.file, j.Place)
-	j.Stage, j.Next, j.NextText = j.plan.Stage, j.plan.NextStep, j.plan.NextText()
+	j.Stage, j.StageText, j.Next, j.NextText = j.plan.Stage, j.plan.StageText(), j.plan.NextStep, j.plan.NextText()
 	if d := j.plan.Next(); d != nil {
 		j.PostBy = d.PostBy
 	}

@@ -185,15 +185,15 @@ func TestFolderWithABadFile(t *testing.T) {
 	if len(rows) != 3 {
 		t.Fatalf("%d summary rows, want 3", len(rows))
 	}
-	want := []string{filepath.Join(in, "a-good.yaml"), "", "ok", "DIALLO Aminata", "diallo-aminata.pdf", "certificate_to_ofii", "deadline", "2026-12-16", "2026-12-09"}
-	if !slices.Equal(rows[0][:9], want) {
+	want := []string{filepath.Join(in, "a-good.yaml"), "", "ok", "DIALLO Aminata", "diallo-aminata.pdf", "certificate_due", "certificate_to_ofii", "deadline", "2026-12-16", "2026-12-09"}
+	if !slices.Equal(rows[0][:10], want) {
 		t.Errorf("summary row 1 = %q, want %q…", rows[0], want)
 	}
-	if rows[0][9] == "" || !strings.Contains(rows[0][9], "certificat") {
-		t.Errorf("next_step_text = %q, want the French title of the step", rows[0][9])
+	if rows[0][10] == "" || !strings.Contains(rows[0][10], "certificat") {
+		t.Errorf("next_step_text = %q, want the French title of the step", rows[0][10])
 	}
-	// the name read from the failed file, and no pack
-	if rows[2][2] != "failed" || !strings.HasPrefix(rows[2][13], wantErr) || rows[2][3] != "DIALLO Aminata" || rows[2][4] != "" {
+	// the name read from the failed file, and no pack, no stage
+	if rows[2][2] != "failed" || !strings.HasPrefix(rows[2][14], wantErr) || rows[2][5] != "" || rows[2][3] != "DIALLO Aminata" || rows[2][4] != "" {
 		t.Errorf("summary row 3 = %q", rows[2])
 	}
 	if names := listDir(t, out); !slices.Equal(names, []string{"caseload.ics", "caseload.pdf", "diallo-aminata.pdf", "diallo-awa.pdf", "summary.csv", "summary.json"}) {

@@ -143,8 +143,8 @@ func TestDuplicatesFlagged(t *testing.T) {
 		}
 	}
 	rows := readSummary(t, out)
-	if rows[1][12] != first || rows[0][12] != "" {
-		t.Errorf("summary duplicate_of = %q, %q", rows[0][12], rows[1][12])
+	if rows[1][13] != first || rows[0][13] != "" {
+		t.Errorf("summary duplicate_of = %q, %q", rows[0][13], rows[1][13])
 	}
 }
 

@@ -76,6 +76,13 @@ var summaryColumns = []summaryColumn{
 	}},
 	{"name", func(r *Result, _ msg.Lang) string { return r.Name }},
 	{"pdf", func(r *Result, _ msg.Lang) string { return r.PDF }},
+	// where the file stands (SPEC §2): its words in French, its ID otherwise
+	{"stage", func(r *Result, l msg.Lang) string {
+		if l == msg.French {
+			return r.StageText
+		}
+		return r.Stage
+	}},
 	{"next_step", func(r *Result, _ msg.Lang) string { return nextOf(r, func(n *plan.NextStep) string { return n.ID }) }},
 	{"next_step_kind", func(r *Result, l msg.Lang) string {
 		return nextOf(r, func(n *plan.NextStep) string {
@@ -242,6 +249,7 @@ type summaryEntry struct {
 	Status      string           `json:"status"`
 	Name        string           `json:"name"`
 	PDF         string           `json:"pdf"`
+	Stage       string           `json:"stage"` // "" when the entry failed
 	NextStep    *summaryNext     `json:"next_step"`
 	Warnings    []summaryText    `json:"warnings"`
 	DuplicateOf *summaryPlace    `json:"duplicate_of"`
@@ -286,7 +294,7 @@ func rowPtr(row int) *int {
 }
 
 func summaryEntryOf(r *Result, l msg.Lang) summaryEntry {
-	e := summaryEntry{Source: r.Source, Row: rowPtr(r.Row), Status: StatusOK, Name: r.Name, PDF: r.PDF,
+	e := summaryEntry{Source: r.Source, Row: rowPtr(r.Row), Status: StatusOK, Name: r.Name, PDF: r.PDF, Stage: r.Stage,
 		Warnings: []summaryText{}, Problems: []summaryProblem{}}
 	if n := r.Next; n != nil {
 		e.NextStep = &summaryNext{ID: n.ID, Kind: n.Kind, Date: n.Date, PostBy: r.PostBy, Late: n.Late, Text: r.NextText}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
+	"github.com/ofiipack/ofiipack/generator/plan"
 	"os"
 	"path/filepath"
 	"slices"
@@ -65,14 +66,14 @@ func TestSummaryInFrench(t *testing.T) {
 		t.Fatalf("summary %+v", s)
 	}
 	titles, rows := summaryRows(t, out)
-	if !slices.Equal(titles, []string{"Fichier", "Ligne", "Statut", "Nom", "Dossier PDF", "Prochaine étape (code)", "Type", "Date",
+	if !slices.Equal(titles, []string{"Fichier", "Ligne", "Statut", "Nom", "Dossier PDF", "Où en est le dossier", "Prochaine étape (code)", "Type", "Date",
 		"À poster avant", "Prochaine étape", "Alertes (codes)", "Alertes", "Même personne que", "Problème"}) {
 		t.Errorf("French titles %q", titles)
 	}
 	cell := cellName("applicant.birth_date", 3)
 	for i, want := range []map[string]string{
 		{"Ligne": "ligne 2", "Statut": "écrit", "Nom": "DIALLO Aminata", "Dossier PDF": "diallo-aminata.pdf",
-			"Prochaine étape (code)": "certificate_to_ofii", "Type": "date limite", "Date": "16/12/2026", "À poster avant": "09/12/2026"},
+			"Où en est le dossier": "certificat médical à envoyer à l’OFII", "Prochaine étape (code)": "certificate_to_ofii", "Type": "date limite", "Date": "16/12/2026", "À poster avant": "09/12/2026"},
 		{"Ligne": "ligne 3", "Statut": "en erreur", "Nom": "KONÉ Awa", "Dossier PDF": "", "Date": "",
 			"Problème": path + ":ligne 3 : colonne « Date de naissance », cellule " + cell + " : applicant.birth_date : trouvé \"12.04.1988\", attendu une date AAAA-MM-JJ ou JJ/MM/AAAA — vouliez-vous dire « 12/04/1988 » ?"},
 		{"Ligne": "ligne 4", "Statut": "écrit", "Même personne que": path + ":ligne 2"},
@@ -146,11 +147,11 @@ func TestSummaryInEnglish(t *testing.T) {
 	out := t.TempDir()
 	run(t, out, 1, yaml)
 	rows := readSummary(t, out)
-	if rows[0][1] != "" || rows[0][2] != "ok" || rows[0][7] != "2026-12-16" {
+	if rows[0][1] != "" || rows[0][2] != "ok" || rows[0][5] != plan.StageCertificateDue || rows[0][8] != "2026-12-16" {
 		t.Errorf("row %q", rows[0])
 	}
 	data := mustRead(t, filepath.Join(out, SummaryJSON))
-	if !strings.Contains(string(data), `"source":"`+yaml+`","row":null,"status":"ok"`) {
+	if !strings.Contains(string(data), `"source":"`+yaml+`","row":null,"status":"ok"`) || !strings.Contains(string(data), `"stage":"certificate_due"`) {
 		t.Errorf("summary.json:\n%s", data)
 	}
 }
