@@ -322,7 +322,7 @@ var (
 		WarningNextRenewal}
 	feeIDs      = []string{FeeStampDuty, FeeRegularisationVisa, FeeAPSTax, FeeRenewalTax, FeeLateRenewalVisa}
 	kindIDs     = []string{KindDeadline, KindAppointment, KindExpiry, KindMilestone}
-	documentIDs = []string{DocChecklist, DocCoverLetter, DocReasonsRequestLetter, DocNonPolygamyDeclaration,
+	documentIDs = []string{DocChecklist, DocApplicantNotice, DocCoverLetter, DocReasonsRequestLetter, DocNonPolygamyDeclaration,
 		DocHostAttestation, DocCalendar}
 	stageIDs = []string{StageToFile, StageFiled, StageCertificateDue, StageWithOFII, StageImplicitRefusal,
 		StageGranted, StageRefused}
