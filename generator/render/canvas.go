@@ -514,7 +514,9 @@ func (c *canvas) layOut(size, w float64, spans []span) []wrapped {
 			// each glyph measured once, so a 10 000-character name costs
 			// 10 000 measures, not millions.
 			for _, piece := range c.cut(wd.style, size, w, wd.text) {
-				cur.runs = []span{{wd.style, piece}}
+				// its width too: a line aligned right or centred is
+				// placed by it
+				cur.runs, cur.w = []span{{wd.style, piece}}, c.width(wd.style, size, piece)
 				flush()
 			}
 			last := len(lines) - 1

@@ -15,7 +15,12 @@ type letterBlock struct {
 	indent float64 // left indent (mm)
 	align  align
 	before float64 // space above, in lines
+	cut    bool    // may be shortened with "…" when nothing else lets the letter fit (fit.go)
 }
+
+// letterSizes are the type sizes a letter's body may take, from the
+// largest: long names and addresses shrink it.
+var letterSizes = []float64{10, 9.5, 9, 8.5, 8, 7.5, 7}
 
 // letter draws the cover letter to the OFII medical service: one page, for
 // a DL window envelope folded in three (NF Z 11-001). No medical
@@ -45,46 +50,48 @@ func (d *docData) foldMarks() {
 
 // letterBody draws a letter's body, from below the window to the
 // signature, at the largest size that fits the page with reserve mm left
-// below the name (long names and addresses shrink it a little), then the
-// space to sign and the name.
+// below the name (long names and addresses shrink it), then the space to
+// sign and the name; when even the smallest size does not fit, the
+// blocks that may be cut are shortened (fit.go).
 func (d *docData) letterBody(blocks []letterBlock, signature string, reserve float64) {
 	c := d.c
 	const signatureSpace = 30.0
-	size, lead := sizeBody, leadBody
-	for _, s := range []float64{10, 9.5, 9, 8.5, 8} {
-		size, lead = s, s*leadBody/sizeBody
-		if letterBodyTop+d.letterHeight(blocks, size, lead)+signatureSpace+reserve <= contentBottom {
-			break
+	sigWidth := contentWidth * 0.45
+	paras := make([]fitPara, 0, len(blocks)+1)
+	for _, b := range blocks {
+		paras = append(paras, fitPara{spans: b.spans, w: contentWidth - b.indent, before: b.before, cut: b.cut})
+	}
+	paras = append(paras, fitPara{spans: []span{plain(styleBold, d.person["Name"].(string))}, w: sigWidth, cut: true})
+	f := c.fit(paras, contentBottom-letterBodyTop-signatureSpace-reserve, letterSizes, leadBody/sizeBody)
+	size, lead := f.size, f.lead
+	draw := func(x float64, i int, a align) {
+		for _, ln := range f.lines[i] {
+			c.drawWrapped(x, c.y, paras[i].w, lead, size, a, ln)
+			c.y += lead
 		}
 	}
 	c.y = letterBodyTop
-	for _, b := range blocks {
+	for i, b := range blocks {
 		c.y += b.before * lead
 		if b.label != "" {
 			c.line(marginLeft, c.y, b.indent, lead, styleBold, size, alignLeft, b.label)
 		}
-		c.y += c.paraAt(marginLeft+b.indent, c.y, contentWidth-b.indent, lead, size, b.align, b.spans...)
+		draw(marginLeft+b.indent, i, b.align)
 	}
 
 	// Signature: the space to sign, then the name.
 	x := marginLeft + contentWidth*0.55
 	c.y += lead
 	c.setInk(colMuted)
-	c.line(x, c.y, contentWidth*0.45, lead, styleRegular, sizeSmall, alignLeft, c.fill(signature, nil))
+	c.line(x, c.y, sigWidth, lead, styleRegular, sizeSmall, alignLeft, c.fill(signature, nil))
 	c.setInk(colInk)
 	c.y += signatureSpace - 2*lead
-	c.y += c.paraAt(x, c.y, contentWidth*0.45, lead, size, alignLeft, plain(styleBold, d.person["Name"].(string)))
+	draw(x, len(blocks), alignLeft)
 }
 
-func (d *docData) letterHeight(blocks []letterBlock, size, lead float64) float64 {
-	h := 0.0
-	for _, b := range blocks {
-		h += b.before*lead + d.c.paraHeight(contentWidth-b.indent, lead, size, b.spans)
-	}
-	return h
-}
-
-// letterSender draws the sender block, top left, clear of the window.
+// letterSender draws the sender block, top left, clear of the window and
+// above the body: long lines wrap, and shrink the type, and when even the
+// smallest does not fit, each line is shortened (fit.go).
 func (d *docData) letterSender() {
 	c, w, a := d.c, d.w.Letter, d.f.Applicant
 	const width = windowLeft - marginLeft - 5
@@ -101,9 +108,17 @@ func (d *docData) letterSender() {
 	if a.ForeignerNumber != "" {
 		lines = append(lines, plain(styleRegular, c.fill(w.ForeignerNumber, m{"Number": a.ForeignerNumber})))
 	}
+	paras := make([]fitPara, len(lines))
+	for i, l := range lines {
+		paras[i] = fitPara{spans: []span{l}, w: width, cut: true}
+	}
+	f := c.fit(paras, letterBodyTop-2-letterSenderTop, []float64{9.5, 9, 8.5, 8, 7.5, 7}, 4.4/9.5)
 	y := letterSenderTop
-	for _, l := range lines {
-		y += c.paraAt(marginLeft, y, width, 4.4, 9.5, alignLeft, l)
+	for i := range paras {
+		for _, ln := range f.lines[i] {
+			c.drawWrapped(marginLeft, y, width, f.lead, f.size, alignLeft, ln)
+			y += f.lead
+		}
 	}
 }
 
@@ -139,8 +154,12 @@ func (d *docData) letterRecipient(address []string, unknown string) {
 	size := sizeBody
 	for size > 7 {
 		fits := float64(len(lines))*size*0.5 <= height
-		for _, l := range lines {
-			if c.width(styleRegular, size, l) > width {
+		for i, l := range lines {
+			st := styleRegular
+			if i == 0 {
+				st = styleBold // as it is drawn
+			}
+			if c.width(st, size, l) > width {
 				fits = false
 			}
 		}
@@ -175,6 +194,7 @@ func (d *docData) letterBlocks() []letterBlock {
 		number = dots
 	}
 	add(1.2, alignLeft, 0, plain(styleRegular, c.fill(w.RegisteredMail, m{"Number": number})))
+	bs[len(bs)-1].cut = true
 
 	child := ""
 	if sc := f.Situation.SickChild; sc != nil {
@@ -218,6 +238,7 @@ func (d *docData) letterBlocks() []letterBlock {
 	indent := c.width(styleBold, sizeBody, label) + 1
 	for i, r := range refs {
 		add(0, alignLeft, indent, plain(styleRegular, r))
+		bs[len(bs)-1].cut = true
 		if i == 0 {
 			bs[len(bs)-1].label, bs[len(bs)-1].before = label, 0.5
 		}

@@ -41,6 +41,7 @@ func (d *docData) reasonsLetter() {
 	indent := c.width(styleBold, sizeBody, label) + 1
 	for i, r := range refs {
 		add(0, alignLeft, indent, plain(styleRegular, r))
+		bs[len(bs)-1].cut = true
 		if i == 0 {
 			bs[len(bs)-1].label, bs[len(bs)-1].before = label, 0.5
 		}
