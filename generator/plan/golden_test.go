@@ -216,7 +216,7 @@ func TestWriteText(t *testing.T) {
 			f.Procedure.OFIIRequests = []applicant.OFIIRequest{
 				{On: civil.New(2026, 11, 7), Kind: applicant.RequestInformation},
 				{On: civil.New(2026, 11, 8), Kind: applicant.RequestInformation}}
-		}, []string{"    aujourd’hui" + french.NNBSP + "; à poster", "    demain" + french.NNBSP + "; à poster", "Prochaine étape" + nb + ": Réponse de votre médecin à l’OFII (courrier du 7" + nb + "novembre" + nb + "2026) avant le 22" + nb + "novembre" + nb + "2026, aujourd’hui — la date conseillée d’envoi est passée" + nb + ": envoyez aujourd’hui, en recommandé\n"},
+		}, []string{"    aujourd’hui" + french.NNBSP + "; la date conseillée d’envoi est passée", "    demain" + french.NNBSP + "; la date conseillée d’envoi est passée", "Prochaine étape" + nb + ": Réponse de votre médecin à l’OFII (courrier du 7" + nb + "novembre" + nb + "2026) avant le 22" + nb + "novembre" + nb + "2026, aujourd’hui — la date conseillée d’envoi est passée" + nb + ": envoyez aujourd’hui, en recommandé\n"},
 			[]string{"Prochaine étape" + nb + ": Réponse de votre médecin à l’OFII (courrier du 7" + nb + "novembre" + nb + "2026) avant le 22" + nb + "novembre" + nb + "2026 — à poster au plus tard"}},
 		{"checklist marks, fees, warnings, documents", func(f *applicant.File) {
 			f.DocumentsReady = []string{"e_photo"}

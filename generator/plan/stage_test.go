@@ -258,6 +258,28 @@ func TestStages(t *testing.T) {
 	}
 }
 
+// ofii_address_missing only while the pack holds the cover letter (SPEC §2).
+func TestOFIIAddressMissingWithTheLetter(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		edit func(*applicant.File)
+		want bool
+	}{
+		{"to file", func(f *applicant.File) {}, true},
+		{"certificate due", available(civil.New(2026, 11, 16)), true},
+		{"certificate sent", sent(civil.New(2026, 9, 15)), false},
+		{"granted", decided(applicant.Granted, civil.New(2026, 11, 16), false, ""), false},
+	} {
+		f := base()
+		f.OFIIAddress = nil
+		tt.edit(f)
+		p := compute(t, f)
+		if got := warning(p, WarningOFIIAddressMissing) != nil; got != tt.want || got != slices.Contains(p.Documents, DocCoverLetter) {
+			t.Errorf("%s: warning %v, want %v (documents %v)", tt.name, got, tt.want, p.Documents)
+		}
+	}
+}
+
 // A renewal when the file holds the permit the person has now.
 func TestApplication(t *testing.T) {
 	f := base()

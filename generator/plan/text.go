@@ -184,7 +184,11 @@ func (t *tables) writeText(tw *textWriter, p *Plan) error {
 			}
 			state = append(state, in)
 			if d.PostBy != nil {
-				s, err := tx.PostBy.render(*d.PostBy)
+				tmpl, data := tx.PostBy, any(*d.PostBy)
+				if p.Today.After(*d.PostBy) { // SPEC §2: never « à poster avant » a day gone
+					tmpl, data = tx.PostByPassed, nil
+				}
+				s, err := tmpl.render(data)
 				if err != nil {
 					return err
 				}

@@ -67,7 +67,11 @@ func (d *docData) timeline() {
 			}
 		}
 		postBy := cell{}
-		if dl.PostBy != nil {
+		switch {
+		case dl.PostBy != nil && upcoming(dl) && d.p.Today.After(*dl.PostBy):
+			// the advised day is gone, the limit is not: send today (SPEC §2)
+			postBy = cell{Text: c.fill(w.PostByPassed, nil), Style: styleBold, Ink: &colWarn}
+		case dl.PostBy != nil:
 			postBy = cell{Text: french.Short(*dl.PostBy), Style: styleBold, Sub: french.Weekday(dl.PostBy.Weekday())}
 		}
 		days := cell{Text: "—"}

@@ -202,3 +202,21 @@ func TestMonthGridMarksByKind(t *testing.T) {
 		}
 	}
 }
+
+// A posting date gone, the limit not (SPEC §2, post_by_passed): every
+// document says to send today, none « à poster au plus tard » that day.
+func TestPostByPassedEverywhere(t *testing.T) {
+	l, _, p := stagePack(t, "diallo-general", func(f *applicant.File) {
+		f.Procedure.CertificateAvailableOn = civil.New(2026, 10, 23) // due 23 November, post by 13 November
+	})
+	if n := p.NextStep; n == nil || !n.PostByPassed {
+		t.Fatalf("next step %+v", p.NextStep)
+	}
+	checklist, calendar := normalize(docText(l, plan.DocChecklist)), normalize(docText(l, plan.DocCalendar))
+	if !strings.Contains(checklist, "la date conseillée d’envoi est passée") || strings.Contains(checklist, "À poster au plus tard le vendredi 13 novembre") {
+		t.Errorf("checklist:\n%s", checklist)
+	}
+	if !strings.Contains(calendar, "passée : envoyez aujourd’hui") || strings.Contains(calendar, "13/11/2026") {
+		t.Errorf("calendar:\n%s", calendar)
+	}
+}

@@ -225,10 +225,11 @@ type calendarWords struct {
 			Done     string `yaml:"done"`
 			Upcoming string `yaml:"upcoming"`
 		} `yaml:"status"`
-		NonWorking string `yaml:"non_working"`
-		Holiday    string `yaml:"holiday"`
-		Today      string `yaml:"today"`
-		None       string `yaml:"none"`
+		NonWorking   string `yaml:"non_working"`
+		PostByPassed string `yaml:"post_by_passed"` // the post-by column, once that day is gone
+		Holiday      string `yaml:"holiday"`
+		Today        string `yaml:"today"`
+		None         string `yaml:"none"`
 	} `yaml:"timeline"`
 	Months struct {
 		Heading  string   `yaml:"heading"`
