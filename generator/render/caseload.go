@@ -264,7 +264,7 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	if cl.Today.IsZero() {
 		return nil, errors.New("render: caseload without a date")
 	}
-	words, err := loadWording([]string{plan.DocCalendar})
+	words, err := loadWording()
 	if err != nil {
 		return nil, err
 	}

@@ -54,7 +54,7 @@ func pack(w io.Writer, f *applicant.File, p *plan.Plan, org *applicant.Organisat
 	if len(docs) == 0 {
 		return nil, errors.New("render: the plan lists no document")
 	}
-	words, err := loadWording(docs)
+	words, err := loadWording()
 	if err != nil {
 		return nil, err
 	}

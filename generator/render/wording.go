@@ -318,83 +318,29 @@ type wording struct {
 	Contacts   []contact
 }
 
-// wordingPart is a file of the wording.
-type wordingPart int
+// wordingFiles are the files of the wording in templates.FS, in the order
+// of readWording's fields.
+var wordingFiles = []string{"text/common.yaml", "text/checklist.yaml", "text/letter.yaml",
+	"text/statements.yaml", "text/calendar.yaml", "data/contacts.yaml"}
 
-const (
-	partCommon wordingPart = iota
-	partChecklist
-	partLetter
-	partStatements
-	partCalendar
-	partContacts
-	numParts
-)
-
-// wordingFiles are the paths in templates.FS of the parts, in their order.
-var wordingFiles = [numParts]string{
-	"text/common.yaml", "text/checklist.yaml", "text/letter.yaml",
-	"text/statements.yaml", "text/calendar.yaml", "data/contacts.yaml",
-}
-
-// partsOf returns the parts of the wording that docs print.
-func partsOf(docs []string) []wordingPart {
-	parts := []wordingPart{partCommon}
-	for _, doc := range docs {
-		switch doc {
-		case plan.DocChecklist:
-			parts = append(parts, partChecklist, partContacts)
-		case plan.DocApplicantNotice:
-			parts = append(parts, partContacts)
-		case plan.DocCoverLetter, plan.DocReasonsRequestLetter:
-			parts = append(parts, partLetter)
-		case plan.DocNonPolygamyDeclaration, plan.DocHostAttestation:
-			parts = append(parts, partStatements)
-		case plan.DocCalendar:
-			parts = append(parts, partCalendar)
+// readWording reads and checks every file of the wording in fsys.
+func readWording(fsys fs.FS) (*wording, error) {
+	w := &wording{}
+	into := []any{&w.Common, &w.Checklist, &w.Letter, &w.Statements, &w.Calendar, &w.Contacts}
+	for i, path := range wordingFiles {
+		b, err := fs.ReadFile(fsys, path)
+		if err != nil {
+			return nil, fmt.Errorf("read wording: %w", err)
 		}
-	}
-	return parts
-}
-
-// wordingCache reads each part of the wording from fsys once. Its parts
-// are written under their own sync.Once and read after it, so documents
-// drawn on several goroutines share it.
-type wordingCache struct {
-	fsys fs.FS
-	once [numParts]sync.Once
-	errs [numParts]error
-	w    wording
-}
-
-func (wc *wordingCache) load(parts ...wordingPart) (*wording, error) {
-	for _, p := range parts {
-		wc.once[p].Do(func() { wc.errs[p] = wc.w.read(wc.fsys, p) })
-		if wc.errs[p] != nil {
-			return nil, wc.errs[p]
+		dec := yaml.NewDecoder(bytes.NewReader(b))
+		dec.KnownFields(true)
+		if err := dec.Decode(into[i]); err != nil {
+			return nil, fmt.Errorf("read wording templates/%s: %w", path, err)
 		}
-	}
-	return &wc.w, nil
-}
-
-// read decodes one part into w and checks it.
-func (w *wording) read(fsys fs.FS, p wordingPart) error {
-	into := [numParts]any{&w.Common, &w.Checklist, &w.Letter, &w.Statements, &w.Calendar, &w.Contacts}[p]
-	path := wordingFiles[p]
-	b, err := fs.ReadFile(fsys, path)
-	if err != nil {
-		return fmt.Errorf("read wording: %w", err)
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(into); err != nil {
-		return fmt.Errorf("read wording templates/%s: %w", path, err)
-	}
-	if p != partCalendar {
-		return nil
 	}
 	// Tables index their column titles: an edit that drops one must be an
 	// error, not a crash in the middle of a batch.
+	const path = "text/calendar.yaml"
 	for _, t := range []struct {
 		key    string
 		titles []string
@@ -405,32 +351,17 @@ func (w *wording) read(fsys fs.FS, p wordingPart) error {
 		{"caseload.late_columns", w.Calendar.Caseload.LateColumns},
 	} {
 		if len(t.titles) != 6 {
-			return fmt.Errorf("read wording templates/%s: %s has %d titles, expected 6", path, t.key, len(t.titles))
+			return nil, fmt.Errorf("read wording templates/%s: %s has %d titles, expected 6", path, t.key, len(t.titles))
 		}
 	}
 	if n := len(w.Calendar.Caseload.FailedColumns); n != len(failedWidths) {
-		return fmt.Errorf("read wording templates/%s: caseload.failed_columns has %d titles, expected %d", path, n, len(failedWidths))
+		return nil, fmt.Errorf("read wording templates/%s: caseload.failed_columns has %d titles, expected %d", path, n, len(failedWidths))
 	}
-	return nil
+	return w, nil
 }
 
-var embedded = &wordingCache{fsys: templates.FS}
-
-// loadWording returns the embedded wording with at least the parts docs
-// print.
-func loadWording(docs []string) (*wording, error) {
-	return embedded.load(partsOf(docs)...)
-}
-
-// readWording reads and checks every part of the wording in fsys.
-func readWording(fsys fs.FS) (*wording, error) {
-	wc := &wordingCache{fsys: fsys}
-	all := make([]wordingPart, numParts)
-	for i := range all {
-		all[i] = wordingPart(i)
-	}
-	return wc.load(all...)
-}
+// loadWording returns the embedded wording, read once per process.
+var loadWording = sync.OnceValues(func() (*wording, error) { return readWording(templates.FS) })
 
 var tplCache sync.Map // template text → *template.Template
 

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"io/fs"
 	"strings"
 	"testing"
@@ -11,7 +10,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ofiipack/ofiipack/generator/fontset"
-	"github.com/ofiipack/ofiipack/generator/plan"
 	"github.com/ofiipack/ofiipack/templates"
 )
 
@@ -95,56 +93,5 @@ func TestWordingColumnCount(t *testing.T) {
 	fsys["text/calendar.yaml"] = &fstest.MapFile{Data: []byte(cut)}
 	if _, err := readWording(fsys); err == nil || !strings.Contains(err.Error(), "caseload.post_soon_columns has 5 titles, expected 6") {
 		t.Errorf("error %v, want one naming caseload.post_soon_columns", err)
-	}
-}
-
-// TestWordingParts: each document, and the caseload board, drawn with only
-// the parts of the wording partsOf names for it is the same PDF as drawn
-// with all of them. A document that came to print a sentence of another
-// part would print nothing there, and differ.
-func TestWordingParts(t *testing.T) {
-	only := func(parts []wordingPart) *wordingCache {
-		fsys := fstest.MapFS{}
-		for _, p := range parts {
-			data, err := fs.ReadFile(templates.FS, wordingFiles[p])
-			if err != nil {
-				t.Fatal(err)
-			}
-			fsys[wordingFiles[p]] = &fstest.MapFile{Data: data}
-		}
-		return &wordingCache{fsys: fsys}
-	}
-	full := embedded
-	t.Cleanup(func() { embedded = full })
-	drawn := 0
-	for _, name := range examples {
-		f, p := examplePlan(t, name)
-		for _, doc := range p.Documents {
-			embedded = full
-			_, want := render(t, name, f, p, nil, []string{doc})
-			embedded = only(partsOf([]string{doc}))
-			if _, got := render(t, name, f, p, nil, []string{doc}); !bytes.Equal(got, want) {
-				t.Errorf("%s, %s: drawn with %v only, the PDF differs", name, doc, partsOf([]string{doc}))
-			}
-			drawn++
-		}
-	}
-	if drawn < 2*len(examples) {
-		t.Fatalf("only %d documents drawn", drawn)
-	}
-	cl := Caseload{Today: today, Entries: []CaseloadEntry{{Name: "Aïssatou Diallo", Source: "c.csv:row 2",
-		Deadlines: []plan.Deadline{{ID: plan.DeadlineOFIIRequestReply, Kind: plan.KindDeadline, Date: today.AddDays(3),
-			Title: "Réponse de votre médecin à l’OFII"}}}}}
-	var want, got bytes.Buffer
-	embedded = full
-	if _, err := caseload(&want, cl); err != nil {
-		t.Fatal(err)
-	}
-	embedded = only(partsOf([]string{plan.DocCalendar}))
-	if _, err := caseload(&got, cl); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got.Bytes(), want.Bytes()) {
-		t.Error("caseload board: drawn with the calendar's parts only, the PDF differs")
 	}
 }
