@@ -29,7 +29,7 @@ func TestRenewalDocuments(t *testing.T) {
 			"Titre détenu : carte de séjour pluriannuelle portant la mention « vie privée et familiale », valable jusqu’au 11 janvier 2027",
 			"demande de renouvellement de titre de séjour", "ma demande de renouvellement de titre de séjour", "", nil},
 		{"benali-algerian", applicant.PermitAlgerian, "Renouvellement du certificat de résidence pour soins",
-			"Titre détenu : certificat de résidence algérien portant la mention « vie privée et familiale », valable jusqu’au 11 janvier 2027",
+			"Titre détenu : certificat de résidence d’un an portant la mention « vie privée et familiale », valable jusqu’au 11 janvier 2027",
 			"demande de renouvellement de certificat de résidence pour raisons de santé (art. 6, 7° de l’accord franco-algérien",
 			"ma demande de renouvellement de certificat de résidence", "", []string{"L. 425-9 du CESEDA)"}},
 		{"mbarga-sick-child", applicant.PermitAPS, "Renouvellement de l’autorisation provisoire de séjour",
