@@ -641,7 +641,7 @@ func (n *noticeWriter) bullets(lang, fr []string) {
 			bx, tx = pageWidth-marginRight-1.4, marginLeft
 		}
 		c.setFill(colAccent)
-		c.pdf.Circle(bx, c.y+noticeLead/2+0.1, 0.7, "F")
+		c.pictogram(pictoDot, bx-0.7, c.y+noticeLead/2+0.1-0.7, 1.4)
 		c.y += n.draw(it, tx, c.y, w)
 	}
 }

@@ -20,6 +20,7 @@ const (
 	pictoCalendar                  // an expiry: a document ends on the date
 	pictoEnvelope                  // a letter arrives; the sealed certificate
 	pictoPhone                     // who can help
+	pictoDot                       // a bullet
 	numPictograms
 )
 
@@ -117,5 +118,6 @@ var pictoPaths = sync.OnceValue(func() (paths [numPictograms][]byte) {
 	paths[pictoEnvelope] = start().rect(4, 20, 92, 60).op("S").move(4, 22).line(50, 54).line(96, 22).op("S")
 
 	paths[pictoPhone] = start().rect(26, 4, 48, 92).op("S").rect(32, 15, 36, 60).op("f").circle(50, 85, 4.5).op("f")
+	paths[pictoDot] = path(nil).circle(50, 50, 50).op("f")
 	return paths
 })
