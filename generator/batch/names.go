@@ -1,8 +1,6 @@
 package batch
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
 	"strconv"
 	"strings"
 
@@ -63,84 +61,43 @@ func slug(s string) string {
 // namer makes names unique in the order it is asked, which is input order:
 // the second DIALLO Aminata gets diallo-aminata-2, the third -3, whatever
 // the timing of the workers.
-//
-// It holds a name as an 8-byte hash (nameHash), not as a string, so that
-// what a batch keeps per applicant does not grow with the length of the
-// names (a batch holds 46 bytes per applicant with 8-byte hashes, 70 with
-// 16-byte ones: TestRetainedPerEntry). The names stay unique: a name is given only if its hash
-// was never recorded, and every name given is recorded; two different
-// names of the same hash (about one chance in 36 million for a million
-// names, n²/2⁶⁵) would only make the second one take a -N it did not
-// need, and two people of the same hash would have the second reported
-// as a possible duplicate of the first. The hash is SHA-256, the same on
-// every run.
 type namer struct {
 	// used holds every name given or reserved; the value is the next
 	// number to try for that name as a base (0: start at 2), so that the
 	// thousandth DIALLO Aminata is named in one step, not a thousand.
-	used   map[nameHash]int32
-	people map[nameHash]firstSeen // who was seen first, by person
-	// where is seen first: the input files, each once, and the rows
-	// within them as numbers.
-	sources []string
-	source  map[string]uint32
+	used   map[string]int
+	people map[string]Place // where each person was seen first
 }
-
-// nameHash is the first 8 bytes of the SHA-256 of a name.
-type nameHash uint64
-
-func hashName(parts ...string) nameHash {
-	h := sha256.New()
-	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0}) // no part holds a NUL: slugs and the date are ASCII
-	}
-	var sum [sha256.Size]byte
-	return nameHash(binary.BigEndian.Uint64(h.Sum(sum[:0])))
-}
-
-// firstSeen is where a person was found first: sources[source], and the row
-// when not 0.
-type firstSeen struct{ source, row uint32 }
 
 func newNamer() *namer {
-	n := &namer{used: map[nameHash]int32{}, people: map[nameHash]firstSeen{}, source: map[string]uint32{}}
+	n := &namer{used: map[string]int{}, people: map[string]Place{}}
 	for _, r := range reserved {
-		n.used[hashName(r)] = 0
+		n.used[r] = 0
 	}
 	return n
 }
 
 func (n *namer) unique(base string) string {
 	name := base
-	b := hashName(base)
-	i := max(int(n.used[b]), 2)
-	for h := b; ; i++ {
-		if _, ok := n.used[h]; !ok {
-			n.used[h] = 0
+	i := max(n.used[base], 2)
+	for ; ; i++ {
+		if _, ok := n.used[name]; !ok {
+			n.used[name] = 0
 			break
 		}
 		name = base + "-" + strconv.Itoa(i)
-		h = hashName(name)
 	}
-	n.used[b] = int32(i)
+	n.used[base] = i
 	return name
 }
 
 // person records f's applicant, found at place, and returns where the same
 // person was found first; nil the first time.
 func (n *namer) person(f *applicant.File, place Place) *Place {
-	k := hashName(slug(f.Applicant.FamilyName), slug(f.Applicant.GivenNames), f.Applicant.BirthDate.String())
+	k := slug(f.Applicant.FamilyName) + "\x00" + slug(f.Applicant.GivenNames) + "\x00" + f.Applicant.BirthDate.String()
 	if first, ok := n.people[k]; ok {
-		return &Place{Source: n.sources[first.source], Row: int(first.row)}
+		return &first
 	}
-	id, ok := n.source[place.Source]
-	if !ok {
-		id = uint32(len(n.sources))
-		source := strings.Clone(place.Source)
-		n.sources = append(n.sources, source)
-		n.source[source] = id
-	}
-	n.people[k] = firstSeen{source: id, row: uint32(place.Row)}
+	n.people[k] = place
 	return nil
 }
