@@ -189,6 +189,15 @@ func TestStages(t *testing.T) {
 		{"Algerian, silence", edits(algerian, sent(d(2026, 7, 1))),
 			StageImplicitRefusal, DeadlineAppealImplicitRefusal, KindDeadline, "2027-01-01", false, false, docsReasons},
 
+		// the Algerian certificate and the asylum seeker at the later stages
+		{"Algerian, filed", edits(algerian, filedOn(d(2026, 11, 2))), StageFiled, StepAwaitCertificate, KindAction, "", false, false, docsLetter},
+		{"Algerian, certificate sent", edits(algerian, sent(d(2026, 9, 15))), StageWithOFII, StepAwaitDecision, KindAction, "", false, false, docsBare},
+		{"asylum seeker, certificate sent", edits(asylum(d(2026, 8, 1)), sent(d(2026, 9, 15))), StageWithOFII, StepAwaitDecision, KindAction, "", false, false, docsBare},
+		{"asylum seeker, silence ends today", edits(asylum(d(2026, 5, 1)), sent(d(2026, 7, 22))),
+			StageImplicitRefusal, DeadlineAppealImplicitRefusal, KindDeadline, "2027-01-22", false, false, docsReasons},
+		{"asylum seeker, APS parent, silence ended yesterday", edits(apsParent, asylum(d(2026, 8, 1)), sent(d(2026, 9, 21))),
+			StageImplicitRefusal, DeadlineAppealImplicitRefusal, KindDeadline, "2027-01-21", false, false, docsReasons},
+
 		// granted: collect the permit
 		{"granted", decided(applicant.Granted, d(2026, 11, 16), false, ""),
 			StageGranted, StepCollectPermit, KindAction, "", false, false, docsBare},
@@ -196,6 +205,8 @@ func TestStages(t *testing.T) {
 			request(d(2026, 11, 10), applicant.RequestInformation, civil.Date{})),
 			StageGranted, StepCollectPermit, KindAction, "", false, false, docsBare},
 		{"APS parent, granted", edits(apsParent, decided(applicant.Granted, d(2026, 11, 16), false, "")),
+			StageGranted, StepCollectPermit, KindAction, "", false, false, docsBare},
+		{"Algerian asylum seeker, granted", edits(algerian, asylum(d(2026, 1, 5)), decided(applicant.Granted, d(2026, 11, 16), false, "")),
 			StageGranted, StepCollectPermit, KindAction, "", false, false, docsBare},
 
 		// refused: the appeal, or help today
