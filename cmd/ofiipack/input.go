@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -262,29 +263,37 @@ func (a *app) writePDF(path, cmdName string, render func(io.Writer) (pages int, 
 }
 
 // writeFile writes path atomically with what write produces, a panic turned
-// into an internalError. An interrupt (Ctrl-C) or SIGTERM meanwhile removes
-// the temporary file and ends ofiipack with status 130: the target is then
-// either complete or untouched, and no temporary file is left behind.
+// into an internalError. An interrupt (Ctrl-C) or SIGTERM meanwhile cancels
+// the write's context: the document being written stops at its next write
+// or, once drawn, is not renamed into place; its temporary file is removed
+// and the command ends with status 130. The target is then either complete
+// or untouched, and no temporary file is left behind.
 func (a *app) writeFile(path string, write func(io.Writer) error) error {
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-	done := make(chan struct{})
-	defer func() {
-		signal.Stop(sig)
-		close(done)
-	}()
-	go func() {
-		select {
-		case <-sig:
-			atomicfile.Abort()
-			a.errorf("%s", a.t("cli.interrupted"))
-			os.Exit(exitInterrupted)
-		case <-done:
+	ctx, stop := signal.NotifyContext(a.context(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := atomicfile.Write(path, func(w io.Writer) error {
+		if err := safely(func() error { return write(ctxWriter{ctx, w}) }); err != nil {
+			return err
 		}
-	}()
-	return atomicfile.Write(path, func(w io.Writer) error {
-		return safely(func() error { return write(w) })
+		return ctx.Err() // drawn, but interrupted: not renamed
 	})
+	if ctx.Err() != nil {
+		return interruptedError{failure("cli.interrupted")}
+	}
+	return err
+}
+
+// ctxWriter fails every write once its context is done.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 // safely runs fn and turns a panic into an internalError, so that the

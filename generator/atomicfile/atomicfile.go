@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync"
 
 	"github.com/ofiipack/ofiipack/generator/msg"
 )
@@ -21,31 +20,6 @@ const Perm os.FileMode = 0o600
 // TempPrefix starts the name of every temporary file, so that a cleanup can
 // recognise them.
 const TempPrefix = ".ofiipack-tmp-"
-
-// ErrAborted is returned by the writes that Abort stopped.
-var ErrAborted = errors.New("interrupted")
-
-// inflight holds the temporary files of the writes in progress, so that an
-// interrupted program can remove them before it exits.
-var inflight = struct {
-	sync.Mutex
-	temps   map[string]bool
-	aborted bool
-}{temps: map[string]bool{}}
-
-// Abort removes the temporary files of the writes in progress and makes
-// every write, in progress or later, fail with ErrAborted without touching
-// its target. A command calls it when interrupted, just before it exits: a
-// write is then either complete (renamed) or gone, never left half-done.
-func Abort() {
-	inflight.Lock()
-	defer inflight.Unlock()
-	inflight.aborted = true
-	for name := range inflight.temps {
-		os.Remove(name)
-		delete(inflight.temps, name)
-	}
-}
 
 // Write creates or replaces path with what write produces. When write (or
 // any step) fails, the temporary file is removed and path is left as it was.
@@ -72,15 +46,8 @@ func replace(path string, write func(io.Writer) error, sync bool) (err error) {
 	if err != nil {
 		return msg.Wrap(err, "os.cannot_write", path, msg.OS(err))
 	}
-	inflight.Lock()
-	aborted := inflight.aborted
-	inflight.temps[tmp.Name()] = true
-	inflight.Unlock()
 	renamed := false
 	defer func() {
-		inflight.Lock()
-		delete(inflight.temps, tmp.Name())
-		inflight.Unlock()
 		if !renamed {
 			// Failed, or a panic in write: the temporary file goes,
 			// and only this write's.
@@ -88,9 +55,6 @@ func replace(path string, write func(io.Writer) error, sync bool) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if aborted {
-		return ErrAborted
-	}
 	if err = tmp.Chmod(Perm); err != nil {
 		return msg.Wrap(err, "os.cannot_write", path, msg.OS(err))
 	}
@@ -113,11 +77,6 @@ func replace(path string, write func(io.Writer) error, sync bool) (err error) {
 	}
 	if err = tmp.Close(); err != nil {
 		return msg.Wrap(err, "os.cannot_write", path, msg.OS(err))
-	}
-	inflight.Lock()
-	defer inflight.Unlock()
-	if inflight.aborted {
-		return ErrAborted
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return msg.Wrap(err, "os.cannot_write", path, msg.OS(err))

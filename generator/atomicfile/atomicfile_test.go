@@ -72,40 +72,6 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 	}
 }
 
-// An interrupt during a write (Abort, then exit) leaves neither the target
-// nor the temporary file.
-func TestAbortDuringWrite(t *testing.T) {
-	defer func() { // Abort is for a program about to exit; undo it for the next tests
-		inflight.Lock()
-		inflight.aborted = false
-		inflight.Unlock()
-	}()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "pack.pdf")
-	started, release := make(chan struct{}), make(chan struct{})
-	done := make(chan error)
-	go func() {
-		done <- Write(path, func(w io.Writer) error {
-			io.WriteString(w, "%PDF-1.4 half")
-			close(started)
-			<-release
-			io.WriteString(w, " rest")
-			return nil
-		})
-	}()
-	<-started
-	Abort()
-	close(release)
-	if err := <-done; !errors.Is(err, ErrAborted) {
-		t.Fatalf("err = %v, want ErrAborted", err)
-	}
-	assertOnly(t, dir)
-	if err := WriteBytes(path, []byte("x")); !errors.Is(err, ErrAborted) {
-		t.Fatalf("write after Abort: err = %v, want ErrAborted", err)
-	}
-	assertOnly(t, dir)
-}
-
 // TestWriteUnsynced: without the sync, the file is still complete, with
 // its mode, and no temporary file is left; a FolderSync opened before the
 // write syncs it (where the system has one), and a nil one does nothing.
