@@ -20,7 +20,6 @@ package web
 import (
 	"context"
 	"crypto/rand"
-	"crypto/subtle"
 	"encoding/base64"
 	"errors"
 	"io"
@@ -64,6 +63,7 @@ type Server struct {
 	origins map[string]bool // the Origin values accepted on a POST
 	cookie  string          // the token cookie's name: one per port
 	mux     *http.ServeMux
+	handler http.Handler  // mux behind the checks (middleware.go)
 	renders chan struct{} // bounds the PDFs built at once
 }
 
@@ -91,69 +91,18 @@ func New(opts Options) (*Server, error) {
 		s.origins["http://"+h+":"+port] = true
 	}
 	s.routes()
+	s.handler = chain(s.mux,
+		securityHeaders,
+		recoverPanics,
+		checkHost(s.hosts),
+		checkToken(opts.Token, s.cookie),
+		checkOrigin(s.origins))
 	return s, nil
 }
 
-// ServeHTTP checks the request, then answers it.
+// ServeHTTP checks the request, then answers it (see handler).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	h := w.Header()
-	// Only the server itself; blob: for the pack that the page shows in
-	// the browser's PDF viewer (a blob's page inherits this policy, and the
-	// viewer is an embedded object).
-	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; frame-src 'self' blob:; object-src 'self' blob:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("X-Frame-Options", "DENY")
-	h.Set("Referrer-Policy", "no-referrer")
-	h.Set("Cross-Origin-Opener-Policy", "same-origin")
-	h.Set("Cross-Origin-Resource-Policy", "same-origin")
-	h.Set("Cache-Control", "no-store")
-	defer func() {
-		if v := recover(); v != nil {
-			if v == http.ErrAbortHandler {
-				panic(v)
-			}
-			// The value may hold the applicant's data: it is not logged.
-			writeProblems(w, http.StatusInternalServerError, []Problem{{Message: say("web.internal")}}, nil)
-		}
-	}()
-	if !s.hosts[r.Host] {
-		forbid(w, "web.forbidden_host")
-		return
-	}
-	if q := r.URL.Query().Get("token"); q != "" && s.tokenOK(q) && r.Method == http.MethodGet {
-		// The link printed by ofiipack serve: keep the token in a cookie
-		// that no script and no other site can read, and drop it from the
-		// address bar.
-		http.SetCookie(w, &http.Cookie{Name: s.cookie, Value: q, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
-		http.Redirect(w, r, "/", http.StatusSeeOther)
-		return
-	}
-	if !s.authorised(r) {
-		forbid(w, "web.forbidden_token")
-		return
-	}
-	if r.Method == http.MethodPost && !s.origins[r.Header.Get("Origin")] {
-		forbid(w, "web.forbidden_origin")
-		return
-	}
-	s.mux.ServeHTTP(w, r)
-}
-
-func (s *Server) authorised(r *http.Request) bool {
-	if c, err := r.Cookie(s.cookie); err == nil && s.tokenOK(c.Value) {
-		return true
-	}
-	return s.tokenOK(r.URL.Query().Get("token"))
-}
-
-func (s *Server) tokenOK(t string) bool {
-	return subtle.ConstantTimeCompare([]byte(t), []byte(s.opts.Token)) == 1
-}
-
-func forbid(w http.ResponseWriter, key string) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.WriteHeader(http.StatusForbidden)
-	io.WriteString(w, say(key)+"\n")
+	s.handler.ServeHTTP(w, r)
 }
 
 // Serve answers requests on l until ctx is done, then lets the requests
