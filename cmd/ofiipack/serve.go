@@ -96,9 +96,12 @@ func newServeCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-// loopback checks that addr is HOST:PORT on the loopback interface, and
-// returns the host to print in the address: the form answers only on this
-// computer (SPEC §5).
+// loopback checks that addr is HOST:PORT on the loopback interface, with
+// a host that the server's Host check accepts (127.0.0.1, ::1 or
+// localhost: web.New), and returns the host to print in the address: the
+// form answers only on this computer (SPEC §5). Another loopback address
+// (127.0.0.2, ::ffff:127.0.0.1) would listen where every request is then
+// refused.
 func loopback(addr string) (string, error) {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil || port == "" {
@@ -116,7 +119,12 @@ func loopback(addr string) (string, error) {
 		err.hints = append(err.hints, hint("cli.serve.not_loopback_hint"))
 		return "", err
 	}
-	return host, nil
+	if ip != netip.MustParseAddr("127.0.0.1") && ip != netip.IPv6Loopback() {
+		err := usage("cli.serve.other_loopback", addr)
+		err.hints = append(err.hints, hint("cli.serve.not_loopback_hint"))
+		return "", err
+	}
+	return ip.String(), nil
 }
 
 // unwrapOpError drops the *net.OpError wrapper, whose message repeats the

@@ -270,7 +270,10 @@ func requestNode(item string, line, col int, typed bool) *yaml.Node {
 // Flatten returns the values of an applicant file's tree, in the file's
 // order: what a form shows of a file. Keys that are not fields of SPEC §1,
 // empty and null values, and values of the wrong shape are left out (the
-// loader reports them).
+// loader reports them), and so are the items of a list past the loader's
+// limit and one (applicant.MaxListItems): the form has no room for them,
+// the loader says that the list is too long, and a file of 260,000 items
+// would otherwise become as many inputs.
 func Flatten(root *yaml.Node) []Value {
 	var out []Value
 	if root != nil && root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
@@ -300,7 +303,7 @@ func flatten(m *yaml.Node, prefix string, out *[]Value) {
 			if v == nil || v.Kind != yaml.SequenceNode {
 				continue
 			}
-			for j, item := range v.Content {
+			for j, item := range items(v) {
 				if s, ok := text(item); ok {
 					*out = append(*out, Value{Name{f, j, ""}, s, item.Line, item.Column})
 				}
@@ -309,7 +312,7 @@ func flatten(m *yaml.Node, prefix string, out *[]Value) {
 			if v == nil || v.Kind != yaml.SequenceNode {
 				continue
 			}
-			for j, item := range v.Content {
+			for j, item := range items(v) {
 				item = deref(item)
 				if item == nil || item.Kind != yaml.MappingNode {
 					continue
@@ -327,6 +330,11 @@ func flatten(m *yaml.Node, prefix string, out *[]Value) {
 			}
 		}
 	}
+}
+
+// items are a list's items, up to the loader's limit and one.
+func items(list *yaml.Node) []*yaml.Node {
+	return list.Content[:min(len(list.Content), applicant.MaxListItems+1)]
 }
 
 // text is a scalar's value, unless it is empty or null.

@@ -37,27 +37,27 @@ func (s *Server) routes() {
 		}
 		s.mux.HandleFunc(pattern, asset(name))
 	}
-	s.mux.HandleFunc("POST /check", s.check)
-	s.mux.HandleFunc("POST /open", s.open)
-	s.mux.HandleFunc("POST /draft", s.draft)
-	s.mux.HandleFunc("POST /pack", s.document("-pack.pdf", "application/pdf", func(b *bytes.Buffer, s *Server, a *applicantOf) error {
+	s.mux.HandleFunc("POST /check", s.bounded(s.check))
+	s.mux.HandleFunc("POST /open", s.bounded(s.open))
+	s.mux.HandleFunc("POST /draft", s.bounded(s.draft))
+	s.mux.HandleFunc("POST /pack", s.bounded(s.document("-pack.pdf", "application/pdf", func(b *bytes.Buffer, s *Server, a *applicantOf) error {
 		org := a.file.Organisation
 		if s.opts.Org != nil {
 			org = s.opts.Org
 		}
 		return render.Pack(b, a.file, a.plan, org)
-	}))
-	s.mux.HandleFunc("POST /letter", s.document("-letter.pdf", "application/pdf", func(b *bytes.Buffer, _ *Server, a *applicantOf) error {
+	})))
+	s.mux.HandleFunc("POST /letter", s.bounded(s.document("-letter.pdf", "application/pdf", func(b *bytes.Buffer, _ *Server, a *applicantOf) error {
 		return render.Letter(b, a.file, a.plan)
-	}))
-	s.mux.HandleFunc("POST /calendar", s.document(".ics", "text/calendar; charset=utf-8", func(b *bytes.Buffer, _ *Server, a *applicantOf) error {
+	})))
+	s.mux.HandleFunc("POST /calendar", s.bounded(s.document(".ics", "text/calendar; charset=utf-8", func(b *bytes.Buffer, _ *Server, a *applicantOf) error {
 		return ical.Calendar(b, a.file, a.plan)
-	}))
-	s.mux.HandleFunc("POST /yaml", s.document(".yaml", "application/yaml; charset=utf-8", func(b *bytes.Buffer, _ *Server, a *applicantOf) error {
+	})))
+	s.mux.HandleFunc("POST /yaml", s.bounded(s.document(".yaml", "application/yaml; charset=utf-8", func(b *bytes.Buffer, _ *Server, a *applicantOf) error {
 		out, err := fields.Encode(fields.Canonical(a.fieldValues()))
 		b.Write(out)
 		return err
-	}))
+	})))
 }
 
 func asset(name string) http.HandlerFunc {

@@ -8,8 +8,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 // amplified is an applicant file of 65 KB whose aliases stand for 90 MB:
@@ -70,5 +73,108 @@ func TestNamesEchoedCut(t *testing.T) {
 				t.Errorf("problem echoes a name whole or raw: %.200q: %.300q", p.Path, p.Message)
 			}
 		}
+	}
+}
+
+// TestBudgetOneLargeAtATime: a request that may send the largest body
+// waits until it is alone; small posts pass beside each other, as many as
+// the budget holds.
+func TestBudgetOneLargeAtATime(t *testing.T) {
+	s := newServer(t)
+	var mu sync.Mutex
+	in, most := 0, 0
+	entered, release := make(chan struct{}), make(chan struct{})
+	h := s.bounded(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		in++
+		most = max(most, in)
+		mu.Unlock()
+		entered <- struct{}{}
+		<-release
+		mu.Lock()
+		in--
+		mu.Unlock()
+	})
+	const total = 2 * budgetUnits
+	for _, tc := range []struct {
+		name string
+		size int64
+		want int
+	}{
+		{"largest", maxBody, 1},
+		{"chunked", -1, 1},
+		{"small", 3000, budgetUnits},
+	} {
+		most = 0
+		var wg sync.WaitGroup
+		for range total {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r := request(http.MethodPost, "/check", strings.NewReader(""), "")
+				r.ContentLength = tc.size
+				h(httptest.NewRecorder(), r)
+			}()
+		}
+		// As many in as the budget lets in, then one out, one in.
+		for range tc.want {
+			<-entered
+		}
+		for n := tc.want; n < total; n++ {
+			release <- struct{}{}
+			<-entered
+		}
+		for range tc.want {
+			release <- struct{}{}
+		}
+		wg.Wait()
+		if most != tc.want {
+			t.Errorf("%s: %d requests in the handler at once, want %d", tc.name, most, tc.want)
+		}
+	}
+}
+
+// TestParsingMemoryBounded: six files of 300 KB posted at once to /draft
+// (each a list of 78,000 items: 100 MB each to read and write back
+// without bounds) keep the server's heap far below what six at once
+// would take.
+func TestParsingMemoryBounded(t *testing.T) {
+	data := examples(t)["diallo-general.yaml"]
+	big := strings.Replace(string(data), "documents_ready: [birth_certificate, identity_document, e_photo]",
+		"documents_ready:\n"+strings.Repeat("- x\n", 78000), 1)
+	s := newServer(t)
+	stop := make(chan struct{})
+	peak := make(chan uint64)
+	go func() {
+		var most uint64
+		var m runtime.MemStats
+		for {
+			select {
+			case <-stop:
+				peak <- most
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+			runtime.ReadMemStats(&m)
+			most = max(most, m.HeapAlloc)
+		}
+	}()
+	var wg sync.WaitGroup
+	for range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			body, ctype := filePost(t, []byte(big), nil)
+			r := request(http.MethodPost, "/draft", body, ctype)
+			w := serve(s, r)
+			if w.Code != http.StatusOK {
+				t.Errorf("status %d", w.Code)
+			}
+		}()
+	}
+	wg.Wait()
+	close(stop)
+	if most := <-peak; most > 200<<20 {
+		t.Errorf("peak heap %d MB for 6 files of %d KB at once, want under 200 MB", most>>20, len(big)>>10)
 	}
 }

@@ -29,6 +29,8 @@ import (
 	"strconv"
 	"time"
 
+	"golang.org/x/net/netutil"
+
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
 )
@@ -65,6 +67,7 @@ type Server struct {
 	mux     *http.ServeMux
 	handler http.Handler  // mux behind the checks (middleware.go)
 	renders chan struct{} // bounds the PDFs built at once
+	budget  *budget       // bounds the bodies read and parsed at once (budget.go)
 }
 
 // maxRenders is the number of PDFs built at once; more requests wait. A
@@ -85,6 +88,7 @@ func New(opts Options) (*Server, error) {
 		cookie:  "ofiipack_token_" + port,
 		mux:     http.NewServeMux(),
 		renders: make(chan struct{}, maxRenders),
+		budget:  newBudget(budgetUnits),
 	}
 	for _, h := range []string{"127.0.0.1", "localhost", "[::1]"} {
 		s.hosts[h+":"+port] = true
@@ -105,6 +109,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.handler.ServeHTTP(w, r)
 }
 
+// The time a request may take to send its body, and to be answered, from
+// the moment it is read (or given its share of the budget: budget.go).
+const (
+	readTimeout  = time.Minute
+	writeTimeout = 2 * time.Minute
+)
+
 // Serve answers requests on l until ctx is done, then lets the requests
 // under way finish (for at most a few seconds). Nothing is logged: the
 // server's own error log (a client that hung up, a bad request line) goes
@@ -113,14 +124,14 @@ func Serve(ctx context.Context, l net.Listener, h http.Handler) error {
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       time.Minute,
-		WriteTimeout:      2 * time.Minute,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          log.New(io.Discard, "", 0),
 	}
 	done := make(chan error, 1)
-	go func() { done <- srv.Serve(l) }()
+	go func() { done <- srv.Serve(netutil.LimitListener(l, maxConns)) }()
 	select {
 	case err := <-done:
 		return err
