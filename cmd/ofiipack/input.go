@@ -45,6 +45,9 @@ func (f *dateFlag) Set(s string) error {
 		}
 		return msg.Wrap(err, "cli.flag.not_a_date")
 	}
+	if !plan.TodayInRange(d) {
+		return msg.Errorf("cli.flag.date_range", plan.FirstToday, plan.LastToday)
+	}
 	f.date, f.set = d, true
 	return nil
 }

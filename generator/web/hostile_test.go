@@ -178,3 +178,17 @@ func TestParsingMemoryBounded(t *testing.T) {
 		t.Errorf("peak heap %d MB for 6 files of %d KB at once, want under 200 MB", most>>20, len(big)>>10)
 	}
 }
+
+// TestDateOutOfRange: the form's date of the day lies between 2000 and
+// 2199, as --date does.
+func TestDateOutOfRange(t *testing.T) {
+	s := newServer(t)
+	values := formValues(t, examples(t)["diallo-general.yaml"])
+	values.Set("date", "9999-12-31")
+	body, ctype := form(values)
+	w := serve(s, request(http.MethodPost, "/calendar", body, ctype))
+	want := `{"path":"date","message":"trouvé une date du jour hors limites, attendu un jour entre le 01/01/2000 et le 31/12/2199"}`
+	if w.Code != http.StatusUnprocessableEntity || !strings.Contains(w.Body.String(), want) {
+		t.Errorf("status %d, answer %.300s; want 422 and %s", w.Code, w.Body.String(), want)
+	}
+}

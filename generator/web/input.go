@@ -258,6 +258,9 @@ func (s *Server) load(p *post) (*applicantOf, []Problem) {
 		if err != nil {
 			return nil, []Problem{{Path: "date", Message: say("web.bad_date")}}
 		}
+		if !plan.TodayInRange(d) {
+			return nil, []Problem{{Path: "date", Message: say("web.date_range", plan.FirstToday, plan.LastToday)}}
+		}
 		a.today = d
 	}
 	var err error
