@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -111,6 +112,9 @@ func cmdEmptyTemp(ts *testscript.TestScript, neg bool, args []string) {
 //	gen bigcsv FILE BYTES       a CSV of BYTES bytes, one endless cell
 //	gen bomb FILE BYTES         an .xlsx whose sheet inflates to BYTES
 //	gen truncate FILE SRC BYTES the first BYTES of SRC
+//	gen utf16 FILE SRC          SRC in UTF-16LE with its byte-order mark, lines ending CR LF (Excel's « Texte Unicode »)
+//	gen cr FILE SRC             SRC with its lines ending with a lone CR
+//	gen boms FILE SRC N         SRC after N UTF-8 byte-order marks
 //	gen sstbomb FILE CHARS ROWS COLS a workbook of ROWS rows of COLS cells, each naming one shared string of CHARS letters
 //	gen sstindex FILE SRC INDEX the workbook SRC with cell A2's shared-string index set to INDEX
 //	gen edit FILE OLD NEW       the base file with OLD replaced by NEW (Go escapes: \x00)
@@ -190,6 +194,22 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 			rows += `<row r="` + strconv.Itoa(r+2) + `">` + cell + `</row>`
 		}
 		write(workbook(ts, []string{strings.Repeat("x", num(2))}, rows))
+	case "utf16", "cr", "boms":
+		data, err := os.ReadFile(ts.MkAbs(args[2]))
+		ts.Check(err)
+		switch kind {
+		case "utf16":
+			out := []byte{0xFF, 0xFE}
+			for _, r := range utf16.Encode([]rune(strings.ReplaceAll(string(data), "\n", "\r\n"))) {
+				out = append(out, byte(r), byte(r>>8))
+			}
+			data = out
+		case "cr":
+			data = bytes.ReplaceAll(data, []byte("\n"), []byte("\r"))
+		case "boms":
+			data = append(bytes.Repeat([]byte("\uFEFF"), num(3)), data...)
+		}
+		write(data)
 	case "truncate":
 		data, err := os.ReadFile(ts.MkAbs(args[2]))
 		ts.Check(err)

@@ -21,6 +21,7 @@ import (
 // the error is a non-empty Problems holding every problem of the file,
 // sorted by line and column, and the File is nil.
 func Load(name string, data []byte, today civil.Date) (*File, error) {
+	data = trimBOMs(data) // for the decoder's view of the text, as parse's
 	root, probs := parse(name, data)
 	if root == nil {
 		return nil, probs
@@ -95,10 +96,23 @@ func Parse(name string, data []byte) (*yaml.Node, error) {
 	return root, nil
 }
 
+// trimBOMs drops the UTF-8 byte-order marks at the start of data: one is
+// common (Notepad writes it), two come from a file saved again by another
+// program, and the YAML reader, past the first, dropped the first letter
+// of every key ("ormat", "pplicant"). Columns on the first line then count
+// from the first character an editor shows.
+func trimBOMs(data []byte) []byte {
+	for bytes.HasPrefix(data, []byte("\uFEFF")) {
+		data = data[3:]
+	}
+	return data
+}
+
 // parse reads the single YAML document of data. It returns a nil root when
 // nothing can be decoded (empty file, syntax error), and the problems of
 // the file as a whole (a second document).
 func parse(name string, data []byte) (root *yaml.Node, probs Problems) {
+	data = trimBOMs(data)
 	defer func() {
 		// The YAML library is not ours: should it ever panic on some input,
 		// the user gets a problem, not a crash.

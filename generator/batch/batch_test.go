@@ -468,6 +468,9 @@ func TestWorkbookCells(t *testing.T) {
 		{cellDate, "32245.75", "1988-04-12", false}, // a time of day is dropped
 		{cellDate, "30783", "1988-04-12", true},
 		{cellDate, "61", "1900-03-01", false},
+		{cellDate, "60", "60", false}, // Excel's 29 February 1900, a day that never was
+		{cellDate, "1", "1", false},   // a number typed in a date column, not 1 January 1900
+		{cellDate, "1", "1", true},
 		{cellDate, "2026-11-18", "2026-11-18", false},
 		{cellDate, "2026-11-18T00:00:00Z", "2026-11-18", false},
 		{cellDate, "18/11/2026", "18/11/2026", false},

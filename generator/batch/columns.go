@@ -106,7 +106,7 @@ func parseHeader(source string, row int, names []string) (*header, []Problem) {
 	for i, raw := range names {
 		name := strings.TrimSpace(raw)
 		if i == 0 {
-			name = strings.TrimPrefix(name, "\uFEFF") // a BOM the reader did not remove
+			name = strings.TrimLeft(name, "\uFEFF") // byte-order marks the reader did not remove
 		}
 		h.names[i] = name
 		if name == "" {

@@ -97,7 +97,13 @@ type workbookCells struct {
 func (w *workbookCells) convert(kind cellKind, v string) string {
 	switch kind {
 	case cellDate:
-		if x, err := strconv.ParseFloat(v, 64); err == nil && x >= 1 && x < 2958466 {
+		// Day 61 is 1 March 1900: Excel numbers days 1 to 60 of the 1900
+		// system wrongly (it counts a 29 February 1900 that never was,
+		// after Lotus 1-2-3), and no date of an applicant falls there. A
+		// cell holding 1 is a number typed in a date column, not 1
+		// January 1900 (read so, it passed as a birth date): it stays as
+		// typed, and the loader says it is not a date.
+		if x, err := strconv.ParseFloat(v, 64); err == nil && x >= 61 && x < 2958466 {
 			// Whole days only: the time of day of a date cell is noise.
 			if t, err := excelize.ExcelDateToTime(float64(int(x)), w.date1904); err == nil {
 				return civil.Of(t).String()

@@ -516,13 +516,17 @@ func walkCSV(ctx context.Context, path string, emit func(entry) bool) bool {
 		return emit(cannotRead(path, err))
 	}
 	defer closeFile()
-	return walkCSVReader(ctx, path, newLimitReader(f), emit)
+	return walkCSVReader(ctx, path, f, emit)
 }
 
-// walkCSVReader reads the CSV of source from r.
+// walkCSVReader reads the CSV of source from r, within the limits of a
+// spreadsheet (newLimitReader) once decoded (decodeCSV).
 func walkCSVReader(ctx context.Context, source string, in io.Reader, emit func(entry) bool) bool {
-	br := bufio.NewReaderSize(in, 64<<10)
-	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\uFEFF")) {
+	br := bufio.NewReaderSize(newLimitReader(decodeCSV(in)), 64<<10)
+	for { // byte-order marks, one or more (a file saved twice with one)
+		if bom, _ := br.Peek(3); !bytes.Equal(bom, []byte("\uFEFF")) {
+			break
+		}
 		br.Discard(3)
 	}
 	r := csv.NewReader(br)
