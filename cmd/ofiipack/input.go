@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -108,10 +109,50 @@ func oneFile(cmd *cobra.Command, args []string) error {
 }
 
 // readFile reads a file the user named, with an error that names it once.
-// It reads a regular file, or a named pipe (bash's <(…)), of at most
-// applicant.MaxFileSize bytes: what names the kind of file expected, for
-// the message past that size. A device or a socket is refused unopened.
+// It reads a regular file, or a named pipe (bash's <(…), /dev/stdin), of
+// at most applicant.MaxFileSize bytes: what names the kind of file
+// expected, for the message past that size. A device or a socket is
+// refused unopened. Ctrl-C or SIGTERM while it reads ends the command as
+// interrupted (status 130), never with what was read so far: the
+// program writing into the pipe, stopped by the same Ctrl-C, closes it
+// first, and its empty end read as « le fichier est vide ».
 func readFile(name string, what msg.Text) ([]byte, error) {
+	sig := make(chan os.Signal, 1)
+	defer notifyInterrupt(sig)()
+	type read struct {
+		data []byte
+		err  error
+	}
+	done := make(chan read, 1)
+	go func() {
+		data, err := readFileOnce(name, what)
+		done <- read{data, err}
+	}()
+	select {
+	case <-sig:
+		return nil, interruptedError{failure("cli.interrupted")}
+	case r := <-done:
+		if fi, err := os.Stat(name); (r.err != nil || len(bytes.TrimSpace(r.data)) == 0) && err == nil && !fi.Mode().IsRegular() {
+			// A stream that ended empty or failed: the signal that
+			// closed it may not have reached this process yet.
+			select {
+			case <-sig:
+				return nil, interruptedError{failure("cli.interrupted")}
+			case <-time.After(200 * time.Millisecond):
+			}
+		}
+		return r.data, r.err
+	}
+}
+
+// notifyInterrupt relays Ctrl-C and SIGTERM to c until the function it
+// returns is called; the tests replace it.
+var notifyInterrupt = func(c chan<- os.Signal) (stop func()) {
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	return func() { signal.Stop(c) }
+}
+
+func readFileOnce(name string, what msg.Text) ([]byte, error) {
 	data, err := applicant.ReadFile(name, applicant.MaxFileSize, true, what)
 	if err != nil {
 		var me *msg.Error

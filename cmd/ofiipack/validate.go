@@ -31,7 +31,11 @@ func newValidateCmd(a *app) *cobra.Command {
 			invalid := 0
 			args = hostPaths.expandPatterns(args, filepath.Glob)
 			for _, name := range args {
-				if !a.validateOne(name, today) {
+				ok, err := a.validateOne(name, today)
+				if err != nil {
+					return err // interrupted: the other files are not read
+				}
+				if !ok {
 					invalid++
 				}
 			}
@@ -49,9 +53,13 @@ func newValidateCmd(a *app) *cobra.Command {
 }
 
 // validateOne checks one file, prints its problems or "FILE: ok", and
-// reports whether it is valid.
-func (a *app) validateOne(name string, today civil.Date) bool {
+// reports whether it is valid; the error is an interruption while it
+// read the file.
+func (a *app) validateOne(name string, today civil.Date) (bool, error) {
 	data, err := readApplicantFile(name)
+	if errors.As(err, &interruptedError{}) {
+		return false, err
+	}
 	var f *applicant.File
 	if err == nil {
 		f, err = applicant.Load(name, data, today)
@@ -59,13 +67,13 @@ func (a *app) validateOne(name string, today civil.Date) bool {
 	if err == nil {
 		a.printWarnings(f.Warnings)
 		fmt.Fprintf(a.stdout, "%s\n", msg.Printable(a.t("cli.validate_ok", name)))
-		return true
+		return true, nil
 	}
 	var ps applicant.Problems
 	if errors.As(err, &ps) && len(ps) > 0 {
 		a.printProblems(ps, 0)
-		return false
+		return false, nil
 	}
 	a.report(nil, err)
-	return false
+	return false, nil
 }

@@ -1,0 +1,58 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ofiipack/ofiipack/generator/msg"
+)
+
+// TestInterruptWhileReading: Ctrl-C while a command reads a pipe ends it
+// as interrupted (status 130), whether the signal comes while the pipe is
+// still open or just after its writer, stopped by the same Ctrl-C, closed
+// it empty: never « le fichier est vide ».
+func TestInterruptWhileReading(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		writer func(path string) // what the pipe's writer does
+	}{
+		{"pipe still open", func(path string) {
+			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+			if err == nil {
+				t.Cleanup(func() { f.Close() })
+			}
+		}},
+		{"pipe closed empty", func(path string) {
+			if f, err := os.OpenFile(path, os.O_WRONLY, 0); err == nil {
+				f.Close()
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fifo := filepath.Join(t.TempDir(), "stdin")
+			if err := mkfifo(fifo); err != nil {
+				t.Fatal(err)
+			}
+			go tc.writer(fifo)
+			old := notifyInterrupt
+			notifyInterrupt = func(c chan<- os.Signal) func() {
+				c <- os.Interrupt // as a Ctrl-C typed at once
+				return func() {}
+			}
+			defer func() { notifyInterrupt = old }()
+			var stderr bytes.Buffer
+			a := newApp(strings.NewReader(""), io.Discard, &stderr)
+			a.lang = msg.French
+			code := a.execute([]string{"validate", "--date", "2026-11-22", fifo})
+			if code != exitInterrupted || stderr.String() != "ofiipack: error: interrompu\n" {
+				t.Errorf("status %d, stderr %q; want %d and « interrompu »", code, stderr.String(), exitInterrupted)
+			}
+		})
+	}
+}
