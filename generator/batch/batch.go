@@ -477,9 +477,18 @@ type job struct {
 }
 
 // prepare decodes and plans an entry and names its PDF. It runs in input
-// order, so names are unique the same way on every run.
-func prepare(e entry, today civil.Date, names *namer) job {
-	j := job{Result: Result{Place: Place{e.source, e.row}}}
+// order, so names are unique the same way on every run. It reads what the
+// user gave, in the goroutine that walks the inputs: a panic on the way,
+// a bug met by one entry, makes that entry fail, never the batch with a
+// stack trace.
+func prepare(e entry, today civil.Date, names *namer) (j job) {
+	defer func() {
+		if r := recover(); r != nil {
+			j = job{Result: Result{Place: Place{e.source, e.row},
+				Problems: []Problem{{Text: msg.New("batch.plan_failed", Place{e.source, e.row}.Text(), fmt.Sprintf("internal error (a bug in ofiipack): %v", r))}}}}
+		}
+	}()
+	j = job{Result: Result{Place: Place{e.source, e.row}}}
 	if e.probs != nil {
 		j.Problems = e.probs
 		return j

@@ -301,3 +301,17 @@ func TestUnbalancedQuote(t *testing.T) {
 		})
 	}
 }
+
+// TestPrepareRecovers: a panic while an entry is read and planned (here
+// a namer that is missing, as a bug would make it) fails that entry, with
+// the internal error in its problems, and the walk goes on.
+func TestPrepareRecovers(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "examples", "minimal.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := prepare(entry{source: "a.yaml", data: data}, today, nil)
+	if j.OK() || !strings.Contains(j.Problems[0].Text.String(), "internal error (a bug in ofiipack)") {
+		t.Errorf("problems %v; want the internal error", j.Problems)
+	}
+}
