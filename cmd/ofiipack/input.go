@@ -125,8 +125,14 @@ func readFile(name string, what msg.Text) ([]byte, error) {
 	}
 	done := make(chan read, 1)
 	go func() {
-		data, err := readFileOnce(name, what)
-		done <- read{data, err}
+		var r read
+		// A goroutine of its own: the command's recover (execute) does
+		// not see a panic here.
+		r.err = safely(func() (err error) {
+			r.data, err = readFileOnce(name, what)
+			return err
+		})
+		done <- r
 	}()
 	select {
 	case <-sig:
