@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -322,7 +321,7 @@ func (a *app) writeFile(path string, write func(io.Writer) error) error {
 	ctx, stop := signal.NotifyContext(a.context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := atomicfile.Write(path, func(w io.Writer) error {
-		if err := safely(func() error { return write(ctxWriter{ctx, w}) }); err != nil {
+		if err := safely(func() error { return write(atomicfile.CancelWriter(ctx, w)) }); err != nil {
 			return err
 		}
 		return ctx.Err() // drawn, but interrupted: not renamed
@@ -331,19 +330,6 @@ func (a *app) writeFile(path string, write func(io.Writer) error) error {
 		return interruptedError{failure("cli.interrupted")}
 	}
 	return err
-}
-
-// ctxWriter fails every write once its context is done.
-type ctxWriter struct {
-	ctx context.Context
-	w   io.Writer
-}
-
-func (c ctxWriter) Write(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.w.Write(p)
 }
 
 // safely runs fn and turns a panic into an internalError, so that the

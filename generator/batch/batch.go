@@ -332,8 +332,8 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	go func() {
 		err := atomicfile.Write(filepath.Join(opt.Dir, SummaryFile), func(w io.Writer) error {
 			return atomicfile.Write(filepath.Join(opt.Dir, SummaryJSON), func(jw io.Writer) error {
-				bw := bufio.NewWriterSize(ctxWriter{ctx, w}, 64<<10)
-				bj := bufio.NewWriterSize(ctxWriter{ctx, jw}, 64<<10)
+				bw := bufio.NewWriterSize(atomicfile.CancelWriter(ctx, w), 64<<10)
+				bj := bufio.NewWriterSize(atomicfile.CancelWriter(ctx, jw), 64<<10)
 				sw, err := newSummaryWriter(bw, bj, opt.CSV, opt.Lang, opt.Today)
 				for r := range rowsOut {
 					if err == nil {
@@ -412,7 +412,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 		return sum, msg.Wrap(err, "batch.cannot_write", CaseloadPDF, msg.OS(err))
 	}
 	if err := atomicfile.Write(filepath.Join(opt.Dir, CaseloadPDF), func(w io.Writer) error {
-		bw := bufio.NewWriterSize(ctxWriter{ctx, w}, 64<<10)
+		bw := bufio.NewWriterSize(atomicfile.CancelWriter(ctx, w), 64<<10)
 		if err := safely(func() error { return writeCaseloadPDF(bw, opt.Today, entries, &failures, opt.Org) }); err != nil {
 			return err
 		}
@@ -422,7 +422,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	}
 	if err := atomicfile.Write(filepath.Join(opt.Dir, CaseloadCalFile), func(w io.Writer) error {
 		var readErr error
-		err := ical.Caseload(ctxWriter{ctx, w}, opt.Today, entries.calendarEntries(&readErr))
+		err := ical.Caseload(atomicfile.CancelWriter(ctx, w), opt.Today, entries.calendarEntries(&readErr))
 		return cmp.Or(readErr, err)
 	}); err != nil {
 		return sum, err
@@ -578,7 +578,7 @@ func (j job) work(ctx context.Context, dir string, org *applicant.Organisation, 
 	err := writeFile(filepath.Join(dir, r.PDF), unsynced, func(w io.Writer) error {
 		// The PDF library writes in small pieces: one system call per
 		// 64 KiB instead of a hundred per pack.
-		bw := bufio.NewWriterSize(ctxWriter{ctx, w}, 64<<10)
+		bw := bufio.NewWriterSize(atomicfile.CancelWriter(ctx, w), 64<<10)
 		if err := safely(func() error { return render.Pack(bw, j.file, j.plan, org) }); err != nil {
 			return err
 		}
@@ -609,20 +609,6 @@ func diskFull(err error) bool {
 		return false
 	}
 	return errno == syscall.ENOSPC || (runtime.GOOS == "windows" && (errno == 112 || errno == 39))
-}
-
-// ctxWriter fails every write once ctx is done, so that an interrupted
-// render stops and atomicfile removes its temporary file.
-type ctxWriter struct {
-	ctx context.Context
-	w   io.Writer
-}
-
-func (c ctxWriter) Write(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.w.Write(p)
 }
 
 // safely runs fn and turns a panic into an error: a bug met by one entry

@@ -588,23 +588,8 @@ func (n *noticeWriter) pictoWithWord(p pictogram, x, top, w float64, word, fr st
 	it := n.pair(word, fr, w, 7.5, 3.2, true, colInk)
 	it.frSize, it.frLead = 6, 2.6
 	// centred: each line in the middle of the column
-	y := top + noticePicto + 1
 	c.setInk(col)
-	for _, l := range it.lang {
-		lx := x + (w-l.w)/2
-		base := baseline(y, it.lead, it.size)
-		for _, r := range l.runs {
-			lx += c.textAt(lx, base, r.Style, it.size, r.Text)
-		}
-		y += it.lead
-	}
-	c.setInk(colMuted)
-	for _, l := range it.fr {
-		n.drawLine(l, x+(w-l.w)/2, y, it.frLead, it.frSize)
-		y += it.frLead
-	}
-	c.setInk(colInk)
-	return y - top
+	return n.centred(it, x, top+noticePicto+1, w) - top
 }
 
 // heading draws a block's heading, in the applicant's language and in
@@ -709,8 +694,15 @@ func (n *noticeWriter) smallPicto(p pictogram, x, top, w float64, it item) {
 	c.setFill(colAccent)
 	c.pictogram(p, x+(w-s)/2, top, s)
 	c.setDraw(colInk)
-	y := top + s + 0.5
 	c.setInk(colAccent)
+	n.centred(it, x, top+s+0.5, w)
+}
+
+// centred draws a pictogram's word from y down, each line in the middle of
+// the column w mm wide at x: the applicant's language in the current ink,
+// the French beneath in muted ink. It returns the y below the last line.
+func (n *noticeWriter) centred(it item, x, y, w float64) float64 {
+	c := n.c
 	for _, l := range it.lang {
 		lx := x + (w-l.w)/2
 		base := baseline(y, it.lead, it.size)
@@ -725,6 +717,7 @@ func (n *noticeWriter) smallPicto(p pictogram, x, top, w float64, it item) {
 		y += it.frLead
 	}
 	c.setInk(colInk)
+	return y
 }
 
 // help draws block 5: the organisation, the Comede medical line and its
