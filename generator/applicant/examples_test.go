@@ -254,7 +254,22 @@ func TestChecklistIDs(t *testing.T) {
 			ids = append(ids, strings.Trim(id, "`"))
 		}
 	}
-	if got, want := strings.Join(ChecklistIDs, " "), strings.Join(ids, " "); got != want {
+	// The renewal's own items are named in SPEC §2 "Renewal", not in the
+	// table: they are compared with that section.
+	_, renewal, _ := strings.Cut(string(spec), "### Renewal")
+	renewal, _, _ = strings.Cut(renewal, "\n### ")
+	var first []string
+	for _, id := range ChecklistIDs {
+		switch id {
+		case "current_permit", "renewal_tax", "late_renewal_visa":
+			if !strings.Contains(renewal, "`"+id+"`") {
+				t.Errorf("renewal item %s is not in SPEC §2 \"Renewal\"", id)
+			}
+		default:
+			first = append(first, id)
+		}
+	}
+	if got, want := strings.Join(first, " "), strings.Join(ids, " "); got != want {
 		t.Errorf("ChecklistIDs\n got %s\nwant %s (SPEC §2)", got, want)
 	}
 }
