@@ -27,9 +27,8 @@ type app struct {
 	stdoutIsTerminal bool // refuse to write a PDF there
 	stderrIsTerminal bool // a person is watching: show progress
 	now              func() time.Time
-	lang             msg.Lang        // the language of messages and help (the locale)
-	quiet            bool            // --quiet: only errors
-	ctx              context.Context // nil: context.Background; the tests cancel theirs
+	lang             msg.Lang // the language of messages and help (the locale)
+	quiet            bool     // --quiet: only errors
 	// noHelp is set for a command line that cannot print any help (see
 	// printsHelp): the commands' help texts are then left empty, so that a
 	// letter does not read and word the help of every command.
@@ -80,9 +79,9 @@ func printsHelp(args []string) bool {
 	return false
 }
 
-// execute runs one command line and returns the exit status. It is the one
-// place that prints errors.
-func (a *app) execute(args []string) (code int) {
+// execute runs one command line in ctx and returns the exit status. It is
+// the one place that prints errors.
+func (a *app) execute(ctx context.Context, args []string) (code int) {
 	collectLess()
 	defer func() {
 		if r := recover(); r != nil {
@@ -92,7 +91,7 @@ func (a *app) execute(args []string) (code int) {
 	a.noHelp = !printsHelp(args)
 	root := newRootCmd(a)
 	root.SetArgs(args)
-	cmd, err := root.ExecuteC()
+	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return 0
 	}
@@ -160,6 +159,9 @@ type interruptedError struct{ err error }
 
 func (e interruptedError) Error() string { return e.err.Error() }
 func (e interruptedError) Unwrap() error { return e.err }
+
+// interrupted is the error of a command that stopped at Ctrl-C or SIGTERM.
+func interrupted() error { return interruptedError{failure("cli.interrupted")} }
 
 // internalError is a panic turned into an error: a bug in ofiipack, never
 // the user's fault. No stack trace is printed (it could hold personal data

@@ -3,10 +3,7 @@ package main
 import (
 	"context"
 	"errors"
-	"os"
-	"os/signal"
 	"path/filepath"
-	"syscall"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -49,19 +46,12 @@ func newBatchCmd(a *app) *cobra.Command {
 				opt.CSV.Comma = ','
 			}
 			if org != "" {
-				o, err := loadOrganisation(org)
+				o, err := loadOrganisation(cmd.Context(), org)
 				if err != nil {
 					return err
 				}
 				opt.Org = o
 			}
-
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			go func() {
-				<-ctx.Done()
-				stop() // a second Ctrl-C ends the process at once
-			}()
 
 			var bar *progressbar.ProgressBar
 			if a.stderrIsTerminal && !a.quiet {
@@ -102,7 +92,7 @@ func newBatchCmd(a *app) *cobra.Command {
 					bar.Add(1)
 				}
 			}
-			s, err := batch.Run(ctx, opt)
+			s, err := batch.Run(cmd.Context(), opt)
 			if bar != nil {
 				bar.Finish()
 			}

@@ -1,19 +1,26 @@
 package main
 
 import (
-	"bytes"
+	"context"
 	"io"
 
 	"github.com/spf13/cobra"
 
+	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/ical"
 )
 
-func newCalendarCmd(a *app) *cobra.Command {
-	var (
-		out  string
-		date dateFlag
-	)
+// CalendarOptions is what 'ofiipack calendar FILE' runs with.
+type CalendarOptions struct {
+	IO     *app
+	File   string     // the applicant file
+	Output string     // -o: a file, a folder to write the default name in, "-" for standard output
+	Today  civil.Date // --date, or today in Europe/Paris
+}
+
+func newCmdCalendar(a *app, runF func(*CalendarOptions) error) *cobra.Command {
+	opts := &CalendarOptions{IO: a}
+	var date dateFlag
 	cmd := &cobra.Command{
 		Use:        "calendar " + a.t("help.calendar.args"),
 		Short:      a.t("help.calendar.short"),
@@ -22,33 +29,37 @@ func newCalendarCmd(a *app) *cobra.Command {
 		Example:    example(a.t("help.calendar.example")),
 		Args:       oneFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			today := date.today(a)
-			f, p, err := a.loadPlan(args[0], today)
-			if err != nil {
-				return err
+			opts.File, opts.Today = args[0], date.today(a)
+			if runF != nil {
+				return runF(opts)
 			}
-			write := func(w io.Writer) error { return ical.Calendar(w, f, p) }
-			if out == "-" {
-				var buf bytes.Buffer // nothing at all on standard output on failure
-				if err := write(&buf); err != nil {
-					return err
-				}
-				_, err := a.stdout.Write(buf.Bytes())
-				return err
-			}
-			path, err := outputPath(out, args[0], ".ics")
-			if err != nil {
-				return err
-			}
-			if err := a.writeFile(path, write); err != nil {
-				return err
-			}
-			a.info("cli.wrote_calendar", path, len(p.Deadlines))
-			return nil
+			return calendarRun(cmd.Context(), opts)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&out, "output", "o", "", a.t("help.flag.output_calendar"))
+	fl.StringVarP(&opts.Output, "output", "o", "", a.t("help.flag.output_calendar"))
 	a.addDateFlag(fl, &date)
 	return cmd
+}
+
+// calendarRun writes the deadlines of one applicant file as an iCalendar
+// file.
+func calendarRun(ctx context.Context, opts *CalendarOptions) error {
+	f, p, err := opts.IO.loadPlan(ctx, opts.File, opts.Today)
+	if err != nil {
+		return err
+	}
+	write := func(w io.Writer) error { return ical.Calendar(w, f, p) }
+	if opts.Output == "-" {
+		return opts.IO.writeStdout(ctx, write)
+	}
+	path, err := outputPath(opts.Output, opts.File, ".ics")
+	if err != nil {
+		return err
+	}
+	if err := writeFile(ctx, path, write); err != nil {
+		return err
+	}
+	opts.IO.info("cli.wrote_calendar", path, len(p.Deadlines))
+	return nil
 }

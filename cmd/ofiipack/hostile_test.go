@@ -332,7 +332,7 @@ func TestDiskFullWorded(t *testing.T) {
 	a := newApp(strings.NewReader(""), io.Discard, &stderr)
 	a.lang = msg.French
 	path := filepath.Join(dir, "diallo-pack.pdf")
-	err := a.writePDF(path, "pack", func(w io.Writer) (int, error) {
+	err := a.writePDF(t.Context(), path, "pack", func(w io.Writer) (int, error) {
 		io.WriteString(w, "%PDF-1.4 half")
 		return 0, &fs.PathError{Op: "write", Path: filepath.Join(dir, ".ofiipack-tmp-x"), Err: syscall.ENOSPC}
 	})

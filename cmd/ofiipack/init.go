@@ -84,7 +84,7 @@ func newInitCmd(a *app) *cobra.Command {
 					return msg.Wrap(err, "cli.cannot_write", out, msg.OS(err))
 				}
 			}
-			if err := a.writeFile(out, write); err != nil {
+			if err := writeFile(cmd.Context(), out, write); err != nil {
 				return err
 			}
 			if csv || xlsx {

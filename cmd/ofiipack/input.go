@@ -2,12 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -111,13 +111,11 @@ func oneFile(cmd *cobra.Command, args []string) error {
 // It reads a regular file, or a named pipe (bash's <(…), /dev/stdin), of
 // at most applicant.MaxFileSize bytes: what names the kind of file
 // expected, for the message past that size. A device or a socket is
-// refused unopened. Ctrl-C or SIGTERM while it reads ends the command as
-// interrupted (status 130), never with what was read so far: the
-// program writing into the pipe, stopped by the same Ctrl-C, closes it
-// first, and its empty end read as « le fichier est vide ».
-func readFile(name string, what msg.Text) ([]byte, error) {
-	sig := make(chan os.Signal, 1)
-	defer notifyInterrupt(sig)()
+// refused unopened. Ctrl-C or SIGTERM (ctx cancelled) while it reads ends
+// the command as interrupted (status 130), never with what was read so
+// far: the program writing into the pipe, stopped by the same Ctrl-C,
+// closes it first, and its empty end read as « le fichier est vide ».
+func readFile(ctx context.Context, name string, what msg.Text) ([]byte, error) {
 	type read struct {
 		data []byte
 		err  error
@@ -134,27 +132,20 @@ func readFile(name string, what msg.Text) ([]byte, error) {
 		done <- r
 	}()
 	select {
-	case <-sig:
-		return nil, interruptedError{failure("cli.interrupted")}
+	case <-ctx.Done():
+		return nil, interrupted()
 	case r := <-done:
 		if fi, err := os.Stat(name); (r.err != nil || len(bytes.TrimSpace(r.data)) == 0) && err == nil && !fi.Mode().IsRegular() {
 			// A stream that ended empty or failed: the signal that
 			// closed it may not have reached this process yet.
 			select {
-			case <-sig:
-				return nil, interruptedError{failure("cli.interrupted")}
+			case <-ctx.Done():
+				return nil, interrupted()
 			case <-time.After(200 * time.Millisecond):
 			}
 		}
 		return r.data, r.err
 	}
-}
-
-// notifyInterrupt relays Ctrl-C and SIGTERM to c until the function it
-// returns is called; the tests replace it.
-var notifyInterrupt = func(c chan<- os.Signal) (stop func()) {
-	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
-	return func() { signal.Stop(c) }
 }
 
 func readFileOnce(name string, what msg.Text) ([]byte, error) {
@@ -187,8 +178,8 @@ func unwrapPathError(err error) error {
 }
 
 // readApplicantFile is readFile with a hint for a file that does not exist.
-func readApplicantFile(name string) ([]byte, error) {
-	data, err := readFile(name, msg.New("read.what.applicant"))
+func readApplicantFile(ctx context.Context, name string) ([]byte, error) {
+	data, err := readFile(ctx, name, msg.New("read.what.applicant"))
 	if errors.Is(err, fs.ErrNotExist) {
 		err = withHints(err, hint("cli.no_such_file_hint"))
 	}
@@ -197,8 +188,8 @@ func readApplicantFile(name string) ([]byte, error) {
 
 // loadApplicant reads and validates an applicant file. Its problems come
 // back as a problemsError, printed by app.report with a hint to validate.
-func (a *app) loadApplicant(name string, today civil.Date) (*applicant.File, error) {
-	data, err := readApplicantFile(name)
+func (a *app) loadApplicant(ctx context.Context, name string, today civil.Date) (*applicant.File, error) {
+	data, err := readApplicantFile(ctx, name)
 	if err != nil {
 		return nil, err
 	}
@@ -216,8 +207,8 @@ func (a *app) loadApplicant(name string, today civil.Date) (*applicant.File, err
 // loadPlan reads and validates an applicant file and computes its plan for
 // today: the first step of every command that prints something about one
 // applicant.
-func (a *app) loadPlan(name string, today civil.Date) (*applicant.File, *plan.Plan, error) {
-	f, err := a.loadApplicant(name, today)
+func (a *app) loadPlan(ctx context.Context, name string, today civil.Date) (*applicant.File, *plan.Plan, error) {
+	f, err := a.loadApplicant(ctx, name, today)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -230,8 +221,8 @@ func (a *app) loadPlan(name string, today civil.Date) (*applicant.File, *plan.Pl
 }
 
 // loadOrganisation reads the --org file.
-func loadOrganisation(name string) (*applicant.Organisation, error) {
-	data, err := readFile(name, msg.New("read.what.organisation"))
+func loadOrganisation(ctx context.Context, name string) (*applicant.Organisation, error) {
+	data, err := readFile(ctx, name, msg.New("read.what.organisation"))
 	if err != nil {
 		return nil, err
 	}
@@ -283,43 +274,49 @@ func outputPath(out, input, suffix string, otherInputs ...string) (string, error
 }
 
 // writePDF writes what render produces to path, or to standard output when
-// path is "-". A file is written atomically with mode 0600: when render
-// fails, nothing is left behind. Standard output gets nothing at all when
-// render fails, since the PDF is built in memory first.
-func (a *app) writePDF(path, cmdName string, render func(io.Writer) (pages int, err error)) error {
+// path is "-" (see writeStdout). A file is written atomically with mode
+// 0600 (see writeFile): when render fails, nothing is left behind.
+func (a *app) writePDF(ctx context.Context, path, cmdName string, render func(io.Writer) (pages int, err error)) error {
 	pages := 0
-	write := func(w io.Writer) error {
-		n, err := render(w)
-		pages = n
+	write := func(w io.Writer) (err error) {
+		pages, err = render(w)
 		return err
 	}
 	if path == "-" {
 		if a.stdoutIsTerminal {
 			return withHints(failure("cli.pdf_to_terminal"), hint("cli.pdf_to_terminal_hint", cmdName), hint("cli.pdf_to_terminal_hint2"))
 		}
-		var buf bytes.Buffer
-		if err := safely(func() error { return write(&buf) }); err != nil {
-			return err
-		}
-		_, err := a.stdout.Write(buf.Bytes())
-		return err
+		return a.writeStdout(ctx, write)
 	}
-	if err := a.writeFile(path, write); err != nil {
+	if err := writeFile(ctx, path, write); err != nil {
 		return err
 	}
 	a.info("cli.wrote_pdf", path, pages)
 	return nil
 }
 
+// writeStdout writes what write produces to standard output at once, once
+// it is whole: nothing at all when write fails (a panic turned into an
+// internalError) or when Ctrl-C or SIGTERM came meanwhile.
+func (a *app) writeStdout(ctx context.Context, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := safely(func() error { return write(&buf) }); err != nil {
+		return err
+	}
+	if ctx.Err() != nil {
+		return interrupted()
+	}
+	_, err := a.stdout.Write(buf.Bytes())
+	return err
+}
+
 // writeFile writes path atomically with what write produces, a panic turned
 // into an internalError. An interrupt (Ctrl-C) or SIGTERM meanwhile cancels
-// the write's context: the document being written stops at its next write
-// or, once drawn, is not renamed into place; its temporary file is removed
-// and the command ends with status 130. The target is then either complete
-// or untouched, and no temporary file is left behind.
-func (a *app) writeFile(path string, write func(io.Writer) error) error {
-	ctx, stop := signal.NotifyContext(a.context(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+// ctx: the document being written stops at its next write or, once drawn,
+// is not renamed into place; its temporary file is removed and the command
+// ends with status 130. The target is then either complete or untouched,
+// and no temporary file is left behind.
+func writeFile(ctx context.Context, path string, write func(io.Writer) error) error {
 	err := atomicfile.Write(path, func(w io.Writer) error {
 		if err := safely(func() error { return write(atomicfile.CancelWriter(ctx, w)) }); err != nil {
 			return err
@@ -327,7 +324,7 @@ func (a *app) writeFile(path string, write func(io.Writer) error) error {
 		return ctx.Err() // drawn, but interrupted: not renamed
 	})
 	if ctx.Err() != nil {
-		return interruptedError{failure("cli.interrupted")}
+		return interrupted()
 	}
 	return err
 }

@@ -36,9 +36,8 @@ func TestWriteFileInterrupted(t *testing.T) {
 			defer cancel()
 			var stderr bytes.Buffer
 			a := newApp(nil, io.Discard, &stderr)
-			a.ctx = ctx
 			dir := t.TempDir()
-			err := a.writeFile(filepath.Join(dir, "pack.pdf"), func(w io.Writer) error { return tt.write(cancel, w) })
+			err := writeFile(ctx, filepath.Join(dir, "pack.pdf"), func(w io.Writer) error { return tt.write(cancel, w) })
 			if !errors.As(err, &interruptedError{}) {
 				t.Fatalf("err = %v, want an interruption", err)
 			}

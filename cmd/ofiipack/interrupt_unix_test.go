@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -40,16 +41,12 @@ func TestInterruptWhileReading(t *testing.T) {
 				t.Fatal(err)
 			}
 			go tc.writer(fifo)
-			old := notifyInterrupt
-			notifyInterrupt = func(c chan<- os.Signal) func() {
-				c <- os.Interrupt // as a Ctrl-C typed at once
-				return func() {}
-			}
-			defer func() { notifyInterrupt = old }()
+			ctx, cancel := context.WithCancel(t.Context())
+			cancel() // as a Ctrl-C typed at once
 			var stderr bytes.Buffer
 			a := newApp(strings.NewReader(""), io.Discard, &stderr)
 			a.lang = msg.French
-			code := a.execute([]string{"validate", "--date", "2026-11-22", fifo})
+			code := a.execute(ctx, []string{"validate", "--date", "2026-11-22", fifo})
 			if code != exitInterrupted || stderr.String() != "ofiipack: error: interrompu\n" {
 				t.Errorf("status %d, stderr %q; want %d and « interrompu »", code, stderr.String(), exitInterrupted)
 			}

@@ -9,8 +9,11 @@
 package main
 
 import (
+	"context"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/inconshreveable/mousetrap"
 	"github.com/spf13/cobra"
@@ -26,9 +29,17 @@ func main() { os.Exit(Main()) }
 
 // Main runs ofiipack with the process's arguments and standard streams and
 // returns the exit status: 0 success, 1 invalid input or failure, 2 usage
-// error. The tests run the same function.
+// error, 130 interrupted. The tests run the same function.
+//
+// Ctrl-C and SIGTERM cancel the context every command runs in: a command
+// stops at its next read or write, removes what it had begun to write and
+// ends with status 130 (the web form stops with 0). A second Ctrl-C ends
+// the process at once.
 func Main() int {
-	return run(launchArgs(os.Args[1:]), os.Stdin, os.Stdout, os.Stderr)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	context.AfterFunc(ctx, stop)
+	return run(ctx, launchArgs(os.Args[1:]), os.Stdin, os.Stdout, os.Stderr)
 }
 
 // launchArgs is the command line to run. ofiipack.exe double-clicked in the
@@ -43,10 +54,9 @@ func launchArgs(args []string) []string {
 	return args
 }
 
-// run executes the command line args with the given streams.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := newApp(stdin, stdout, stderr)
-	return a.execute(args)
+// run executes the command line args with the given streams in ctx.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return newApp(stdin, stdout, stderr).execute(ctx, args)
 }
 
 // isTerminal reports whether w is a terminal (a PDF must not be written to one).

@@ -123,7 +123,7 @@ func runCLI(t *testing.T, a *app, args ...string) (int, string, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	a.stdout, a.stderr = &stdout, &stderr
-	code := a.execute(args)
+	code := a.execute(t.Context(), args)
 	return code, stdout.String(), stderr.String()
 }
 

@@ -1,20 +1,29 @@
 package main
 
 import (
+	"context"
 	"io"
 
 	"github.com/spf13/cobra"
 
+	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/plan"
 	"github.com/ofiipack/ofiipack/generator/render"
 )
 
-func newPackCmd(a *app) *cobra.Command {
-	var (
-		out  string
-		date dateFlag
-		org  string
-	)
+// PackOptions is what 'ofiipack pack FILE' runs with.
+type PackOptions struct {
+	IO     *app
+	File   string     // the applicant file
+	Output string     // -o: a file, a folder to write the default name in, "-" for standard output
+	Org    string     // --org: an organisation file, over the applicant file's own block
+	Today  civil.Date // --date, or today in Europe/Paris
+}
+
+func newCmdPack(a *app, runF func(*PackOptions) error) *cobra.Command {
+	opts := &PackOptions{IO: a}
+	var date dateFlag
 	cmd := &cobra.Command{
 		Use:        "pack " + a.t("help.pack.args"),
 		Short:      a.t("help.pack.short"),
@@ -23,38 +32,59 @@ func newPackCmd(a *app) *cobra.Command {
 		Example:    example(a.t("help.pack.example")),
 		Args:       oneFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			today := date.today(a)
-			f, p, err := a.loadPlan(args[0], today)
-			if err != nil {
-				return err
+			opts.File, opts.Today = args[0], date.today(a)
+			if runF != nil {
+				return runF(opts)
 			}
-			o := f.Organisation
-			if org != "" {
-				if o, err = loadOrganisation(org); err != nil {
-					return err
-				}
-			}
-			path, err := outputPath(out, args[0], "-pack.pdf", org)
-			if err != nil {
-				return err
-			}
-			return a.writePDF(path, "pack", func(w io.Writer) (int, error) {
-				return render.PackPages(w, f, p, o)
-			})
+			return packRun(cmd.Context(), opts)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&out, "output", "o", "", a.t("help.flag.output_pack"))
+	fl.StringVarP(&opts.Output, "output", "o", "", a.t("help.flag.output_pack"))
 	a.addDateFlag(fl, &date)
-	fl.StringVar(&org, "org", "", a.t("help.flag.org_pack"))
+	fl.StringVar(&opts.Org, "org", "", a.t("help.flag.org_pack"))
 	return cmd
 }
 
-func newLetterCmd(a *app) *cobra.Command {
-	var (
-		out  string
-		date dateFlag
-	)
+// packRun writes the whole pack of one applicant file.
+func packRun(ctx context.Context, opts *PackOptions) error {
+	f, p, err := opts.IO.loadPlan(ctx, opts.File, opts.Today)
+	if err != nil {
+		return err
+	}
+	o, err := organisation(ctx, f, opts.Org)
+	if err != nil {
+		return err
+	}
+	path, err := outputPath(opts.Output, opts.File, "-pack.pdf", opts.Org)
+	if err != nil {
+		return err
+	}
+	return opts.IO.writePDF(ctx, path, "pack", func(w io.Writer) (int, error) {
+		return render.PackPages(w, f, p, o)
+	})
+}
+
+// organisation is the organisation a document names: that of the --org
+// file when one is given, else the applicant file's own block.
+func organisation(ctx context.Context, f *applicant.File, orgFile string) (*applicant.Organisation, error) {
+	if orgFile == "" {
+		return f.Organisation, nil
+	}
+	return loadOrganisation(ctx, orgFile)
+}
+
+// LetterOptions is what 'ofiipack letter FILE' runs with.
+type LetterOptions struct {
+	IO     *app
+	File   string     // the applicant file
+	Output string     // -o: a file, a folder to write the default name in, "-" for standard output
+	Today  civil.Date // --date, or today in Europe/Paris
+}
+
+func newCmdLetter(a *app, runF func(*LetterOptions) error) *cobra.Command {
+	opts := &LetterOptions{IO: a}
+	var date dateFlag
 	cmd := &cobra.Command{
 		Use:     "letter " + a.t("help.letter.args"),
 		Short:   a.t("help.letter.short"),
@@ -62,29 +92,36 @@ func newLetterCmd(a *app) *cobra.Command {
 		Example: example(a.t("help.letter.example")),
 		Args:    oneFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			today := date.today(a)
-			f, err := a.loadApplicant(args[0], today)
-			if err != nil {
-				return err
+			opts.File, opts.Today = args[0], date.today(a)
+			if runF != nil {
+				return runF(opts)
 			}
-			a.printWarnings(f.Warnings)
-			// the letter prints the route and the basis, not the rest of
-			// the plan
-			p, err := plan.Outline(f, today)
-			if err != nil {
-				return err
-			}
-			path, err := outputPath(out, args[0], "-letter.pdf")
-			if err != nil {
-				return err
-			}
-			return a.writePDF(path, "letter", func(w io.Writer) (int, error) {
-				return render.LetterPages(w, f, p)
-			})
+			return letterRun(cmd.Context(), opts)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&out, "output", "o", "", a.t("help.flag.output_letter"))
+	fl.StringVarP(&opts.Output, "output", "o", "", a.t("help.flag.output_letter"))
 	a.addDateFlag(fl, &date)
 	return cmd
+}
+
+// letterRun writes the cover letter of one applicant file alone.
+func letterRun(ctx context.Context, opts *LetterOptions) error {
+	f, err := opts.IO.loadApplicant(ctx, opts.File, opts.Today)
+	if err != nil {
+		return err
+	}
+	opts.IO.printWarnings(f.Warnings)
+	// the letter prints the route and the basis, not the rest of the plan
+	p, err := plan.Outline(f, opts.Today)
+	if err != nil {
+		return err
+	}
+	path, err := outputPath(opts.Output, opts.File, "-letter.pdf")
+	if err != nil {
+		return err
+	}
+	return opts.IO.writePDF(ctx, path, "letter", func(w io.Writer) (int, error) {
+		return render.LetterPages(w, f, p)
+	})
 }

@@ -179,7 +179,7 @@ func TestReadFileFolder(t *testing.T) {
 	if err := os.Mkdir(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	_, err := readFile(dir, msg.New("read.what.applicant"))
+	_, err := readFile(t.Context(), dir, msg.New("read.what.applicant"))
 	want := "cannot read " + dir + ": it is a folder, expected an applicant file"
 	if err == nil || err.Error() != want {
 		t.Fatalf("readFile(folder) = %v, want %q", err, want)

@@ -1,14 +1,26 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"io"
 
 	"github.com/spf13/cobra"
 
+	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/plan"
 )
 
-func newPlanCmd(a *app) *cobra.Command {
+// PlanOptions is what 'ofiipack plan FILE' runs with.
+type PlanOptions struct {
+	IO     *app
+	File   string     // the applicant file
+	Format string     // --format: text or json
+	Today  civil.Date // --date, or today in Europe/Paris
+}
+
+func newCmdPlan(a *app, runF func(*PlanOptions) error) *cobra.Command {
+	opts := &PlanOptions{IO: a}
 	var (
 		date   dateFlag
 		format = choiceFlag{value: "text", choices: []string{"text", "json"}}
@@ -21,18 +33,11 @@ func newPlanCmd(a *app) *cobra.Command {
 		Example:    example(a.t("help.plan.example")),
 		Args:       oneFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			today := date.today(a)
-			_, p, err := a.loadPlan(args[0], today)
-			if err != nil {
-				return err
+			opts.File, opts.Format, opts.Today = args[0], format.value, date.today(a)
+			if runF != nil {
+				return runF(opts)
 			}
-			if format.value == "json" {
-				enc := json.NewEncoder(a.stdout)
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
-				return enc.Encode(p)
-			}
-			return plan.WriteText(a.stdout, p)
+			return planRun(cmd.Context(), opts)
 		},
 	}
 	fl := cmd.Flags()
@@ -42,4 +47,22 @@ func newPlanCmd(a *app) *cobra.Command {
 	fl.Lookup("format").DefValue = ""
 	a.addDateFlag(fl, &date)
 	return cmd
+}
+
+// planRun prints the plan of one applicant file on standard output, as
+// text or as JSON.
+func planRun(ctx context.Context, opts *PlanOptions) error {
+	_, p, err := opts.IO.loadPlan(ctx, opts.File, opts.Today)
+	if err != nil {
+		return err
+	}
+	return opts.IO.writeStdout(ctx, func(w io.Writer) error {
+		if opts.Format == "json" {
+			enc := json.NewEncoder(w)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			return enc.Encode(p)
+		}
+		return plan.WriteText(w, p)
+	})
 }

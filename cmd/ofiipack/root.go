@@ -38,13 +38,13 @@ func newRootCmd(a *app) *cobra.Command {
 	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, a.t("help.flag.quiet"))
 
 	root.AddCommand(
-		newPackCmd(a),
-		newLetterCmd(a),
-		newPlanCmd(a),
-		newValidateCmd(a),
+		newCmdPack(a, nil),
+		newCmdLetter(a, nil),
+		newCmdPlan(a, nil),
+		newCmdValidate(a, nil),
 		newInitCmd(a),
 		newBatchCmd(a),
-		newCalendarCmd(a),
+		newCmdCalendar(a, nil),
 		newServeCmd(a),
 	)
 	// What cobra adds when the root runs, added now to be worded from the

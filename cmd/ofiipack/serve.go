@@ -1,17 +1,14 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"net"
 	"net/netip"
 	"os"
 	"os/exec"
-	"os/signal"
 	"runtime"
 	"runtime/debug"
 	"strconv"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -45,7 +42,7 @@ func newServeCmd(a *app) *cobra.Command {
 			}
 			var o *applicant.Organisation
 			if org != "" {
-				if o, err = loadOrganisation(org); err != nil {
+				if o, err = loadOrganisation(cmd.Context(), org); err != nil {
 					return err
 				}
 			}
@@ -76,9 +73,7 @@ func newServeCmd(a *app) *cobra.Command {
 					a.info("cli.serve.no_browser")
 				}
 			}
-			ctx, stop := signal.NotifyContext(a.context(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			if err := web.Serve(ctx, l, srv); err != nil {
+			if err := web.Serve(cmd.Context(), l, srv); err != nil {
 				return err
 			}
 			a.info("cli.serve.stopped")
@@ -155,13 +150,4 @@ func openBrowser(url string) error {
 	}
 	go cmd.Wait() // reap it; its status says nothing about the browser
 	return nil
-}
-
-// context is the context commands run in: the tests cancel it to stop a
-// server.
-func (a *app) context() context.Context {
-	if a.ctx != nil {
-		return a.ctx
-	}
-	return context.Background()
 }

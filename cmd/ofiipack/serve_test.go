@@ -94,10 +94,9 @@ func startServe(t *testing.T, args ...string) (string, func() string) {
 	var stderr strings.Builder
 	a := newApp(strings.NewReader(""), pw, &stderr)
 	ctx, cancel := context.WithCancel(context.Background())
-	a.ctx = ctx
 	code := make(chan int, 1)
 	go func() {
-		code <- a.execute(append([]string{"serve", "--no-open"}, args...))
+		code <- a.execute(ctx, append([]string{"serve", "--no-open"}, args...))
 		pw.Close()
 	}()
 	line, err := bufio.NewReader(pr).ReadString('\n')

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -12,7 +13,15 @@ import (
 	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
-func newValidateCmd(a *app) *cobra.Command {
+// ValidateOptions is what 'ofiipack validate FILE...' runs with.
+type ValidateOptions struct {
+	IO    *app
+	Files []string   // the applicant files, as typed (see pathStyle.expandPatterns)
+	Today civil.Date // --date, or today in Europe/Paris
+}
+
+func newCmdValidate(a *app, runF func(*ValidateOptions) error) *cobra.Command {
+	opts := &ValidateOptions{IO: a}
 	var date dateFlag
 	cmd := &cobra.Command{
 		Use:        "validate " + a.t("help.validate.args"),
@@ -27,36 +36,46 @@ func newValidateCmd(a *app) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			today := date.today(a)
-			invalid := 0
-			args = hostPaths.expandPatterns(args, filepath.Glob)
-			for _, name := range args {
-				ok, err := a.validateOne(name, today)
-				if err != nil {
-					return err // interrupted: the other files are not read
-				}
-				if !ok {
-					invalid++
-				}
+			opts.Files, opts.Today = args, date.today(a)
+			if runF != nil {
+				return runF(opts)
 			}
-			if invalid > 0 {
-				if len(args) > 1 {
-					fmt.Fprintf(a.stderr, "ofiipack: %s\n", a.t("cli.validate_total", invalid, len(args)))
-				}
-				return reportedError{}
-			}
-			return nil
+			return validateRun(cmd.Context(), opts)
 		},
 	}
 	a.addDateFlag(cmd.Flags(), &date)
 	return cmd
 }
 
+// validateRun checks every file, prints the problems of each, and fails
+// when one is invalid.
+func validateRun(ctx context.Context, opts *ValidateOptions) error {
+	a := opts.IO
+	files := hostPaths.expandPatterns(opts.Files, filepath.Glob)
+	invalid := 0
+	for _, name := range files {
+		ok, err := a.validateOne(ctx, name, opts.Today)
+		if err != nil {
+			return err // interrupted: the other files are not read
+		}
+		if !ok {
+			invalid++
+		}
+	}
+	if invalid == 0 {
+		return nil
+	}
+	if len(files) > 1 {
+		fmt.Fprintf(a.stderr, "ofiipack: %s\n", a.t("cli.validate_total", invalid, len(files)))
+	}
+	return reportedError{}
+}
+
 // validateOne checks one file, prints its problems or "FILE: ok", and
 // reports whether it is valid; the error is an interruption while it
 // read the file.
-func (a *app) validateOne(name string, today civil.Date) (bool, error) {
-	data, err := readApplicantFile(name)
+func (a *app) validateOne(ctx context.Context, name string, today civil.Date) (bool, error) {
+	data, err := readApplicantFile(ctx, name)
 	if errors.As(err, &interruptedError{}) {
 		return false, err
 	}

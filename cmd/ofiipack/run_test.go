@@ -1,0 +1,319 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/msg"
+)
+
+// The run functions are tested here without the command line: each case
+// gives a command's options and checks what it wrote, where, and what it
+// said. The testscripts check the same commands through the command line.
+
+// testIO is an app in English whose standard output and error are buffers.
+func testIO() (*app, *bytes.Buffer, *bytes.Buffer) {
+	var stdout, stderr bytes.Buffer
+	a := newApp(strings.NewReader(""), &stdout, &stderr)
+	a.lang = msg.English
+	return a, &stdout, &stderr
+}
+
+var runToday = civil.New(2026, 11, 22)
+
+// inFolder copies the examples named to a new current folder, with an
+// organisation file asso.yaml and a folder packs.
+func inFolder(t *testing.T, examples ...string) {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range examples {
+		data, err := os.ReadFile(filepath.Join("..", "..", "examples", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	asso := "name: Association Exemple\naddress:\n  - 1 rue de l'Exemple\n  - 75019 Paris\n"
+	if err := os.WriteFile(filepath.Join(dir, "asso.yaml"), []byte(asso), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "packs"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+}
+
+// runCase is one run of a command that writes a document: where it
+// should land (the file, or "-" for standard output, or "" for nothing),
+// what it should say on standard error, and the error it should end with.
+type runCase struct {
+	name     string
+	output   string // -o
+	org      string // --org
+	terminal bool   // standard output is a terminal
+	quiet    bool
+	wantFile string // "" nothing written, "-" standard output
+	stderr   string // a regular expression
+	err      string // the error's English text, "" for none
+}
+
+// checkRun runs one case with run and checks its outcome.
+func checkRun(t *testing.T, tc runCase, run func(*app) error) {
+	t.Helper()
+	a, stdout, stderr := testIO()
+	a.stdoutIsTerminal, a.quiet = tc.terminal, tc.quiet
+	err := run(a)
+	if got := errText(err); got != tc.err {
+		t.Errorf("error %q, want %q", got, tc.err)
+	}
+	if !regexp.MustCompile(`^` + tc.stderr + `$`).MatchString(stderr.String()) {
+		t.Errorf("stderr %q, want %q", stderr.String(), tc.stderr)
+	}
+	if got := strings.HasPrefix(stdout.String(), "%PDF-") || strings.HasPrefix(stdout.String(), "BEGIN:VCALENDAR"); got != (tc.wantFile == "-") {
+		t.Errorf("standard output %.20q, want a document: %v", stdout.String(), tc.wantFile == "-")
+	}
+	if stdout.Len() > 0 && tc.wantFile != "-" {
+		t.Errorf("standard output %.40q, want nothing", stdout.String())
+	}
+	if tc.wantFile != "" && tc.wantFile != "-" {
+		if _, err := os.Stat(tc.wantFile); err != nil {
+			t.Errorf("no %s: %v", tc.wantFile, err)
+		}
+	}
+	written, _ := filepath.Glob("*.[pi][dc][fs]") // .pdf, .ics
+	more, _ := filepath.Glob(filepath.Join("packs", "*"))
+	if n := len(written) + len(more); n != map[bool]int{true: 1, false: 0}[tc.wantFile != "" && tc.wantFile != "-"] {
+		t.Errorf("files written: %v %v", written, more)
+	}
+}
+
+// errText is err as report would print it first, in English; "" for nil.
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return msg.Localized(err, msg.English)
+}
+
+func TestPackRun(t *testing.T) {
+	const in = "diallo-general.yaml"
+	for _, tc := range []runCase{
+		{name: "default name", wantFile: "diallo-general-pack.pdf",
+			stderr: `ofiipack: wrote diallo-general-pack\.pdf \(\d+ pages\)\n`},
+		{name: "quiet", quiet: true, wantFile: "diallo-general-pack.pdf"},
+		{name: "a file named", output: "out.pdf", wantFile: "out.pdf", stderr: `ofiipack: wrote out\.pdf .*\n`},
+		{name: "an existing folder", output: "packs", wantFile: filepath.Join("packs", "diallo-general-pack.pdf"),
+			stderr: `ofiipack: wrote packs.diallo-general-pack\.pdf .*\n`},
+		{name: "a folder that does not exist", output: "nodir/", err: "cannot write nodir" + string(filepath.Separator) + ": no such folder"},
+		{name: "standard output", output: "-", wantFile: "-"},
+		{name: "standard output, a terminal", output: "-", terminal: true, err: "refusing to write a PDF to the terminal"},
+		{name: "over the input", output: in, err: "refusing to write over the input file " + in},
+		{name: "over the --org file", output: "asso.yaml", org: "asso.yaml", err: "refusing to write over the input file asso.yaml"},
+		{name: "with --org", org: "asso.yaml", wantFile: "diallo-general-pack.pdf", stderr: `ofiipack: wrote .*\n`},
+		{name: "a missing --org file", org: "none.yaml", err: "cannot read none.yaml: no such file or folder"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			inFolder(t, in)
+			checkRun(t, tc, func(a *app) error {
+				return packRun(t.Context(), &PackOptions{IO: a, File: in, Output: tc.output, Org: tc.org, Today: runToday})
+			})
+		})
+	}
+}
+
+func TestLetterRun(t *testing.T) {
+	const in = "diallo-general.yaml"
+	for _, tc := range []runCase{
+		{name: "default name", wantFile: "diallo-general-letter.pdf",
+			stderr: `ofiipack: wrote diallo-general-letter\.pdf \(1 page\)\n`},
+		{name: "an existing folder", output: "packs", wantFile: filepath.Join("packs", "diallo-general-letter.pdf"), stderr: `.+\n`},
+		{name: "standard output", output: "-", wantFile: "-"},
+		{name: "standard output, a terminal", output: "-", terminal: true, err: "refusing to write a PDF to the terminal"},
+		{name: "over the input", output: in, err: "refusing to write over the input file " + in},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			inFolder(t, in)
+			checkRun(t, tc, func(a *app) error {
+				return letterRun(t.Context(), &LetterOptions{IO: a, File: in, Output: tc.output, Today: runToday})
+			})
+		})
+	}
+}
+
+func TestCalendarRun(t *testing.T) {
+	const in = "diallo-general.yaml"
+	for _, tc := range []runCase{
+		{name: "default name", wantFile: "diallo-general.ics",
+			stderr: `ofiipack: wrote diallo-general\.ics \(\d+ events\)\n`},
+		{name: "standard output", output: "-", wantFile: "-"},
+		{name: "standard output, a terminal", output: "-", terminal: true, wantFile: "-"}, // text, not a PDF
+		{name: "over the input", output: in, err: "refusing to write over the input file " + in},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			inFolder(t, in)
+			checkRun(t, tc, func(a *app) error {
+				return calendarRun(t.Context(), &CalendarOptions{IO: a, File: in, Output: tc.output, Today: runToday})
+			})
+		})
+	}
+}
+
+// --org wins over the applicant file's organisation block.
+func TestOrganisation(t *testing.T) {
+	inFolder(t)
+	own := &applicant.Organisation{Name: "Accueil Solidarité"}
+	for _, tc := range []struct {
+		org, want string
+	}{
+		{"", "Accueil Solidarité"},
+		{"asso.yaml", "Association Exemple"},
+	} {
+		o, err := organisation(t.Context(), &applicant.File{Organisation: own}, tc.org)
+		if err != nil || o.Name != tc.want {
+			t.Errorf("--org %q: %v, %v; want %s", tc.org, o, err, tc.want)
+		}
+	}
+}
+
+func TestPlanRun(t *testing.T) {
+	inFolder(t, "diallo-general.yaml", "minimal.yaml")
+	for _, tc := range []struct {
+		file, format, stdout, err string
+	}{
+		{"diallo-general.yaml", "text", "(?s)^Votre plan au 22\u00a0novembre\u00a02026\n.*\n$", ""},
+		{"diallo-general.yaml", "json", "(?s)^{\n  \"format\": .*}\n$", ""},
+		{"none.yaml", "text", "^$", "cannot read none.yaml: no such file or folder"},
+	} {
+		a, stdout, _ := testIO()
+		err := planRun(t.Context(), &PlanOptions{IO: a, File: tc.file, Format: tc.format, Today: runToday})
+		if got := errText(err); got != tc.err {
+			t.Errorf("%s %s: error %q, want %q", tc.file, tc.format, got, tc.err)
+		}
+		if !regexp.MustCompile(tc.stdout).MatchString(stdout.String()) {
+			t.Errorf("%s %s: stdout %.80q, want %q", tc.file, tc.format, stdout.String(), tc.stdout)
+		}
+	}
+}
+
+func TestValidateRun(t *testing.T) {
+	inFolder(t, "diallo-general.yaml", "minimal.yaml")
+	if err := os.WriteFile("bad.yaml", []byte("format: ofiipack/v1\napplicant:\n  famly_name: X\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		files          []string
+		stdout, stderr string // regular expressions
+		invalid        bool
+	}{
+		{[]string{"minimal.yaml"}, "minimal.yaml: ok\n", "", false},
+		{[]string{"minimal.yaml", "diallo-general.yaml"}, "minimal.yaml: ok\ndiallo-general.yaml: ok\n", "", false},
+		{[]string{"bad.yaml"}, "", "(?s)ofiipack: error: bad.yaml:.*", true},
+		{[]string{"bad.yaml", "minimal.yaml", "none.yaml"}, "minimal.yaml: ok\n",
+			"(?s)ofiipack: error: bad.yaml:.*none.yaml.*ofiipack: 2 of 3 files have problems\n", true},
+	} {
+		a, stdout, stderr := testIO()
+		err := validateRun(t.Context(), &ValidateOptions{IO: a, Files: tc.files, Today: runToday})
+		if got := errors.As(err, &reportedError{}); got != tc.invalid || (err != nil && !got) {
+			t.Errorf("%v: error %v, want invalid: %v", tc.files, err, tc.invalid)
+		}
+		if !regexp.MustCompile("^" + tc.stdout + "$").MatchString(stdout.String()) {
+			t.Errorf("%v: stdout %q, want %q", tc.files, stdout.String(), tc.stdout)
+		}
+		if !regexp.MustCompile("^" + tc.stderr + "$").MatchString(stderr.String()) {
+			t.Errorf("%v: stderr %q, want %q", tc.files, stderr.String(), tc.stderr)
+		}
+	}
+}
+
+// A command interrupted before it writes leaves nothing: no file, nothing
+// on standard output, and an interruption (status 130).
+func TestRunInterrupted(t *testing.T) {
+	const in = "diallo-general.yaml"
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	for _, tc := range []struct {
+		name string
+		run  func(a *app) error
+	}{
+		{"pack", func(a *app) error { return packRun(ctx, &PackOptions{IO: a, File: in, Today: runToday}) }},
+		{"pack -o -", func(a *app) error { return packRun(ctx, &PackOptions{IO: a, File: in, Output: "-", Today: runToday}) }},
+		{"letter", func(a *app) error { return letterRun(ctx, &LetterOptions{IO: a, File: in, Today: runToday}) }},
+		{"calendar -o -", func(a *app) error {
+			return calendarRun(ctx, &CalendarOptions{IO: a, File: in, Output: "-", Today: runToday})
+		}},
+		{"plan", func(a *app) error {
+			return planRun(ctx, &PlanOptions{IO: a, File: in, Format: "text", Today: runToday})
+		}},
+		{"validate", func(a *app) error {
+			return validateRun(ctx, &ValidateOptions{IO: a, Files: []string{in}, Today: runToday})
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			inFolder(t, in)
+			a, stdout, _ := testIO()
+			err := tc.run(a)
+			if !errors.As(err, &interruptedError{}) {
+				t.Errorf("error %v, want an interruption", err)
+			}
+			if stdout.Len() > 0 {
+				t.Errorf("wrote %d bytes on standard output", stdout.Len())
+			}
+			if ents, _ := os.ReadDir("."); len(ents) != 3 {
+				t.Errorf("the folder holds %d entries, want the 3 it had", len(ents))
+			}
+		})
+	}
+}
+
+// The constructors turn the command line into options: each case parses
+// one command line with a run function that keeps the options.
+func TestCommandOptions(t *testing.T) {
+	a, _, _ := testIO()
+	a.now = func() time.Time { return time.Date(2026, 12, 7, 23, 30, 0, 0, time.UTC) } // the 8th in Paris
+	paris := civil.New(2026, 12, 8)
+	var got any
+	keep := func(opts any) error { got = opts; return nil }
+	for _, tc := range []struct {
+		cmd  *cobra.Command
+		args string
+		want any
+	}{
+		{newCmdPack(a, func(o *PackOptions) error { return keep(*o) }), "a.yaml",
+			PackOptions{IO: a, File: "a.yaml", Today: paris}},
+		{newCmdPack(a, func(o *PackOptions) error { return keep(*o) }), "-o packs --org asso.yaml --date 2026-01-02 a.yaml",
+			PackOptions{IO: a, File: "a.yaml", Output: "packs", Org: "asso.yaml", Today: civil.New(2026, 1, 2)}},
+		{newCmdLetter(a, func(o *LetterOptions) error { return keep(*o) }), "a.yaml -o -",
+			LetterOptions{IO: a, File: "a.yaml", Output: "-", Today: paris}},
+		{newCmdPlan(a, func(o *PlanOptions) error { return keep(*o) }), "a.yaml",
+			PlanOptions{IO: a, File: "a.yaml", Format: "text", Today: paris}},
+		{newCmdPlan(a, func(o *PlanOptions) error { return keep(*o) }), "--format json a.yaml",
+			PlanOptions{IO: a, File: "a.yaml", Format: "json", Today: paris}},
+		{newCmdCalendar(a, func(o *CalendarOptions) error { return keep(*o) }), "a.yaml -o x.ics",
+			CalendarOptions{IO: a, File: "a.yaml", Output: "x.ics", Today: paris}},
+		{newCmdValidate(a, func(o *ValidateOptions) error { return keep(*o) }), "a.yaml b.yaml",
+			ValidateOptions{IO: a, Files: []string{"a.yaml", "b.yaml"}, Today: paris}},
+	} {
+		got = nil
+		tc.cmd.SetArgs(strings.Fields(tc.args))
+		if err := tc.cmd.Execute(); err != nil {
+			t.Errorf("%s %s: %v", tc.cmd.Name(), tc.args, err)
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s %s: options %+v, want %+v", tc.cmd.Name(), tc.args, got, tc.want)
+		}
+	}
+}
