@@ -69,7 +69,7 @@ func newBatchCmd(a *app) *cobra.Command {
 					}
 				}
 				for _, p := range r.Problems {
-					a.errorf("%s", p.Text.In(a.lang))
+					a.errorf("%s", p.In(a.lang))
 					if !p.Hint.IsZero() {
 						a.hintf("%s", p.Hint.In(a.lang))
 					}
@@ -78,7 +78,7 @@ func newBatchCmd(a *app) *cobra.Command {
 					if bar != nil {
 						bar.Clear()
 					}
-					a.warnf("%s", w.Text.In(a.lang))
+					a.warnf("%s", w.In(a.lang))
 					if !w.Hint.IsZero() {
 						a.hintf("%s", w.Hint.In(a.lang))
 					}

@@ -9,31 +9,91 @@ import (
 	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
-// Problem is one thing wrong with an input file, at a line and column.
+// Problem is one thing wrong with an input: with an applicant file, at a
+// line and column of its text; with a spreadsheet, at a row and column of
+// a sheet; or with a whole input (a file that cannot be read).
 type Problem struct {
-	File    string   // the file's name as given to Load
-	Line    int      // 1-based; 0 when unknown
+	File    string   // the file's name as given to Load; "" when unknown
+	Line    int      // 1-based; 0 when unknown or for the whole file
 	Column  int      // 1-based; 0 when unknown
 	Field   string   // dotted path of the field, e.g. applicant.address.postcode; empty for the whole file
 	Message msg.Text // what was found and what is expected, lowercase, no trailing period
 	Hint    msg.Text // optional: what to type instead, e.g. `did you mean "postcode"?`
+
+	// Sheet is set when File is a spreadsheet: Line is then its row and
+	// Column its column (1 is A), and the place is worded as the sheet
+	// shows it, in the reader's language (What).
+	Sheet bool
+	// Title is the column's title as the sheet has it ("Date de
+	// naissance"), Cell the cell ("E11"). Either may be empty: a Title
+	// without a Cell is a column the sheet lacks.
+	Title, Cell string
 }
 
-// Error returns "file:line:col: field.path: message" in English. The hint
-// is not part of it: the command prints it on a line of its own.
+// Error returns the problem in English: "file:line:col: field.path:
+// message". The hint is not part of it: the command prints it on a line
+// of its own.
 func (p Problem) Error() string { return p.In(msg.English) }
 
-// In returns "file:line:col: field.path: message" with the message in
-// language l; the place and the field path are the same in every language.
-func (p Problem) In(l msg.Lang) string {
-	var b strings.Builder
-	b.WriteString(p.Where())
-	b.WriteString(p.Message.In(l))
-	return b.String()
+// In returns the problem with its place, in language l (see Text).
+func (p Problem) In(l msg.Lang) string { return p.Text().In(l) }
+
+// Text is the problem with its place. In a file's text, the place is the
+// same in every language: "folder/a.yaml:12:5: applicant.birth_date: …".
+// A sheet's row is named as the sheet shows it: "caseload.csv:row 4:
+// column "Date de naissance", cell E4: applicant.birth_date: …"
+// (« caseload.csv:ligne 4 : colonne « Date de naissance », cellule E4 :
+// applicant.birth_date : … »); a whole input, "caseload.csv: …".
+func (p Problem) Text() msg.Text {
+	switch {
+	case p.Sheet && p.Line > 0:
+		return msg.New("where", msg.New("batch.row", p.File, p.Line), p.What())
+	case p.File != "" && (p.Sheet || p.Line == 0 && p.Field == ""):
+		return msg.New("where", p.File, p.Message)
+	}
+	return msg.New("batch.located", p.Where(), p.Message)
 }
 
-// Where is "file:line:col: field.path: ", the part of the problem that
-// names its place.
+// What is the problem without its entry's place: for a sheet's row, what
+// follows "caseload.csv:row 4: " — what the caseload board prints beside
+// the file and the row; otherwise the whole Text (the board has no column
+// for a line of text).
+func (p Problem) What() msg.Text {
+	if !p.Sheet || p.Line == 0 {
+		return p.Text()
+	}
+	switch {
+	case p.Cell != "" && p.Title == p.Field:
+		return msg.New("batch.cell", p.Title, p.Cell, p.Message)
+	case p.Cell != "":
+		return msg.New("batch.cell_field", p.Title, p.Cell, p.Field, p.Message)
+	case p.Title != "":
+		// a required column the sheet does not have
+		return msg.New("batch.absent_column", p.Title, p.Field, p.Message)
+	case p.Column > 0:
+		return msg.New("batch.at_column", ColumnLetters(p.Column), p.Message)
+	case p.Field != "":
+		// a field that is no column (a whole mapping)
+		return msg.New("batch.columns", p.Field, p.Message)
+	}
+	return p.Message
+}
+
+// ColumnLetters is a column's name as spreadsheets show it: 1 → A, 27 →
+// AA, 16384 → XFD; past the last column of a sheet, its number.
+func ColumnLetters(col int) string {
+	if col < 1 || col > 16384 {
+		return strconv.Itoa(col)
+	}
+	var b []byte
+	for ; col > 0; col = (col - 1) / 26 {
+		b = append([]byte{byte('A' + (col-1)%26)}, b...)
+	}
+	return string(b)
+}
+
+// Where is "file:line:col: field.path: ", the part of a problem in a
+// file's text that names its place.
 func (p Problem) Where() string {
 	var b strings.Builder
 	b.WriteString(p.File)

@@ -123,14 +123,14 @@ type Result struct {
 	// DuplicateOf is the first entry of the same person (same family
 	// name, given names and birth date), nil when none came before.
 	DuplicateOf *Place
-	Problems    []Problem // why it failed; empty when the pack was written
+	Problems    applicant.Problems // why it failed; empty when the pack was written
 
 	diskFull bool // the pack could not be written: no space left on the disk
 	// FileWarnings are what the applicant file holds that ofiipack read
 	// but the user may not mean (a YAML comment after a value); the pack
 	// is written. Each also adds the ID FileWarningID to Warnings and its
 	// French text to WarningsText.
-	FileWarnings []Problem
+	FileWarnings applicant.Problems
 }
 
 // FileWarningID is the ID, in Result.Warnings and summary.csv, of a
@@ -139,32 +139,6 @@ const FileWarningID = "file_text_comment"
 
 // OK reports whether the pack was written.
 func (r Result) OK() bool { return len(r.Problems) == 0 }
-
-// Problem is one reason an entry failed, located for a person:
-// "folder/a.yaml:12:5: applicant.birth_date: …" or
-// "caseload.csv:row 4: column "Date de naissance", cell E4: applicant.birth_date: …".
-type Problem struct {
-	Text msg.Text
-	Hint msg.Text // what to type or change; may be zero
-
-	// Detail is Text without the entry's place (the file and the row):
-	// what the caseload board prints beside them. Zero when Text is all.
-	Detail msg.Text
-	// Field, Column and Cell place a problem of a spreadsheet row: the
-	// field's path, the column's title as the sheet has it, the cell
-	// ("E11"). Each may be empty.
-	Field, Column, Cell string
-}
-
-// What is the problem without the entry's place.
-func (p Problem) What() msg.Text {
-	if p.Detail.IsZero() {
-		return p.Text
-	}
-	return p.Detail
-}
-
-func (p Problem) Error() string { return p.Text.String() }
 
 // Summary counts what a batch did.
 type Summary struct {
@@ -485,7 +459,7 @@ func prepare(e entry, today civil.Date, names *namer) (j job) {
 	defer func() {
 		if r := recover(); r != nil {
 			j = job{Result: Result{Place: Place{e.source, e.row},
-				Problems: []Problem{{Text: msg.New("batch.plan_failed", Place{e.source, e.row}.Text(), fmt.Sprintf("internal error (a bug in ofiipack): %v", r))}}}}
+				Problems: applicant.Problems{problem(e.source, e.row, msg.New("batch.plan_failed", fmt.Sprintf("internal error (a bug in ofiipack): %v", r)), noHint)}}}
 		}
 	}()
 	j = job{Result: Result{Place: Place{e.source, e.row}}}
@@ -516,7 +490,7 @@ func prepare(e entry, today civil.Date, names *namer) (j job) {
 		return err
 	})
 	if err != nil {
-		j.Problems = []Problem{{Text: msg.New("batch.plan_failed", j.Place.Text(), err.Error())}}
+		j.Problems = applicant.Problems{problem(e.source, e.row, msg.New("batch.plan_failed", err.Error()), noHint)}
 	}
 	if len(j.Problems) > 0 {
 		return j
@@ -536,13 +510,12 @@ func prepare(e entry, today civil.Date, names *namer) (j job) {
 		}
 		j.WarningsText = append(j.WarningsText, t)
 	}
+	if len(j.file.Warnings) > 0 {
+		j.Warnings = append(j.Warnings, FileWarningID)
+		j.FileWarnings = j.file.Warnings
+	}
 	for _, w := range j.file.Warnings {
-		p := Problem{Text: msg.New("batch.located", w.Where(), w.Message), Hint: w.Hint}
-		if len(j.FileWarnings) == 0 {
-			j.Warnings = append(j.Warnings, FileWarningID)
-		}
-		j.FileWarnings = append(j.FileWarnings, p)
-		j.WarningsText = append(j.WarningsText, p.Text.In(msg.French))
+		j.WarningsText = append(j.WarningsText, w.In(msg.French))
 	}
 	return j
 }
@@ -554,16 +527,12 @@ func personName(root *yaml.Node) string {
 	return ical.Name(&applicant.File{Applicant: applicant.Applicant{FamilyName: family, GivenNames: given}})
 }
 
-func problemsOfFile(source string, err error) []Problem {
+func problemsOfFile(source string, err error) applicant.Problems {
 	var ps applicant.Problems
 	if !errors.As(err, &ps) {
-		return []Problem{{Text: msg.New("where", source, err.Error())}}
+		return applicant.Problems{{File: source, Message: msg.Raw(err.Error())}}
 	}
-	out := make([]Problem, len(ps))
-	for i, p := range ps {
-		out[i] = Problem{Text: msg.New("batch.located", p.Where(), p.Message), Hint: p.Hint}
-	}
-	return out
+	return ps
 }
 
 // work renders the pack of a prepared entry into dir.
@@ -585,7 +554,7 @@ func (j job) work(ctx context.Context, dir string, org *applicant.Organisation, 
 		return bw.Flush()
 	})
 	if err != nil {
-		r.Problems = []Problem{{Text: msg.New("batch.write_failed", r.Place.Text(), r.PDF, msg.OS(err))}}
+		r.Problems = applicant.Problems{problem(r.Source, r.Row, msg.New("batch.write_failed", r.PDF, msg.OS(err)), noHint)}
 		r.PDF = ""
 		r.diskFull = diskFull(err)
 	}

@@ -175,8 +175,8 @@ func TestFolderWithABadFile(t *testing.T) {
 		t.Fatalf("bad entry = %+v", bad)
 	}
 	wantErr := filepath.Join(in, "sub", "b-bad.yml") + ":9:15: applicant.birth_date: "
-	if !strings.HasPrefix(bad.Problems[0].Text.String(), wantErr) {
-		t.Errorf("problem = %q, want it to start with %q", bad.Problems[0].Text.String(), wantErr)
+	if !strings.HasPrefix(bad.Problems[0].Error(), wantErr) {
+		t.Errorf("problem = %q, want it to start with %q", bad.Problems[0].Error(), wantErr)
 	}
 	if got[0].PDF != "diallo-aminata.pdf" || got[1].PDF != "diallo-awa.pdf" || bad.PDF != "" {
 		t.Errorf("PDF names = %q %q %q", got[0].PDF, got[1].PDF, bad.PDF)
@@ -218,7 +218,7 @@ func TestSemicolonCSVWithBOM(t *testing.T) {
 	}
 	p := got[1].Problems
 	want := path + ":row 3: column \"applicant.birth_date\", cell " + cellName("applicant.birth_date", 3) + ": found \"1988-02-30\", which is not a day of the calendar"
-	if len(p) != 1 || !strings.HasPrefix(p[0].Text.String(), want) {
+	if len(p) != 1 || !strings.HasPrefix(p[0].Error(), want) {
 		t.Errorf("problems = %v, want %q", p, want)
 	}
 	if got[2].PDF != "kone-fatoumata.pdf" {
@@ -340,8 +340,8 @@ func TestRowProblems(t *testing.T) {
 				path, _, _ = strings.Cut(path, `"`)
 				want = strings.Replace(want, "{cell}", cellName(path, 2), 1)
 			}
-			if !strings.HasPrefix(ps[0].Text.String(), want) {
-				t.Errorf("problem = %q\nwant prefix %q", ps[0].Text.String(), want)
+			if !strings.HasPrefix(ps[0].Error(), want) {
+				t.Errorf("problem = %q\nwant prefix %q", ps[0].Error(), want)
 			}
 			if ps[0].Hint.String() != tt.hint {
 				t.Errorf("hint = %q, want %q", ps[0].Hint.String(), tt.hint)
@@ -374,8 +374,8 @@ func TestHeaderProblems(t *testing.T) {
 				t.Fatalf("problems = %v, want %d", ps, len(tt.want))
 			}
 			for i, p := range ps {
-				if !strings.HasPrefix(p.Text.String(), tt.want[i]) {
-					t.Errorf("problem = %q, want prefix %q", p.Text.String(), tt.want[i])
+				if !strings.HasPrefix(p.Error(), tt.want[i]) {
+					t.Errorf("problem = %q, want prefix %q", p.Error(), tt.want[i])
 				}
 				if p.Hint.String() != tt.hints[i] {
 					t.Errorf("hint = %q, want %q", p.Hint.String(), tt.hints[i])
@@ -453,7 +453,7 @@ func TestWorkbook(t *testing.T) {
 		t.Errorf("next deadline = %+v, want the certificate due 2026-12-16 (16/11 date cell + 1 month)", n)
 	}
 	want := path + ":row 4: column \"situation.arrived_on\", cell " + cellName("situation.arrived_on", 4) + ": found \"2024-05-32\""
-	if p := got[1].Problems; len(p) != 1 || !strings.HasPrefix(p[0].Text.String(), want) {
+	if p := got[1].Problems; len(p) != 1 || !strings.HasPrefix(p[0].Error(), want) {
 		t.Errorf("problems = %v, want %q", p, want)
 	}
 }
@@ -599,7 +599,7 @@ func TestEmptyInputs(t *testing.T) {
 			if s.Written != 0 || s.Failed != 1 || len(got) != 1 {
 				t.Fatalf("summary = %+v, results %+v", s, got)
 			}
-			if p := got[0].Problems; len(p) == 0 || !strings.Contains(p[0].Text.String(), tt.want) {
+			if p := got[0].Problems; len(p) == 0 || !strings.Contains(p[0].Error(), tt.want) {
 				t.Errorf("problems = %v, want %q", p, tt.want)
 			}
 			// The batch still writes its summary and (empty) caseload files.
@@ -626,7 +626,7 @@ func TestStrayCellsAndBlankRows(t *testing.T) {
 	}
 	last, _ := excelize.ColumnNumberToName(len(header))
 	want := path + ":row 5: column " + last + ": found a value in a column without a name"
-	if p := got[1].Problems; got[1].Row != 5 || len(p) != 1 || !strings.HasPrefix(p[0].Text.String(), want) {
+	if p := got[1].Problems; got[1].Row != 5 || len(p) != 1 || !strings.HasPrefix(p[0].Error(), want) {
 		t.Errorf("second = %+v, want %q", got[1], want)
 	}
 }
@@ -641,7 +641,7 @@ func TestUnknownColumnFailsTheFileOnly(t *testing.T) {
 	if s.Written != 1 || s.Failed != 1 || len(got) != 2 {
 		t.Fatalf("summary = %+v, results %+v", s, got)
 	}
-	if p := got[0].Problems; len(p) != 1 || !strings.Contains(p[0].Text.String(), `"applicant.family_nme"`) || p[0].Hint.String() != `did you mean "applicant.family_name"?` {
+	if p := got[0].Problems; len(p) != 1 || !strings.Contains(p[0].Error(), `"applicant.family_nme"`) || p[0].Hint.String() != `did you mean "applicant.family_name"?` {
 		t.Errorf("problems = %+v", p)
 	}
 }

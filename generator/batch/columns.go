@@ -98,10 +98,9 @@ func (h *header) columnOf(path string) int {
 // parseHeader checks the first row: every non-empty name is a known column,
 // at most once. The problems name the column letter or index and suggest
 // the nearest known column.
-func parseHeader(source string, row int, names []string) (*header, []Problem) {
-
+func parseHeader(source string, row int, names []string) (*header, applicant.Problems) {
 	h := &header{names: make([]string, len(names)), cols: make([]column, len(names)), used: make([]bool, len(names))}
-	var probs []Problem
+	var probs applicant.Problems
 	first := map[string]int{}
 	for i, raw := range names {
 		name := strings.TrimSpace(raw)
@@ -112,13 +111,12 @@ func parseHeader(source string, row int, names []string) (*header, []Problem) {
 		if name == "" {
 			continue
 		}
-		at := rowAt(source, row)
 		c, ok := lookupColumn(strings.ToLower(name))
 		if !ok {
 			c, ok = columnByTitle(name)
 		}
 		if !ok {
-			p := Problem{Text: msg.New("batch.at_column", at, columnName(i+1), msg.New("batch.unknown_column", msg.Echo(name)))}
+			p := applicant.Problem{File: source, Line: row, Column: i + 1, Sheet: true, Message: msg.New("batch.unknown_column", msg.Echo(name))}
 			if s := nearestColumn(name); s != "" {
 				p.Hint = msg.New("hint.did_you_mean", s)
 			} else {
@@ -128,7 +126,7 @@ func parseHeader(source string, row int, names []string) (*header, []Problem) {
 			continue
 		}
 		if j, dup := first[c.path]; dup {
-			probs = append(probs, Problem{Text: msg.New("batch.at_column", at, columnName(i+1), msg.New("batch.column_twice", c.path, columnName(j+1)))})
+			probs = append(probs, applicant.Problem{File: source, Line: row, Column: i + 1, Sheet: true, Message: msg.New("batch.column_twice", c.path, columnName(j+1))})
 			continue
 		}
 		first[c.path] = i

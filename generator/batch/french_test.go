@@ -109,7 +109,7 @@ func TestHeaderTypoInFrenchTitle(t *testing.T) {
 		if got := probs[0].Hint.String(); got != tt.hint {
 			t.Errorf("%q: hint %q, want %q", tt.typed, got, tt.hint)
 		}
-		fr := probs[0].Text.In(msg.French)
+		fr := probs[0].In(msg.French)
 		if !strings.Contains(fr, "x.csv:ligne 1 : colonne E : trouvé la colonne inconnue") {
 			t.Errorf("French message = %q", fr)
 		}
@@ -306,7 +306,7 @@ func TestTemplatesFilledIn(t *testing.T) {
 	if s.Failed != 0 || s.Written != 1+len(filledRows)+2 {
 		for _, r := range got {
 			for _, p := range r.Problems {
-				t.Error(p.Text)
+				t.Error(p)
 			}
 		}
 		t.Fatalf("filled-in templates: %+v", s)

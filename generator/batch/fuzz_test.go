@@ -53,11 +53,11 @@ func FuzzCSV(f *testing.F) {
 				return true
 			}
 			for _, p := range j.Problems {
-				if p.Text.IsZero() || p.Text.Key == "batch.plan_failed" {
+				if p.Message.IsZero() || p.Message.Key == "batch.plan_failed" {
 					t.Fatalf("problem %+v: empty, or a panic turned into a problem", p)
 				}
-				if strings.Contains(p.Text.String(), "internal error") {
-					t.Fatalf("internal error: %s", p.Text)
+				if strings.Contains(p.Error(), "internal error") {
+					t.Fatalf("internal error: %s", p)
 				}
 			}
 			return true

@@ -145,7 +145,7 @@ func TestPipeInFolderRefused(t *testing.T) {
 	if err != nil || s.Written != 1 || s.Failed != 1 {
 		t.Fatalf("summary %+v, %v", s, err)
 	}
-	if msg := got[0].Problems[0].Text.String(); !strings.HasSuffix(msg, "a.yaml: cannot read it: it is a named pipe (FIFO), expected a regular file") {
+	if msg := got[0].Problems[0].Error(); !strings.HasSuffix(msg, "a.yaml: cannot read it: it is a named pipe (FIFO), expected a regular file") {
 		t.Errorf("problem = %q", msg)
 	}
 }
@@ -211,7 +211,7 @@ func TestWorkbookCutShort(t *testing.T) {
 		switch {
 		case tc.want == "" && (len(got) != 1 || !got[0].OK()):
 			t.Errorf("the template rewritten whole: %+v", got)
-		case tc.want != "" && (len(got) != 1 || got[0].OK() || !strings.Contains(got[0].Problems[0].Text.String(), tc.want)):
+		case tc.want != "" && (len(got) != 1 || got[0].OK() || !strings.Contains(got[0].Problems[0].Error(), tc.want)):
 			t.Errorf("cut short: %+v, want %q", got, tc.want)
 		}
 	}
@@ -285,8 +285,8 @@ func TestUnbalancedQuote(t *testing.T) {
 					if r.Row > 0 {
 						e = "row " + strconv.Itoa(r.Row)
 					}
-					if p := r.Problems; len(p) > 0 && strings.Contains(p[0].Text.String(), "quoted cell") {
-						e += " " + p[0].Text.String()
+					if p := r.Problems; len(p) > 0 && strings.Contains(p[0].Error(), "quoted cell") {
+						e += " " + p[0].Error()
 					}
 					got = append(got, e)
 				}})
@@ -311,7 +311,7 @@ func TestPrepareRecovers(t *testing.T) {
 		t.Fatal(err)
 	}
 	j := prepare(entry{source: "a.yaml", data: data}, today, nil)
-	if j.OK() || !strings.Contains(j.Problems[0].Text.String(), "internal error (a bug in ofiipack)") {
+	if j.OK() || !strings.Contains(j.Problems[0].Error(), "internal error (a bug in ofiipack)") {
 		t.Errorf("problems %v; want the internal error", j.Problems)
 	}
 }

@@ -162,7 +162,7 @@ func TestRenewalRowMismatch(t *testing.T) {
 	if len(got) != 1 || len(got[0].Problems) != 1 {
 		t.Fatalf("results %+v", got)
 	}
-	msg := got[0].Problems[0].Text.String()
+	msg := got[0].Problems[0].Error()
 	for _, w := range []string{"row 2", "current_permit.kind", `found "card"`, "expected for this file algerian_certificate"} {
 		if !strings.Contains(msg, w) {
 			t.Errorf("problem %q lacks %q", msg, w)

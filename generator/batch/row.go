@@ -48,42 +48,31 @@ func rowNode(h *header, row int, cells []string, workbook *workbookCells) *yaml.
 // as the sheet names its places (SPEC §4): the column by the title the sheet
 // gives it and the cell, then the field path — « dossiers.xlsx:ligne 11 :
 // colonne « Date de naissance », cellule E11 : applicant.birth_date : … ».
-func problemsOfRow(source string, h *header, row int, err error) []Problem {
+func problemsOfRow(source string, h *header, row int, err error) applicant.Problems {
 	var ps applicant.Problems
-	at := rowAt(source, row)
 	if !errors.As(err, &ps) {
-		return []Problem{{Text: msg.New("where", at, err.Error())}}
+		return applicant.Problems{problem(source, row, msg.Raw(err.Error()), noHint)}
 	}
-	out := make([]Problem, 0, len(ps))
-	for _, p := range ps {
-		q := Problem{Field: p.Field, Hint: p.Hint}
+	out := make(applicant.Problems, len(ps))
+	for i, p := range ps {
+		p.File, p.Line, p.Sheet = source, row, true
 		col := p.Column
 		if col == 0 {
 			// a field missing from the row: its empty cell, when the
 			// sheet has its column
 			col = h.columnOf(p.Field)
 		}
+		p.Column = 0
 		switch {
 		case col > 0 && col <= len(h.cols) && h.used[col-1]:
-			q.Column, q.Cell = h.names[col-1], columnName(col)+strconv.Itoa(row)
-			if q.Column == p.Field {
-				q.Detail = msg.New("batch.cell", q.Column, q.Cell, p.Message)
-			} else {
-				q.Detail = msg.New("batch.cell_field", q.Column, q.Cell, p.Field, p.Message)
-			}
+			p.Column, p.Title, p.Cell = col, h.names[col-1], columnName(col)+strconv.Itoa(row)
 		case p.Field != "":
 			if c, ok := lookupColumn(p.Field); ok {
 				// a required column the sheet does not have
-				q.Column = Titles()[columnIndex(c.path)]
-				q.Detail = msg.New("batch.absent_column", q.Column, p.Field, p.Message)
-			} else {
-				q.Detail = msg.New("batch.columns", p.Field, p.Message)
+				p.Title = Titles()[columnIndex(c.path)]
 			}
-		default:
-			q.Detail = p.Message
 		}
-		q.Text = msg.New("where", at, q.Detail)
-		out = append(out, q)
+		out[i] = p
 	}
 	return out
 }

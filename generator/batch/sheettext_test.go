@@ -59,7 +59,7 @@ func firstProblem(t *testing.T, path string) string {
 	if len(got) == 0 || got[0].OK() {
 		return ""
 	}
-	return got[0].Problems[0].Text.String()
+	return got[0].Problems[0].Error()
 }
 
 // TestSharedStringAmplification: a cell that names a shared string counts

@@ -28,12 +28,12 @@ import (
 // bytes, or a spreadsheet row as a node tree, or the problems that kept it
 // from being read.
 type entry struct {
-	source string     // the file it comes from
-	data   []byte     // a YAML file
-	node   *yaml.Node // a spreadsheet row
-	header *header    // the row's header, to name its problems
-	row    int        // the spreadsheet's row, 0 for an applicant file
-	probs  []Problem  // set when the entry cannot be decoded at all
+	source string             // the file it comes from
+	data   []byte             // a YAML file
+	node   *yaml.Node         // a spreadsheet row
+	header *header            // the row's header, to name its problems
+	row    int                // the spreadsheet's row, 0 for an applicant file
+	probs  applicant.Problems // set when the entry cannot be decoded at all
 
 	uncounted bool // counting: the entries of this input cannot be counted
 }
@@ -57,7 +57,7 @@ func walkInputs(ctx context.Context, inputs []string, countOnly bool, emit func(
 func walkInput(ctx context.Context, in string, countOnly bool, emit func(entry) bool) bool {
 	fi, err := os.Stat(in)
 	if err != nil {
-		return emit(failed(in, 0, msg.New("batch.cannot_read", in, msg.OS(err)), msg.New("batch.cannot_read_hint")))
+		return emit(failed(in, 0, msg.New("batch.cannot_read", msg.OS(err)), msg.New("batch.cannot_read_hint")))
 	}
 	if fi.IsDir() {
 		return walkFolder(ctx, in, countOnly, emit)
@@ -77,7 +77,7 @@ func walkInput(ctx context.Context, in string, countOnly bool, emit func(entry) 
 	case ".xlsx", ".xlsm":
 		return guardSheet(in, emit, func() bool { return walkXLSX(ctx, in, emit) })
 	case ".xls", ".ods", ".numbers":
-		return emit(failed(in, 0, msg.New("batch.spreadsheet_kind", in), msg.New("batch.spreadsheet_kind_hint")))
+		return emit(failed(in, 0, msg.New("batch.spreadsheet_kind"), msg.New("batch.spreadsheet_kind_hint")))
 	}
 	return emit(readYAML(ctx, in, countOnly, true))
 }
@@ -89,7 +89,7 @@ func walkInput(ctx context.Context, in string, countOnly bool, emit func(entry) 
 func guardSheet(path string, emit func(entry) bool, walk func() bool) (more bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			more = emit(failed(path, 0, msg.New("batch.damaged_workbook", path), msg.New("batch.damaged_workbook_hint")))
+			more = emit(failed(path, 0, msg.New("batch.damaged_workbook"), msg.New("batch.damaged_workbook_hint")))
 		}
 	}()
 	return walk()
@@ -116,10 +116,10 @@ func walkFolder(ctx context.Context, dir string, countOnly bool, emit func(entry
 		return nil
 	})
 	if err != nil && ctx.Err() == nil {
-		return emit(failed(dir, 0, msg.New("batch.cannot_read_folder", dir, msg.OS(err)), noHint))
+		return emit(failed(dir, 0, msg.New("batch.cannot_read_folder", msg.OS(err)), noHint))
 	}
 	if len(files) == 0 && ctx.Err() == nil {
-		return emit(failed(dir, 0, msg.New("batch.no_yaml_in_folder", dir), noHint))
+		return emit(failed(dir, 0, msg.New("batch.no_yaml_in_folder"), noHint))
 	}
 	for _, f := range files { // WalkDir visits in lexical order: deterministic
 		// A pipe, a device or a socket found in a folder (a *.yaml link
@@ -168,7 +168,7 @@ func cannotRead(path string, err error) entry {
 	if errors.As(err, &me) {
 		hint = me.Hint
 	}
-	return failed(path, 0, msg.New("batch.cannot_read", path, msg.OS(err)), hint)
+	return failed(path, 0, msg.New("batch.cannot_read", msg.OS(err)), hint)
 }
 
 // openInput opens a spreadsheet named on the command line (see
@@ -255,8 +255,15 @@ func isYAML(path string) bool {
 // noHint is the absence of a hint.
 var noHint msg.Text
 
-func failed(source string, row int, text, hint msg.Text) entry {
-	return entry{source: source, row: row, probs: []Problem{{Text: text, Hint: hint}}}
+// failed is the entry of an input, or of a spreadsheet's row, that cannot
+// be read.
+func failed(source string, row int, message, hint msg.Text) entry {
+	return entry{source: source, row: row, probs: applicant.Problems{problem(source, row, message, hint)}}
+}
+
+// problem is a problem of a whole input, or of a spreadsheet's row.
+func problem(source string, row int, message, hint msg.Text) applicant.Problem {
+	return applicant.Problem{File: source, Line: row, Sheet: row > 0, Message: message, Hint: hint}
 }
 
 // sheetRows yields the rows of a spreadsheet: row number (1-based) and cells.
@@ -275,7 +282,7 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 		}
 		if row > applicant.MaxSheetRows {
 			found = true
-			if !emit(failed(source, 0, msg.New("batch.too_many_rows", source, applicant.MaxSheetRows), msg.New("batch.too_many_rows_hint"))) {
+			if !emit(failed(source, 0, msg.New("batch.too_many_rows", applicant.MaxSheetRows), msg.New("batch.too_many_rows_hint"))) {
 				return false
 			}
 			break
@@ -297,9 +304,9 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 		}
 		if err != nil && errors.As(err, &qe) {
 			found = true
-			p := Problem{Text: msg.New("batch.at_column", rowAt(source, row), columnName(qe.col), msg.New("batch.quote_spans_lines", qe.from, qe.to, qe.rows)),
+			p := applicant.Problem{File: source, Line: row, Column: qe.col, Sheet: true, Message: msg.New("batch.quote_spans_lines", qe.from, qe.to, qe.rows),
 				Hint: msg.New("batch.quote_spans_lines_hint", qe.from, qe.from+1, qe.to)}
-			if !emit(entry{source: source, row: row, probs: []Problem{p}}) {
+			if !emit(entry{source: source, row: row, probs: applicant.Problems{p}}) {
 				return false
 			}
 			if h == nil {
@@ -310,7 +317,7 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && h != nil {
-				if !emit(failed(source, row, msg.New("batch.cannot_read_row", rowAt(source, row), pe.Err.Error()), noHint)) {
+				if !emit(failed(source, row, msg.New("batch.cannot_read_row", pe.Err.Error()), noHint)) {
 					return false
 				}
 				continue
@@ -321,7 +328,7 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 			if blank(cells) {
 				continue // blank lines above the header
 			}
-			var probs []Problem
+			var probs applicant.Problems
 			h, probs = parseHeader(source, row, cells)
 			if len(probs) > 0 {
 				// Every row would be read wrongly: one entry for the file.
@@ -350,22 +357,22 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 	}
 	switch {
 	case h == nil:
-		return emit(failed(source, 0, msg.New("batch.no_header", source), msg.New("batch.no_header_hint")))
+		return emit(failed(source, 0, msg.New("batch.no_header"), msg.New("batch.no_header_hint")))
 	case !found:
-		return emit(failed(source, 0, msg.New("batch.no_rows", source), noHint))
+		return emit(failed(source, 0, msg.New("batch.no_rows"), noHint))
 	}
 	return true
 }
 
 // strayCells reports non-empty cells under no column name: a row shifted
 // by a cell, or data typed beside the table.
-func strayCells(source string, h *header, row int, cells []string) []Problem {
-	var probs []Problem
+func strayCells(source string, h *header, row int, cells []string) applicant.Problems {
+	var probs applicant.Problems
 	for i, c := range cells {
 		if strings.TrimSpace(c) == "" || (i < len(h.names) && h.names[i] != "") {
 			continue
 		}
-		probs = append(probs, Problem{Text: msg.New("batch.at_column", rowAt(source, row), columnName(i+1), msg.New("batch.stray_cell"))})
+		probs = append(probs, applicant.Problem{File: source, Line: row, Column: i + 1, Sheet: true, Message: msg.New("batch.stray_cell")})
 	}
 	return capProblems(probs)
 }
@@ -373,9 +380,9 @@ func strayCells(source string, h *header, row int, cells []string) []Problem {
 // capProblems keeps the first applicant.MaxProblems problems of an entry
 // and one that counts the others: a row of a million stray cells must not
 // print a million lines.
-func capProblems(probs []Problem) []Problem {
+func capProblems(probs applicant.Problems) applicant.Problems {
 	if more := len(probs) - applicant.MaxProblems; more > 0 {
-		probs = append(probs[:applicant.MaxProblems:applicant.MaxProblems], Problem{Text: msg.New("more_problems", more)})
+		probs = append(probs[:applicant.MaxProblems:applicant.MaxProblems], applicant.Problem{Message: msg.New("more_problems", more)})
 	}
 	return probs
 }
@@ -638,7 +645,7 @@ func walkXLSX(ctx context.Context, path string, emit func(entry) bool) bool {
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return emit(failed(path, 0, msg.New("batch.no_sheet", path), msg.New("batch.damaged_workbook_hint")))
+		return emit(failed(path, 0, msg.New("batch.no_sheet"), msg.New("batch.damaged_workbook_hint")))
 	}
 	wb := &workbookCells{}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
@@ -646,7 +653,7 @@ func walkXLSX(ctx context.Context, path string, emit func(entry) bool) bool {
 	}
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return emit(failed(path, 0, msg.New("batch.cannot_read_sheet", path, sheets[0], msg.OS(err)), msg.New("batch.damaged_workbook_hint")))
+		return emit(failed(path, 0, msg.New("batch.cannot_read_sheet", sheets[0], msg.OS(err)), msg.New("batch.damaged_workbook_hint")))
 	}
 	defer rows.Close()
 	return walkSheet(ctx, path, &xlsxRows{rows: rows}, wb, emit)
@@ -783,19 +790,19 @@ func notWorkbook(path string, err error) entry {
 	)
 	switch {
 	case errors.As(err, &text) && text.sheet:
-		return failed(path, 0, msg.New("batch.sheet_text_too_large", path, applicant.Size(applicant.MaxSheetSize), text.row),
+		return failed(path, 0, msg.New("batch.sheet_text_too_large", applicant.Size(applicant.MaxSheetSize), text.row),
 			msg.New("batch.text_too_large_hint"))
 	case errors.As(err, &text):
-		return failed(path, 0, msg.New("batch.row_text_too_long", path, applicant.Size(applicant.MaxLineSize), text.row),
+		return failed(path, 0, msg.New("batch.row_text_too_long", applicant.Size(applicant.MaxLineSize), text.row),
 			msg.New("batch.text_too_large_hint"))
 	case strings.Contains(err.Error(), "unzip size exceeds"):
 		return cannotRead(path, msg.Wrap(applicant.ErrTooLarge, "read.too_large_unzipped", applicant.Size(applicant.MaxSheetSize)).
 			WithHint(msg.New("read.too_large_hint", applicant.Size(applicant.MaxSheetSize))))
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrAlgorithm), errors.Is(err, zip.ErrChecksum),
 		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF), errors.As(err, &corrupt), errors.Is(err, errDamagedXML):
-		return failed(path, 0, msg.New("batch.damaged_workbook", path), msg.New("batch.damaged_workbook_hint"))
+		return failed(path, 0, msg.New("batch.damaged_workbook"), msg.New("batch.damaged_workbook_hint"))
 	}
-	return failed(path, 0, msg.New("batch.not_workbook", path, msg.OS(err)), msg.New("batch.not_workbook_hint"))
+	return failed(path, 0, msg.New("batch.not_workbook", msg.OS(err)), msg.New("batch.not_workbook_hint"))
 }
 
 // rowAt names a row of a spreadsheet: "caseload.csv:row 4".

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/msg"
 	"github.com/ofiipack/ofiipack/generator/plan"
@@ -110,7 +111,7 @@ var summaryColumns = []summaryColumn{
 	{"error", func(r *Result, l msg.Lang) string {
 		texts := make([]string, len(r.Problems))
 		for i, p := range r.Problems {
-			texts[i] = p.withHint().In(l)
+			texts[i] = withHint(p).In(l)
 		}
 		return strings.Join(texts, " | ")
 	}},
@@ -153,11 +154,11 @@ func dateIn(d *civil.Date, l msg.Lang) string {
 }
 
 // withHint is the problem followed by its hint, for one cell.
-func (p Problem) withHint() msg.Text {
+func withHint(p applicant.Problem) msg.Text {
 	if p.Hint.IsZero() {
-		return p.Text
+		return p.Text()
 	}
-	return msg.New("batch.summary.with_hint", p.Text, p.Hint)
+	return msg.New("batch.summary.with_hint", p.Text(), p.Hint)
 }
 
 // summary.csv has one row per entry, in input order, in the language of the
@@ -313,8 +314,11 @@ func summaryEntryOf(r *Result, l msg.Lang) summaryEntry {
 		e.Status = StatusFailed
 	}
 	for _, p := range r.Problems {
-		e.Problems = append(e.Problems, summaryProblem{Message: p.Text.In(l), Hint: p.Hint.In(l),
-			Field: p.Field, Column: p.Column, Cell: p.Cell})
+		sp := summaryProblem{Message: p.In(l), Hint: p.Hint.In(l)}
+		if p.Sheet {
+			sp.Field, sp.Column, sp.Cell = p.Field, p.Title, p.Cell
+		}
+		e.Problems = append(e.Problems, sp)
 	}
 	return e
 }
