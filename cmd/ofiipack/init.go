@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ofiipack/ofiipack/generator/batch"
 	"github.com/ofiipack/ofiipack/generator/msg"
+	"github.com/ofiipack/ofiipack/generator/sheet"
 	"github.com/ofiipack/ofiipack/templates"
 )
 
@@ -45,16 +45,16 @@ func newInitCmd(a *app) *cobra.Command {
 			var write func(io.Writer) error
 			switch {
 			case csv:
-				c := batch.CSV{}
+				c := sheet.CSV{}
 				if comma {
 					c.Comma = ','
 				}
-				write = func(w io.Writer) error { return batch.WriteCSVTemplate(w, c) }
+				write = func(w io.Writer) error { return sheet.WriteCSVTemplate(w, c) }
 				if out == "" {
 					out = "caseload.csv"
 				}
 			case xlsx:
-				write = batch.WriteXLSXTemplate
+				write = sheet.WriteXLSXTemplate
 				if out == "" {
 					out = "caseload.xlsx"
 				}

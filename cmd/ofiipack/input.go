@@ -19,6 +19,7 @@ import (
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/atomicfile"
 	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/input"
 	"github.com/ofiipack/ofiipack/generator/msg"
 	"github.com/ofiipack/ofiipack/generator/plan"
 )
@@ -149,10 +150,10 @@ func readFile(ctx context.Context, name string, what msg.Text) ([]byte, error) {
 }
 
 func readFileOnce(name string, what msg.Text) ([]byte, error) {
-	data, err := applicant.ReadFile(name, applicant.MaxFileSize, true, what)
+	data, err := input.ReadFile(name, applicant.MaxFileSize, true, what)
 	if err != nil {
 		var me *msg.Error
-		if errors.As(err, &me) && (errors.Is(err, applicant.ErrNotRegular) || errors.Is(err, applicant.ErrTooLarge)) {
+		if errors.As(err, &me) && (errors.Is(err, input.ErrNotRegular) || errors.Is(err, input.ErrTooLarge)) {
 			return nil, msg.Wrap(err, "cli.cannot_read", name, me.Text).WithHint(me.Hint)
 		}
 		err = unwrapPathError(err)

@@ -3,6 +3,7 @@ package applicant
 import (
 	"go.yaml.in/yaml/v3"
 
+	"github.com/ofiipack/ofiipack/generator/input"
 	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
@@ -27,7 +28,7 @@ func aliasProblem(name string, doc *yaml.Node, size int) (p Problem, ok bool) {
 		return Problem{}, false
 	}
 	return Problem{File: name, Line: e.over.Line, Column: e.over.Column, Field: e.path,
-		Message: x("alias_too_large", msg.Echo("*"+e.over.Value), Size(MaxFileSize)),
+		Message: x("alias_too_large", msg.Echo("*"+e.over.Value), input.Size(MaxFileSize)),
 		Hint:    x("hint.alias_too_large")}, true
 }
 

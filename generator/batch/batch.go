@@ -19,8 +19,8 @@
 //     workers and their timing: PDF names are made unique in input order.
 //   - No name taken from the data can escape the output folder ([Slug]).
 //
-// Spreadsheet columns are the dotted field paths of the applicant file; see
-// [ColumnNames] and the cell forms documented in columns.go.
+// Spreadsheets are read by package sheet, whose columns are the dotted
+// field paths of the applicant file or their French titles.
 package batch
 
 import (
@@ -48,6 +48,7 @@ import (
 	"github.com/ofiipack/ofiipack/generator/msg"
 	"github.com/ofiipack/ofiipack/generator/plan"
 	"github.com/ofiipack/ofiipack/generator/render"
+	"github.com/ofiipack/ofiipack/generator/sheet"
 )
 
 // Names of the files a batch writes beside the packs.
@@ -70,7 +71,7 @@ type Options struct {
 
 	// CSV is how summary.csv is written: ';' and a byte-order mark by
 	// default, ',' with --csv-comma.
-	CSV CSV
+	CSV sheet.CSV
 	// Lang is the language of the messages (problems in Results and in the
 	// error column of summary.csv).
 	Lang msg.Lang
@@ -469,11 +470,11 @@ func prepare(e entry, today civil.Date, names *namer) (j job) {
 	}
 	err := safely(func() error {
 		var err error
-		if e.node != nil {
-			j.file, err = applicant.DecodeNode(e.source, e.node, today)
+		if e.sheet != nil {
+			j.file, err = e.sheet.Decode(today)
 			if err != nil {
-				j.Problems = problemsOfRow(e.source, e.header, e.row, err)
-				j.Name = personName(e.node)
+				j.Problems = problemsOfFile(e.source, err)
+				j.Name = personName(e.sheet.Node)
 				return nil
 			}
 		} else {

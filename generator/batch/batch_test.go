@@ -17,24 +17,39 @@ import (
 	"time"
 
 	ics "github.com/arran4/golang-ical"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/atomicfile"
 	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/sheet"
 )
 
 var today = civil.New(2026, 11, 22)
 
+// exampleFile is the general example applicant file.
+var exampleFile = func() []byte {
+	data, err := os.ReadFile(filepath.Join("..", "..", "examples", "diallo-general.yaml"))
+	if err != nil {
+		panic(err)
+	}
+	return data
+}()
+
+// cellName is the cell of the column of path in a sheet of every column, in
+// the order of sheet.ColumnNames.
+func cellName(path string, row int) string {
+	return applicant.ColumnLetters(slices.Index(sheet.ColumnNames(), path)+1) + strconv.Itoa(row)
+}
+
 // cells returns the example row with some columns changed; "" empties one.
 func cells(t testing.TB, set map[string]string) []string {
 	t.Helper()
-	row, err := exampleRow()
+	row, err := sheet.ExampleRow()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for k, v := range set {
-		i := slices.Index(ColumnNames(), k)
+		i := slices.Index(sheet.ColumnNames(), k)
 		if i < 0 {
 			t.Fatalf("no column %s", k)
 		}
@@ -205,7 +220,7 @@ func TestFolderWithABadFile(t *testing.T) {
 
 func TestSemicolonCSVWithBOM(t *testing.T) {
 	in := t.TempDir()
-	path := writeCSV(t, filepath.Join(in, "export.csv"), ';', true, ColumnNames(),
+	path := writeCSV(t, filepath.Join(in, "export.csv"), ';', true, sheet.ColumnNames(),
 		person(t, "DIALLO", "Aminata"),
 		cells(t, map[string]string{"applicant.birth_date": "1988-02-30", "applicant.given_names": "Awa"}),
 		cells(t, map[string]string{"applicant.family_name": "KONÉ", "applicant.given_names": "Fatoumata",
@@ -231,57 +246,6 @@ func TestSemicolonCSVWithBOM(t *testing.T) {
 	}
 }
 
-func TestCommaCSVEveryCellForm(t *testing.T) {
-	in := t.TempDir()
-	header := []string{"Applicant.Family_Name ", "applicant.given_names", "applicant.civility", "applicant.birth_date",
-		"applicant.birth_place", "applicant.nationality", "applicant.marital_status", "applicant.address.street",
-		"applicant.address.postcode", "applicant.address.city", "identity.document", "situation.arrived_on",
-		"situation.long_stay_visa", "applicant.hosted_by.civility", "applicant.hosted_by.family_name",
-		"applicant.hosted_by.given_names", "situation.sick_child.given_names", "situation.sick_child.family_name",
-		"situation.sick_child.birth_date", "documents_ready", "ofii_address", "procedure.ofii_requests", ""}
-	row := []string{"NGUYỄN", "Văn Đức", "monsieur", "31/01/1979", "Hải Phòng", "vn", "single", "5 chemin des Goyaviers",
-		"97400", "Saint-Denis", "passport", "2025-02-20", "TRUE", "madame", "TRẦN", "Thị Hoa", "Lan", "NGUYỄN",
-		"2015-06-01", "birth_certificate;e_photo", "OFII; 1 rue X; 97400 SAINT-DENIS", "2026-11-20 examination", ""}
-	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, header, row)
-	rows := &csvRows{r: csv.NewReader(strings.NewReader(string(mustRead(t, path))))}
-	_, hcells, _ := rows.next()
-	h, probs := parseHeader(path, 1, hcells)
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
-	_, rcells, _ := rows.next()
-	f, err := applicant.DecodeNode(path, rowNode(h, 2, rcells, nil), today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if f.Applicant.FamilyName != "NGUYỄN" || f.Applicant.Nationality != "VN" || !f.Situation.LongStayVisa ||
-		f.Applicant.BirthDate.String() != "1979-01-31" {
-		t.Errorf("applicant = %+v", f.Applicant)
-	}
-	if f.Applicant.HostedBy == nil || f.Applicant.HostedBy.FamilyName != "TRẦN" {
-		t.Errorf("hosted_by = %+v", f.Applicant.HostedBy)
-	}
-	if c := f.Situation.SickChild; c == nil || c.GivenNames != "Lan" || c.BirthDate.String() != "2015-06-01" {
-		t.Errorf("sick_child = %+v", c)
-	}
-	if !slices.Equal(f.DocumentsReady, []string{"birth_certificate", "e_photo"}) {
-		t.Errorf("documents_ready = %v", f.DocumentsReady)
-	}
-	if !slices.Equal(f.OFIIAddress, []string{"OFII", "1 rue X", "97400 SAINT-DENIS"}) {
-		t.Errorf("ofii_address = %q", f.OFIIAddress)
-	}
-	if r := f.Procedure.OFIIRequests; len(r) != 1 || r[0].Kind != "examination" || r[0].On.String() != "2026-11-20" {
-		t.Errorf("ofii_requests = %+v", r)
-	}
-	if f.Format != applicant.FormatV1 {
-		t.Errorf("format = %q, want it assumed", f.Format)
-	}
-	// And through Run: the whole row makes a pack.
-	if s, got := run(t, t.TempDir(), 1, path); s.Written != 1 {
-		t.Errorf("run: %+v %+v", s, got)
-	}
-}
-
 func mustRead(t testing.TB, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -289,200 +253,6 @@ func mustRead(t testing.TB, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-// TestRowProblems checks how the loader's problems of a row are named.
-func TestRowProblems(t *testing.T) {
-	tests := []struct {
-		name string
-		set  map[string]string
-		want string // start of the only problem, after "x.csv:row 2: "
-		hint string
-	}{
-		{"bad date", map[string]string{"applicant.birth_date": "12.04.1988"},
-			`column "applicant.birth_date", cell {cell}: found "12.04.1988", expected a date`, `did you mean "12/04/1988"?`},
-		{"missing required", map[string]string{"applicant.family_name": ""},
-			`column "applicant.family_name", cell {cell}: missing, expected`, ""},
-		{"missing mapping", map[string]string{"applicant.address.street": "", "applicant.address.postcode": "",
-			"applicant.address.city": "", "applicant.address.extra": ""},
-			"columns applicant.address.*: missing", ""},
-		{"bad enum", map[string]string{"applicant.marital_status": "mariéee"},
-			`column "applicant.marital_status", cell {cell}: found "mariéee", expected`, `did you mean "married"?`},
-		{"bad list item", map[string]string{"documents_ready": "birth_certificate; e_foto"},
-			`column "documents_ready", cell {cell}: documents_ready[1]: found "e_foto"`, `did you mean "e_photo"?`},
-		{"request without kind", map[string]string{"procedure.ofii_requests": "2026-11-18"},
-			`column "procedure.ofii_requests", cell {cell}: procedure.ofii_requests[0].kind: missing`, ""},
-		{"request kind typo", map[string]string{"procedure.ofii_requests": "2026-11-18 informaton"},
-			`column "procedure.ofii_requests", cell {cell}: procedure.ofii_requests[0].kind: found "informaton"`, `did you mean "information"?`},
-		{"bool", map[string]string{"situation.long_stay_visa": "peut-être"},
-			`column "situation.long_stay_visa", cell {cell}: found "peut-être", expected true or false`, ""},
-		{"future date", map[string]string{"situation.arrived_on": "2027-01-01"},
-			`column "situation.arrived_on", cell {cell}: found 2027-01-01, a date in the future`, ""},
-		{"wrong format", map[string]string{"format": "ofiipack/v2"},
-			`column "format", cell {cell}: found "ofiipack/v2", expected exactly ofiipack/v1`, `did you mean "ofiipack/v1"?`},
-	}
-	h, probs := parseHeader("x.csv", 1, ColumnNames())
-	if len(probs) > 0 {
-		t.Fatal(probs)
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := applicant.DecodeNode("x.csv", rowNode(h, 2, cells(t, tt.set), nil), today)
-			if err == nil {
-				t.Fatal("no problem found")
-			}
-			ps := problemsOfRow("x.csv", h, 2, err)
-			if len(ps) != 1 {
-				t.Fatalf("problems = %v, want one", ps)
-			}
-			want := "x.csv:row 2: " + tt.want
-			if _, path, ok := strings.Cut(tt.want, `column "`); ok {
-				path, _, _ = strings.Cut(path, `"`)
-				want = strings.Replace(want, "{cell}", cellName(path, 2), 1)
-			}
-			if !strings.HasPrefix(ps[0].Error(), want) {
-				t.Errorf("problem = %q\nwant prefix %q", ps[0].Error(), want)
-			}
-			if ps[0].Hint.String() != tt.hint {
-				t.Errorf("hint = %q, want %q", ps[0].Hint.String(), tt.hint)
-			}
-		})
-	}
-}
-
-func TestHeaderProblems(t *testing.T) {
-	tests := []struct {
-		name   string
-		header []string
-		want   []string
-		hints  []string
-	}{
-		{"typo", []string{"applicant.family_nme"},
-			[]string{`x.csv:row 1: column A: found the unknown column "applicant.family_nme"`}, []string{`did you mean "applicant.family_name"?`}},
-		{"bare field name", []string{"applicant.civility", "birth_date"},
-			[]string{`x.csv:row 1: column B: found the unknown column "birth_date"`}, []string{`did you mean "applicant.birth_date"?`}},
-		{"nothing near", []string{"Notes du travailleur social"},
-			[]string{`x.csv:row 1: column A: found the unknown column "Notes du travailleur social"`}, []string{"'ofiipack init --csv' writes a spreadsheet with every column"}},
-		{"twice", []string{"applicant.phone", "applicant.email", "Applicant.Phone"},
-			[]string{"x.csv:row 1: column C: found the column applicant.phone a second time (first in column A), expected it once"}, []string{""}},
-		{"empty names are ignored", []string{"", "applicant.phone", " "}, nil, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, ps := parseHeader("x.csv", 1, tt.header)
-			if len(ps) != len(tt.want) {
-				t.Fatalf("problems = %v, want %d", ps, len(tt.want))
-			}
-			for i, p := range ps {
-				if !strings.HasPrefix(p.Error(), tt.want[i]) {
-					t.Errorf("problem = %q, want prefix %q", p.Error(), tt.want[i])
-				}
-				if p.Hint.String() != tt.hints[i] {
-					t.Errorf("hint = %q, want %q", p.Hint.String(), tt.hints[i])
-				}
-			}
-		})
-	}
-}
-
-func TestDelimiter(t *testing.T) {
-	tests := []struct {
-		line string
-		want rune
-	}{
-		{"a,b,c", ','},
-		{"a;b;c", ';'},
-		{"a\tb\tc", '\t'},
-		{`"a;b",c,d`, ','},
-		{`a;"b,c,d";e`, ';'},
-		{"single", ','},
-		{"", ','},
-	}
-	for _, tt := range tests {
-		if got := delimiter([]byte(tt.line)); got != tt.want {
-			t.Errorf("delimiter(%q) = %q, want %q", tt.line, got, tt.want)
-		}
-	}
-}
-
-func TestWorkbook(t *testing.T) {
-	in := t.TempDir()
-	path := filepath.Join(in, "caseload.xlsx")
-	f := excelize.NewFile()
-	sheet := "Sheet1"
-	names := ColumnNames()
-	row := person(t, "DIALLO", "Aminata")
-	for i, name := range names {
-		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
-		f.SetCellValue(sheet, cell, name)
-		cell, _ = excelize.CoordinatesToCellName(i+1, 2)
-		f.SetCellValue(sheet, cell, row[i])
-	}
-	col := func(name string, rowNum int) string {
-		c, _ := excelize.CoordinatesToCellName(slices.Index(names, name)+1, rowNum)
-		return c
-	}
-	// Row 2: dates stored as Excel dates, a boolean cell, a number postcode.
-	dateStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
-	for name, d := range map[string]time.Time{
-		"applicant.birth_date":               time.Date(1988, 4, 12, 0, 0, 0, 0, time.UTC),
-		"procedure.certificate_available_on": time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC),
-	} {
-		f.SetCellValue(sheet, col(name, 2), d)
-		f.SetCellStyle(sheet, col(name, 2), col(name, 2), dateStyle)
-	}
-	f.SetCellValue(sheet, col("situation.long_stay_visa", 2), true)
-	f.SetCellValue(sheet, col("applicant.address.postcode", 2), 93200)
-	// Row 3 is blank; row 4 has a text date in DD/MM/YYYY and a bad one.
-	for i := range names {
-		cell, _ := excelize.CoordinatesToCellName(i+1, 4)
-		f.SetCellValue(sheet, cell, row[i])
-	}
-	f.SetCellValue(sheet, col("applicant.given_names", 4), "Awa")
-	f.SetCellValue(sheet, col("applicant.birth_date", 4), "12/04/1988")
-	f.SetCellValue(sheet, col("situation.arrived_on", 4), "2024-05-32")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	out := t.TempDir()
-	s, got := run(t, out, 2, path)
-	if s.Written != 1 || s.Failed != 1 {
-		t.Fatalf("summary = %+v: %+v", s, got)
-	}
-	if n := got[0].Next; n == nil || n.ID != "certificate_to_ofii" || n.Date.String() != "2026-12-16" {
-		t.Errorf("next deadline = %+v, want the certificate due 2026-12-16 (16/11 date cell + 1 month)", n)
-	}
-	want := path + ":row 4: column \"situation.arrived_on\", cell " + cellName("situation.arrived_on", 4) + ": found \"2024-05-32\""
-	if p := got[1].Problems; len(p) != 1 || !strings.HasPrefix(p[0].Error(), want) {
-		t.Errorf("problems = %v, want %q", p, want)
-	}
-}
-
-func TestWorkbookCells(t *testing.T) {
-	tests := []struct {
-		kind     cellKind
-		in, want string
-		date1904 bool
-	}{
-		{cellDate, "32245", "1988-04-12", false},
-		{cellDate, "32245.75", "1988-04-12", false}, // a time of day is dropped
-		{cellDate, "30783", "1988-04-12", true},
-		{cellDate, "61", "1900-03-01", false},
-		{cellDate, "60", "60", false}, // Excel's 29 February 1900, a day that never was
-		{cellDate, "1", "1", false},   // a number typed in a date column, not 1 January 1900
-		{cellDate, "1", "1", true},
-		{cellDate, "2026-11-18", "2026-11-18", false},
-		{cellDate, "2026-11-18T00:00:00Z", "2026-11-18", false},
-		{cellDate, "18/11/2026", "18/11/2026", false},
-		{cellDate, "-3", "-3", false},
-		{cellText, "1", "1", false},
-	}
-	for _, tt := range tests {
-		w := &workbookCells{date1904: tt.date1904}
-		if got := w.convert(tt.kind, tt.in); got != tt.want {
-			t.Errorf("convert(%v, %q, 1904=%v) = %q, want %q", tt.kind, tt.in, tt.date1904, got, tt.want)
-		}
-	}
 }
 
 func TestSlug(t *testing.T) {
@@ -514,7 +284,7 @@ func TestSlug(t *testing.T) {
 
 func TestNamesCollideInInputOrder(t *testing.T) {
 	in := t.TempDir()
-	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, ColumnNames(),
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, sheet.ColumnNames(),
 		person(t, "DIALLO", "Aminata"),
 		person(t, "Diallo", "Aminata"),
 		person(t, "DIALLO", "Aminata 2"), // its own name is taken by then
@@ -549,7 +319,7 @@ func TestNamesNeverEscape(t *testing.T) {
 	out := filepath.Join(root, "out")
 	in := filepath.Join(root, "in")
 	os.Mkdir(in, 0o700)
-	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, ColumnNames(),
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, sheet.ColumnNames(),
 		person(t, "../../../tmp/evil", "x"),
 		person(t, "/etc/passwd", "/"),
 		person(t, "..", ".."),
@@ -578,7 +348,7 @@ func TestEmptyInputs(t *testing.T) {
 	emptyDir := filepath.Join(in, "empty")
 	os.Mkdir(emptyDir, 0o700)
 	os.WriteFile(filepath.Join(in, "zero.csv"), nil, 0o600)
-	writeCSV(t, filepath.Join(in, "header-only.csv"), ';', true, ColumnNames())
+	writeCSV(t, filepath.Join(in, "header-only.csv"), ';', true, sheet.ColumnNames())
 	writeCSV(t, filepath.Join(in, "blank-rows.csv"), ',', false, nil, []string{"", ""}, []string{" "})
 	os.WriteFile(filepath.Join(in, "empty.yaml"), nil, 0o600)
 	tests := []struct{ input, want string }{
@@ -610,42 +380,6 @@ func TestEmptyInputs(t *testing.T) {
 	}
 }
 
-func TestStrayCellsAndBlankRows(t *testing.T) {
-	in := t.TempDir()
-	header := append(ColumnNames(), "")
-	good := append(person(t, "DIALLO", "Aminata"), "")
-	stray := append(person(t, "DIALLO", "Awa"), "shifted")
-	blank := make([]string, len(header))
-	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, nil, blank, header, good, blank, stray)
-	_, got := run(t, t.TempDir(), 1, path)
-	if len(got) != 2 {
-		t.Fatalf("results = %+v, want 2 (blank rows skipped)", got)
-	}
-	if got[0].Row != 3 || !got[0].OK() {
-		t.Errorf("first = %+v", got[0])
-	}
-	last, _ := excelize.ColumnNumberToName(len(header))
-	want := path + ":row 5: column " + last + ": found a value in a column without a name"
-	if p := got[1].Problems; got[1].Row != 5 || len(p) != 1 || !strings.HasPrefix(p[0].Error(), want) {
-		t.Errorf("second = %+v, want %q", got[1], want)
-	}
-}
-
-func TestUnknownColumnFailsTheFileOnly(t *testing.T) {
-	in := t.TempDir()
-	header := ColumnNames()
-	header[2] = "applicant.family_nme"
-	bad := writeCSV(t, filepath.Join(in, "bad.csv"), ',', false, header, person(t, "A", "B"), person(t, "C", "D"))
-	good := writeCSV(t, filepath.Join(in, "good.csv"), ',', false, ColumnNames(), person(t, "DIALLO", "Aminata"))
-	s, got := run(t, t.TempDir(), 2, bad, good)
-	if s.Written != 1 || s.Failed != 1 || len(got) != 2 {
-		t.Fatalf("summary = %+v, results %+v", s, got)
-	}
-	if p := got[0].Problems; len(p) != 1 || !strings.Contains(p[0].Error(), `"applicant.family_nme"`) || p[0].Hint.String() != `did you mean "applicant.family_name"?` {
-		t.Errorf("problems = %+v", p)
-	}
-}
-
 func TestDeterministic(t *testing.T) {
 	in := t.TempDir()
 	var rows [][]string
@@ -653,7 +387,7 @@ func TestDeterministic(t *testing.T) {
 		rows = append(rows, person(t, "DIALLO", fmt.Sprintf("Aminata %c", 'A'+i%4)))
 	}
 	rows = append(rows, cells(t, map[string]string{"applicant.birth_date": "bad"}))
-	path := writeCSV(t, filepath.Join(in, "c.csv"), ';', true, ColumnNames(), rows...)
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ';', true, sheet.ColumnNames(), rows...)
 	folder := filepath.Join(in, "examples")
 	os.Mkdir(folder, 0o700)
 	for _, name := range []string{"diallo-general.yaml", "rahimi-asylum.yaml", "nguyen-hosted.yaml"} {
@@ -687,7 +421,7 @@ func TestDeterministic(t *testing.T) {
 
 func TestCaseloadCalendar(t *testing.T) {
 	in := t.TempDir()
-	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, ColumnNames(),
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, sheet.ColumnNames(),
 		person(t, "DIALLO", "Aminata"), person(t, "KONÉ", "Awa"), cells(t, map[string]string{"applicant.birth_date": "x"}))
 	out := t.TempDir()
 	run(t, out, 2, path)
@@ -714,35 +448,18 @@ func TestCaseloadCalendar(t *testing.T) {
 	}
 }
 
+// TestTemplates: the spreadsheets that init writes load, and make the pack
+// of the YAML example, byte for byte.
 func TestTemplates(t *testing.T) {
-	// The example row is the general example, flattened.
-	row, err := exampleRow()
-	if err != nil {
-		t.Fatal(err)
-	}
-	general, err := os.ReadFile(filepath.Join("..", "..", "examples", "diallo-general.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(general, exampleFile) {
-		t.Error("example.yaml differs from examples/diallo-general.yaml: copy it again")
-	}
-	for _, want := range []string{"DIALLO", "1988-04-12", "administration; bank_statements", "93200",
-		"OFII – Service médical; Direction territoriale (exemple); 12 avenue de l'Exemple; 93000 BOBIGNY"} {
-		if !slices.Contains(row, want) {
-			t.Errorf("example row lacks %q: %q", want, row)
-		}
-	}
-
 	dir := t.TempDir()
 	var csvOut, xlsxOut, xlsxAgain bytes.Buffer
-	if err := WriteCSVTemplate(&csvOut, CSV{Comma: ','}); err != nil {
+	if err := sheet.WriteCSVTemplate(&csvOut, sheet.CSV{Comma: ','}); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteXLSXTemplate(&xlsxOut); err != nil {
+	if err := sheet.WriteXLSXTemplate(&xlsxOut); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteXLSXTemplate(&xlsxAgain); err != nil {
+	if err := sheet.WriteXLSXTemplate(&xlsxAgain); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(xlsxOut.Bytes(), xlsxAgain.Bytes()) {
@@ -776,7 +493,7 @@ func TestCancelLeavesNoPartialFile(t *testing.T) {
 	for i := range 60 {
 		rows = append(rows, person(t, "DIALLO", fmt.Sprintf("Aminata %d", i)))
 	}
-	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, ColumnNames(), rows...)
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, sheet.ColumnNames(), rows...)
 	out := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -867,7 +584,7 @@ func TestStreaming(t *testing.T) {
 		t.Fatal(err)
 	}
 	cw := csv.NewWriter(w)
-	cw.Write(ColumnNames())
+	cw.Write(sheet.ColumnNames())
 	cw.Write(person(t, "DIALLO", "Aminata"))
 	cw.Flush()
 	select {
@@ -895,7 +612,7 @@ func TestStreaming(t *testing.T) {
 
 func TestOnTotal(t *testing.T) {
 	in := t.TempDir()
-	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, ColumnNames(), person(t, "A", "B"), nil, person(t, "C", "D"))
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ',', false, sheet.ColumnNames(), person(t, "A", "B"), nil, person(t, "C", "D"))
 	total := 0
 	s, err := Run(context.Background(), Options{Inputs: []string{path, "../../examples"}, Dir: t.TempDir(), Today: today,
 		OnTotal: func(n int) { total = n }})
@@ -937,7 +654,7 @@ func BenchmarkBatch(b *testing.B) {
 	for i := range 100 {
 		rows = append(rows, person(b, "DIALLO", fmt.Sprintf("Aminata %d", i)))
 	}
-	path := writeCSV(b, filepath.Join(in, "c.csv"), ';', true, ColumnNames(), rows...)
+	path := writeCSV(b, filepath.Join(in, "c.csv"), ';', true, sheet.ColumnNames(), rows...)
 	out := b.TempDir()
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -947,38 +664,4 @@ func BenchmarkBatch(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*100), "µs/entry")
-}
-
-func TestWindows1252CSV(t *testing.T) {
-	in := t.TempDir()
-	header := "applicant.family_name;applicant.given_names;applicant.civility;applicant.birth_date;applicant.birth_place;applicant.nationality;applicant.marital_status;applicant.address.street;applicant.address.postcode;applicant.address.city;identity.document;situation.arrived_on;situation.long_stay_visa\r\n"
-	// "KONÉ", "Hélène", "Ségou", "Vénissieux" in Windows-1252 (É = 0xC9, é = 0xE9).
-	row := "KON\xc9;H\xe9l\xe8ne;madame;1990-01-01;S\xe9gou (Mali);ML;single;1 rue A;69200;V\xe9nissieux;passport;2024-05-02;true\r\n"
-	path := filepath.Join(in, "excel.csv")
-	os.WriteFile(path, []byte(header+row), 0o600)
-	s, got := run(t, t.TempDir(), 1, path)
-	if s.Written != 1 || got[0].PDF != "kone-helene.pdf" {
-		t.Fatalf("summary = %+v, results %+v", s, got)
-	}
-}
-
-// A panic while one spreadsheet is parsed becomes a failed entry for that
-// file, and the walk goes on with the next input.
-func TestGuardSheetRecovers(t *testing.T) {
-	var got []entry
-	emit := func(e entry) bool { got = append(got, e); return true }
-	more := guardSheet("crafted.xlsx", emit, func() bool {
-		var cells []string
-		_ = cells[-len(got)-1] // index out of range, as a crafted workbook may cause
-		return true
-	})
-	if !more || len(got) != 1 || got[0].source != "crafted.xlsx" || len(got[0].probs) == 0 {
-		t.Fatalf("guardSheet = %v, entries %+v; want one failed entry for crafted.xlsx", more, got)
-	}
-}
-
-// cellName is the cell of the column of path in a sheet of every column, in
-// the order of ColumnNames.
-func cellName(path string, row int) string {
-	return columnName(slices.Index(ColumnNames(), path)+1) + strconv.Itoa(row)
 }

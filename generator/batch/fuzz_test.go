@@ -8,13 +8,15 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/ofiipack/ofiipack/generator/sheet"
 )
 
 // FuzzCSV: no CSV file makes the reader, the column mapping or the loader
 // panic; every entry either makes a pack, with a file name that stays in
 // the output folder, or fails with problems that say why.
 func FuzzCSV(f *testing.F) {
-	header := ColumnNames()
+	header := sheet.ColumnNames()
 	row := person(f, "DIALLO", "Aminata")
 	for _, comma := range []rune{',', ';', '\t'} {
 		var b bytes.Buffer
@@ -43,8 +45,8 @@ func FuzzCSV(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		names := newNamer()
-		walkCSVReader(context.Background(), "f.csv", bytes.NewReader(data), func(e entry) bool {
-			j := prepare(e, today, names)
+		sheet.ReadCSV(context.Background(), "f.csv", bytes.NewReader(data), func(r sheet.Row) bool {
+			j := prepare(sheetEntry(r), today, names)
 			if j.OK() {
 				if j.PDF == "" || strings.ContainsAny(j.PDF, `/\`) || strings.HasPrefix(j.PDF, ".") ||
 					filepath.Base(j.PDF) != j.PDF || !utf8.ValidString(j.PDF) {

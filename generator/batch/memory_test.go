@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"github.com/ofiipack/ofiipack/generator/sheet"
 )
 
 // retainedPerEntry returns the live heap a batch of n rows holds per
@@ -19,7 +21,7 @@ func retainedPerEntry(t testing.TB, n int) float64 {
 	for i := range n {
 		rows = append(rows, person(t, "DIALLO", fmt.Sprintf("Aminata %d", i)))
 	}
-	path := writeCSV(t, filepath.Join(in, "c.csv"), ';', true, ColumnNames(), rows...)
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ';', true, sheet.ColumnNames(), rows...)
 	rows = nil
 	heap := func() uint64 {
 		var m runtime.MemStats

@@ -14,6 +14,7 @@ import (
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/atomicfile"
 	"github.com/ofiipack/ofiipack/generator/plan"
+	"github.com/ofiipack/ofiipack/generator/sheet"
 )
 
 // spillFiles returns the spill files in dir.
@@ -42,7 +43,7 @@ func TestSpillFileRemoved(t *testing.T) {
 	for i := range 12 {
 		rows = append(rows, person(t, "DIALLO", fmt.Sprintf("Aminata %d", i)))
 	}
-	path := writeCSV(t, filepath.Join(in, "c.csv"), ';', true, ColumnNames(), rows...)
+	path := writeCSV(t, filepath.Join(in, "c.csv"), ';', true, sheet.ColumnNames(), rows...)
 	for _, cancelAt := range []int{0, 3} {
 		t.Run(fmt.Sprintf("cancel at %d", cancelAt), func(t *testing.T) {
 			out := t.TempDir()

@@ -9,8 +9,10 @@ import (
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/fields"
 	"github.com/ofiipack/ofiipack/generator/msg"
 	"github.com/ofiipack/ofiipack/generator/plan"
+	"github.com/ofiipack/ofiipack/generator/sheet"
 )
 
 // Values of the status column, and of summary.json's status (the stable
@@ -19,37 +21,6 @@ const (
 	StatusOK     = "ok"
 	StatusFailed = "failed"
 )
-
-// bom is the byte-order mark that makes a French Excel read a CSV file as
-// UTF-8 (without it, it reads Windows-1252 and breaks every accent).
-const bom = "\uFEFF"
-
-// CSV is how ofiipack writes a spreadsheet as CSV: summary.csv and
-// `init --csv`.
-type CSV struct {
-	// Comma is the field separator: ';' (the default, what a French Excel
-	// or LibreOffice reads on a double-click) or ',' (--csv-comma).
-	Comma rune
-}
-
-// writer returns a CSV writer on w, with the byte-order mark when the
-// separator is ';' (the French convention: UTF-8 with BOM); with ',' the
-// file is plain UTF-8, as other programs expect.
-func (c CSV) writer(w io.Writer) (*csv.Writer, error) {
-	comma := c.Comma
-	if comma == 0 {
-		comma = ';'
-	}
-	if comma == ';' {
-		if _, err := io.WriteString(w, bom); err != nil {
-			return nil, err
-		}
-	}
-	cw := csv.NewWriter(w)
-	cw.Comma = comma
-	cw.UseCRLF = true // what spreadsheet programs write, and RFC 4180
-	return cw, nil
-}
 
 // summaryColumn is one column of summary.csv: its stable ID (the English
 // title, the key of summary.json) and how a Result fills it in a language.
@@ -100,7 +71,7 @@ var summaryColumns = []summaryColumn{
 		return nextOf(r, func(*plan.NextStep) string { return dateIn(r.PostBy, l) })
 	}},
 	{"next_step_text", func(r *Result, _ msg.Lang) string { return r.NextText }},
-	{"warnings", func(r *Result, _ msg.Lang) string { return strings.Join(r.Warnings, ListSeparator) }},
+	{"warnings", func(r *Result, _ msg.Lang) string { return strings.Join(r.Warnings, fields.ListSeparator) }},
 	{"warnings_text", func(r *Result, _ msg.Lang) string { return strings.Join(r.WarningsText, " | ") }},
 	{"duplicate_of", func(r *Result, l msg.Lang) string {
 		if r.DuplicateOf == nil {
@@ -179,8 +150,8 @@ type summaryWriter struct {
 	ok    int // of which written
 }
 
-func newSummaryWriter(w, jw io.Writer, c CSV, lang msg.Lang, today civil.Date) (*summaryWriter, error) {
-	cw, err := c.writer(w)
+func newSummaryWriter(w, jw io.Writer, c sheet.CSV, lang msg.Lang, today civil.Date) (*summaryWriter, error) {
+	cw, err := c.Writer(w)
 	if err != nil {
 		return nil, err
 	}

@@ -4,12 +4,14 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
-	"github.com/ofiipack/ofiipack/generator/plan"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ofiipack/ofiipack/generator/plan"
+	"github.com/ofiipack/ofiipack/generator/sheet"
 
 	"github.com/ofiipack/ofiipack/generator/msg"
 )
@@ -48,10 +50,10 @@ func summaryRows(t *testing.T, dir string) (header []string, rows []map[string]s
 // the stable IDs and ISO dates.
 func TestSummaryInFrench(t *testing.T) {
 	in := t.TempDir()
-	header := slices.Clone(Titles())
+	header := slices.Clone(sheet.Titles())
 	good := person(t, "DIALLO", "Aminata")
 	bad := person(t, "KONÉ", "Awa")
-	birth := slices.Index(ColumnNames(), "applicant.birth_date")
+	birth := slices.Index(sheet.ColumnNames(), "applicant.birth_date")
 	bad[birth] = "12.04.1988"
 	dup := person(t, "DIALLO", "Aminata")
 	formula := person(t, "=SOMME(A1)", "Fatou")

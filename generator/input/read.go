@@ -1,6 +1,13 @@
-package applicant
+// Package input reads the files a user names, the same way for every
+// command: regular files, or a named pipe named on the command line (bash's
+// <(…), /dev/stdin), within a size limit whose message names it; never a
+// device, a socket, or a pipe found in a folder. Decoding what was read is
+// the job of the packages that know its format (applicant, sheet).
+package input
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"io"
 	"io/fs"
@@ -117,4 +124,78 @@ func Size(n int64) msg.Text {
 		return msg.New("read.kib", n>>10)
 	}
 	return msg.New("read.bytes", n)
+}
+
+// OpenContext is Open for a file named on the command line (pipes
+// allowed), whose wait for a pipe's writer ends with ctx, and so does a
+// read that waits for more data: the file is closed then. The function it
+// returns closes the file.
+func OpenContext(ctx context.Context, path string) (*os.File, func(), error) {
+	type opened struct {
+		f   *os.File
+		err error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		f, err := Open(path, true)
+		ch <- opened{f, err}
+	}()
+	select {
+	case o := <-ch:
+		if o.err != nil {
+			return nil, nil, o.err
+		}
+		stop := context.AfterFunc(ctx, func() { o.f.Close() })
+		return o.f, func() { stop(); o.f.Close() }, nil
+	case <-ctx.Done():
+		go func() { // the pipe's writer may still come
+			if o := <-ch; o.f != nil {
+				o.f.Close()
+			}
+		}()
+		return nil, nil, ctx.Err()
+	}
+}
+
+// LimitReader reads at most size bytes from r, in lines of at most line
+// bytes; past either it fails, so that a file over the limit is refused,
+// not silently cut, and an endless line (a file that is not text) is not
+// held in memory whole. what names the kind of file expected.
+func LimitReader(r io.Reader, size, line int64, what msg.Text) io.Reader {
+	return &limitReader{r: r, size: size, line: line, what: what}
+}
+
+type limitReader struct {
+	r          io.Reader
+	size, line int64 // the limits
+	what       msg.Text
+	read, run  int64 // bytes read, and since the last end of line
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if int64(len(p)) > l.size-l.read+1 {
+		p = p[:l.size-l.read+1]
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	if l.read > l.size {
+		return 0, TooLarge(l.size, l.what)
+	}
+	for b := p[:n]; ; {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			l.run += int64(len(b))
+			break
+		}
+		if l.run+int64(i) > l.line {
+			l.run += int64(i)
+			break
+		}
+		l.run, b = 0, b[i+1:]
+	}
+	if l.run > l.line {
+		return 0, msg.Wrap(ErrTooLarge, "read.line_too_long", Size(l.line)).
+			WithHint(msg.New("read.line_too_long_hint"))
+	}
+	return n, err
 }

@@ -1,9 +1,8 @@
-package batch
+package sheet
 
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -51,11 +50,7 @@ const sharedHeader = `<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>
 
 func firstProblem(t *testing.T, path string) string {
 	t.Helper()
-	var got []Result
-	if _, err := Run(context.Background(), Options{Inputs: []string{path}, Dir: t.TempDir(), Today: today,
-		OnEntry: func(r Result) { got = append(got, r) }}); err != nil {
-		t.Fatal(err)
-	}
+	_, got := read(t, path)
 	if len(got) == 0 || got[0].OK() {
 		return ""
 	}

@@ -1,4 +1,4 @@
-package applicant
+package input
 
 import (
 	"bytes"
@@ -24,7 +24,7 @@ func TestReadFileLimit(t *testing.T) {
 		!strings.Contains(err.Error(), "more than 999 bytes, expected an applicant file of at most 999 bytes") {
 		t.Errorf("a file over the limit: %v", err)
 	}
-	if got := msg.OS(TooLarge(MaxFileSize, what)).In(msg.French); got != "il contient plus de 1 Mio, attendu un fichier de demandeur d’au plus 1 Mio" {
+	if got := msg.OS(TooLarge(1<<20, what)).In(msg.French); got != "il contient plus de 1 Mio, attendu un fichier de demandeur d’au plus 1 Mio" {
 		t.Errorf("in French: %q", got)
 	}
 }
@@ -43,7 +43,7 @@ func TestReadFileNotRegular(t *testing.T) {
 	}
 	for _, path := range []string{"/dev/zero", link} {
 		for _, pipes := range []bool{false, true} {
-			_, err := ReadFile(path, MaxFileSize, pipes, what)
+			_, err := ReadFile(path, 1<<20, pipes, what)
 			if !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), "it is a device") {
 				t.Errorf("ReadFile(%s, pipes %v) = %v, want a device refused", path, pipes, err)
 			}
@@ -53,7 +53,7 @@ func TestReadFileNotRegular(t *testing.T) {
 	if err := mkfifo(fifo); err != nil {
 		t.Skipf("no named pipes: %v", err)
 	}
-	if _, err := ReadFile(fifo, MaxFileSize, false, what); !errors.Is(err, ErrNotRegular) ||
+	if _, err := ReadFile(fifo, 1<<20, false, what); !errors.Is(err, ErrNotRegular) ||
 		!strings.Contains(err.Error(), "it is a named pipe (FIFO), expected a regular file") {
 		t.Errorf("a pipe = %v, want it refused", err)
 	}

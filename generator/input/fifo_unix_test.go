@@ -1,6 +1,6 @@
 //go:build unix
 
-package applicant
+package input
 
 import "syscall"
 

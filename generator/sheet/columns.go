@@ -1,4 +1,10 @@
-package batch
+// Package sheet reads a caseload's spreadsheets — CSV files and .xlsx
+// workbooks, one applicant per row — into the node trees that the
+// applicant loader decodes, names their problems as the sheet shows them
+// (the column's title, the cell), and writes the templates of `ofiipack
+// init --csv/--xlsx`. It is the only package that reads a workbook
+// (excelize): every check of a workbook's size and shape is here.
+package sheet
 
 import (
 	"slices"
@@ -126,7 +132,7 @@ func parseHeader(source string, row int, names []string) (*header, applicant.Pro
 			continue
 		}
 		if j, dup := first[c.path]; dup {
-			probs = append(probs, applicant.Problem{File: source, Line: row, Column: i + 1, Sheet: true, Message: msg.New("batch.column_twice", c.path, columnName(j+1))})
+			probs = append(probs, applicant.Problem{File: source, Line: row, Column: i + 1, Sheet: true, Message: msg.New("batch.column_twice", c.path, applicant.ColumnLetters(j+1))})
 			continue
 		}
 		first[c.path] = i

@@ -1,7 +1,8 @@
-package batch
+package sheet
 
 import (
 	_ "embed"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
@@ -13,6 +14,37 @@ import (
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
 )
+
+// bom is the byte-order mark that makes a French Excel read a CSV file as
+// UTF-8 (without it, it reads Windows-1252 and breaks every accent).
+const bom = "\uFEFF"
+
+// CSV is how ofiipack writes a spreadsheet as CSV: summary.csv and
+// `init --csv`.
+type CSV struct {
+	// Comma is the field separator: ';' (the default, what a French Excel
+	// or LibreOffice reads on a double-click) or ',' (--csv-comma).
+	Comma rune
+}
+
+// Writer returns a CSV writer on w, with the byte-order mark when the
+// separator is ';' (the French convention: UTF-8 with BOM); with ',' the
+// file is plain UTF-8, as other programs expect.
+func (c CSV) Writer(w io.Writer) (*csv.Writer, error) {
+	comma := c.Comma
+	if comma == 0 {
+		comma = ';'
+	}
+	if comma == ';' {
+		if _, err := io.WriteString(w, bom); err != nil {
+			return nil, err
+		}
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma = comma
+	cw.UseCRLF = true // what spreadsheet programs write, and RFC 4180
+	return cw, nil
+}
 
 // exampleFile is the general example (examples/diallo-general.yaml), the
 // example row of the spreadsheets that `ofiipack init --csv/--xlsx` write.
@@ -32,11 +64,11 @@ const templateRows = 2000
 // JJ/MM/AAAA, as a French spreadsheet shows them. Separator and encoding
 // follow c (';' and UTF-8 with BOM by default).
 func WriteCSVTemplate(w io.Writer, c CSV) error {
-	row, err := exampleRow()
+	row, err := ExampleRow()
 	if err != nil {
 		return err
 	}
-	cw, err := c.writer(w)
+	cw, err := c.Writer(w)
 	if err != nil {
 		return err
 	}
@@ -113,7 +145,7 @@ func WriteXLSXTemplate(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	row, err := exampleRow()
+	row, err := ExampleRow()
 	if err != nil {
 		return err
 	}
@@ -317,9 +349,9 @@ func writeHelpSheet(f *excelize.File, t *sheetText, s templateStyles) error {
 	return nil
 }
 
-// exampleRow is the example applicant file flattened into the cells of
+// ExampleRow is the example applicant file flattened into the cells of
 // every column: the inverse of rowNode.
-func exampleRow() ([]string, error) {
+func ExampleRow() ([]string, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(exampleFile, &doc); err != nil {
 		return nil, fmt.Errorf("the example applicant file: %w", err)

@@ -1,4 +1,4 @@
-package batch
+package sheet
 
 import (
 	"errors"
@@ -51,7 +51,7 @@ func rowNode(h *header, row int, cells []string, workbook *workbookCells) *yaml.
 func problemsOfRow(source string, h *header, row int, err error) applicant.Problems {
 	var ps applicant.Problems
 	if !errors.As(err, &ps) {
-		return applicant.Problems{problem(source, row, msg.Raw(err.Error()), noHint)}
+		return applicant.Problems{{File: source, Line: row, Sheet: true, Message: msg.Raw(err.Error())}}
 	}
 	out := make(applicant.Problems, len(ps))
 	for i, p := range ps {
@@ -65,7 +65,7 @@ func problemsOfRow(source string, h *header, row int, err error) applicant.Probl
 		p.Column = 0
 		switch {
 		case col > 0 && col <= len(h.cols) && h.used[col-1]:
-			p.Column, p.Title, p.Cell = col, h.names[col-1], columnName(col)+strconv.Itoa(row)
+			p.Column, p.Title, p.Cell = col, h.names[col-1], applicant.ColumnLetters(col)+strconv.Itoa(row)
 		case p.Field != "":
 			if c, ok := lookupColumn(p.Field); ok {
 				// a required column the sheet does not have

@@ -1,7 +1,6 @@
-package batch
+package sheet
 
 import (
-	"context"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -98,26 +97,26 @@ func TestRenewalRowSamePlan(t *testing.T) {
 
 	for _, sheet := range []string{csvPath, xlsxPath} {
 		t.Run(filepath.Ext(sheet), func(t *testing.T) {
-			var entries []entry
-			walkInputs(context.Background(), []string{sheet}, false, func(e entry) bool {
-				entries = append(entries, e)
-				return true
-			})
+			_, entries := read(t, sheet)
 			if len(entries) != 1 {
 				t.Fatalf("%d entries, want 1", len(entries))
 			}
-			j := prepare(entries[0], today, newNamer())
-			if len(j.Problems) > 0 {
-				t.Fatalf("problems: %v", j.Problems)
+			f := entries[0].File
+			if f == nil {
+				t.Fatalf("problems: %v", entries[0].Problems)
 			}
-			if *j.file.CurrentPermit != *want.CurrentPermit {
-				t.Errorf("current_permit %+v, want %+v", j.file.CurrentPermit, want.CurrentPermit)
+			if *f.CurrentPermit != *want.CurrentPermit {
+				t.Errorf("current_permit %+v, want %+v", f.CurrentPermit, want.CurrentPermit)
 			}
-			if got := planJSON(t, j.file); got != wantPlan {
+			if got := planJSON(t, f); got != wantPlan {
 				t.Errorf("the row's plan differs from the YAML file's:\n%s\nwant\n%s", got, wantPlan)
 			}
-			if j.plan.NextStep == nil || j.plan.NextStep.ID != plan.DeadlineRenewalFiling || !j.plan.NextStep.Late {
-				t.Errorf("next step %+v, want the late renewal filing", j.plan.NextStep)
+			p, err := plan.Compute(f, today)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.NextStep == nil || p.NextStep.ID != plan.DeadlineRenewalFiling || !p.NextStep.Late {
+				t.Errorf("next step %+v, want the late renewal filing", p.NextStep)
 			}
 		})
 	}
@@ -158,7 +157,7 @@ func TestRenewalRowMismatch(t *testing.T) {
 	row := []string{"madame", "SISSOKO", "Mariam", "03/09/1979", "Kayes (Mali)", "DZ", "single", "1 rue X", "94200",
 		"Ivry", "passport", "14/03/2021", "non", "card", "11/01/2027"}
 	path := writeCSV(t, filepath.Join(in, "d.csv"), ';', true, header, row)
-	_, got := run(t, t.TempDir(), 1, path)
+	_, got := read(t, path)
 	if len(got) != 1 || len(got[0].Problems) != 1 {
 		t.Fatalf("results %+v", got)
 	}
@@ -167,8 +166,5 @@ func TestRenewalRowMismatch(t *testing.T) {
 		if !strings.Contains(msg, w) {
 			t.Errorf("problem %q lacks %q", msg, w)
 		}
-	}
-	if got[0].PDF != "" {
-		t.Errorf("a pack %s for a refused row", got[0].PDF)
 	}
 }

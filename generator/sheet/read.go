@@ -1,0 +1,229 @@
+package sheet
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/msg"
+)
+
+// Row is one row of a spreadsheet under its header: an applicant's
+// fields, or the problems that keep them from being read. A problem of
+// the whole sheet (it cannot be read, it has no header) is a Row
+// numbered 0.
+type Row struct {
+	Source   string     // the spreadsheet's file name
+	Number   int        // the sheet's row, from 1; 0 for the whole sheet
+	Node     *yaml.Node // the row as the node tree of an applicant file; nil when Problems is set
+	Problems applicant.Problems
+
+	header *header // to name the row's problems by its columns
+}
+
+// Decode decodes and validates the row with every rule of the loader
+// (applicant.DecodeNode). On failure the error is a non-empty
+// applicant.Problems named as the sheet names its places (problemsOfRow).
+func (r Row) Decode(today civil.Date) (*applicant.File, error) {
+	f, err := applicant.DecodeNode(r.Source, r.Node, today)
+	if err != nil {
+		return nil, problemsOfRow(r.Source, r.header, r.Number, err)
+	}
+	return f, nil
+}
+
+// Is reports whether path names a spreadsheet, by its extension: one that
+// Read reads (.csv, .xlsx, .xlsm), or one it refuses with a hint (.xls,
+// .ods, .numbers).
+func Is(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".xlsx", ".xlsm", ".xls", ".ods", ".numbers":
+		return true
+	}
+	return false
+}
+
+// Read calls emit with every row of the spreadsheet at path, a file named
+// on the command line (it may be a pipe), in order: the rows under the
+// header that are not blank, or one Row for the whole sheet when it
+// cannot be read. It stops when emit returns false or ctx is done, and
+// returns false then.
+func Read(ctx context.Context, path string, emit func(Row) bool) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		return guardSheet(path, emit, func() bool { return readCSV(ctx, path, emit) })
+	case ".xlsx", ".xlsm":
+		return guardSheet(path, emit, func() bool { return readXLSX(ctx, path, emit) })
+	}
+	return emit(failed(path, 0, msg.New("batch.spreadsheet_kind"), msg.New("batch.spreadsheet_kind_hint")))
+}
+
+// guardSheet runs walk, the reading of one spreadsheet, and turns a panic
+// met while parsing it (a crafted workbook that a reader does not expect)
+// into a failed Row for that file: no input ever stops a run with a stack
+// trace, and the other inputs are still read.
+func guardSheet(path string, emit func(Row) bool, walk func() bool) (more bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			more = emit(failed(path, 0, msg.New("batch.damaged_workbook"), msg.New("batch.damaged_workbook_hint")))
+		}
+	}()
+	return walk()
+}
+
+// sheetRows yields the rows of a spreadsheet: row number (1-based) and cells.
+type sheetRows interface {
+	next() (row int, cells []string, err error) // io.EOF at the end
+}
+
+// walkSheet emits one Row per non-blank row under the header row.
+func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookCells, emit func(Row) bool) bool {
+	var h *header
+	found := false
+	for ctx.Err() == nil {
+		row, cells, err := rows.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if row > applicant.MaxSheetRows {
+			found = true
+			if !emit(failed(source, 0, msg.New("batch.too_many_rows", applicant.MaxSheetRows), msg.New("batch.too_many_rows_hint"))) {
+				return false
+			}
+			break
+		}
+		var qe *errQuoteSpans
+		if errors.As(err, &qe) {
+			width := len(cells)
+			if h != nil {
+				width = len(h.names)
+			}
+			lost := qe.rowsLost(len(cells), width)
+			switch {
+			case h == nil:
+				lost = qe.lines // the header: every line after it is lost
+			case lost == 0:
+				err = nil // a cell typed on several lines: the loader says so
+			}
+			qe.rows = lost
+		}
+		if err != nil && errors.As(err, &qe) {
+			found = true
+			p := applicant.Problem{File: source, Line: row, Column: qe.col, Sheet: true, Message: msg.New("batch.quote_spans_lines", qe.from, qe.to, qe.rows),
+				Hint: msg.New("batch.quote_spans_lines_hint", qe.from, qe.from+1, qe.to)}
+			if !emit(Row{Source: source, Number: row, Problems: applicant.Problems{p}}) {
+				return false
+			}
+			if h == nil {
+				return true // the header itself: no row can be read
+			}
+			continue
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && h != nil {
+				if !emit(failed(source, row, msg.New("batch.cannot_read_row", pe.Err.Error()), noHint)) {
+					return false
+				}
+				continue
+			}
+			return emit(cannotRead(source, err))
+		}
+		if h == nil {
+			if blank(cells) {
+				continue // blank lines above the header
+			}
+			var probs applicant.Problems
+			h, probs = parseHeader(source, row, cells)
+			if len(probs) > 0 {
+				// Every row would be read wrongly: one Row for the file.
+				return emit(Row{Source: source, Number: row, Problems: capProblems(probs)})
+			}
+			continue
+		}
+		if probs := strayCells(source, h, row, cells); len(probs) > 0 {
+			found = true
+			if !emit(Row{Source: source, Number: row, Problems: probs}) {
+				return false
+			}
+			continue
+		}
+		n := rowNode(h, row, cells, wb)
+		if n == nil {
+			continue // a blank row
+		}
+		found = true
+		if !emit(Row{Source: source, Number: row, Node: n, header: h}) {
+			return false
+		}
+	}
+	if ctx.Err() != nil {
+		return false
+	}
+	switch {
+	case h == nil:
+		return emit(failed(source, 0, msg.New("batch.no_header"), msg.New("batch.no_header_hint")))
+	case !found:
+		return emit(failed(source, 0, msg.New("batch.no_rows"), noHint))
+	}
+	return true
+}
+
+// strayCells reports non-empty cells under no column name: a row shifted
+// by a cell, or data typed beside the table.
+func strayCells(source string, h *header, row int, cells []string) applicant.Problems {
+	var probs applicant.Problems
+	for i, c := range cells {
+		if strings.TrimSpace(c) == "" || (i < len(h.names) && h.names[i] != "") {
+			continue
+		}
+		probs = append(probs, applicant.Problem{File: source, Line: row, Column: i + 1, Sheet: true, Message: msg.New("batch.stray_cell")})
+	}
+	return capProblems(probs)
+}
+
+// capProblems keeps the first applicant.MaxProblems problems of a row
+// and one that counts the others: a row of a million stray cells must not
+// print a million lines.
+func capProblems(probs applicant.Problems) applicant.Problems {
+	if more := len(probs) - applicant.MaxProblems; more > 0 {
+		probs = append(probs[:applicant.MaxProblems:applicant.MaxProblems], applicant.Problem{Message: msg.New("more_problems", more)})
+	}
+	return probs
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(strings.TrimPrefix(c, "\uFEFF")) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// noHint is the absence of a hint.
+var noHint msg.Text
+
+// failed is the Row of a sheet, or of one of its rows, that cannot be read.
+func failed(source string, row int, message, hint msg.Text) Row {
+	return Row{Source: source, Number: row, Problems: applicant.Problems{
+		{File: source, Line: row, Sheet: true, Message: message, Hint: hint}}}
+}
+
+// cannotRead is the Row of a sheet that cannot be read, with the hint of
+// the error when it has one (a device, a file too large).
+func cannotRead(path string, err error) Row {
+	hint := noHint
+	var me *msg.Error
+	if errors.As(err, &me) {
+		hint = me.Hint
+	}
+	return failed(path, 0, msg.New("batch.cannot_read", msg.OS(err)), hint)
+}
