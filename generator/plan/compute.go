@@ -334,19 +334,75 @@ func routeOf(f *applicant.File) (route, basis string) {
 	return RouteCard, BasisL4259
 }
 
+// compute fills f's plan at today section by section, each a method of
+// planner, in the order where each finds what the ones before it found:
+// the facts that the wording prints, the fees, the deadlines, the
+// documents and the next step, the checklist, the warnings, the fees due.
 func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table) (*Plan, error) {
-	s, pr := f.Situation, f.Procedure
-	p := newPlan(f, today)
-	card := p.Route == RouteCard
-	margin := max(f.Options.MailMarginDays, 0)
-	postcode := f.Applicant.Address.Postcode
+	c := &planner{t: t, f: f, today: today, cal: cal, p: newPlan(f, today),
+		margin: max(f.Options.MailMarginDays, 0), postcode: f.Applicant.Address.Postcode}
+	c.card = c.p.Route == RouteCard
+	c.facts()
+	for _, section := range []func() error{c.situation, c.feeFacts, c.procedureDeadlines, c.laterDeadlines} {
+		if err := section(); err != nil {
+			return nil, err
+		}
+	}
+	c.sortDeadlines()
+	for _, section := range []func() error{c.documents, c.checklist, c.warnings, c.fees} {
+		if err := section(); err != nil {
+			return nil, err
+		}
+	}
+	return c.p, nil
+}
 
-	fs := facts{
-		Today:                  today,
-		Route:                  p.Route,
-		Card:                   card,
-		Algerian:               p.Basis == BasisFrancoAlgerian,
-		Permit:                 t.w.Permits[p.Basis],
+// planner is one computation of a plan: the tables, the file and the day,
+// the plan being filled, and what its sections find for the sections
+// after them.
+type planner struct {
+	t     *tables
+	f     *applicant.File
+	today civil.Date
+	cal   *holiday.Table
+	p     *Plan
+	fs    facts // what the wording prints
+
+	card             bool   // the card's route, not the APS parent's
+	margin           int    // days of post before a limit (options.mail_margin_days)
+	postcode         string // the applicant's, for the holidays of Alsace-Moselle and overseas
+	maritalUnknown   bool
+	polyList         *polygamyList // the polygamy list of the applicant's country; nil when none
+	rn               *renewal      // the permit to renew; nil when none
+	period           *feePeriod    // the fees in force today
+	stamp, visa      *feeEntry
+	apsTax           *feeEntry // nil when the period has none
+	overridden       map[string]bool
+	dec              *applicant.Decision // a refusal; nil when none
+	certificate      *Deadline           // certificate_to_ofii, once the deadlines are sorted
+	implicit         *Deadline           // implicit_refusal, likewise
+	passedRequests   []string            // the dates of OFII's letters whose reply date has passed
+	polygamy, hosted bool
+}
+
+// dl adds the deadline id, due on date and counted from start, to the plan.
+func (c *planner) dl(id string, date, start civil.Date, data *facts) error {
+	d, err := c.t.deadline(id, date, start, c.today, c.margin, c.postcode, c.cal, data)
+	if err == nil {
+		c.p.Deadlines = append(c.p.Deadlines, d)
+	}
+	return err
+}
+
+// facts are what the wording prints of the file: dates, names, places.
+func (c *planner) facts() {
+	s, pr := c.f.Situation, c.f.Procedure
+	c.fs = facts{
+		Today:                  c.today,
+		Route:                  c.p.Route,
+		Card:                   c.card,
+		Algerian:               c.p.Basis == BasisFrancoAlgerian,
+		Permit:                 c.t.w.Permits[c.p.Basis],
 		AsylumSeeker:           !s.AsylumRegisteredOn.IsZero(),
 		AsylumRegisteredOn:     opt(s.AsylumRegisteredOn),
 		FilingMonths:           filingMonthsCard,
@@ -356,135 +412,146 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		Doctor:                 pr.Doctor,
 		FiledOn:                opt(pr.FiledOn),
 		Filed:                  filedApplication(pr),
-		Stage:                  p.Stage,
+		Stage:                  c.p.Stage,
 		ArrivedOn:              opt(s.ArrivedOn),
-		Reference:              today,
+		Reference:              c.today,
 		PolygamyOverride:       s.PolygamyDeclaration,
-		PolygamySource:         t.poly.Source,
-		CareOf:                 strings.TrimSpace(f.Applicant.Address.CareOf),
+		PolygamySource:         c.t.poly.Source,
+		CareOf:                 strings.TrimSpace(c.f.Applicant.Address.CareOf),
 	}
-	if !card {
-		fs.FilingMonths = filingMonthsAPS
+	if !c.card {
+		c.fs.FilingMonths = filingMonthsAPS
 	}
 	for _, pre := range overseasNoSuspension {
-		fs.Overseas = fs.Overseas || strings.HasPrefix(postcode, pre)
+		c.fs.Overseas = c.fs.Overseas || strings.HasPrefix(c.postcode, pre)
 	}
-	if f.Applicant.Civility == applicant.Madame {
-		fs.E = "e"
+	if c.f.Applicant.Civility == applicant.Madame {
+		c.fs.E = "e"
 	}
 	// care_of is either « chez » a person or the organisation that gives a
 	// postal address (domiciliation), which issues an attestation (F17164).
-	if fs.CareOf != "" && !strings.HasPrefix(strings.ToLower(fs.CareOf), "chez") {
-		fs.Domiciliation = true
+	if c.fs.CareOf != "" && !strings.HasPrefix(strings.ToLower(c.fs.CareOf), "chez") {
+		c.fs.Domiciliation = true
 	}
 	// Reference date of the one-year and six-month rules: the filing date
 	// when the application was filed (the file is judged as it was then),
 	// else today.
 	if !pr.FiledOn.IsZero() {
-		fs.Reference, fs.ReferenceIsFiling = pr.FiledOn, true
+		c.fs.Reference, c.fs.ReferenceIsFiling = pr.FiledOn, true
 	}
-	if h := f.Applicant.HostedBy; h != nil {
-		fs.Host = person(h.Civility, h.GivenNames, h.FamilyName)
+	if h := c.f.Applicant.HostedBy; h != nil {
+		c.fs.Host = person(h.Civility, h.GivenNames, h.FamilyName)
 	}
-	if c := s.SickChild; c != nil {
-		fs.Child = strings.TrimSpace(c.GivenNames + " " + c.FamilyName)
+	if child := s.SickChild; child != nil {
+		c.fs.Child = strings.TrimSpace(child.GivenNames + " " + child.FamilyName)
 	}
-	if f.Identity.Document == applicant.NationalityCertificate && !f.Identity.IssuedOn.IsZero() {
-		fs.IssuedOn = opt(f.Identity.IssuedOn)
-		fs.NationalityCertificateExpiry = opt(f.Identity.IssuedOn.AddMonths(6)) // F17164: < 6 months
+	if c.f.Identity.Document == applicant.NationalityCertificate && !c.f.Identity.IssuedOn.IsZero() {
+		c.fs.IssuedOn = opt(c.f.Identity.IssuedOn)
+		c.fs.NationalityCertificateExpiry = opt(c.f.Identity.IssuedOn.AddMonths(6)) // F17164: < 6 months
 	}
 	if !s.DomicileProofDated.IsZero() {
-		fs.DomicileDated = opt(s.DomicileProofDated)
-		fs.DomicileExpiry = opt(s.DomicileProofDated.AddMonths(6)) // F17164: < 6 months
+		c.fs.DomicileDated = opt(s.DomicileProofDated)
+		c.fs.DomicileExpiry = opt(s.DomicileProofDated.AddMonths(6)) // F17164: < 6 months
 	}
 	if !s.ArrivedOn.IsZero() {
 		// Comede note: one year of residence. A month alone counts from its
 		// last day (SPEC §1: the later day, by prudence).
-		fs.OneYearOn = opt(s.ArrivedOn.AddYears(1))
-		fs.Arrival = "le " + french.Date(s.ArrivedOn)
+		c.fs.OneYearOn = opt(s.ArrivedOn.AddYears(1))
+		c.fs.Arrival = "le " + french.Date(s.ArrivedOn)
 		if s.ArrivedMonthOnly {
-			fs.Arrival = "en " + french.Month(s.ArrivedOn.Month) + french.NBSP + strconv.Itoa(s.ArrivedOn.Year)
-			fs.ArrivalMonthOnly = true
+			c.fs.Arrival = "en " + french.Month(s.ArrivedOn.Month) + french.NBSP + strconv.Itoa(s.ArrivedOn.Year)
+			c.fs.ArrivalMonthOnly = true
 		}
 	}
-	maritalUnknown := f.Applicant.MaritalStatus == applicant.MaritalUnknown
-	fs.PolygamyQuestion = maritalUnknown && s.PolygamyDeclaration == applicant.PolygamyAuto
+}
+
+// situation adds the facts of the applicant's situation: the proofs of
+// residence held, the grounds of a refusal, the country and its polygamy
+// list.
+func (c *planner) situation() error {
+	s := c.f.Situation
+	c.maritalUnknown = c.f.Applicant.MaritalStatus == applicant.MaritalUnknown
+	c.fs.PolygamyQuestion = c.maritalUnknown && s.PolygamyDeclaration == applicant.PolygamyAuto
 	for _, k := range residenceProofs {
-		label := t.w.Labels.ResidenceProofs[k]
+		label := c.t.w.Labels.ResidenceProofs[k]
 		if slices.Contains(s.ResidenceProofs, k) {
-			fs.Held = append(fs.Held, label)
+			c.fs.Held = append(c.fs.Held, label)
 		} else {
-			fs.Suggested = append(fs.Suggested, label)
+			c.fs.Suggested = append(c.fs.Suggested, label)
 		}
 	}
 	for _, g := range s.RefusalGrounds {
 		if !slices.Contains(refusalGrounds, g) {
-			return nil, fmt.Errorf("situation.refusal_grounds: unknown ground %q", g)
+			return fmt.Errorf("situation.refusal_grounds: unknown ground %q", g)
 		}
 	}
 	for _, g := range refusalGrounds { // stable order, each ground once
 		if slices.Contains(s.RefusalGrounds, g) {
-			fs.Grounds = append(fs.Grounds, t.w.Labels.RefusalGrounds[g])
+			c.fs.Grounds = append(c.fs.Grounds, c.t.w.Labels.RefusalGrounds[g])
 		}
 	}
-	if fs.Country = applicant.CountryName(f.Applicant.Nationality); fs.Country == "" {
-		fs.Country = f.Applicant.Nationality
+	if c.fs.Country = applicant.CountryName(c.f.Applicant.Nationality); c.fs.Country == "" {
+		c.fs.Country = c.f.Applicant.Nationality
 	}
-	polyList := t.polyList[strings.ToUpper(f.Applicant.Nationality)]
-	if polyList != nil {
-		fs.PolygamyList = polyList.Label
+	c.polyList = c.t.polyList[strings.ToUpper(c.f.Applicant.Nationality)]
+	if c.polyList != nil {
+		c.fs.PolygamyList = c.polyList.Label
 	}
+	return nil
+}
 
-	// Fees: the period of templates/data/fees.yaml in force today,
-	// overridable by options.fees (SPEC §2, "Fees").
-	period := t.fees.period(today)
-	fs.FeeCaveat, fs.FeeSource = period.Caveat, period.Source
-	stamp, visa, apsTax := period.fee(FeeStampDuty), period.fee(FeeRegularisationVisa), period.fee(FeeAPSTax)
-	fs.StampDuty, fs.VisaFee, fs.VisaAtFiling = stamp.AmountEUR, visa.AmountEUR, visa.AtFilingEUR
-	if apsTax != nil {
-		fs.APSTax = apsTax.AmountEUR
+// feeFacts are the fees of the period of templates/data/fees.yaml in
+// force today, overridable by options.fees (SPEC §2, "Fees"), and the
+// permit to renew.
+func (c *planner) feeFacts() error {
+	pr := c.f.Procedure
+	c.period = c.t.fees.period(c.today)
+	c.fs.FeeCaveat, c.fs.FeeSource = c.period.Caveat, c.period.Source
+	c.stamp, c.visa, c.apsTax = c.period.fee(FeeStampDuty), c.period.fee(FeeRegularisationVisa), c.period.fee(FeeAPSTax)
+	c.fs.StampDuty, c.fs.VisaFee, c.fs.VisaAtFiling = c.stamp.AmountEUR, c.visa.AmountEUR, c.visa.AtFilingEUR
+	if c.apsTax != nil {
+		c.fs.APSTax = c.apsTax.AmountEUR
 	}
-	rn, err := t.renewalOf(f, today, period)
+	rn, err := c.t.renewalOf(c.f, c.today, c.period)
 	if err != nil {
-		return nil, err
-	}
-	fs.Renewal, fs.Receipt = rn, opt(pr.ReceiptExpiresOn)
-	overridden := map[string]bool{}
-	for k, v := range f.Options.Fees {
-		if v < 0 {
-			return nil, fmt.Errorf("options.fees.%s: negative amount", k)
-		}
-		switch k {
-		case stamp.Override:
-			fs.StampDuty = v
-		case visa.Override:
-			fs.VisaFee = v
-		case visa.AtFilingOverride:
-			fs.VisaAtFiling = v
-		case "aps_tax":
-			fs.APSTax = v
-		case FeeRenewalTax, FeeLateRenewalVisa: // in fs.Renewal
-		default:
-			return nil, fmt.Errorf("options.fees: unknown fee %q, expected one of %s", k, strings.Join(overrideKeys, ", "))
-		}
-		overridden[k] = true
-	}
-
-	// Deadlines (SPEC §2, "Deadlines").
-	dl := func(id string, date, start civil.Date, data *facts) error {
-		d, err := t.deadline(id, date, start, today, margin, postcode, cal, data)
-		if err == nil {
-			p.Deadlines = append(p.Deadlines, d)
-		}
 		return err
 	}
+	c.rn = rn
+	c.fs.Renewal, c.fs.Receipt = c.rn, opt(pr.ReceiptExpiresOn)
+	c.overridden = map[string]bool{}
+	for k, v := range c.f.Options.Fees {
+		if v < 0 {
+			return fmt.Errorf("options.fees.%s: negative amount", k)
+		}
+		switch k {
+		case c.stamp.Override:
+			c.fs.StampDuty = v
+		case c.visa.Override:
+			c.fs.VisaFee = v
+		case c.visa.AtFilingOverride:
+			c.fs.VisaAtFiling = v
+		case "aps_tax":
+			c.fs.APSTax = v
+		case FeeRenewalTax, FeeLateRenewalVisa: // in fs.Renewal
+		default:
+			return fmt.Errorf("options.fees: unknown fee %q, expected one of %s", k, strings.Join(overrideKeys, ", "))
+		}
+		c.overridden[k] = true
+	}
+	return nil
+}
+
+// procedureDeadlines are the deadlines of the application: its filing,
+// the medical certificate, OFII's requests.
+func (c *planner) procedureDeadlines() error {
+	s, pr := c.f.Situation, c.f.Procedure
 	// application_filing: an asylum seeker whose filing date is unknown
 	// files within 3 months of the registration (card), 2 for the APS
 	// (CESEDA L. 431-2, D. 431-7; F34953).
-	if fs.AsylumSeeker && !fs.Filed && rn == nil {
-		due := s.AsylumRegisteredOn.AddMonths(fs.FilingMonths)
-		if err := dl(DeadlineApplicationFiling, due, s.AsylumRegisteredOn, &fs); err != nil {
-			return nil, err
+	if c.fs.AsylumSeeker && !c.fs.Filed && c.rn == nil {
+		due := s.AsylumRegisteredOn.AddMonths(c.fs.FilingMonths)
+		if err := c.dl(DeadlineApplicationFiling, due, s.AsylumRegisteredOn, &c.fs); err != nil {
+			return err
 		}
 	}
 	// certificate_to_ofii: asylum seeker, registration + 3 months (F17164,
@@ -493,37 +560,37 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 	// earlier of the two; otherwise availability in ANEF + 1 month (F17164).
 	var certStart civil.Date
 	switch {
-	case fs.AsylumSeeker && rn == nil: // a renewal's certificate runs from its availability
+	case c.fs.AsylumSeeker && c.rn == nil: // a renewal's certificate runs from its availability
 		certStart = s.AsylumRegisteredOn
 		due := s.AsylumRegisteredOn.AddMonths(asylumCertificateMonths)
 		if !pr.FiledOn.IsZero() {
 			fromFiling := pr.FiledOn.AddMonths(asylumCertificateMonths)
-			fs.CertificateFromFiling = opt(fromFiling)
+			c.fs.CertificateFromFiling = opt(fromFiling)
 			if fromFiling.Before(due) {
 				due = fromFiling
 			}
 		}
-		fs.CertificateDue = opt(due)
+		c.fs.CertificateDue = opt(due)
 	case !pr.CertificateAvailableOn.IsZero():
 		certStart = pr.CertificateAvailableOn
-		fs.CertificateDue = opt(pr.CertificateAvailableOn.AddMonths(1))
+		c.fs.CertificateDue = opt(pr.CertificateAvailableOn.AddMonths(1))
 	}
-	if fs.CertificateDue != nil {
-		if err := dl(DeadlineCertificateToOFII, *fs.CertificateDue, certStart, &fs); err != nil {
-			return nil, err
+	if c.fs.CertificateDue != nil {
+		if err := c.dl(DeadlineCertificateToOFII, *c.fs.CertificateDue, certStart, &c.fs); err != nil {
+			return err
 		}
 	}
 	// ofii_request_reply: the date on OFII's letter + 15 days (R. 425-12,
 	// F17164); ofii_examination: the convocation's date.
 	for i, r := range pr.OFIIRequests {
-		rf := fs
+		rf := c.fs
 		rf.RequestOn = opt(r.On)
 		rf.Examination = r.Kind == applicant.RequestExamination
 		if !slices.Contains(requestKinds, r.Kind) {
-			return nil, fmt.Errorf("procedure.ofii_requests[%d].kind: unknown kind %q", i, r.Kind)
+			return fmt.Errorf("procedure.ofii_requests[%d].kind: unknown kind %q", i, r.Kind)
 		}
 		if r.On.IsZero() {
-			return nil, fmt.Errorf("procedure.ofii_requests[%d].on: missing date", i)
+			return fmt.Errorf("procedure.ofii_requests[%d].on: missing date", i)
 		}
 		// a convocation on or after the 15th day: the examination is the
 		// step, and no reply date falls before it (SPEC §2, OFII examinations)
@@ -531,175 +598,199 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		rf.AppointmentOn = opt(r.AppointmentOn)
 		rf.LateConvocation = rf.Examination && !r.AppointmentOn.IsZero() && !r.AppointmentOn.Before(reply)
 		if !rf.LateConvocation {
-			if err := dl(DeadlineOFIIRequestReply, reply, r.On, &rf); err != nil {
-				return nil, err
+			if err := c.dl(DeadlineOFIIRequestReply, reply, r.On, &rf); err != nil {
+				return err
 			}
 		}
 		if rf.Examination && !r.AppointmentOn.IsZero() {
-			if err := dl(DeadlineOFIIExamination, r.AppointmentOn, r.On, &rf); err != nil {
-				return nil, err
+			if err := c.dl(DeadlineOFIIExamination, r.AppointmentOn, r.On, &rf); err != nil {
+				return err
 			}
 		}
 	}
+	return nil
+}
+
+// laterDeadlines are the deadlines of the decision, of the documents'
+// validity, of the residence and the child's age, and of the renewal.
+func (c *planner) laterDeadlines() error {
+	s, pr := c.f.Situation, c.f.Procedure
 	// implicit_refusal and its appeal, while no decision is recorded:
 	// filing + 4 months (F17164; R. 432-1, R. 432-2), 2 for the APS by
 	// prudence; the appeal 2 months later (CJA R. 421-2).
-	if refusal, ok := silenceEnds(pr, p.Route); ok {
+	if refusal, ok := silenceEnds(pr, c.p.Route); ok {
 		appeal := refusal.AddMonths(appealImplicitMonths)
-		fs.ImplicitRefusalOn, fs.AppealImplicitOn = opt(refusal), opt(appeal)
-		fs.AppealImplicitPassed = appeal.Before(today)
-		if err := dl(DeadlineImplicitRefusal, refusal, pr.FiledOn, &fs); err != nil {
-			return nil, err
+		c.fs.ImplicitRefusalOn, c.fs.AppealImplicitOn = opt(refusal), opt(appeal)
+		c.fs.AppealImplicitPassed = appeal.Before(c.today)
+		if err := c.dl(DeadlineImplicitRefusal, refusal, pr.FiledOn, &c.fs); err != nil {
+			return err
 		}
-		if err := dl(DeadlineAppealImplicitRefusal, appeal, refusal, &fs); err != nil {
-			return nil, err
+		if err := c.dl(DeadlineAppealImplicitRefusal, appeal, refusal, &c.fs); err != nil {
+			return err
 		}
 	}
 	if d := pr.Decision; d != nil && d.Outcome == applicant.Granted {
-		fs.GrantedOn = opt(d.NotifiedOn)
+		c.fs.GrantedOn = opt(d.NotifiedOn)
 	}
 	// appeal_decision: a refusal's notification + the period it states.
-	var dec *applicant.Decision
 	if d := pr.Decision; d != nil && d.Outcome == applicant.Refused {
-		dec = d
-		fs.NotifiedOn, fs.OQTF = opt(d.NotifiedOn), d.OQTF
-		fs.AppealPeriodGiven = d.AppealPeriod != ""
-		fs.Appeal48h = d.AppealPeriod == applicant.Appeal48Hours
-		fs.AppealWords = t.w.Labels.AppealPeriods[d.AppealPeriod]
-		if !fs.AppealPeriodGiven {
-			fs.AppealWords = t.w.Labels.AppealPeriods[applicant.AppealTwoMonths]
+		c.dec = d
+		c.fs.NotifiedOn, c.fs.OQTF = opt(d.NotifiedOn), d.OQTF
+		c.fs.AppealPeriodGiven = d.AppealPeriod != ""
+		c.fs.Appeal48h = d.AppealPeriod == applicant.Appeal48Hours
+		c.fs.AppealWords = c.t.w.Labels.AppealPeriods[d.AppealPeriod]
+		if !c.fs.AppealPeriodGiven {
+			c.fs.AppealWords = c.t.w.Labels.AppealPeriods[applicant.AppealTwoMonths]
 		}
 		if due, ok := appealDue(d); ok {
-			fs.AppealDue = opt(due)
-			if err := dl(DeadlineAppealDecision, due, d.NotifiedOn, &fs); err != nil {
-				return nil, err
+			c.fs.AppealDue = opt(due)
+			if err := c.dl(DeadlineAppealDecision, due, d.NotifiedOn, &c.fs); err != nil {
+				return err
 			}
 		}
 	}
-	if fs.DomicileExpiry != nil { // F17164: proof of domicile < 6 months
-		if err := dl(DeadlineDomicileProofExpiry, *fs.DomicileExpiry, s.DomicileProofDated, &fs); err != nil {
-			return nil, err
+	if c.fs.DomicileExpiry != nil { // F17164: proof of domicile < 6 months
+		if err := c.dl(DeadlineDomicileProofExpiry, *c.fs.DomicileExpiry, s.DomicileProofDated, &c.fs); err != nil {
+			return err
 		}
 	}
-	if fs.NationalityCertificateExpiry != nil { // F17164: certificate of nationality < 6 months
-		if err := dl(DeadlineNationalityCertificateExpiry, *fs.NationalityCertificateExpiry, f.Identity.IssuedOn, &fs); err != nil {
-			return nil, err
+	if c.fs.NationalityCertificateExpiry != nil { // F17164: certificate of nationality < 6 months
+		if err := c.dl(DeadlineNationalityCertificateExpiry, *c.fs.NationalityCertificateExpiry, c.f.Identity.IssuedOn, &c.fs); err != nil {
+			return err
 		}
 	}
 	// one_year_residence: arrival + 1 year, only while in the future, and only
 	// for the card, which requires it (Comede note).
-	if card && rn == nil && fs.OneYearOn != nil && fs.OneYearOn.After(today) {
-		if err := dl(DeadlineOneYearResidence, *fs.OneYearOn, s.ArrivedOn, &fs); err != nil {
-			return nil, err
+	if c.card && c.rn == nil && c.fs.OneYearOn != nil && c.fs.OneYearOn.After(c.today) {
+		if err := c.dl(DeadlineOneYearResidence, *c.fs.OneYearOn, s.ArrivedOn, &c.fs); err != nil {
+			return err
 		}
 	}
 	// child_majority: the child's 18th birthday, while in the future
 	// (CESEDA L. 425-10: the parent of a minor child).
-	if c := s.SickChild; c != nil && !c.BirthDate.IsZero() {
-		if adult := c.BirthDate.AddYears(18); adult.After(today) {
-			if err := dl(DeadlineChildMajority, adult, c.BirthDate, &fs); err != nil {
-				return nil, err
+	if child := s.SickChild; child != nil && !child.BirthDate.IsZero() {
+		if adult := child.BirthDate.AddYears(18); adult.After(c.today) {
+			if err := c.dl(DeadlineChildMajority, adult, child.BirthDate, &c.fs); err != nil {
+				return err
 			}
 		}
 	}
 	// the renewal's dates and the récépissé's end (SPEC §2, "Renewal")
-	if err := rn.deadlines(pr, func(id string, date, start civil.Date) error { return dl(id, date, start, &fs) }); err != nil {
-		return nil, err
+	if err := c.rn.deadlines(pr, func(id string, date, start civil.Date) error { return c.dl(id, date, start, &c.fs) }); err != nil {
+		return err
 	}
-	sort.SliceStable(p.Deadlines, func(i, j int) bool {
-		a, b := p.Deadlines[i], p.Deadlines[j]
-		if c := a.Date.Compare(b.Date); c != 0 {
-			return c < 0
+	return nil
+}
+
+// sortDeadlines orders the deadlines by date, and finds those that the
+// warnings read.
+func (c *planner) sortDeadlines() {
+	sort.SliceStable(c.p.Deadlines, func(i, j int) bool {
+		a, b := c.p.Deadlines[i], c.p.Deadlines[j]
+		if d := a.Date.Compare(b.Date); d != 0 {
+			return d < 0
 		}
 		return a.ID < b.ID
 	})
-	var certificate, implicit *Deadline
-	var passedRequests []string
-	for i, d := range p.Deadlines {
+	for i, d := range c.p.Deadlines {
 		switch d.ID {
 		case DeadlineCertificateToOFII:
-			certificate = &p.Deadlines[i]
+			c.certificate = &c.p.Deadlines[i]
 		case DeadlineImplicitRefusal:
-			implicit = &p.Deadlines[i]
+			c.implicit = &c.p.Deadlines[i]
 		case DeadlineOFIIRequestReply:
 			if d.Passed {
-				passedRequests = append(passedRequests, french.Date(d.Date.AddDays(-replyDays)))
+				c.passedRequests = append(c.passedRequests, french.Date(d.Date.AddDays(-replyDays)))
 			}
 		}
 	}
-	fs.PassedRequests = passedRequests
-	polygamy := false // F17164, L. 412-6: married and the country allows polygamy; override yes/no
+	c.fs.PassedRequests = c.passedRequests
+}
+
+// documents are the pack's documents and the plan's next step.
+func (c *planner) documents() error {
+	s, pr := c.f.Situation, c.f.Procedure
+	var err error
+	c.polygamy = false // F17164, L. 412-6: married and the country allows polygamy; override yes/no
 	switch s.PolygamyDeclaration {
 	case applicant.PolygamyYes:
-		polygamy = true
+		c.polygamy = true
 	case applicant.PolygamyNo:
-		polygamy = false
+		c.polygamy = false
 	default:
 		// unknown: the item stays, worded as a question (SPEC §1)
-		polygamy = (f.Applicant.MaritalStatus == applicant.Married || maritalUnknown) && polyList != nil
+		c.polygamy = (c.f.Applicant.MaritalStatus == applicant.Married || c.maritalUnknown) && c.polyList != nil
 	}
-	hosted := f.Applicant.HostedBy != nil
-	p.Documents = documentsOf(p, f.Applicant.Language, polygamy, hosted)
-	if p.NextStep, err = t.nextStep(p, &fs, pr.Decision); err != nil {
-		return nil, err
+	c.hosted = c.f.Applicant.HostedBy != nil
+	c.p.Documents = documentsOf(c.p, c.f.Applicant.Language, c.polygamy, c.hosted)
+	if c.p.NextStep, err = c.t.nextStep(c.p, &c.fs, pr.Decision); err != nil {
+		return err
 	}
+	return nil
+}
 
-	// Checklist (SPEC §2, "Checklist items"), in SPEC order: every piece
-	// of the application, whatever the stage (the printed checklist
-	// follows the stage).
+// checklist is the checklist (SPEC §2, "Checklist items"), in SPEC
+// order: every piece of the application, whatever the stage (the printed
+// checklist follows the stage).
+func (c *planner) checklist() error {
+	s, pr := c.f.Situation, c.f.Procedure
 	applies := map[string]bool{
 		ItemBirthCertificate:           true,
 		ItemBirthTranscriptionDecision: s.BirthTranscriptionDecision,
 		ItemIdentityDocument:           true,
 		ItemDomicileProof:              true,
-		ItemHostAttestation:            hosted, // CESEDA annexe 10
-		ItemHostIdentity:               hosted,
-		ItemHostDomicileProof:          hosted,
-		ItemEPhoto:                     card,  // F17164: the online application takes an e-photo code
-		ItemIdentityPhotos:             !card, // annexe 10: filed at the prefecture
-		ItemRepublicCommitment:         true,  // L. 412-7; worded as not required for an Algerian
-		ItemNonPolygamyDeclaration:     polygamy,
-		ItemResidenceProof:             card,  // F17164, Comede note
-		ItemPrefectureInPerson:         !card, // F17164, F17336: no online process for the APS parent
-		ItemChildBirthCertificate:      !card, // L. 425-10, annexe 10, F17336
-		ItemChildCareProof:             !card, // L. 425-10
+		ItemHostAttestation:            c.hosted, // CESEDA annexe 10
+		ItemHostIdentity:               c.hosted,
+		ItemHostDomicileProof:          c.hosted,
+		ItemEPhoto:                     c.card,  // F17164: the online application takes an e-photo code
+		ItemIdentityPhotos:             !c.card, // annexe 10: filed at the prefecture
+		ItemRepublicCommitment:         true,    // L. 412-7; worded as not required for an Algerian
+		ItemNonPolygamyDeclaration:     c.polygamy,
+		ItemResidenceProof:             c.card,  // F17164, Comede note
+		ItemPrefectureInPerson:         !c.card, // F17164, F17336: no online process for the APS parent
+		ItemChildBirthCertificate:      !c.card, // L. 425-10, annexe 10, F17336
+		ItemChildCareProof:             !c.card, // L. 425-10
 		ItemMedicalCertificate:         true,
-		ItemStampDuty:                  card,                    // L. 436-7
-		ItemRegularisationVisaFee:      card && !s.LongStayVisa, // L. 436-4
-		ItemAPSTax:                     !card && apsTax != nil,  // L. 436-1 II, loi de finances pour 2026
+		ItemStampDuty:                  c.card,                     // L. 436-7
+		ItemRegularisationVisaFee:      c.card && !s.LongStayVisa,  // L. 436-4
+		ItemAPSTax:                     !c.card && c.apsTax != nil, // L. 436-1 II, loi de finances pour 2026
 	}
 	for _, id := range checklistIDs {
-		if on, ok := rn.item(id, card); ok {
+		if on, ok := c.rn.item(id, c.card); ok {
 			applies[id] = on // a renewal's pieces (SPEC §2, "Renewal")
 		}
 		if !applies[id] {
 			continue
 		}
-		done := slices.Contains(f.DocumentsReady, id) ||
+		done := slices.Contains(c.f.DocumentsReady, id) ||
 			(id == ItemMedicalCertificate && !pr.CertificateSentOn.IsZero())
-		data := fs
+		data := c.fs
 		switch id {
 		case ItemStampDuty:
-			data.FeeLaw = stamp.Law
+			data.FeeLaw = c.stamp.Law
 		case ItemRegularisationVisaFee:
-			data.FeeLaw = visa.Law
+			data.FeeLaw = c.visa.Law
 		case ItemAPSTax:
-			data.FeeLaw = apsTax.Law
+			data.FeeLaw = c.apsTax.Law
 		case ItemRenewalTax:
-			data.FeeLaw = period.fee(FeeRenewalTax).Law
+			data.FeeLaw = c.period.fee(FeeRenewalTax).Law
 		case ItemLateRenewalVisa:
-			data.FeeLaw = period.fee(FeeLateRenewalVisa).Law
+			data.FeeLaw = c.period.fee(FeeLateRenewalVisa).Law
 		}
-		it, err := t.item(id, f.Identity.Document, done, &data)
+		it, err := c.t.item(id, c.f.Identity.Document, done, &data)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		p.Checklist = append(p.Checklist, it)
+		c.p.Checklist = append(c.p.Checklist, it)
 	}
+	return nil
+}
 
-	// Warnings (SPEC §2, "Warnings"), in the table's order.
+// warnings are the warnings (SPEC §2, "Warnings"), in the table's order.
+func (c *planner) warnings() error {
+	s, pr := c.f.Situation, c.f.Procedure
 	warn := func(id string, data *facts) error {
-		w := t.w.Warnings[id]
+		w := c.t.w.Warnings[id]
 		msg, err := w.Message.render(data)
 		if err != nil {
 			return fmt.Errorf("warning %s: %w", id, err)
@@ -712,77 +803,81 @@ func (t *tables) compute(f *applicant.File, today civil.Date, cal *holiday.Table
 		if err != nil {
 			return fmt.Errorf("warning %s: %w", id, err)
 		}
-		p.Warnings = append(p.Warnings, Warning{ID: id, Message: msg, Short: short, Source: src})
+		c.p.Warnings = append(c.p.Warnings, Warning{ID: id, Message: msg, Short: short, Source: src})
 		return nil
 	}
-	filingLate := fs.AsylumSeeker && !pr.FiledOn.IsZero() &&
-		pr.FiledOn.After(s.AsylumRegisteredOn.AddMonths(fs.FilingMonths))
+	filingLate := c.fs.AsylumSeeker && !pr.FiledOn.IsZero() &&
+		pr.FiledOn.After(s.AsylumRegisteredOn.AddMonths(c.fs.FilingMonths))
 	conds := []struct {
 		id string
 		on bool
 	}{
 		// Comede note: the card requires one year of residence at the reference date.
-		{WarningLessThanOneYear, card && fs.OneYearOn != nil && fs.OneYearOn.After(fs.Reference)},
-		{WarningRefusalRisk, len(fs.Grounds) > 0},
+		{WarningLessThanOneYear, c.card && c.fs.OneYearOn != nil && c.fs.OneYearOn.After(c.fs.Reference)},
+		{WarningRefusalRisk, len(c.fs.Grounds) > 0},
 		{WarningApplicationLate, filingLate}, // L. 431-2, D. 431-7
 		// SPEC §1: a certificate date without filed_on means the application
 		// was filed; its date is unknown, and the silence cannot be counted.
-		{WarningFilingDateUnknown, fs.Filed && pr.FiledOn.IsZero()},
-		{WarningCertificateDeadlinePassed, certificate != nil && certificate.Passed && !certificate.Done},
-		{WarningNoResponseToOFII, len(passedRequests) > 0},
-		{WarningImplicitRefusalReached, implicit != nil && !implicit.Date.After(today)}, // CJA R. 421-2
-		{WarningDecisionRefused, dec != nil},                                            // CJA R. 421-1; L. 911-1…
-		{WarningAppealPeriodMissing, dec != nil && dec.OQTF && dec.AppealPeriod == ""},
-		{WarningDomicileProofTooOld, fs.DomicileExpiry != nil && fs.DomicileExpiry.Before(fs.Reference)},
-		{WarningNationalityCertificateTooOld, fs.NationalityCertificateExpiry != nil &&
-			fs.NationalityCertificateExpiry.Before(fs.Reference)},
-		{WarningNoIdentityDocument, f.Identity.Document == applicant.NoDocument},
+		{WarningFilingDateUnknown, c.fs.Filed && pr.FiledOn.IsZero()},
+		{WarningCertificateDeadlinePassed, c.certificate != nil && c.certificate.Passed && !c.certificate.Done},
+		{WarningNoResponseToOFII, len(c.passedRequests) > 0},
+		{WarningImplicitRefusalReached, c.implicit != nil && !c.implicit.Date.After(c.today)}, // CJA R. 421-2
+		{WarningDecisionRefused, c.dec != nil},                                                // CJA R. 421-1; L. 911-1…
+		{WarningAppealPeriodMissing, c.dec != nil && c.dec.OQTF && c.dec.AppealPeriod == ""},
+		{WarningDomicileProofTooOld, c.fs.DomicileExpiry != nil && c.fs.DomicileExpiry.Before(c.fs.Reference)},
+		{WarningNationalityCertificateTooOld, c.fs.NationalityCertificateExpiry != nil &&
+			c.fs.NationalityCertificateExpiry.Before(c.fs.Reference)},
+		{WarningNoIdentityDocument, c.f.Identity.Document == applicant.NoDocument},
 		// L. 436-4: the visa fee is also due after 3 months without a card.
 		// A month alone counts from its first day: the fee may be due (by prudence).
-		{WarningVisaFeeMayApply, card && s.LongStayVisa && !s.ArrivedOn.IsZero() &&
-			s.ArrivalFirstDay().AddMonths(3).Before(fs.Reference)},
-		{WarningHostCareOfMissing, hosted && fs.CareOf == ""},
+		{WarningVisaFeeMayApply, c.card && s.LongStayVisa && !s.ArrivedOn.IsZero() &&
+			s.ArrivalFirstDay().AddMonths(3).Before(c.fs.Reference)},
+		{WarningHostCareOfMissing, c.hosted && c.fs.CareOf == ""},
 		// only while the pack holds the cover letter, whose box it leaves blank
-		{WarningOFIIAddressMissing, !hasLines(f.OFIIAddress) && slices.Contains(p.Documents, DocCoverLetter)},
-		{WarningAPSParentOffline, !card && p.Stage == StageToFile}, // how to file: only before filing
+		{WarningOFIIAddressMissing, !hasLines(c.f.OFIIAddress) && slices.Contains(c.p.Documents, DocCoverLetter)},
+		{WarningAPSParentOffline, !c.card && c.p.Stage == StageToFile}, // how to file: only before filing
 	}
 	granted := pr.Decision != nil && pr.Decision.Outcome == applicant.Granted
-	for _, id := range rn.warnings(granted) { // the renewal's first: its limit comes first
-		if err := warn(id, &fs); err != nil {
-			return nil, err
+	for _, id := range c.rn.warnings(granted) { // the renewal's first: its limit comes first
+		if err := warn(id, &c.fs); err != nil {
+			return err
 		}
 	}
-	for _, c := range conds {
-		if c.on && !(rn != nil && firstOnlyWarnings[c.id]) {
-			if err := warn(c.id, &fs); err != nil {
-				return nil, err
+	for _, cond := range conds {
+		if cond.on && !(c.rn != nil && firstOnlyWarnings[cond.id]) {
+			if err := warn(cond.id, &c.fs); err != nil {
+				return err
 			}
 		}
 	}
+	return nil
+}
 
-	// Fees of the period in force: the card's stamp duty, its regularisation
-	// visa without a long-stay visa; the APS tax when the period has it.
+// fees are the fees of the period in force: the card's stamp duty, its
+// regularisation visa without a long-stay visa; the APS tax when the
+// period has it; a renewal's tax and late visa.
+func (c *planner) fees() error {
+	s := c.f.Situation
 	type feeRow struct {
 		e             *feeEntry
 		amount, kept  float64
 		on, overriden bool
 	}
 	for _, r := range []feeRow{
-		{stamp, fs.StampDuty, 0, card, overridden[stamp.Override]},
-		{visa, fs.VisaFee, fs.VisaAtFiling, card && !s.LongStayVisa && rn == nil,
-			overridden[visa.Override] || overridden[visa.AtFilingOverride]},
-		{period.fee(FeeRenewalTax), rn.renewalTax(), 0, rn != nil && card, overridden[FeeRenewalTax]},
-		{apsTax, fs.APSTax, 0, !card && apsTax != nil, overridden["aps_tax"]},
-		{period.fee(FeeLateRenewalVisa), rn.lateVisa(), 0, rn.late(), overridden[FeeLateRenewalVisa]},
+		{c.stamp, c.fs.StampDuty, 0, c.card, c.overridden[c.stamp.Override]},
+		{c.visa, c.fs.VisaFee, c.fs.VisaAtFiling, c.card && !s.LongStayVisa && c.rn == nil,
+			c.overridden[c.visa.Override] || c.overridden[c.visa.AtFilingOverride]},
+		{c.period.fee(FeeRenewalTax), c.rn.renewalTax(), 0, c.rn != nil && c.card, c.overridden[FeeRenewalTax]},
+		{c.apsTax, c.fs.APSTax, 0, !c.card && c.apsTax != nil, c.overridden["aps_tax"]},
+		{c.period.fee(FeeLateRenewalVisa), c.rn.lateVisa(), 0, c.rn.late(), c.overridden[FeeLateRenewalVisa]},
 	} {
 		if r.on {
-			if err := t.addFee(p, period, r.e, r.amount, r.kept, r.overriden, fs); err != nil {
-				return nil, err
+			if err := c.t.addFee(c.p, c.period, r.e, r.amount, r.kept, r.overriden, c.fs); err != nil {
+				return err
 			}
 		}
 	}
-
-	return p, nil
+	return nil
 }
 
 // documentsOf returns the pack's documents in print order, by stage (SPEC
