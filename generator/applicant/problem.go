@@ -47,11 +47,11 @@ func (p Problem) In(l msg.Lang) string { return p.Text().In(l) }
 func (p Problem) Text() msg.Text {
 	switch {
 	case p.Sheet && p.Line > 0:
-		return msg.New("where", msg.New("batch.row", p.File, p.Line), p.What())
+		return msg.New("where", msg.New("sheet.row", p.File, p.Line), p.What())
 	case p.File != "" && (p.Sheet || p.Line == 0 && p.Field == ""):
 		return msg.New("where", p.File, p.Message)
 	}
-	return msg.New("batch.located", p.Where(), p.Message)
+	return msg.New("located", p.Where(), p.Message)
 }
 
 // What is the problem without its entry's place: for a sheet's row, what
@@ -64,17 +64,17 @@ func (p Problem) What() msg.Text {
 	}
 	switch {
 	case p.Cell != "" && p.Title == p.Field:
-		return msg.New("batch.cell", p.Title, p.Cell, p.Message)
+		return msg.New("sheet.cell", p.Title, p.Cell, p.Message)
 	case p.Cell != "":
-		return msg.New("batch.cell_field", p.Title, p.Cell, p.Field, p.Message)
+		return msg.New("sheet.cell_field", p.Title, p.Cell, p.Field, p.Message)
 	case p.Title != "":
 		// a required column the sheet does not have
-		return msg.New("batch.absent_column", p.Title, p.Field, p.Message)
+		return msg.New("sheet.absent_column", p.Title, p.Field, p.Message)
 	case p.Column > 0:
-		return msg.New("batch.at_column", ColumnLetters(p.Column), p.Message)
+		return msg.New("sheet.column", ColumnLetters(p.Column), p.Message)
 	case p.Field != "":
 		// a field that is no column (a whole mapping)
-		return msg.New("batch.columns", p.Field, p.Message)
+		return msg.New("sheet.columns", p.Field, p.Message)
 	}
 	return p.Message
 }

@@ -10,7 +10,7 @@ import (
 // languages: a file's text, a sheet's cell, a column the sheet lacks, a
 // column, a whole input.
 func TestProblemPlaces(t *testing.T) {
-	m := msg.New("batch.stray_cell")
+	m := msg.New("sheet.stray_cell")
 	tests := []struct {
 		name   string
 		p      Problem

@@ -46,7 +46,7 @@ func walkInputs(ctx context.Context, inputs []string, countOnly bool, emit func(
 func walkInput(ctx context.Context, in string, countOnly bool, emit func(entry) bool) bool {
 	fi, err := os.Stat(in)
 	if err != nil {
-		return emit(failed(in, 0, msg.New("batch.cannot_read", msg.OS(err)), msg.New("batch.cannot_read_hint")))
+		return emit(failed(in, 0, msg.New("read.cannot_read", msg.OS(err)), msg.New("batch.cannot_read_hint")))
 	}
 	if fi.IsDir() {
 		return walkFolder(ctx, in, countOnly, emit)
@@ -147,7 +147,7 @@ func cannotRead(path string, err error) entry {
 	if errors.As(err, &me) {
 		hint = me.Hint
 	}
-	return failed(path, 0, msg.New("batch.cannot_read", msg.OS(err)), hint)
+	return failed(path, 0, msg.New("read.cannot_read", msg.OS(err)), hint)
 }
 
 func isYAML(path string) bool {
@@ -173,4 +173,4 @@ func problem(source string, row int, message, hint msg.Text) applicant.Problem {
 }
 
 // rowAt names a row of a spreadsheet: "caseload.csv:row 4".
-func rowAt(source string, row int) msg.Text { return msg.New("batch.row", source, row) }
+func rowAt(source string, row int) msg.Text { return msg.New("sheet.row", source, row) }

@@ -122,17 +122,17 @@ func parseHeader(source string, row int, names []string) (*header, applicant.Pro
 			c, ok = columnByTitle(name)
 		}
 		if !ok {
-			p := applicant.Problem{File: source, Line: row, Column: i + 1, Sheet: true, Message: msg.New("batch.unknown_column", msg.Echo(name))}
+			p := applicant.Problem{File: source, Line: row, Column: i + 1, Sheet: true, Message: msg.New("sheet.unknown_column", msg.Echo(name))}
 			if s := nearestColumn(name); s != "" {
 				p.Hint = msg.New("hint.did_you_mean", s)
 			} else {
-				p.Hint = msg.New("batch.unknown_column_hint")
+				p.Hint = msg.New("sheet.unknown_column_hint")
 			}
 			probs = append(probs, p)
 			continue
 		}
 		if j, dup := first[c.path]; dup {
-			probs = append(probs, applicant.Problem{File: source, Line: row, Column: i + 1, Sheet: true, Message: msg.New("batch.column_twice", c.path, applicant.ColumnLetters(j+1))})
+			probs = append(probs, applicant.Problem{File: source, Line: row, Column: i + 1, Sheet: true, Message: msg.New("sheet.column_twice", c.path, applicant.ColumnLetters(j+1))})
 			continue
 		}
 		first[c.path] = i

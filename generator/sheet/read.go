@@ -62,7 +62,7 @@ func Read(ctx context.Context, path string, emit func(Row) bool) bool {
 	case ".xlsx", ".xlsm":
 		return guardSheet(path, emit, func() bool { return readXLSX(ctx, path, emit) })
 	}
-	return emit(failed(path, 0, msg.New("batch.spreadsheet_kind"), msg.New("batch.spreadsheet_kind_hint")))
+	return emit(failed(path, 0, msg.New("sheet.spreadsheet_kind"), msg.New("sheet.spreadsheet_kind_hint")))
 }
 
 // guardSheet runs walk, the reading of one spreadsheet, and turns a panic
@@ -72,7 +72,7 @@ func Read(ctx context.Context, path string, emit func(Row) bool) bool {
 func guardSheet(path string, emit func(Row) bool, walk func() bool) (more bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			more = emit(failed(path, 0, msg.New("batch.damaged_workbook"), msg.New("batch.damaged_workbook_hint")))
+			more = emit(failed(path, 0, msg.New("sheet.damaged_workbook"), msg.New("sheet.damaged_workbook_hint")))
 		}
 	}()
 	return walk()
@@ -94,7 +94,7 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 		}
 		if row > applicant.MaxSheetRows {
 			found = true
-			if !emit(failed(source, 0, msg.New("batch.too_many_rows", applicant.MaxSheetRows), msg.New("batch.too_many_rows_hint"))) {
+			if !emit(failed(source, 0, msg.New("sheet.too_many_rows", applicant.MaxSheetRows), msg.New("sheet.too_many_rows_hint"))) {
 				return false
 			}
 			break
@@ -116,8 +116,8 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 		}
 		if err != nil && errors.As(err, &qe) {
 			found = true
-			p := applicant.Problem{File: source, Line: row, Column: qe.col, Sheet: true, Message: msg.New("batch.quote_spans_lines", qe.from, qe.to, qe.rows),
-				Hint: msg.New("batch.quote_spans_lines_hint", qe.from, qe.from+1, qe.to)}
+			p := applicant.Problem{File: source, Line: row, Column: qe.col, Sheet: true, Message: msg.New("sheet.quote_spans_lines", qe.from, qe.to, qe.rows),
+				Hint: msg.New("sheet.quote_spans_lines_hint", qe.from, qe.from+1, qe.to)}
 			if !emit(Row{Source: source, Number: row, Problems: applicant.Problems{p}}) {
 				return false
 			}
@@ -129,7 +129,7 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && h != nil {
-				if !emit(failed(source, row, msg.New("batch.cannot_read_row", pe.Err.Error()), noHint)) {
+				if !emit(failed(source, row, msg.New("sheet.cannot_read_row", pe.Err.Error()), noHint)) {
 					return false
 				}
 				continue
@@ -169,9 +169,9 @@ func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookC
 	}
 	switch {
 	case h == nil:
-		return emit(failed(source, 0, msg.New("batch.no_header"), msg.New("batch.no_header_hint")))
+		return emit(failed(source, 0, msg.New("sheet.no_header"), msg.New("sheet.no_header_hint")))
 	case !found:
-		return emit(failed(source, 0, msg.New("batch.no_rows"), noHint))
+		return emit(failed(source, 0, msg.New("sheet.no_rows"), noHint))
 	}
 	return true
 }
@@ -184,7 +184,7 @@ func strayCells(source string, h *header, row int, cells []string) applicant.Pro
 		if strings.TrimSpace(c) == "" || (i < len(h.names) && h.names[i] != "") {
 			continue
 		}
-		probs = append(probs, applicant.Problem{File: source, Line: row, Column: i + 1, Sheet: true, Message: msg.New("batch.stray_cell")})
+		probs = append(probs, applicant.Problem{File: source, Line: row, Column: i + 1, Sheet: true, Message: msg.New("sheet.stray_cell")})
 	}
 	return capProblems(probs)
 }
@@ -225,5 +225,5 @@ func cannotRead(path string, err error) Row {
 	if errors.As(err, &me) {
 		hint = me.Hint
 	}
-	return failed(path, 0, msg.New("batch.cannot_read", msg.OS(err)), hint)
+	return failed(path, 0, msg.New("read.cannot_read", msg.OS(err)), hint)
 }

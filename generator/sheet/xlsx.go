@@ -77,7 +77,7 @@ func readXLSX(ctx context.Context, path string, emit func(Row) bool) bool {
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return emit(failed(path, 0, msg.New("batch.no_sheet"), msg.New("batch.damaged_workbook_hint")))
+		return emit(failed(path, 0, msg.New("sheet.no_sheet"), msg.New("sheet.damaged_workbook_hint")))
 	}
 	wb := &workbookCells{}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
@@ -85,7 +85,7 @@ func readXLSX(ctx context.Context, path string, emit func(Row) bool) bool {
 	}
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return emit(failed(path, 0, msg.New("batch.cannot_read_sheet", sheets[0], msg.OS(err)), msg.New("batch.damaged_workbook_hint")))
+		return emit(failed(path, 0, msg.New("sheet.cannot_read_sheet", sheets[0], msg.OS(err)), msg.New("sheet.damaged_workbook_hint")))
 	}
 	defer rows.Close()
 	return walkSheet(ctx, path, &xlsxRows{rows: rows}, wb, emit)
@@ -222,17 +222,17 @@ func notWorkbook(path string, err error) Row {
 	)
 	switch {
 	case errors.As(err, &text) && text.sheet:
-		return failed(path, 0, msg.New("batch.sheet_text_too_large", input.Size(applicant.MaxSheetSize), text.row),
-			msg.New("batch.text_too_large_hint"))
+		return failed(path, 0, msg.New("sheet.sheet_text_too_large", input.Size(applicant.MaxSheetSize), text.row),
+			msg.New("sheet.text_too_large_hint"))
 	case errors.As(err, &text):
-		return failed(path, 0, msg.New("batch.row_text_too_long", input.Size(applicant.MaxLineSize), text.row),
-			msg.New("batch.text_too_large_hint"))
+		return failed(path, 0, msg.New("sheet.row_text_too_long", input.Size(applicant.MaxLineSize), text.row),
+			msg.New("sheet.text_too_large_hint"))
 	case strings.Contains(err.Error(), "unzip size exceeds"):
 		return cannotRead(path, msg.Wrap(input.ErrTooLarge, "read.too_large_unzipped", input.Size(applicant.MaxSheetSize)).
 			WithHint(msg.New("read.too_large_hint", input.Size(applicant.MaxSheetSize))))
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrAlgorithm), errors.Is(err, zip.ErrChecksum),
 		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF), errors.As(err, &corrupt), errors.Is(err, errDamagedXML):
-		return failed(path, 0, msg.New("batch.damaged_workbook"), msg.New("batch.damaged_workbook_hint"))
+		return failed(path, 0, msg.New("sheet.damaged_workbook"), msg.New("sheet.damaged_workbook_hint"))
 	}
-	return failed(path, 0, msg.New("batch.not_workbook", msg.OS(err)), msg.New("batch.not_workbook_hint"))
+	return failed(path, 0, msg.New("sheet.not_workbook", msg.OS(err)), msg.New("sheet.not_workbook_hint"))
 }
