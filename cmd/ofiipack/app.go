@@ -17,9 +17,10 @@ import (
 )
 
 // app is what every command needs from the outside world: the standard
-// streams, whether they are terminals, and the clock. Commands receive it
-// from newRootCmd; nothing is kept in package variables, so the tests can run
-// many command lines in one process.
+// streams, whether they are terminals, the clock, the user's language, and
+// the root's one flag, --quiet. It is the IO of every command's options
+// (PackOptions.IO…); nothing is kept in package variables, so the tests
+// can run many command lines in one process.
 type app struct {
 	stdin            io.Reader
 	stdout           io.Writer
@@ -89,7 +90,7 @@ func (a *app) execute(ctx context.Context, args []string) (code int) {
 		}
 	}()
 	a.noHelp = !printsHelp(args)
-	root := newRootCmd(a)
+	root := newCmdRoot(a)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {

@@ -15,7 +15,7 @@ import (
 func helpTree(l msg.Lang) *cobra.Command {
 	a := newApp(nil, io.Discard, io.Discard)
 	a.lang = l
-	return newRootCmd(a)
+	return newCmdRoot(a)
 }
 
 // commands returns c and every command under it, by command path.

@@ -10,9 +10,9 @@ import (
 	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
-// newRootCmd builds the whole command tree for one run. Every command gets
+// newCmdRoot builds the whole command tree for one run. Every command gets
 // a from its constructor; there are no package-level commands or flags.
-func newRootCmd(a *app) *cobra.Command {
+func newCmdRoot(a *app) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "ofiipack",
 		Short:         a.t("help.root.short"),
@@ -29,7 +29,7 @@ func newRootCmd(a *app) *cobra.Command {
 	root.SetIn(a.stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
-	root.SetHelpCommand(newHelpCmd(a))
+	root.SetHelpCommand(newCmdHelp(a, nil))
 	root.SetUsageTemplate(a.usageTemplate())
 	root.SetVersionTemplate("ofiipack version {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
@@ -42,10 +42,10 @@ func newRootCmd(a *app) *cobra.Command {
 		newCmdLetter(a, nil),
 		newCmdPlan(a, nil),
 		newCmdValidate(a, nil),
-		newInitCmd(a),
-		newBatchCmd(a),
+		newCmdInit(a, nil),
+		newCmdBatch(a, nil),
 		newCmdCalendar(a, nil),
-		newServeCmd(a),
+		newCmdServe(a, nil),
 	)
 	// What cobra adds when the root runs, added now to be worded from the
 	// catalog: the help command, the completion command, -h and -v.

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -306,6 +308,16 @@ func TestCommandOptions(t *testing.T) {
 			CalendarOptions{IO: a, File: "a.yaml", Output: "x.ics", Today: paris}},
 		{newCmdValidate(a, func(o *ValidateOptions) error { return keep(*o) }), "a.yaml b.yaml",
 			ValidateOptions{IO: a, Files: []string{"a.yaml", "b.yaml"}, Today: paris}},
+		{newCmdInit(a, func(o *InitOptions) error { return keep(*o) }), "",
+			InitOptions{IO: a}},
+		{newCmdInit(a, func(o *InitOptions) error { return keep(*o) }), "--csv --csv-comma -f -o -",
+			InitOptions{IO: a, CSV: true, Comma: true, Force: true, Output: "-"}},
+		{newCmdBatch(a, func(o *BatchOptions) error { return keep(*o) }), "a.csv b.xlsx -o packs -j 3 --org asso.yaml",
+			BatchOptions{IO: a, Inputs: []string{"a.csv", "b.xlsx"}, Output: "packs", Jobs: 3, Org: "asso.yaml", Today: paris}},
+		{newCmdServe(a, func(o *ServeOptions) error { return keep(served(*o)) }), "",
+			served(ServeOptions{IO: a, Addr: "127.0.0.1:0", Today: func() civil.Date { return paris }})},
+		{newCmdServe(a, func(o *ServeOptions) error { return keep(served(*o)) }), "--addr [::1]:8080 --no-open --date 2026-01-02",
+			served(ServeOptions{IO: a, Addr: "[::1]:8080", NoOpen: true, Today: func() civil.Date { return civil.New(2026, 1, 2) }})},
 	} {
 		got = nil
 		tc.cmd.SetArgs(strings.Fields(tc.args))
@@ -316,4 +328,161 @@ func TestCommandOptions(t *testing.T) {
 			t.Errorf("%s %s: options %+v, want %+v", tc.cmd.Name(), tc.args, got, tc.want)
 		}
 	}
+}
+
+func TestInitRun(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		opts     InitOptions
+		terminal bool
+		exists   string // a file there before
+		wantFile string // "-": standard output
+		stdout   string // its start
+		err      string
+	}{
+		{name: "applicant file", wantFile: "applicant.yaml"},
+		{name: "named", opts: InitOptions{Output: "aminata.yaml"}, wantFile: "aminata.yaml"},
+		{name: "standard output", opts: InitOptions{Output: "-"}, wantFile: "-", stdout: "#"},
+		{name: "exists", exists: "applicant.yaml", err: "applicant.yaml already exists"},
+		{name: "exists, forced", opts: InitOptions{Force: true}, exists: "applicant.yaml", wantFile: "applicant.yaml"},
+		{name: "csv", opts: InitOptions{CSV: true}, wantFile: "caseload.csv"},
+		{name: "csv with commas", opts: InitOptions{CSV: true, Comma: true, Output: "-"}, wantFile: "-", stdout: "Format,Civilité,"},
+		{name: "xlsx", opts: InitOptions{XLSX: true}, wantFile: "caseload.xlsx"},
+		{name: "xlsx to a pipe", opts: InitOptions{XLSX: true, Output: "-"}, wantFile: "-", stdout: "PK"},
+		{name: "xlsx to a terminal", opts: InitOptions{XLSX: true, Output: "-"}, terminal: true, err: "refusing to write a workbook to the terminal"},
+		{name: "csv and xlsx", opts: InitOptions{CSV: true, XLSX: true}, err: "--csv and --xlsx cannot be used together"},
+		{name: "comma without csv", opts: InitOptions{Comma: true}, err: "--csv-comma applies to --csv only"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			if tc.exists != "" {
+				if err := os.WriteFile(tc.exists, []byte("mine"), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			a, stdout, _ := testIO()
+			a.stdoutIsTerminal = tc.terminal
+			opts := tc.opts
+			opts.IO = a
+			if got := errText(initRun(t.Context(), &opts)); got != tc.err {
+				t.Errorf("error %q, want %q", got, tc.err)
+			}
+			if tc.wantFile == "-" != (stdout.Len() > 0) || !strings.HasPrefix(stdout.String(), tc.stdout) {
+				t.Errorf("standard output %.20q, want %q…", stdout.String(), tc.stdout)
+			}
+			ents, _ := os.ReadDir(".")
+			want := map[bool]int{true: 1, false: 0}[tc.wantFile != "" && tc.wantFile != "-" || tc.exists != ""]
+			if len(ents) != want || want == 1 && ents[0].Name() != cmp.Or(tc.exists, tc.wantFile) {
+				t.Errorf("folder holds %v, want %q", ents, cmp.Or(tc.exists, tc.wantFile))
+			}
+			if data, _ := os.ReadFile(tc.exists); tc.exists != "" && (string(data) == "mine") == tc.opts.Force {
+				t.Errorf("%s holds %.20q after init, forced: %v", tc.exists, data, tc.opts.Force)
+			}
+		})
+	}
+}
+
+func TestBatchRun(t *testing.T) {
+	cancelled, cancel := context.WithCancel(t.Context())
+	cancel()
+	for _, tc := range []struct {
+		name    string
+		ctx     context.Context
+		opts    BatchOptions
+		written int
+		err     string
+	}{
+		{name: "two files", opts: BatchOptions{Output: "packs"}, written: 2},
+		{name: "no output", err: "missing -o DIR: 'ofiipack batch' needs the folder to write the packs into"},
+		{name: "jobs below", opts: BatchOptions{Output: "packs", Jobs: -1}, err: "--jobs -1: expected a number of workers from 1 to 256 (0: one per processor)"},
+		{name: "jobs above", opts: BatchOptions{Output: "packs", Jobs: maxJobs + 1}, err: "--jobs 257: expected a number of workers from 1 to 256 (0: one per processor)"},
+		{name: "with --org", opts: BatchOptions{Output: "packs", Org: "asso.yaml"}, written: 2},
+		{name: "interrupted", ctx: cancelled, opts: BatchOptions{Output: "packs"}, err: "interrupted: 0 packs written in packs before the interrupt, no summary written"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			inFolder(t, "diallo-general.yaml", "minimal.yaml")
+			a, _, stderr := testIO()
+			opts := tc.opts
+			opts.IO, opts.Inputs, opts.Today = a, []string{"diallo-general.yaml", "minimal.yaml"}, runToday
+			err := batchRun(cmp.Or(tc.ctx, t.Context()), &opts)
+			if got := errText(err); got != tc.err {
+				t.Errorf("error %q, want %q", got, tc.err)
+			}
+			packs, _ := filepath.Glob(filepath.Join("packs", "*-*.pdf")) // not caseload.pdf
+			if len(packs) != tc.written {
+				t.Errorf("wrote %v, want %d packs", packs, tc.written)
+			}
+			if tc.written > 0 && !strings.HasSuffix(stderr.String(), "ofiipack: 2 packs written, 0 failed, in packs\n") {
+				t.Errorf("stderr %q", stderr.String())
+			}
+		})
+	}
+}
+
+func TestServeRunAddress(t *testing.T) {
+	for _, tc := range []struct{ addr, err string }{
+		{"0.0.0.0:8080", "refusing to listen on 0.0.0.0:8080: the form holds personal data and answers only on this computer, expected a loopback address such as 127.0.0.1:8080"},
+		{"127.0.0.2:8080", "found 127.0.0.2:8080 for --addr, expected the host 127.0.0.1, ::1 or localhost: the form answers only to these names (against DNS rebinding)"},
+		{"localhost", `found the address "localhost" for --addr, expected HOST:PORT, such as 127.0.0.1:8080`},
+		{"127.0.0.1:99999", `found the address "127.0.0.1:99999" for --addr, expected HOST:PORT, such as 127.0.0.1:8080`},
+	} {
+		a, stdout, _ := testIO()
+		err := serveRun(t.Context(), &ServeOptions{IO: a, Addr: tc.addr, NoOpen: true, Today: func() civil.Date { return runToday }})
+		if got := errText(err); got != tc.err || !errors.As(err, &usageError{}) {
+			t.Errorf("--addr %s: error %q, want the usage error %q", tc.addr, got, tc.err)
+		}
+		if stdout.Len() > 0 {
+			t.Errorf("--addr %s: printed %q", tc.addr, stdout.String())
+		}
+	}
+}
+
+// A form started once Ctrl-C came prints its address and stops at once,
+// with status 0.
+func TestServeRunStops(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	a, stdout, stderr := testIO()
+	err := serveRun(ctx, &ServeOptions{IO: a, Addr: "127.0.0.1:0", NoOpen: true, Today: func() civil.Date { return runToday }})
+	if err != nil || !strings.HasPrefix(stdout.String(), "ofiipack: open http://127.0.0.1:") || stderr.String() != "ofiipack: form stopped\n" {
+		t.Errorf("error %v, stdout %q, stderr %q", err, stdout.String(), stderr.String())
+	}
+}
+
+func TestHelpRun(t *testing.T) {
+	for _, tc := range []struct {
+		topic, stdout, err string
+		hints              []string
+	}{
+		{"", "ofiipack turns", "", nil},
+		{"pack", "Write the whole pack", "", nil},
+		{"completion bash", "Generate the autocompletion script for the bash shell", "", nil},
+		{"pakc", "", "unknown help topic \"pakc\"", []string{"did you mean 'ofiipack help pack'?", "run 'ofiipack --help' to see the commands"}},
+	} {
+		a, stdout, _ := testIO()
+		root := newCmdRoot(a)
+		err := helpRun(t.Context(), &HelpOptions{Root: root, Topic: strings.Fields(tc.topic)})
+		if got := errText(err); got != tc.err {
+			t.Errorf("help %s: error %q, want %q", tc.topic, got, tc.err)
+		}
+		var u usageError
+		errors.As(err, &u)
+		if fmt.Sprint(u.hints) != fmt.Sprint(tc.hints) {
+			t.Errorf("help %s: hints %q, want %q", tc.topic, u.hints, tc.hints)
+		}
+		if !strings.HasPrefix(stdout.String(), tc.stdout) || (tc.stdout == "") != (stdout.Len() == 0) {
+			t.Errorf("help %s: stdout %.60q, want %q…", tc.topic, stdout.String(), tc.stdout)
+		}
+	}
+}
+
+// served is a ServeOptions that reflect.DeepEqual can compare: its Today
+// replaced by the day it gives.
+func served(o ServeOptions) any {
+	day := o.Today()
+	o.Today = nil
+	return struct {
+		ServeOptions
+		Day civil.Date
+	}{o, day}
 }

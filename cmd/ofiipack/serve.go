@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"net/netip"
@@ -18,13 +19,18 @@ import (
 	"github.com/ofiipack/ofiipack/generator/web"
 )
 
-func newServeCmd(a *app) *cobra.Command {
-	var (
-		addr   string
-		noOpen bool
-		org    string
-		date   dateFlag
-	)
+// ServeOptions is what 'ofiipack serve' runs with.
+type ServeOptions struct {
+	IO     *app
+	Addr   string            // --addr: HOST:PORT on the loopback interface
+	NoOpen bool              // --no-open: print the address, open no browser
+	Org    string            // --org: an organisation file, over each form's own
+	Today  func() civil.Date // --date, or the day of each request in Europe/Paris
+}
+
+func newCmdServe(a *app, runF func(*ServeOptions) error) *cobra.Command {
+	opts := &ServeOptions{IO: a}
+	var date dateFlag
 	cmd := &cobra.Command{
 		Use:        "serve",
 		Short:      a.t("help.serve.short"),
@@ -33,62 +39,68 @@ func newServeCmd(a *app) *cobra.Command {
 		Example:    example(a.t("help.serve.example")),
 		Args:       cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if os.Getenv("GOGC") == "" {
-				debug.SetGCPercent(100) // see collectLess
+			opts.Today = func() civil.Date { return date.today(a) }
+			if runF != nil {
+				return runF(opts)
 			}
-			host, err := loopback(addr)
-			if err != nil {
-				return err
-			}
-			var o *applicant.Organisation
-			if org != "" {
-				if o, err = loadOrganisation(cmd.Context(), org); err != nil {
-					return err
-				}
-			}
-			l, err := net.Listen("tcp", addr)
-			if err != nil {
-				return withHints(failure("cli.serve.cannot_listen", addr, msg.OS(unwrapOpError(err))), hint("cli.serve.cannot_listen_hint"))
-			}
-			defer l.Close()
-			port := l.Addr().(*net.TCPAddr).Port
-			token, err := web.NewToken()
-			if err != nil {
-				return err
-			}
-			srv, err := web.New(web.Options{
-				Token: token,
-				Port:  port,
-				Org:   o,
-				Today: func() civil.Date { return date.today(a) },
-			})
-			if err != nil {
-				return err
-			}
-			url := "http://" + net.JoinHostPort(host, strconv.Itoa(port)) + "/?token=" + token
-			// One line, the same in every language: a script reads it.
-			fmt.Fprintf(a.stdout, "ofiipack: open %s\n", url)
-			if !noOpen {
-				if err := openBrowser(url); err != nil {
-					a.info("cli.serve.no_browser")
-				}
-			}
-			if err := web.Serve(cmd.Context(), l, srv); err != nil {
-				return err
-			}
-			a.info("cli.serve.stopped")
-			return nil // interrupted: the form's normal end
+			return serveRun(cmd.Context(), opts)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&addr, "addr", "127.0.0.1:0", a.t("help.flag.addr"))
+	fl.StringVar(&opts.Addr, "addr", "127.0.0.1:0", a.t("help.flag.addr"))
 	// The usage says the default in the user's language; pflag would add
 	// its own "(default …)", in English.
 	fl.Lookup("addr").DefValue = ""
-	fl.BoolVar(&noOpen, "no-open", false, a.t("help.flag.no_open"))
-	fl.StringVar(&org, "org", "", a.t("help.flag.org_serve"))
+	fl.BoolVar(&opts.NoOpen, "no-open", false, a.t("help.flag.no_open"))
+	fl.StringVar(&opts.Org, "org", "", a.t("help.flag.org_serve"))
 	a.addDateFlag(fl, &date)
 	return cmd
+}
+
+// serveRun serves the web form on this computer until ctx is cancelled
+// (Ctrl-C), its normal end.
+func serveRun(ctx context.Context, opts *ServeOptions) error {
+	a := opts.IO
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(100) // see collectLess
+	}
+	host, err := loopback(opts.Addr)
+	if err != nil {
+		return err
+	}
+	var o *applicant.Organisation
+	if opts.Org != "" {
+		if o, err = loadOrganisation(ctx, opts.Org); err != nil {
+			return err
+		}
+	}
+	l, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return withHints(failure("cli.serve.cannot_listen", opts.Addr, msg.OS(unwrapOpError(err))), hint("cli.serve.cannot_listen_hint"))
+	}
+	defer l.Close()
+	port := l.Addr().(*net.TCPAddr).Port
+	token, err := web.NewToken()
+	if err != nil {
+		return err
+	}
+	srv, err := web.New(web.Options{Token: token, Port: port, Org: o, Today: opts.Today})
+	if err != nil {
+		return err
+	}
+	url := "http://" + net.JoinHostPort(host, strconv.Itoa(port)) + "/?token=" + token
+	// One line, the same in every language: a script reads it.
+	fmt.Fprintf(a.stdout, "ofiipack: open %s\n", url)
+	if !opts.NoOpen {
+		if err := openBrowser(url); err != nil {
+			a.info("cli.serve.no_browser")
+		}
+	}
+	if err := web.Serve(ctx, l, srv); err != nil {
+		return err
+	}
+	a.info("cli.serve.stopped")
+	return nil
 }
 
 // loopback checks that addr is HOST:PORT on the loopback interface, with
