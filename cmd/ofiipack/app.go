@@ -58,7 +58,10 @@ func (a *app) t(key string, args ...any) string {
 // errs towards yes: a file named "help" costs the reading of the help.
 // Otherwise the commands print no help (errors give hints, not usage), so
 // the help texts are not read: they were most of the catalog a letter
-// parsed.
+// parsed. It stays for its figure: without it a letter took 0.2 to 1.2 ms
+// more CPU in each of three alternated runs of BenchmarkLetterProcess,
+// 1.27-1.29 times the plain-fpdf floor instead of 1.22-1.25 (the guard is
+// 1.2).
 func printsHelp(args []string) bool {
 	if len(args) == 0 {
 		return true
