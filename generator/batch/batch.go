@@ -40,6 +40,7 @@ import (
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/ical"
 	"github.com/ofiipack/ofiipack/generator/msg"
+	"github.com/ofiipack/ofiipack/generator/pipeline"
 	"github.com/ofiipack/ofiipack/generator/plan"
 	"github.com/ofiipack/ofiipack/generator/render"
 	"github.com/ofiipack/ofiipack/generator/sheet"
@@ -230,7 +231,7 @@ func prepare(e entry, today civil.Date, names *namer) (j job) {
 	if len(j.Problems) > 0 {
 		return j
 	}
-	j.PDF = names.unique(Slug(j.file)) + ".pdf"
+	j.PDF = names.unique(pipeline.PackName(j.file)) + ".pdf"
 	j.Name = ical.Name(j.file)
 	j.DuplicateOf = names.person(j.file, j.Place)
 	j.Stage, j.StageText, j.Next, j.NextText = j.plan.Stage, j.plan.StageText(), j.plan.NextStep, j.plan.NextText()

@@ -2,15 +2,10 @@ package batch
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
-	"github.com/ofiipack/ofiipack/generator/ical"
+	"github.com/ofiipack/ofiipack/generator/pipeline"
 )
-
-// maxSlug bounds the length of a PDF's name (before -N and .pdf): file
-// systems allow 255 bytes, people read 40.
-const maxSlug = 60
 
 // reserved are names the batch writes itself (an applicant called
 // "Caseload" gets caseload-2.pdf, not the overview's name) and the device
@@ -20,43 +15,6 @@ var reserved = []string{"caseload", "summary",
 	"con", "prn", "aux", "nul",
 	"com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
 	"lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"}
-
-// Slug returns the readable ASCII name of an applicant's PDF, without
-// extension: "diallo-aminata" for DIALLO Aminata. It holds only a–z, 0–9
-// and single inner hyphens, so it can never name a folder, a hidden file or
-// anything outside the output folder, whatever the data ("../", "/",
-// dots); it is "applicant" when nothing is left.
-func Slug(f *applicant.File) string {
-	return slug(f.Applicant.FamilyName + " " + f.Applicant.GivenNames)
-}
-
-func slug(s string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, c := range strings.ToLower(ical.ASCII(s)) {
-		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteRune(c)
-			continue
-		}
-		hyphen = true
-	}
-	out := b.String()
-	if len(out) > maxSlug {
-		out = out[:maxSlug]
-		if i := strings.LastIndexByte(out, '-'); i > maxSlug/2 {
-			out = out[:i] // cut between words
-		}
-		out = strings.TrimRight(out, "-")
-	}
-	if out == "" {
-		return "applicant"
-	}
-	return out
-}
 
 // namer makes names unique in the order it is asked, which is input order:
 // the second DIALLO Aminata gets diallo-aminata-2, the third -3, whatever
@@ -94,7 +52,7 @@ func (n *namer) unique(base string) string {
 // person records f's applicant, found at place, and returns where the same
 // person was found first; nil the first time.
 func (n *namer) person(f *applicant.File, place Place) *Place {
-	k := slug(f.Applicant.FamilyName) + "\x00" + slug(f.Applicant.GivenNames) + "\x00" + f.Applicant.BirthDate.String()
+	k := pipeline.Slug(f.Applicant.FamilyName) + "\x00" + pipeline.Slug(f.Applicant.GivenNames) + "\x00" + f.Applicant.BirthDate.String()
 	if first, ok := n.people[k]; ok {
 		return &first
 	}

@@ -13,10 +13,10 @@ import (
 	"sync"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
-	"github.com/ofiipack/ofiipack/generator/batch"
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/fields"
 	"github.com/ofiipack/ofiipack/generator/ical"
+	"github.com/ofiipack/ofiipack/generator/pipeline"
 	"github.com/ofiipack/ofiipack/generator/plan"
 	"github.com/ofiipack/ofiipack/generator/render"
 	"github.com/ofiipack/ofiipack/templates"
@@ -41,17 +41,13 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /open", s.bounded(s.open))
 	s.mux.HandleFunc("POST /draft", s.bounded(s.draft))
 	s.mux.HandleFunc("POST /pack", s.bounded(s.document("-pack.pdf", "application/pdf", func(b *bytes.Buffer, s *Server, a *applicantOf) error {
-		org := a.file.Organisation
-		if s.opts.Org != nil {
-			org = s.opts.Org
-		}
-		return render.Pack(b, a.file, a.plan, org)
+		return render.Pack(b, a.File, a.Plan, a.Org)
 	})))
 	s.mux.HandleFunc("POST /letter", s.bounded(s.document("-letter.pdf", "application/pdf", func(b *bytes.Buffer, _ *Server, a *applicantOf) error {
-		return render.Letter(b, a.file, a.plan)
+		return render.Letter(b, a.File, a.Plan)
 	})))
 	s.mux.HandleFunc("POST /calendar", s.bounded(s.document(".ics", "text/calendar; charset=utf-8", func(b *bytes.Buffer, _ *Server, a *applicantOf) error {
-		return ical.Calendar(b, a.file, a.plan)
+		return ical.Calendar(b, a.File, a.Plan)
 	})))
 	s.mux.HandleFunc("POST /yaml", s.bounded(s.document(".yaml", "application/yaml; charset=utf-8", func(b *bytes.Buffer, _ *Server, a *applicantOf) error {
 		out, err := fields.Encode(fields.Canonical(a.fieldValues()))
@@ -107,8 +103,11 @@ func countryOptions() []byte {
 // checkResponse is the answer of /check, and of any POST on invalid
 // input (SPEC §5): the problems, and the plan when there are none.
 type checkResponse struct {
-	Problems []Problem  `json:"problems"`
-	Plan     *plan.Plan `json:"plan"`
+	Problems []formProblem `json:"problems"`
+	// Warnings are what the file holds that the user may not mean (a
+	// comment after a value): the documents are made all the same.
+	Warnings []formProblem `json:"warnings"`
+	Plan     *plan.Plan    `json:"plan"`
 	// NextStepText is the next step's title, and what to do now when it is
 	// late: the line an association's board prints.
 	NextStepText string `json:"next_step_text,omitempty"`
@@ -126,19 +125,29 @@ func kindLabels() map[string]string {
 	return m
 }
 
-func writeProblems(w http.ResponseWriter, status int, probs []Problem, p *plan.Plan) {
-	resp := checkResponse{Problems: probs, Plan: p, KindLabels: kindLabels()}
-	if resp.Problems == nil {
-		resp.Problems = []Problem{}
+// writeProblems answers with problems and no plan.
+func writeProblems(w http.ResponseWriter, status int, probs applicant.Problems) {
+	writeCheck(w, status, probs, nil)
+}
+
+// writeCheck answers with the problems of a post, or the plan that an
+// applicant without problems has and the warnings that come with it.
+func writeCheck(w http.ResponseWriter, status int, probs applicant.Problems, a *applicantOf) {
+	resp := checkResponse{Problems: forForm(probs), Warnings: []formProblem{}, KindLabels: kindLabels()}
+	if a != nil {
+		resp.Plan, resp.Warnings = a.Plan, forForm(a.Warnings)
+		resp.NextStepText, resp.StageText = a.Plan.NextText(), a.Plan.StageText()
 	}
-	if p != nil {
-		resp.NextStepText, resp.StageText = p.NextText(), p.StageText()
-	}
+	writeJSON(w, status, resp)
+}
+
+// writeJSON answers with v in JSON.
+func writeJSON(w http.ResponseWriter, status int, v any) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(resp); err != nil {
-		status, b = http.StatusInternalServerError, *bytes.NewBufferString(`{"problems":[],"plan":null}`)
+	if err := enc.Encode(v); err != nil {
+		status, b = http.StatusInternalServerError, *bytes.NewBufferString(`{"problems":[],"warnings":[],"plan":null}`)
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
@@ -152,22 +161,21 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		status = http.StatusOK // the answer to a check is its problems
 	}
 	if probs != nil {
-		writeProblems(w, status, probs, nil)
+		writeProblems(w, status, probs)
 		return
 	}
 	a, probs := s.load(p)
-	if probs != nil {
-		writeProblems(w, http.StatusOK, probs, nil)
-		return
-	}
-	writeProblems(w, http.StatusOK, nil, a.plan)
+	writeCheck(w, http.StatusOK, probs, a)
 }
 
 // openResponse is the answer of /open: the values of an applicant file as
 // the form's inputs hold them, and the file's problems.
 type openResponse struct {
 	Fields   map[string][]string `json:"fields"`
-	Problems []Problem           `json:"problems"`
+	Problems []formProblem       `json:"problems"`
+	// Warnings are what the file holds that the user may not mean (a
+	// comment after a value, which the form does not keep).
+	Warnings []formProblem `json:"warnings"`
 }
 
 // open answers POST /open: an applicant file read into the form. Its
@@ -176,14 +184,14 @@ type openResponse struct {
 func (s *Server) open(w http.ResponseWriter, r *http.Request) {
 	p, probs, status := readPost(w, r)
 	if probs != nil {
-		writeProblems(w, status, probs, nil)
+		writeProblems(w, status, probs)
 		return
 	}
 	if !p.hasFile {
-		writeProblems(w, http.StatusUnprocessableEntity, []Problem{{Message: say("web.no_file")}}, nil)
+		writeProblems(w, http.StatusUnprocessableEntity, problem("", "web.no_file"))
 		return
 	}
-	resp := openResponse{Fields: map[string][]string{}, Problems: []Problem{}}
+	resp := openResponse{Fields: map[string][]string{}, Problems: []formProblem{}, Warnings: []formProblem{}}
 	for _, v := range fileValues(p.file) {
 		value := v.Value
 		path := v.Name.Field.Path
@@ -206,15 +214,12 @@ func (s *Server) open(w http.ResponseWriter, r *http.Request) {
 		}
 		resp.Fields[v.Name.String()] = append(resp.Fields[v.Name.String()], value)
 	}
-	if _, probs := s.load(&post{file: p.file, hasFile: true, date: p.date}); probs != nil {
-		resp.Problems = probs
+	if a, probs := s.load(&post{file: p.file, hasFile: true, date: p.date}); probs != nil {
+		resp.Problems = forForm(probs)
+	} else {
+		resp.Warnings = forForm(a.Warnings)
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.Encode(resp)
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Write(b.Bytes())
+	writeJSON(w, http.StatusOK, resp)
 }
 
 // document answers a POST that makes a file: the same bytes as the
@@ -224,12 +229,12 @@ func (s *Server) document(suffix, ctype string, build func(*bytes.Buffer, *Serve
 	return func(w http.ResponseWriter, r *http.Request) {
 		p, probs, status := readPost(w, r)
 		if probs != nil {
-			writeProblems(w, status, probs, nil)
+			writeProblems(w, status, probs)
 			return
 		}
 		a, probs := s.load(p)
 		if probs != nil {
-			writeProblems(w, http.StatusUnprocessableEntity, probs, nil)
+			writeProblems(w, http.StatusUnprocessableEntity, probs)
 			return
 		}
 		select {
@@ -240,10 +245,10 @@ func (s *Server) document(suffix, ctype string, build func(*bytes.Buffer, *Serve
 		}
 		var b bytes.Buffer
 		if err := build(&b, s, a); err != nil {
-			writeProblems(w, http.StatusUnprocessableEntity, []Problem{{Message: say("web.render_failed")}}, nil)
+			writeProblems(w, http.StatusUnprocessableEntity, problem("", "web.render_failed"))
 			return
 		}
-		name := batch.Slug(a.file) + suffix
+		name := pipeline.PackName(a.File) + suffix
 		w.Header().Set("Content-Type", ctype)
 		w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 		w.Write(b.Bytes())
@@ -258,7 +263,7 @@ func (s *Server) document(suffix, ctype string, build func(*bytes.Buffer, *Serve
 func (s *Server) draft(w http.ResponseWriter, r *http.Request) {
 	p, probs, status := readPost(w, r)
 	if probs != nil {
-		writeProblems(w, status, probs, nil)
+		writeProblems(w, status, probs)
 		return
 	}
 	values := p.values
@@ -266,7 +271,7 @@ func (s *Server) draft(w http.ResponseWriter, r *http.Request) {
 		// A file that cannot be read is said so, not dropped from the
 		// draft without a word.
 		if _, err := applicant.Parse(fileName, p.file); err != nil {
-			writeProblems(w, http.StatusUnprocessableEntity, problemsOf(err), nil)
+			writeProblems(w, http.StatusUnprocessableEntity, problemsOf(err))
 			return
 		}
 		values = merge(fileValues(p.file), p.values)
@@ -275,7 +280,7 @@ func (s *Server) draft(w http.ResponseWriter, r *http.Request) {
 	root.HeadComment = say("web.draft_comment")
 	out, err := fields.Encode(root)
 	if err != nil {
-		writeProblems(w, http.StatusUnprocessableEntity, []Problem{{Message: say("web.render_failed")}}, nil)
+		writeProblems(w, http.StatusUnprocessableEntity, problem("", "web.render_failed"))
 		return
 	}
 	var person applicant.File
@@ -289,7 +294,7 @@ func (s *Server) draft(w http.ResponseWriter, r *http.Request) {
 	}
 	name := "brouillon.yaml"
 	if person.Applicant.FamilyName+person.Applicant.GivenNames != "" {
-		name = batch.Slug(&person) + "-brouillon.yaml"
+		name = pipeline.PackName(&person) + "-brouillon.yaml"
 	}
 	w.Header().Set("Content-Type", "application/yaml; charset=utf-8")
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))

@@ -16,6 +16,7 @@ import (
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/fields"
 	"github.com/ofiipack/ofiipack/generator/msg"
+	"github.com/ofiipack/ofiipack/generator/pipeline"
 	"github.com/ofiipack/ofiipack/generator/plan"
 )
 
@@ -44,13 +45,40 @@ const (
 // messages; the web form shows only the field and the message.
 const fileName = "formulaire"
 
-// Problem is one problem of a post, for the form: the input it is about
+// formProblem is a problem as the form shows it: the input it is about
 // (its name, a dotted path; a section's path for a missing field; "" for
-// the whole post), and the message in French.
-type Problem struct {
+// the whole post), and the message in French. Every problem is an
+// applicant.Problem until it is written.
+type formProblem struct {
 	Path    string `json:"path"`
 	Message string `json:"message"`
 	Hint    string `json:"hint,omitempty"`
+}
+
+// forForm words problems for the form: the field path with list indexes
+// as the form names them ("procedure.ofii_requests.0.on" for
+// procedure.ofii_requests[0].on), the message in French; never null in
+// the JSON.
+func forForm(ps applicant.Problems) []formProblem {
+	out := []formProblem{}
+	seen := map[formProblem]bool{}
+	for _, p := range ps {
+		q := formProblem{Path: formPath(p.Field), Message: p.Message.In(msg.French)}
+		if !p.Hint.IsZero() {
+			q.Hint = p.Hint.In(msg.French)
+		}
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// problem is a problem of the post itself, about field ("" for the whole
+// post).
+func problem(field, key string, args ...any) applicant.Problems {
+	return applicant.Problems{{Field: field, Message: msg.New(key, args...)}}
 }
 
 // post is what a request sent.
@@ -66,10 +94,10 @@ var errTooLarge = errors.New("request too large")
 
 // readPost reads a form post, urlencoded or multipart, within the limits.
 // The status is 413 for a body past maxBody, else 422.
-func readPost(w http.ResponseWriter, r *http.Request) (*post, []Problem, int) {
+func readPost(w http.ResponseWriter, r *http.Request) (*post, applicant.Problems, int) {
 	if r.ContentLength > maxBody {
 		// Refused before a byte of the body is read.
-		return nil, []Problem{{Message: say("web.too_large", maxBody>>20)}}, http.StatusRequestEntityTooLarge
+		return nil, problem("", "web.too_large", maxBody>>20), http.StatusRequestEntityTooLarge
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 	ctype, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
@@ -83,16 +111,16 @@ func readPost(w http.ResponseWriter, r *http.Request) (*post, []Problem, int) {
 	case "application/x-www-form-urlencoded":
 		pairs, err = readURLEncoded(r.Body)
 	default:
-		return nil, []Problem{{Message: say("web.bad_content_type")}}, http.StatusUnsupportedMediaType
+		return nil, problem("", "web.bad_content_type"), http.StatusUnsupportedMediaType
 	}
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &mbe) || errors.Is(err, errTooLarge):
-		return nil, []Problem{{Message: say("web.too_large", maxBody>>20)}}, http.StatusRequestEntityTooLarge
+		return nil, problem("", "web.too_large", maxBody>>20), http.StatusRequestEntityTooLarge
 	case errors.Is(err, errTooMany):
-		return nil, []Problem{{Message: say("web.too_many_values", maxValues)}}, http.StatusRequestEntityTooLarge
+		return nil, problem("", "web.too_many_values", maxValues), http.StatusRequestEntityTooLarge
 	case err != nil:
-		return nil, []Problem{{Message: say("web.bad_post")}}, http.StatusBadRequest
+		return nil, problem("", "web.bad_post"), http.StatusBadRequest
 	}
 	return parsePairs(pairs)
 }
@@ -165,9 +193,9 @@ func readURLEncoded(r io.Reader) ([]pair, error) {
 
 // parsePairs checks each name and value: a known field, within the limits,
 // in UTF-8. Every problem is reported, not only the first.
-func parsePairs(pairs []pair) (*post, []Problem, int) {
+func parsePairs(pairs []pair) (*post, applicant.Problems, int) {
 	p := &post{}
-	var probs []Problem
+	var probs applicant.Problems
 	items := map[string]int{}
 	for _, kv := range pairs {
 		switch kv.name {
@@ -185,10 +213,10 @@ func parsePairs(pairs []pair) (*post, []Problem, int) {
 		}
 		switch {
 		case len(kv.value) > maxValueBytes:
-			probs = append(probs, Problem{Path: name.String(), Message: say("web.value_too_long", maxValueBytes>>10)})
+			probs = append(probs, applicant.Problem{Field: name.String(), Message: msg.New("web.value_too_long", maxValueBytes>>10)})
 			continue
 		case !utf8.Valid(kv.value):
-			probs = append(probs, Problem{Path: name.String(), Message: say("web.not_utf8")})
+			probs = append(probs, applicant.Problem{Field: name.String(), Message: msg.New("web.not_utf8")})
 			continue
 		}
 		v := strings.TrimSpace(string(kv.value))
@@ -201,14 +229,14 @@ func parsePairs(pairs []pair) (*post, []Problem, int) {
 				limit *= len(fields.RequestKeys) // a value per key of each request
 			}
 			if items[name.Field.Path]++; items[name.Field.Path] > limit {
-				probs = append(probs, Problem{Path: name.Field.Path, Message: say("web.too_many_items", maxItems)})
+				probs = append(probs, applicant.Problem{Field: name.Field.Path, Message: msg.New("web.too_many_items", maxItems)})
 				continue
 			}
 		}
 		p.values = append(p.values, fields.Value{Name: name, Value: v})
 	}
 	if len(probs) > 0 {
-		return nil, dedupe(probs), http.StatusUnprocessableEntity
+		return nil, probs, http.StatusUnprocessableEntity
 	}
 	slices.SortStableFunc(p.values, func(a, b fields.Value) int { return fields.Order(a.Name, b.Name) })
 	return p, nil, 0
@@ -216,31 +244,17 @@ func parsePairs(pairs []pair) (*post, []Problem, int) {
 
 // unknownName is the problem of an input the form does not have; the name
 // is cut and escaped (msg.Echo), as batch quotes an unknown column.
-func unknownName(name string) Problem {
-	return Problem{Message: say("web.unknown_field", msg.Echo(name))}
+func unknownName(name string) applicant.Problem {
+	return applicant.Problem{Message: msg.New("web.unknown_field", msg.Echo(name))}
 }
 
-func dedupe(ps []Problem) []Problem {
-	out := ps[:0]
-	seen := map[Problem]bool{}
-	for _, p := range ps {
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// applicantOf is the applicant a post describes, its plan, and the values
-// it was made of: a file alone loads as `ofiipack` loads it; form fields,
-// alone or over a file, are built into the same tree as a spreadsheet row.
+// applicantOf is the applicant a post describes, as the pipeline made it,
+// and the values it was made of: a file alone loads as `ofiipack` loads it;
+// form fields, alone or over a file, are read as a spreadsheet row is.
 type applicantOf struct {
-	file   *applicant.File
-	plan   *plan.Plan
+	pipeline.Result
 	values []fields.Value // nil for a file sent alone: see source
 	source []byte         // the file sent alone
-	today  civil.Date
 }
 
 // fieldValues are the values the applicant was made of.
@@ -251,22 +265,25 @@ func (a *applicantOf) fieldValues() []fields.Value {
 	return a.values
 }
 
-func (s *Server) load(p *post) (*applicantOf, []Problem) {
-	a := &applicantOf{today: s.opts.Today()}
+// load makes the applicant a post describes, at the post's date or the
+// server's, signed by the server's organisation or the file's.
+func (s *Server) load(p *post) (*applicantOf, applicant.Problems) {
+	today := s.opts.Today()
 	if p.date != "" {
 		d, err := civil.Parse(p.date)
 		if err != nil {
-			return nil, []Problem{{Path: "date", Message: say("web.bad_date")}}
+			return nil, problem("date", "web.bad_date")
 		}
 		if !plan.TodayInRange(d) {
-			return nil, []Problem{{Path: "date", Message: say("web.date_range", plan.FirstToday, plan.LastToday)}}
+			return nil, problem("date", "web.date_range", plan.FirstToday, plan.LastToday)
 		}
-		a.today = d
+		today = d
 	}
-	var err error
+	a := &applicantOf{}
+	in := pipeline.Input{Source: fileName}
 	switch {
 	case p.hasFile && len(p.values) == 0:
-		a.file, err = applicant.Load(fileName, p.file, a.today)
+		in.Data = p.file
 		a.source = p.file // its values are read only if /yaml writes them
 	default:
 		a.values = p.values
@@ -276,14 +293,11 @@ func (s *Server) load(p *post) (*applicantOf, []Problem) {
 		for i := range a.values {
 			a.values[i].Line, a.values[i].Column = 1, i+1
 		}
-		a.file, err = applicant.DecodeNode(fileName, fields.Node(a.values, 0), a.today)
+		in.Values = a.values
 	}
-	if err != nil {
-		return nil, problemsOf(err)
-	}
-	a.plan, err = plan.Compute(a.file, a.today)
-	if err != nil {
-		return nil, []Problem{{Message: say("web.plan_failed")}}
+	a.Result = pipeline.Run(in, today, s.opts.Org)
+	if !a.OK() {
+		return nil, a.Problems
 	}
 	return a, nil
 }
@@ -318,23 +332,13 @@ func merge(file, form []fields.Value) []fields.Value {
 	return out
 }
 
-// problemsOf turns the loader's problems into the form's: the field path
-// with list indexes as the form names them ("procedure.ofii_requests.0.on"
-// for procedure.ofii_requests[0].on), the message in French.
-func problemsOf(err error) []Problem {
+// problemsOf is the loader's problems in err.
+func problemsOf(err error) applicant.Problems {
 	var ps applicant.Problems
-	if !errors.As(err, &ps) {
-		return []Problem{{Message: say("web.bad_file")}}
+	if !errors.As(err, &ps) || len(ps) == 0 {
+		return problem("", "web.bad_file")
 	}
-	out := make([]Problem, 0, len(ps))
-	for _, p := range ps {
-		q := Problem{Path: formPath(p.Field), Message: p.Message.In(msg.French)}
-		if p.Hint.Key != "" {
-			q.Hint = p.Hint.In(msg.French)
-		}
-		out = append(out, q)
-	}
-	return dedupe(out)
+	return ps
 }
 
 func formPath(field string) string {

@@ -48,7 +48,7 @@ func recoverPanics(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				writeProblems(w, http.StatusInternalServerError, []Problem{{Message: say("web.internal")}}, nil)
+				writeProblems(w, http.StatusInternalServerError, problem("", "web.internal"))
 			}
 		}()
 		next.ServeHTTP(w, r)

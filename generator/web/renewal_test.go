@@ -35,7 +35,7 @@ func TestRenewalFormSamePlan(t *testing.T) {
 	b, ct := form(values)
 	w := serve(newServer(t), request("POST", "/check", b, ct))
 	var body struct {
-		Problems []Problem      `json:"problems"`
+		Problems []formProblem  `json:"problems"`
 		Plan     map[string]any `json:"plan"`
 	}
 	if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil || w.Code != http.StatusOK || len(body.Problems) != 0 {

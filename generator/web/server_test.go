@@ -707,3 +707,35 @@ func templatesPage(t *testing.T) string {
 	}
 	return string(data)
 }
+
+// A file's warnings (a comment after a value, which the form does not
+// keep) come with the opened file and with a check of the file, as the
+// command line prints them: the volunteer sees that « # portable » was
+// dropped.
+func TestOpenShowsTheFileWarnings(t *testing.T) {
+	s := newServer(t)
+	data, err := os.ReadFile("../../examples/diallo-general.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte(`phone: "06 12 34 56 78"`), []byte("phone: 06 12 34 56 78 # portable"), 1)
+	b, ct := filePost(t, data, nil)
+	w := serve(s, request("POST", "/open", b, ct))
+	var opened openResponse
+	if err := json.Unmarshal(w.Body.Bytes(), &opened); err != nil || w.Code != http.StatusOK {
+		t.Fatalf("/open: %d %v %s", w.Code, err, w.Body)
+	}
+	if len(opened.Problems) != 0 || len(opened.Warnings) != 1 || opened.Warnings[0].Path != "applicant.phone" ||
+		!strings.Contains(opened.Warnings[0].Message, "portable") {
+		t.Fatalf("/open: problems %+v, warnings %+v", opened.Problems, opened.Warnings)
+	}
+	b, ct = filePost(t, data, nil)
+	w = serve(s, request("POST", "/check", b, ct))
+	var checked checkResponse
+	if err := json.Unmarshal(w.Body.Bytes(), &checked); err != nil || checked.Plan == nil {
+		t.Fatalf("/check: %d %v %s", w.Code, err, w.Body)
+	}
+	if len(checked.Warnings) != 1 {
+		t.Errorf("/check: warnings %+v", checked.Warnings)
+	}
+}

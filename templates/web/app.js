@@ -1276,6 +1276,11 @@
       unknown.forEach(function (k) {
         state.openProblems.push({ path: k, message: 'ce champ n’est pas repris par le formulaire' });
       });
+      // What the file holds that the form does not keep (a comment after a
+      // value) is said too: the documents are made without it.
+      (Array.isArray(json.warnings) ? json.warnings : []).forEach(function (w) {
+        state.openProblems.push(w);
+      });
       state.showAll = true;
       state.dirty = false;
       var who = [byId('applicant-family_name').value, byId('applicant-given_names').value].join(' ').trim();

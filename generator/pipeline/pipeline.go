@@ -1,0 +1,146 @@
+// Package pipeline turns one applicant, as any front end receives it, into
+// what every document is made of: the file read and checked, what it holds
+// that the user may not mean, its problems, the plan for the run's day and
+// the organisation that signs. The command line, the web form and batch
+// all call Run, so that an applicant file, a form and a spreadsheet row
+// give the same plan by the same road.
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+
+	"github.com/ofiipack/ofiipack/generator/applicant"
+	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/fields"
+	"github.com/ofiipack/ofiipack/generator/msg"
+	"github.com/ofiipack/ofiipack/generator/plan"
+)
+
+// Input is one applicant: an applicant file's bytes, or the values of a
+// form or of a spreadsheet's row.
+type Input struct {
+	// Source names the input in problems: the file's path, the form
+	// ("formulaire"), the spreadsheet's file.
+	Source string
+	// Data is an applicant file (YAML); when it is nil, Values are read.
+	Data []byte
+	// Values are a form's or a row's values, each at its place (Line and
+	// Column: the row and the column of a sheet), which problems name.
+	Values []fields.Value
+	// Row is the spreadsheet's row of Values, 0 for a form.
+	Row int
+}
+
+// Result is what became of an input.
+type Result struct {
+	File *applicant.File // nil when Problems
+	Plan *plan.Plan      // nil when Problems
+	// Org signs the documents: the run's organisation (--org), else the
+	// file's, else nil.
+	Org *applicant.Organisation
+	// Warnings are what the file holds that ofiipack read but the user may
+	// not mean (a comment after a value): the documents are made all the
+	// same, and every front end shows them.
+	Warnings applicant.Problems
+	// Problems are why there is no plan; empty when there is one.
+	Problems applicant.Problems
+	// Name is the applicant's family and given names as the input holds
+	// them, also when it has problems ("" when unread): what a caseload
+	// names a failed entry by.
+	Name string
+}
+
+// OK reports whether the input gave a plan.
+func (r *Result) OK() bool { return len(r.Problems) == 0 }
+
+// Run reads, checks and plans in at today. org, when not nil, signs the
+// documents in place of the file's organisation. A bug met on the way (a
+// panic) is a problem of this input, never a crash of the run: a batch
+// goes on with the next row, the web form answers.
+func Run(in Input, today civil.Date, org *applicant.Organisation) (r Result) {
+	defer func() {
+		if v := recover(); v != nil {
+			r = Result{Name: r.Name, Problems: applicant.Problems{{File: in.Source, Line: in.Row,
+				Message: msg.New("pipeline.bug", bugText(v))}}}
+		}
+	}()
+	var (
+		f   *applicant.File
+		err error
+	)
+	if in.Data != nil {
+		f, err = applicant.Load(in.Source, in.Data, today)
+	} else {
+		f, err = applicant.DecodeNode(in.Source, fields.Node(in.Values, in.Row), today)
+	}
+	if err != nil {
+		r.Problems = problemsOf(in, err)
+		r.Name = nameOf(in)
+		return r
+	}
+	r.Name = FullName(f)
+	p, err := plan.Compute(f, today)
+	if err != nil {
+		r.Problems = applicant.Problems{{File: in.Source, Line: in.Row, Message: msg.New("pipeline.plan_failed", err.Error())}}
+		return r
+	}
+	r.File, r.Plan, r.Warnings, r.Org = f, p, f.Warnings, f.Organisation
+	if org != nil {
+		r.Org = org
+	}
+	return r
+}
+
+// bugText is what a problem says of a panic: the runtime's words (an index
+// out of range), which name no value; any other value may hold the
+// applicant's data and is not repeated.
+func bugText(v any) string {
+	if e, ok := v.(runtime.Error); ok {
+		return e.Error()
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// problemsOf is the loader's problems, or one problem for an error that
+// is not one of them (none is expected: the loader words everything).
+func problemsOf(in Input, err error) applicant.Problems {
+	var ps applicant.Problems
+	if errors.As(err, &ps) && len(ps) > 0 {
+		return ps
+	}
+	return applicant.Problems{{File: in.Source, Line: in.Row, Message: msg.New("pipeline.bug", fmt.Sprintf("%T", err))}}
+}
+
+// nameOf is the name an input that failed holds, read as far as it can be.
+func nameOf(in Input) string {
+	if in.Data == nil {
+		var family, given string
+		for _, v := range in.Values {
+			switch v.Name.Field.Path {
+			case "applicant.family_name":
+				family = v.Value
+			case "applicant.given_names":
+				given = v.Value
+			}
+		}
+		return joinName(family, given)
+	}
+	root, err := applicant.Parse(in.Source, in.Data)
+	if err != nil {
+		return ""
+	}
+	return joinName(applicant.PersonName(root))
+}
+
+// FullName is the applicant's family and given names, as every list names
+// a person: "DIALLO Aminata".
+func FullName(f *applicant.File) string {
+	return joinName(f.Applicant.FamilyName, f.Applicant.GivenNames)
+}
+
+func joinName(family, given string) string {
+	return strings.TrimSpace(family + " " + given)
+}
