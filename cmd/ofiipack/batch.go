@@ -78,13 +78,11 @@ func batchRun(ctx context.Context, opts *BatchOptions) error {
 	if opts.Comma {
 		run.CSV.Comma = ','
 	}
-	if opts.Org != "" {
-		o, err := loadOrganisation(ctx, opts.Org)
-		if err != nil {
-			return err
-		}
-		run.Org = o
+	o, err := loadOrganisation(ctx, opts.Org)
+	if err != nil {
+		return err
 	}
+	run.Org = o
 	progress := &batchProgress{a: a}
 	if a.stderrIsTerminal && !a.quiet {
 		run.OnTotal = progress.start

@@ -45,11 +45,11 @@ func newCmdCalendar(a *app, runF func(*CalendarOptions) error) *cobra.Command {
 // calendarRun writes the deadlines of one applicant file as an iCalendar
 // file.
 func calendarRun(ctx context.Context, opts *CalendarOptions) error {
-	f, p, err := opts.IO.loadPlan(ctx, opts.File, opts.Today)
+	r, err := opts.IO.load(ctx, opts.File, opts.Today, nil, false)
 	if err != nil {
 		return err
 	}
-	write := func(w io.Writer) error { return ical.Calendar(w, f, p) }
+	write := func(w io.Writer) error { return ical.Calendar(w, r.File, r.Plan) }
 	if opts.Output == "-" {
 		return opts.IO.writeStdout(ctx, write)
 	}
@@ -60,6 +60,6 @@ func calendarRun(ctx context.Context, opts *CalendarOptions) error {
 	if err := writeFile(ctx, path, write); err != nil {
 		return err
 	}
-	opts.IO.info("cli.wrote_calendar", path, len(p.Deadlines))
+	opts.IO.info("cli.wrote_calendar", path, len(r.Plan.Deadlines))
 	return nil
 }

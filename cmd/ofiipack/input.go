@@ -15,7 +15,7 @@ import (
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/input"
 	"github.com/ofiipack/ofiipack/generator/msg"
-	"github.com/ofiipack/ofiipack/generator/plan"
+	"github.com/ofiipack/ofiipack/generator/pipeline"
 )
 
 // readFile reads a file the user named, with an error that names it once.
@@ -97,42 +97,29 @@ func readApplicantFile(ctx context.Context, name string) ([]byte, error) {
 	return data, err
 }
 
-// loadApplicant reads and validates an applicant file. Its problems come
-// back as a problemsError, printed by app.report with a hint to validate.
-func (a *app) loadApplicant(ctx context.Context, name string, today civil.Date) (*applicant.File, error) {
+// load reads an applicant file and runs it through the pipeline at today,
+// signed by org when it is not nil (--org); the file's warnings are
+// printed. Its problems come back as a problemsError, printed by
+// app.report with a hint to validate. letterOnly plans only what the cover
+// letter prints (see pipeline.Input).
+func (a *app) load(ctx context.Context, name string, today civil.Date, org *applicant.Organisation, letterOnly bool) (pipeline.Result, error) {
 	data, err := readApplicantFile(ctx, name)
 	if err != nil {
-		return nil, err
+		return pipeline.Result{}, err
 	}
-	f, err := applicant.Load(name, data, today)
-	if err != nil {
-		var ps applicant.Problems
-		if errors.As(err, &ps) && len(ps) > 0 {
-			return nil, problemsError{file: name, problems: ps}
-		}
-		return nil, fmt.Errorf("%s: %w", name, err)
+	r := pipeline.Run(pipeline.Input{Source: name, Data: data, LetterOnly: letterOnly}, today, org)
+	if !r.OK() {
+		return r, problemsError{file: name, problems: r.Problems}
 	}
-	return f, nil
+	a.printWarnings(r.Warnings)
+	return r, nil
 }
 
-// loadPlan reads and validates an applicant file and computes its plan for
-// today: the first step of every command that prints something about one
-// applicant.
-func (a *app) loadPlan(ctx context.Context, name string, today civil.Date) (*applicant.File, *plan.Plan, error) {
-	f, err := a.loadApplicant(ctx, name, today)
-	if err != nil {
-		return nil, nil, err
-	}
-	a.printWarnings(f.Warnings)
-	p, err := plan.Compute(f, today)
-	if err != nil {
-		return nil, nil, err
-	}
-	return f, p, nil
-}
-
-// loadOrganisation reads the --org file.
+// loadOrganisation reads the --org file; none when name is "".
 func loadOrganisation(ctx context.Context, name string) (*applicant.Organisation, error) {
+	if name == "" {
+		return nil, nil
+	}
 	data, err := readFile(ctx, name, msg.New("read.what.organisation"))
 	if err != nil {
 		return nil, err

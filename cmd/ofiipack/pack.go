@@ -6,9 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
-	"github.com/ofiipack/ofiipack/generator/plan"
 	"github.com/ofiipack/ofiipack/generator/render"
 )
 
@@ -48,11 +46,11 @@ func newCmdPack(a *app, runF func(*PackOptions) error) *cobra.Command {
 
 // packRun writes the whole pack of one applicant file.
 func packRun(ctx context.Context, opts *PackOptions) error {
-	f, p, err := opts.IO.loadPlan(ctx, opts.File, opts.Today)
+	org, err := loadOrganisation(ctx, opts.Org)
 	if err != nil {
 		return err
 	}
-	o, err := organisation(ctx, f, opts.Org)
+	r, err := opts.IO.load(ctx, opts.File, opts.Today, org, false)
 	if err != nil {
 		return err
 	}
@@ -61,17 +59,8 @@ func packRun(ctx context.Context, opts *PackOptions) error {
 		return err
 	}
 	return opts.IO.writePDF(ctx, path, "pack", func(w io.Writer) (int, error) {
-		return render.PackPages(w, f, p, o)
+		return render.PackPages(w, r.File, r.Plan, r.Org)
 	})
-}
-
-// organisation is the organisation a document names: that of the --org
-// file when one is given, else the applicant file's own block.
-func organisation(ctx context.Context, f *applicant.File, orgFile string) (*applicant.Organisation, error) {
-	if orgFile == "" {
-		return f.Organisation, nil
-	}
-	return loadOrganisation(ctx, orgFile)
 }
 
 // LetterOptions is what 'ofiipack letter FILE' runs with.
@@ -107,13 +96,7 @@ func newCmdLetter(a *app, runF func(*LetterOptions) error) *cobra.Command {
 
 // letterRun writes the cover letter of one applicant file alone.
 func letterRun(ctx context.Context, opts *LetterOptions) error {
-	f, err := opts.IO.loadApplicant(ctx, opts.File, opts.Today)
-	if err != nil {
-		return err
-	}
-	opts.IO.printWarnings(f.Warnings)
-	// the letter prints the route and the basis, not the rest of the plan
-	p, err := plan.Outline(f, opts.Today)
+	r, err := opts.IO.load(ctx, opts.File, opts.Today, nil, true)
 	if err != nil {
 		return err
 	}
@@ -122,6 +105,6 @@ func letterRun(ctx context.Context, opts *LetterOptions) error {
 		return err
 	}
 	return opts.IO.writePDF(ctx, path, "letter", func(w io.Writer) (int, error) {
-		return render.LetterPages(w, f, p)
+		return render.LetterPages(w, r.File, r.Plan)
 	})
 }

@@ -52,10 +52,11 @@ func newCmdPlan(a *app, runF func(*PlanOptions) error) *cobra.Command {
 // planRun prints the plan of one applicant file on standard output, as
 // text or as JSON.
 func planRun(ctx context.Context, opts *PlanOptions) error {
-	_, p, err := opts.IO.loadPlan(ctx, opts.File, opts.Today)
+	r, err := opts.IO.load(ctx, opts.File, opts.Today, nil, false)
 	if err != nil {
 		return err
 	}
+	p := r.Plan
 	return opts.IO.writeStdout(ctx, func(w io.Writer) error {
 		if opts.Format == "json" {
 			enc := json.NewEncoder(w)

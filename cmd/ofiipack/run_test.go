@@ -16,7 +16,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/msg"
 )
@@ -171,23 +170,6 @@ func TestCalendarRun(t *testing.T) {
 				return calendarRun(t.Context(), &CalendarOptions{IO: a, File: in, Output: tc.output, Today: runToday})
 			})
 		})
-	}
-}
-
-// --org wins over the applicant file's organisation block.
-func TestOrganisation(t *testing.T) {
-	inFolder(t)
-	own := &applicant.Organisation{Name: "Accueil Solidarité"}
-	for _, tc := range []struct {
-		org, want string
-	}{
-		{"", "Accueil Solidarité"},
-		{"asso.yaml", "Association Exemple"},
-	} {
-		o, err := organisation(t.Context(), &applicant.File{Organisation: own}, tc.org)
-		if err != nil || o.Name != tc.want {
-			t.Errorf("--org %q: %v, %v; want %s", tc.org, o, err, tc.want)
-		}
 	}
 }
 

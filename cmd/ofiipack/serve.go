@@ -13,7 +13,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/msg"
 	"github.com/ofiipack/ofiipack/generator/web"
@@ -68,11 +67,9 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	if err != nil {
 		return err
 	}
-	var o *applicant.Organisation
-	if opts.Org != "" {
-		if o, err = loadOrganisation(ctx, opts.Org); err != nil {
-			return err
-		}
+	o, err := loadOrganisation(ctx, opts.Org)
+	if err != nil {
+		return err
 	}
 	l, err := net.Listen("tcp", opts.Addr)
 	if err != nil {

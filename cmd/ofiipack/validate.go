@@ -8,9 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/msg"
+	"github.com/ofiipack/ofiipack/generator/pipeline"
 )
 
 // ValidateOptions is what 'ofiipack validate FILE...' runs with.
@@ -79,20 +79,17 @@ func (a *app) validateOne(ctx context.Context, name string, today civil.Date) (b
 	if errors.As(err, &interruptedError{}) {
 		return false, err
 	}
-	var f *applicant.File
-	if err == nil {
-		f, err = applicant.Load(name, data, today)
-	}
-	if err == nil {
-		a.printWarnings(f.Warnings)
-		fmt.Fprintf(a.stdout, "%s\n", msg.Printable(a.t("cli.validate_ok", name)))
-		return true, nil
-	}
-	var ps applicant.Problems
-	if errors.As(err, &ps) && len(ps) > 0 {
-		a.printProblems(ps, 0)
+	if err != nil {
+		a.report(nil, err)
 		return false, nil
 	}
-	a.report(nil, err)
-	return false, nil
+	// The plan too: a file that validate passes makes its pack.
+	r := pipeline.Run(pipeline.Input{Source: name, Data: data}, today, nil)
+	if !r.OK() {
+		a.printProblems(r.Problems, 0)
+		return false, nil
+	}
+	a.printWarnings(r.Warnings)
+	fmt.Fprintf(a.stdout, "%s\n", msg.Printable(a.t("cli.validate_ok", name)))
+	return true, nil
 }
