@@ -33,12 +33,9 @@ import (
 	"runtime"
 	"syscall"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/atomicfile"
 	"github.com/ofiipack/ofiipack/generator/civil"
-	"github.com/ofiipack/ofiipack/generator/ical"
 	"github.com/ofiipack/ofiipack/generator/msg"
 	"github.com/ofiipack/ofiipack/generator/pipeline"
 	"github.com/ofiipack/ofiipack/generator/plan"
@@ -184,55 +181,42 @@ type job struct {
 	Result
 	file *applicant.File
 	plan *plan.Plan
+	org  *applicant.Organisation // who signs: the run's, else the file's
 }
 
-// prepare decodes and plans an entry and names its PDF. It runs in input
-// order, so names are unique the same way on every run. It reads what the
-// user gave, in the goroutine that walks the inputs: a panic on the way,
-// a bug met by one entry, makes that entry fail, never the batch with a
-// stack trace.
-func prepare(e entry, today civil.Date, names *namer) (j job) {
-	defer func() {
-		if r := recover(); r != nil {
-			j = job{Result: Result{Place: Place{e.source, e.row},
-				Problems: applicant.Problems{problem(e.source, e.row, msg.New("batch.plan_failed", fmt.Sprintf("internal error (a bug in ofiipack): %v", r)), noHint)}}}
-		}
-	}()
+// prepare makes an entry's plan through the pipeline, as the command line
+// and the web form make theirs, and names its PDF. It runs in input
+// order, so names are unique the same way on every run. A bug met by one
+// entry (a panic) makes that entry fail, never the batch.
+func prepare(e entry, today civil.Date, org *applicant.Organisation, names *namer) (j job) {
 	j = job{Result: Result{Place: Place{e.source, e.row}}}
 	if e.probs != nil {
 		j.Problems = e.probs
 		return j
 	}
-	err := safely(func() error {
-		var err error
-		if e.sheet != nil {
-			j.file, err = e.sheet.Decode(today)
-			if err != nil {
-				j.Problems = problemsOfFile(e.source, err)
-				j.Name = personName(e.sheet.Node)
-				return nil
-			}
-		} else {
-			j.file, err = applicant.Load(e.source, e.data, today)
-			if err != nil {
-				j.Problems = problemsOfFile(e.source, err)
-				if root, err := applicant.Parse(e.source, e.data); err == nil {
-					j.Name = personName(root)
-				}
-				return nil
+	in := pipeline.Input{Source: e.source, Data: e.data}
+	if e.sheet != nil {
+		in.Node, in.Row = e.sheet.Node, e.row
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			j = job{Result: Result{Place: j.Place, Name: j.Name, Problems: applicant.Problems{pipeline.Bug(in, v)}}}
+			if e.sheet != nil {
+				j.Problems = e.sheet.Locate(j.Problems)
 			}
 		}
-		j.plan, err = plan.Compute(j.file, today)
-		return err
-	})
-	if err != nil {
-		j.Problems = applicant.Problems{problem(e.source, e.row, msg.New("batch.plan_failed", err.Error()), noHint)}
-	}
-	if len(j.Problems) > 0 {
+	}()
+	r := pipeline.Run(in, today, org)
+	j.Name = r.Name
+	if !r.OK() {
+		j.Problems = r.Problems
+		if e.sheet != nil {
+			j.Problems = e.sheet.Locate(r.Problems)
+		}
 		return j
 	}
+	j.file, j.plan, j.org = r.File, r.Plan, r.Org
 	j.PDF = names.unique(pipeline.PackName(j.file)) + ".pdf"
-	j.Name = ical.Name(j.file)
 	j.DuplicateOf = names.person(j.file, j.Place)
 	j.Stage, j.StageText, j.Next, j.NextText = j.plan.Stage, j.plan.StageText(), j.plan.NextStep, j.plan.NextText()
 	if d := j.plan.Next(); d != nil {
@@ -246,45 +230,27 @@ func prepare(e entry, today civil.Date, names *namer) (j job) {
 		}
 		j.WarningsText = append(j.WarningsText, t)
 	}
-	if len(j.file.Warnings) > 0 {
+	if len(r.Warnings) > 0 {
 		j.Warnings = append(j.Warnings, FileWarningID)
-		j.FileWarnings = j.file.Warnings
+		j.FileWarnings = r.Warnings
 	}
-	for _, w := range j.file.Warnings {
+	for _, w := range r.Warnings {
 		j.WarningsText = append(j.WarningsText, w.In(msg.French))
 	}
 	return j
 }
 
-// personName is the name a failed entry's tree holds, as the summary and
-// the board name it ("DIALLO Aminata"); "" when it has none.
-func personName(root *yaml.Node) string {
-	family, given := applicant.PersonName(root)
-	return ical.Name(&applicant.File{Applicant: applicant.Applicant{FamilyName: family, GivenNames: given}})
-}
-
-func problemsOfFile(source string, err error) applicant.Problems {
-	var ps applicant.Problems
-	if !errors.As(err, &ps) {
-		return applicant.Problems{{File: source, Message: msg.Raw(err.Error())}}
-	}
-	return ps
-}
-
 // work renders the pack of a prepared entry into dir.
-func (j job) work(ctx context.Context, dir string, org *applicant.Organisation, unsynced bool) Result {
+func (j job) work(ctx context.Context, dir string, unsynced bool) Result {
 	r := j.Result
 	if !r.OK() {
 		return r
-	}
-	if org == nil {
-		org = j.file.Organisation
 	}
 	err := writeFile(filepath.Join(dir, r.PDF), unsynced, func(w io.Writer) error {
 		// The PDF library writes in small pieces: one system call per
 		// 64 KiB instead of a hundred per pack.
 		bw := bufio.NewWriterSize(atomicfile.CancelWriter(ctx, w), 64<<10)
-		if err := safely(func() error { return render.Pack(bw, j.file, j.plan, org) }); err != nil {
+		if err := safely(func() error { return render.Pack(bw, j.file, j.plan, j.org) }); err != nil {
 			return err
 		}
 		return bw.Flush()

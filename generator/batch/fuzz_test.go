@@ -46,7 +46,7 @@ func FuzzCSV(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		names := newNamer()
 		sheet.ReadCSV(context.Background(), "f.csv", bytes.NewReader(data), func(r sheet.Row) bool {
-			j := prepare(sheetEntry(r), today, names)
+			j := prepare(sheetEntry(r), today, nil, names)
 			if j.OK() {
 				if j.PDF == "" || strings.ContainsAny(j.PDF, `/\`) || strings.HasPrefix(j.PDF, ".") ||
 					filepath.Base(j.PDF) != j.PDF || !utf8.ValidString(j.PDF) {

@@ -191,7 +191,7 @@ func TestPrepareRecovers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	j := prepare(entry{source: "a.yaml", data: data}, today, nil)
+	j := prepare(entry{source: "a.yaml", data: data}, today, nil, nil)
 	if j.OK() || !strings.Contains(j.Problems[0].Error(), "internal error (a bug in ofiipack)") {
 		t.Errorf("problems %v; want the internal error", j.Problems)
 	}

@@ -39,7 +39,7 @@ func retainedPerEntry(t testing.TB, n int) float64 {
 	// holds once (the wording of the plans, the holidays' tables).
 	var before uint64
 	walkInputs(context.Background(), []string{path}, false, func(e entry) bool {
-		j := prepare(e, today, names)
+		j := prepare(e, today, nil, names)
 		if !j.OK() {
 			t.Fatalf("%s: %v", j.Place, j.Problems)
 		}

@@ -205,7 +205,7 @@ func startWorkers(ctx context.Context, cancel func(), opt Options, unsynced bool
 		names := newNamer()
 		i := 0
 		walkInputs(ctx, opt.Inputs, false, func(e entry) bool {
-			j := prepare(e, opt.Today, names)
+			j := prepare(e, opt.Today, opt.Org, names)
 			j.Index = i
 			i++
 			select {
@@ -223,7 +223,7 @@ func startWorkers(ctx context.Context, cancel func(), opt Options, unsynced bool
 				if ctx.Err() != nil {
 					continue // drain: the producer may be blocked on a send
 				}
-				r := j.work(ctx, opt.Dir, opt.Org, unsynced)
+				r := j.work(ctx, opt.Dir, unsynced)
 				if r.OK() {
 					w.packs.Add(1)
 				}

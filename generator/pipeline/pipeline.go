@@ -7,6 +7,8 @@
 package pipeline
 
 import (
+	"go.yaml.in/yaml/v3"
+
 	"errors"
 	"fmt"
 	"runtime"
@@ -14,7 +16,6 @@ import (
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
-	"github.com/ofiipack/ofiipack/generator/fields"
 	"github.com/ofiipack/ofiipack/generator/msg"
 	"github.com/ofiipack/ofiipack/generator/plan"
 )
@@ -25,12 +26,13 @@ type Input struct {
 	// Source names the input in problems: the file's path, the form
 	// ("formulaire"), the spreadsheet's file.
 	Source string
-	// Data is an applicant file (YAML); when it is nil, Values are read.
+	// Data is an applicant file (YAML); when it is nil, Node is read.
 	Data []byte
-	// Values are a form's or a row's values, each at its place (Line and
-	// Column: the row and the column of a sheet), which problems name.
-	Values []fields.Value
-	// Row is the spreadsheet's row of Values, 0 for a form.
+	// Node is a form's or a row's values as the node tree of an applicant
+	// file (fields.Node), each at its place (Line and Column: the row and
+	// the column of a sheet), which problems name.
+	Node *yaml.Node
+	// Row is the spreadsheet's row of Node, 0 for a form.
 	Row int
 	// LetterOnly plans only what the cover letter prints (plan.Outline):
 	// 'ofiipack letter' does not read the wording of the checklist, the
@@ -67,8 +69,7 @@ func (r *Result) OK() bool { return len(r.Problems) == 0 }
 func Run(in Input, today civil.Date, org *applicant.Organisation) (r Result) {
 	defer func() {
 		if v := recover(); v != nil {
-			r = Result{Name: r.Name, Problems: applicant.Problems{{File: in.Source, Line: in.Row,
-				Message: msg.New("pipeline.bug", bugText(v))}}}
+			r = Result{Name: r.Name, Problems: applicant.Problems{Bug(in, v)}}
 		}
 	}()
 	var (
@@ -78,7 +79,7 @@ func Run(in Input, today civil.Date, org *applicant.Organisation) (r Result) {
 	if in.Data != nil {
 		f, err = applicant.Load(in.Source, in.Data, today)
 	} else {
-		f, err = applicant.DecodeNode(in.Source, fields.Node(in.Values, in.Row), today)
+		f, err = applicant.DecodeNode(in.Source, in.Node, today)
 	}
 	if err != nil {
 		r.Problems = problemsOf(in, err)
@@ -100,6 +101,12 @@ func Run(in Input, today civil.Date, org *applicant.Organisation) (r Result) {
 		r.Org = org
 	}
 	return r
+}
+
+// Bug is the problem of an input that met a bug in ofiipack: v is what
+// recover returned.
+func Bug(in Input, v any) applicant.Problem {
+	return applicant.Problem{File: in.Source, Line: in.Row, Message: msg.New("pipeline.bug", bugText(v))}
 }
 
 // bugText is what a problem says of a panic: the runtime's words (an index
@@ -124,21 +131,12 @@ func problemsOf(in Input, err error) applicant.Problems {
 
 // nameOf is the name an input that failed holds, read as far as it can be.
 func nameOf(in Input) string {
-	if in.Data == nil {
-		var family, given string
-		for _, v := range in.Values {
-			switch v.Name.Field.Path {
-			case "applicant.family_name":
-				family = v.Value
-			case "applicant.given_names":
-				given = v.Value
-			}
+	root := in.Node
+	if in.Data != nil {
+		var err error
+		if root, err = applicant.Parse(in.Source, in.Data); err != nil {
+			return ""
 		}
-		return joinName(family, given)
-	}
-	root, err := applicant.Parse(in.Source, in.Data)
-	if err != nil {
-		return ""
 	}
 	return joinName(applicant.PersonName(root))
 }

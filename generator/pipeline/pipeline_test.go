@@ -43,7 +43,7 @@ func TestFileAndValuesGiveOnePlan(t *testing.T) {
 	for _, name := range []string{"diallo-general.yaml", "rahimi-asylum.yaml", "sissoko-renewal.yaml", "kone-refused.yaml"} {
 		data := example(t, name)
 		a := Run(Input{Source: name, Data: data}, today, nil)
-		b := Run(Input{Source: "formulaire", Values: valuesOf(t, data)}, today, nil)
+		b := Run(Input{Source: "formulaire", Node: fields.Node(valuesOf(t, data), 0)}, today, nil)
 		if !a.OK() || !b.OK() {
 			t.Fatalf("%s: problems %v / %v", name, a.Problems, b.Problems)
 		}
@@ -101,7 +101,7 @@ func TestProblemsKeepTheName(t *testing.T) {
 	}
 
 	vs := valuesOf(t, []byte(data))
-	r = Run(Input{Source: "caseload.csv", Values: vs, Row: 4}, today, nil)
+	r = Run(Input{Source: "caseload.csv", Node: fields.Node(vs, 4), Row: 4}, today, nil)
 	if r.OK() || r.Name != "DIALLO Aminata" {
 		t.Errorf("values: ok %v, name %q", r.OK(), r.Name)
 	}

@@ -11,7 +11,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
-	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
@@ -28,15 +27,10 @@ type Row struct {
 	header *header // to name the row's problems by its columns
 }
 
-// Decode decodes and validates the row with every rule of the loader
-// (applicant.DecodeNode). On failure the error is a non-empty
-// applicant.Problems named as the sheet names its places (problemsOfRow).
-func (r Row) Decode(today civil.Date) (*applicant.File, error) {
-	f, err := applicant.DecodeNode(r.Source, r.Node, today)
-	if err != nil {
-		return nil, problemsOfRow(r.Source, r.header, r.Number, err)
-	}
-	return f, nil
+// Locate names the problems of the row's Node, found by the loader or the
+// plan, as the sheet names its places (problemsOfRow).
+func (r Row) Locate(ps applicant.Problems) applicant.Problems {
+	return problemsOfRow(r.Source, r.header, r.Number, ps)
 }
 
 // Is reports whether path names a spreadsheet, by its extension: one that

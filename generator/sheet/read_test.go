@@ -101,7 +101,7 @@ func TestRowProblems(t *testing.T) {
 			if err == nil {
 				t.Fatal("no problem found")
 			}
-			ps := problemsOfRow("x.csv", h, 2, err)
+			ps := problemsOfRow("x.csv", h, 2, err.(applicant.Problems))
 			if len(ps) != 1 {
 				t.Fatalf("problems = %v, want one", ps)
 			}

@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 
@@ -11,7 +10,6 @@ import (
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
 	"github.com/ofiipack/ofiipack/generator/fields"
-	"github.com/ofiipack/ofiipack/generator/msg"
 )
 
 // rowNode turns one spreadsheet row into the node tree of an applicant
@@ -48,11 +46,7 @@ func rowNode(h *header, row int, cells []string, workbook *workbookCells) *yaml.
 // as the sheet names its places (SPEC §4): the column by the title the sheet
 // gives it and the cell, then the field path — « dossiers.xlsx:ligne 11 :
 // colonne « Date de naissance », cellule E11 : applicant.birth_date : … ».
-func problemsOfRow(source string, h *header, row int, err error) applicant.Problems {
-	var ps applicant.Problems
-	if !errors.As(err, &ps) {
-		return applicant.Problems{{File: source, Line: row, Sheet: true, Message: msg.Raw(err.Error())}}
-	}
+func problemsOfRow(source string, h *header, row int, ps applicant.Problems) applicant.Problems {
 	out := make(applicant.Problems, len(ps))
 	for i, p := range ps {
 		p.File, p.Line, p.Sheet = source, row, true

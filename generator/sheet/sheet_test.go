@@ -93,9 +93,9 @@ func read(t testing.TB, paths ...string) (counts, []entry) {
 		Read(context.Background(), path, func(r Row) bool {
 			e := entry{Row: r.Number, Problems: r.Problems}
 			if r.Problems == nil {
-				f, err := r.Decode(today)
+				f, err := applicant.DecodeNode(r.Source, r.Node, today)
 				if err != nil {
-					e.Problems = err.(applicant.Problems)
+					e.Problems = r.Locate(err.(applicant.Problems))
 				} else {
 					e.File, e.Name = f, f.Applicant.FamilyName+" "+f.Applicant.GivenNames
 				}

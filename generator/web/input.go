@@ -293,7 +293,7 @@ func (s *Server) load(p *post) (*applicantOf, applicant.Problems) {
 		for i := range a.values {
 			a.values[i].Line, a.values[i].Column = 1, i+1
 		}
-		in.Values = a.values
+		in.Node = fields.Node(a.values, 0)
 	}
 	a.Result = pipeline.Run(in, today, s.opts.Org)
 	if !a.OK() {
