@@ -307,8 +307,7 @@ func (h *hours) UnmarshalYAML(n *yaml.Node) error {
 }
 
 // wording is all the text the documents print, one file of templates/ per
-// field. A file is read and checked the first time a document needs it: a
-// letter reads common.yaml and letter.yaml, not the 20 KB of the others.
+// field, read and checked together the first time a document is drawn.
 type wording struct {
 	Common     commonWords
 	Checklist  checklistWords
