@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/ofiipack/ofiipack/generator/msg"
@@ -25,10 +24,6 @@ type app struct {
 	now              func() time.Time
 	lang             msg.Lang // the language of messages and help (the locale)
 	quiet            bool     // --quiet: only errors
-	// noHelp is set for a command line that cannot print any help (see
-	// printsHelp): the commands' help texts are then left empty, so that a
-	// letter does not read and word the help of every command.
-	noHelp bool
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
@@ -43,39 +38,9 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *app {
 	}
 }
 
-// t renders a message of the catalog in the user's language. The help
-// texts (help.*) are empty for a command line that prints no help.
+// t renders a message of the catalog in the user's language.
 func (a *app) t(key string, args ...any) string {
-	if a.noHelp && strings.HasPrefix(key, "help.") {
-		return ""
-	}
 	return msg.New(key, args...).In(a.lang)
-}
-
-// printsHelp reports whether a command line may print help or usage, or
-// complete a shell word: no argument, the help or completion command, or
-// -h or --help anywhere (a cluster of short flags with an h counts). It
-// errs towards yes: a file named "help" costs the reading of the help.
-// Otherwise the commands print no help (errors give hints, not usage), so
-// the help texts are not read: they were most of the catalog a letter
-// parsed. It stays for its figure: without it a letter took 0.2 to 1.2 ms
-// more CPU in each of three alternated runs of BenchmarkLetterProcess,
-// 1.27-1.29 times the plain-fpdf floor instead of 1.22-1.25 (the guard is
-// 1.2).
-func printsHelp(args []string) bool {
-	if len(args) == 0 {
-		return true
-	}
-	for _, arg := range args {
-		switch {
-		case arg == "help", arg == "completion", strings.HasPrefix(arg, "__complete"),
-			arg == "--help", strings.HasPrefix(arg, "--help="):
-			return true
-		case len(arg) > 1 && arg[0] == '-' && arg[1] != '-' && strings.ContainsRune(arg, 'h'):
-			return true
-		}
-	}
-	return false
 }
 
 // execute runs one command line in ctx and returns the exit status. It is
@@ -87,7 +52,6 @@ func (a *app) execute(ctx context.Context, args []string) (code int) {
 			code = a.report(nil, internalError{r})
 		}
 	}()
-	a.noHelp = !printsHelp(args)
 	root := newCmdRoot(a)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)

@@ -105,22 +105,3 @@ func TestHelpFrench(t *testing.T) {
 		}
 	}
 }
-
-// printsHelp says yes for every command line that may print help, usage
-// or completions; the others run without the commands' help texts.
-func TestPrintsHelp(t *testing.T) {
-	for _, tc := range []struct {
-		args string
-		want bool
-	}{
-		{"", true}, {"help", true}, {"help pack", true}, {"pack -h", true}, {"pack --help", true},
-		{"pack --help=true", true}, {"pack -qh", true}, {"completion bash", true}, {"__complete pack ''", true},
-		{"__completeNoDesc pack", true}, {"letter a.yaml", false}, {"letter a.yaml -o out.pdf", false},
-		{"batch in.csv -o out --jobs 2", false}, {"--version", false}, {"-q pack a.yaml", false},
-		{"pack help.yaml", false}, {"pack help", true},
-	} {
-		if got := printsHelp(strings.Fields(tc.args)); got != tc.want {
-			t.Errorf("printsHelp(%q) = %v, want %v", tc.args, got, tc.want)
-		}
-	}
-}
