@@ -292,3 +292,55 @@ func downloaded(t *testing.T, progress iter.Seq2[browser.EventDownloadProgress, 
 	t.Fatal("no download")
 	return ""
 }
+
+// A file opened into the form with a comment after a value: the form says
+// that the comment was not taken (the file's warning), beside the file's
+// other points, as the command line prints it. $OFIIPACK_SCREENSHOTS names a
+// folder to keep a picture of the page in.
+func TestBrowserOpenShowsWarnings(t *testing.T) {
+	exe := chromium(t)
+	url, stop := startServe(t, "--date", "2026-12-02")
+	defer stop()
+	data, err := os.ReadFile(filepath.Join("..", "..", "examples", "diallo-general.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "diallo.yaml")
+	data = []byte(strings.Replace(string(data), `phone: "06 12 34 56 78"`, "phone: 06 12 34 56 78 # portable", 1))
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.WindowSize(1366, 900),
+		chromedp.Flag("lang", "fr-FR"), chromedp.Flag("no-sandbox", os.Geteuid() == 0))
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(alloc)
+	defer cancelBrowser()
+	ctx, cancel := context.WithTimeout(bctx, 2*time.Minute)
+	defer cancel()
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(chromedp.CSS("#applicant-family_name")),
+		chromedp.SetUploadFiles(chromedp.CSS("#open-file"), []string{file}),
+		chromedp.Poll[chromedp.Void](`!document.getElementById('problems').hidden && document.getElementById('problems').textContent.includes('portable')`,
+			chromedp.WithPollingTimeout(20*time.Second)),
+	); err != nil {
+		t.Fatalf("open the file: %v", err)
+	}
+	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('problems').textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, "Dans le fichier ouvert") || !strings.Contains(text, "applicant.phone") {
+		t.Errorf("the file's warning is not among its points: %q", text)
+	}
+	if dir := os.Getenv("OFIIPACK_SCREENSHOTS"); dir != "" {
+		png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS("#problems")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "open-warnings.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
