@@ -287,8 +287,11 @@ func appealDue(d *applicant.Decision) (due civil.Date, ok bool) {
 // date, the route and the legal basis (SPEC §2), with the cover letter as
 // its only document and no checklist, deadline, warning or fee. It reads
 // none of the tables Compute reads, so that a letter does not parse the
-// 35 KB of wording of the checklist, the deadlines and the warnings;
-// render.Letter draws the same letter from it as from Compute's plan.
+// 52 KB of plan.yaml; render.Letter draws the same letter from it as from
+// Compute's plan. It stays for its figure: with Compute, a letter process
+// took 28.9-31.0 ms of CPU, 1.31-1.33 times the plain-fpdf floor, against
+// 21.7-22.5 ms and 1.01-1.03 times with it (BenchmarkLetterProcess, three
+// runs each; the guard is 1.2).
 func Outline(f *applicant.File, today civil.Date) (*Plan, error) {
 	if err := checkArgs(f, today); err != nil {
 		return nil, err
