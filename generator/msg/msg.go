@@ -253,30 +253,22 @@ func joinList(list []any, conj string, l Lang) string {
 	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
 }
 
-// The catalogs, read from templates/text/messages/LANG/*.yaml as their
-// messages are asked for: a file is parsed the first time a message under
-// one of its top-level keys is looked up (the keys found by a scan of the
-// files' lines, without parsing them), so that a command reads only what
-// it words. A French letter reads fr/cli.yaml and fr/help.yaml, not the
-// loader's, the batch's or the web form's messages, nor the English ones
-// (which Error() words only when an error is).
+// The catalogs, read from templates/text/messages/LANG/*.yaml, each
+// language whole the first time one of its messages is asked for: a
+// French letter reads the French messages, not the English ones (which
+// Error() words only when an error is).
 var catalogs = [2]*langCatalog{{}, {}}
 
 type langCatalog struct {
-	mu      sync.Mutex
-	fsys    fs.FS // nil: templates.FS
-	files   []string
-	byTop   map[string][]string // top-level key → the files that define it
-	parsed  map[string]bool
-	cat     map[string]string
-	err     error // the first error of reading the files
-	scanned bool
+	once sync.Once
+	fsys fs.FS // nil: templates.FS
+	cat  map[string]string
+	err  error // the first error of reading the files
 }
 
-// scan lists the language's files and the top-level keys of each.
-func (c *langCatalog) scan(l Lang) {
-	c.scanned = true
-	c.cat, c.parsed, c.byTop = map[string]string{}, map[string]bool{}, map[string][]string{}
+// read reads every file of the language into the catalog.
+func (c *langCatalog) read(l Lang) {
+	c.cat = map[string]string{}
 	if c.fsys == nil {
 		c.fsys = templates.FS
 	}
@@ -285,80 +277,33 @@ func (c *langCatalog) scan(l Lang) {
 	if err == nil && len(files) == 0 {
 		err = fmt.Errorf("msg: no catalog file in templates/%s", dir)
 	}
-	if err != nil {
-		c.err = err
-		return
-	}
-	c.files = files
+	c.err = err
 	for _, name := range files {
-		data, err := fs.ReadFile(c.fsys, name)
-		if err != nil {
+		if err := c.readFile(name); err != nil && c.err == nil {
 			c.err = err
-			return
-		}
-		for line := range strings.Lines(string(data)) {
-			if k, _, ok := strings.Cut(line, ":"); ok && k != "" && strings.Trim(k, "abcdefghijklmnopqrstuvwxyz_0123456789") == "" {
-				c.byTop[k] = append(c.byTop[k], name)
-			}
 		}
 	}
 }
 
-// parse reads one file into the catalog.
-func (c *langCatalog) parse(name string) {
-	if c.parsed[name] {
-		return
-	}
-	c.parsed[name] = true
+// readFile reads one file into the catalog.
+func (c *langCatalog) readFile(name string) error {
 	data, err := fs.ReadFile(c.fsys, name)
-	if err == nil {
-		var doc yaml.Node
-		if err = yaml.Unmarshal(data, &doc); err != nil {
-			err = fmt.Errorf("templates/%s: %w", name, err)
-		} else if len(doc.Content) > 0 {
-			err = flatten(c.cat, doc.Content[0], "", name)
-		}
+	if err != nil {
+		return err
 	}
-	if err != nil && c.err == nil {
-		c.err = err
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return fmt.Errorf("templates/%s: %w", name, err)
 	}
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	return flatten(c.cat, doc.Content[0], "", name)
 }
 
-// lookup finds key, parsing the files of its top-level key first, then,
-// if it is not there, every file (the scan is only a shortcut).
-func (c *langCatalog) lookup(l Lang, key string) (string, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !c.scanned {
-		c.scan(l)
-	}
-	if s, ok := c.cat[key]; ok {
-		return s, true
-	}
-	top, _, _ := strings.Cut(key, ".")
-	for _, name := range c.byTop[top] {
-		c.parse(name)
-	}
-	if s, ok := c.cat[key]; ok {
-		return s, true
-	}
-	for _, name := range c.files {
-		c.parse(name)
-	}
-	s, ok := c.cat[key]
-	return s, ok
-}
-
-// all parses every file of the language and returns the whole catalog.
+// all returns the language's whole catalog.
 func (c *langCatalog) all(l Lang) (map[string]string, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !c.scanned {
-		c.scan(l)
-	}
-	for _, name := range c.files {
-		c.parse(name)
-	}
+	c.once.Do(func() { c.read(l) })
 	return c.cat, c.err
 }
 
@@ -366,7 +311,9 @@ func lookup(l Lang, key string) (string, bool) {
 	if int(l) >= len(catalogs) {
 		return "", false
 	}
-	return catalogs[l].lookup(l, key)
+	cat, _ := catalogs[l].all(l)
+	s, ok := cat[key]
+	return s, ok
 }
 
 // Keys returns the keys of language l's catalog, sorted, and the error of

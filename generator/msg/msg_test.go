@@ -199,25 +199,20 @@ func TestUsedKeysExist(t *testing.T) {
 	}
 }
 
-// A message is found by parsing only the files of its top-level key, and
-// a key the line scan cannot see is still found, by parsing the rest.
-func TestLookupParsesWhatItNeeds(t *testing.T) {
+// Every file of a language is read: a key is found whatever file holds
+// it, and a broken file is named by the error without hiding the others.
+func TestCatalogReadsEveryFile(t *testing.T) {
 	c := &langCatalog{fsys: fstest.MapFS{
 		"text/messages/en/a.yaml": {Data: []byte("# comment: not a key\na:\n  k: found\n")},
 		"text/messages/en/b.yaml": {Data: []byte("b: [unclosed\n")},
 		"text/messages/en/c.yaml": {Data: []byte("\"c\": {d: quoted}\n")},
 	}}
-	if s, ok := c.lookup(English, "a.k"); !ok || s != "found" {
-		t.Errorf("a.k = %q, %v", s, ok)
+	cat, err := c.all(English)
+	if err == nil || !strings.Contains(err.Error(), "b.yaml") {
+		t.Errorf("error %v, want b.yaml's", err)
 	}
-	if c.err != nil || c.parsed["text/messages/en/b.yaml"] {
-		t.Errorf("looking up a.k parsed b.yaml (error %v)", c.err)
-	}
-	if s, ok := c.lookup(English, "c.d"); !ok || s != "quoted" {
-		t.Errorf("c.d = %q, %v", s, ok)
-	}
-	if _, err := c.all(English); err == nil || !strings.Contains(err.Error(), "b.yaml") {
-		t.Errorf("all: error %v, want b.yaml's", err)
+	if cat["a.k"] != "found" || cat["c.d"] != "quoted" {
+		t.Errorf("a.k = %q, c.d = %q", cat["a.k"], cat["c.d"])
 	}
 }
 
