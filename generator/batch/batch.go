@@ -10,9 +10,8 @@
 //   - One bad entry never stops the others: its problems are in its
 //     [Result] and in summary.csv.
 //   - Entries stream through a pool of workers: a caseload of any size
-//     holds at most a few PDFs in memory at a time; what the overview
-//     prints of each applicant waits in a temporary file of the output
-//     folder, removed when the batch ends.
+//     holds at most a few PDFs in memory at a time, and of each pack
+//     written only what the caseload files print of it.
 //   - Every file is written atomically; a cancelled context stops the
 //     workers and leaves no partial or temporary file.
 //   - The same inputs and date give the same bytes, whatever the number of
@@ -118,7 +117,8 @@ type Result struct {
 	DuplicateOf *Place
 	Problems    applicant.Problems // why it failed; empty when the pack was written
 
-	diskFull bool // the pack could not be written: no space left on the disk
+	diskFull bool  // the pack could not be written: no space left on the disk
+	kept     *kept // what the caseload files print of the pack written
 	// FileWarnings are what the applicant file holds that ofiipack read
 	// but the user may not mean (a YAML comment after a value); the pack
 	// is written. Each also adds the ID FileWarningID to Warnings and its
@@ -142,7 +142,7 @@ type Summary struct {
 
 // writeCaseloadPDF writes the association's weekly board of deadlines,
 // and the entries that failed.
-func writeCaseloadPDF(w io.Writer, today civil.Date, entries *spill, failures *failureList, org *applicant.Organisation) error {
+func writeCaseloadPDF(w io.Writer, today civil.Date, entries *caseload, failures *failureList, org *applicant.Organisation) error {
 	return render.WriteCaseload(w, render.Caseload{Today: today, Organisation: org, Count: entries.len(), Load: entries.boardEntry,
 		Failed: failures.kept, FailedCount: failures.n})
 }

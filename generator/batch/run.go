@@ -2,7 +2,6 @@ package batch
 
 import (
 	"bufio"
-	"cmp"
 	"context"
 	"errors"
 	"io"
@@ -55,14 +54,6 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	defer folder.Close()
 	defer folder.Sync() // best effort: the run already reports its outcome
 
-	// What the caseload files print of each pack goes to a temporary file
-	// as the packs are done, and is read back at the end.
-	entries, err := newSpill(opt.Dir)
-	if err != nil {
-		return sum, msg.Wrap(err, "batch.cannot_write", CaseloadPDF, msg.OS(err))
-	}
-	defer entries.close()
-
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	w := startWorkers(ctx, cancel, opt, folder != nil)
@@ -70,13 +61,15 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	summaryDone := make(chan error, 1)
 	go func() { summaryDone <- writeSummary(ctx, opt, folder, rows) }()
 
-	var failures failureList
+	var (
+		entries  caseload
+		failures failureList
+	)
 	inOrder(w.done, func(r Result) {
 		rows <- r
 		if r.OK() {
 			sum.Written++
-			e, _ := w.written.LoadAndDelete(r.Index)
-			entries.add(e.([]byte))
+			entries.add(r.kept)
 		} else {
 			sum.Failed++
 			failures.add(r)
@@ -98,7 +91,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	if summaryErr != nil {
 		return sum, summaryErr
 	}
-	if err := writeCaseload(ctx, opt, entries, &failures); err != nil {
+	if err := writeCaseload(ctx, opt, &entries, &failures); err != nil {
 		return sum, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -161,8 +154,8 @@ func claimFolder(opt Options) (release func(), err error) {
 		}
 	}
 	// The batch removes only the files it made: each temporary file is
-	// removed by what made it (atomicfile, the spill files), never by its
-	// name, which a user's file or an input may share.
+	// removed by what made it (atomicfile), never by its name, which a
+	// user's file or an input may share.
 	return lock.release, nil
 }
 
@@ -184,8 +177,7 @@ func count(ctx context.Context, inputs []string) int {
 // workers are the goroutines that prepare the entries in input order and
 // render their packs in any order.
 type workers struct {
-	done    chan Result // every entry's result, in any order; closed at the end
-	written sync.Map    // index → encodeKept's record, for the packs written
+	done chan Result // every entry's result, in any order; closed at the end
 	// packs counts the packs written, in whatever order and whether or
 	// not the results were reported before an interrupt: the count that
 	// an interrupted run gives is the number of packs in the folder.
@@ -235,8 +227,7 @@ func startWorkers(ctx context.Context, cancel func(), opt Options, unsynced bool
 					continue
 				}
 				if r.OK() {
-					// the board is French
-					w.written.Store(r.Index, encodeKept(j.file, j.plan, r.Place.Text().In(msg.French)))
+					r.kept = keep(j.file, j.plan, r.Place)
 				}
 				w.done <- r
 			}
@@ -307,10 +298,7 @@ func inOrder(done <-chan Result, report func(Result)) {
 
 // writeCaseload writes caseload.pdf and caseload.ics from the records of
 // the packs written and the entries that failed.
-func writeCaseload(ctx context.Context, opt Options, entries *spill, failures *failureList) error {
-	if err := entries.done(); err != nil {
-		return msg.Wrap(err, "batch.cannot_write", CaseloadPDF, msg.OS(err))
-	}
+func writeCaseload(ctx context.Context, opt Options, entries *caseload, failures *failureList) error {
 	if err := atomicfile.Write(filepath.Join(opt.Dir, CaseloadPDF), func(w io.Writer) error {
 		bw := bufio.NewWriterSize(atomicfile.CancelWriter(ctx, w), 64<<10)
 		if err := safely(func() error { return writeCaseloadPDF(bw, opt.Today, entries, failures, opt.Org) }); err != nil {
@@ -321,8 +309,6 @@ func writeCaseload(ctx context.Context, opt Options, entries *spill, failures *f
 		return msg.Wrap(err, "batch.cannot_write", CaseloadPDF, msg.OS(err))
 	}
 	return atomicfile.Write(filepath.Join(opt.Dir, CaseloadCalFile), func(w io.Writer) error {
-		var readErr error
-		err := ical.Caseload(atomicfile.CancelWriter(ctx, w), opt.Today, entries.calendarEntries(&readErr))
-		return cmp.Or(readErr, err)
+		return ical.Caseload(atomicfile.CancelWriter(ctx, w), opt.Today, entries.calendarEntries())
 	})
 }
