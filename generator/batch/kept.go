@@ -135,8 +135,8 @@ func (c *caseload) add(k *kept) {
 func (c *caseload) len() int { return len(c.entries) }
 
 // boardEntry is a loader of render.Caseload.
-func (c *caseload) boardEntry(i int) (render.CaseloadEntry, error) {
-	return c.entries[i].boardEntry(), nil
+func (c *caseload) boardEntry(i int) render.CaseloadEntry {
+	return c.entries[i].boardEntry()
 }
 
 // calendarEntries are the entries of caseload.ics.

@@ -40,10 +40,10 @@ type Caseload struct {
 	Entries      []CaseloadEntry
 	// Count and Load, when Load is set, stand for Entries: the board asks
 	// for the entries it draws one at a time (entry i, 0 <= i < Count, may
-	// be asked several times), so that a caseload of any size need not be
-	// held in memory. An error from Load stops the board with it.
+	// be asked several times), so that the entries need not be held in
+	// memory in this form.
 	Count int
-	Load  func(i int) (CaseloadEntry, error)
+	Load  func(i int) CaseloadEntry
 	// Failed are the entries for which no pack was made, in input order
 	// (the first ones: FailedCount says how many failed in all). The board
 	// lists them first (SPEC §4): a volunteer who reads only the board must
@@ -74,9 +74,6 @@ type entrySource struct {
 	cur  CaseloadEntry
 }
 
-// loadError carries an error of Caseload.Load out of the drawing code.
-type loadError struct{ err error }
-
 func newEntrySource(cl *Caseload) *entrySource { return &entrySource{cl: cl, last: -1} }
 
 func (s *entrySource) len() int {
@@ -92,11 +89,7 @@ func (s *entrySource) get(i int32) *CaseloadEntry {
 		return &s.cl.Entries[i]
 	}
 	if int(i) != s.last {
-		e, err := s.cl.Load(int(i))
-		if err != nil {
-			panic(loadError{err})
-		}
-		s.cur, s.last = e, int(i)
+		s.cur, s.last = s.cl.Load(int(i)), int(i)
 	}
 	return &s.cur
 }
@@ -113,17 +106,8 @@ const docCaseload = "caseload"
 // deadline (neither done nor before c.Today) of every applicant, sorted by
 // date, grouped by ISO week ("Semaine du lundi 23 novembre 2026"), with
 // post-by dates; then the warnings of each file.
-func WriteCaseload(w io.Writer, c Caseload) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			le, ok := r.(loadError)
-			if !ok {
-				panic(r)
-			}
-			err = le.err
-		}
-	}()
-	_, err = caseload(w, c)
+func WriteCaseload(w io.Writer, c Caseload) error {
+	_, err := caseload(w, c)
 	return err
 }
 
