@@ -9,7 +9,7 @@ import (
 
 // languages is what the loader knows of the notice's languages: the
 // expected values for messages, the hints, the values a form offers. They
-// come from the catalogs of templates/notice, read the first time a file
+// come from templates/notice/languages.yaml, read the first time a file
 // names a language.
 var languages = sync.OnceValue(func() (l struct {
 	expect msg.Text
@@ -37,8 +37,7 @@ var languages = sync.OnceValue(func() (l struct {
 // (« russe », « Géorgien »). SPEC §1: an unknown code is an error that
 // lists the supported ones.
 func (m *mapping) language(key string) string {
-	// The catalogs are read only for a file that names a language: read
-	// for every file, they were a sixth of a letter's CPU.
+	// The list of languages is read only for a file that names one.
 	v, path := m.get(key, false, msg.Text{})
 	if v == nil {
 		return ""

@@ -3,6 +3,7 @@ package notice_test
 import (
 	"fmt"
 	"io/fs"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -89,6 +90,17 @@ func TestEveryLanguageHasEverySentence(t *testing.T) {
 	}
 	if want := []string{"ar", "en", "es", "fr", "ka", "pt", "ru"}; !slices.Equal(codes, want) {
 		t.Errorf("languages %v, want %v", codes, want)
+	}
+	// every catalog has its line in languages.yaml, and every line its catalog
+	files, _ := fs.Glob(templates.FS, "notice/*.yaml")
+	var catalogs []string
+	for _, f := range files {
+		if code := strings.TrimSuffix(path.Base(f), ".yaml"); code != "languages" {
+			catalogs = append(catalogs, code)
+		}
+	}
+	if !slices.Equal(catalogs, codes) {
+		t.Errorf("catalogs %v, languages.yaml %v", catalogs, codes)
 	}
 	fr := leaves(t, "notice/fr.yaml")
 	for _, code := range codes {

@@ -61,10 +61,7 @@ func printed(c *notice.Catalog, s string) string {
 // page or two, inside its margins, in the language and in French, with the
 // date in digits and the next date's calendar code.
 func TestNoticeInEveryLanguage(t *testing.T) {
-	langs, err := notice.Languages()
-	if err != nil {
-		t.Fatal(err)
-	}
+	langs := noticeCatalogs(t)
 	fr, _ := notice.Load(notice.French)
 	for _, lang := range langs {
 		t.Run(lang.Code, func(t *testing.T) {
@@ -226,7 +223,7 @@ func TestNoticeDeterministic(t *testing.T) {
 // catalog, as the notice prints it, has a glyph in the face that draws it
 // — no empty box, in Arabic's contextual forms and lam-alef ligatures too.
 func TestCatalogsAreDrawn(t *testing.T) {
-	langs, _ := notice.Languages()
+	langs := noticeCatalogs(t)
 	fr, _ := notice.Load(notice.French)
 	c, err := newCanvas(today, "")
 	if err != nil {
@@ -342,4 +339,22 @@ func TestNoticeConcurrent(t *testing.T) {
 			t.Errorf("pack %d drawn with others: %v, or other bytes", i, errs[i])
 		}
 	}
+}
+
+// noticeCatalogs are the catalogs of every language that makes a notice.
+func noticeCatalogs(t *testing.T) []*notice.Catalog {
+	t.Helper()
+	langs, err := notice.Languages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*notice.Catalog
+	for _, l := range langs {
+		c, err := notice.Load(l.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, c)
+	}
+	return out
 }
