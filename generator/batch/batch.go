@@ -209,6 +209,7 @@ func prepare(e entry, today civil.Date, org *applicant.Organisation, names *name
 	r := pipeline.Run(in, today, org)
 	j.Name = r.Name
 	if !r.OK() {
+		j.Name = pipeline.NameOf(in)
 		j.Problems = r.Problems
 		if e.sheet != nil {
 			j.Problems = e.sheet.Locate(r.Problems)
