@@ -109,8 +109,10 @@ var earliestBirth = civil.New(1900, 1, 1)
 // CESEDA L. 425-10 is for the parent of a minor child.
 const majority = 18
 
-// decodeFile decodes the whole applicant file; it returns nil when the
-// top is not a mapping.
+// decodeFile decodes the whole applicant file, section by section in the
+// order of SPEC §1, each section a method of decoder; it returns nil when
+// the top is not a mapping. The situation's checks need the applicant's
+// birth date, the current permit's the applicant and the situation.
 func (d *decoder) decodeFile(root *yaml.Node) *File {
 	top := d.top(root)
 	if top == nil {
@@ -121,9 +123,25 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 		return nil
 	}
 	f := &File{Format: d.format(m)}
+	f.Applicant = d.applicant(m.child("applicant", true, &applicantKeys))
+	f.Identity = d.identity(m.child("identity", true, &identityKeys))
+	f.Situation = d.situation(m.child("situation", true, &situationKeys), f.Applicant.BirthDate)
+	f.Procedure = d.procedure(m.child("procedure", false, &procedureKeys))
+	f.DocumentsReady = m.enumList("documents_ready", &checklistItems)
+	if cp := m.child("current_permit", false, &permitKeys); cp != nil {
+		f.CurrentPermit = d.currentPermit(cp, f)
+	}
+	f.OFIIAddress = m.lines("ofii_address", ofiiAddressLines, ofiiAddressWidth, x("expect.address_lines"))
+	f.Options = d.options(m.child("options", false, &optionsKeys))
+	if org := m.child("organisation", false, &organisationKeys); org != nil {
+		f.Organisation = org.organisation()
+	}
+	return f
+}
 
-	a := m.child("applicant", true, &applicantKeys)
-	f.Applicant = Applicant{
+// applicant decodes the applicant block, its address and its host.
+func (d *decoder) applicant(a *mapping) Applicant {
+	ap := Applicant{
 		Civility:         a.enum("civility", true, &civilities),
 		FamilyName:       a.name("family_name", true, x("expect.family_name")),
 		GivenNames:       a.name("given_names", true, x("expect.given_names")),
@@ -138,7 +156,7 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 		Language:         a.language("language"),
 	}
 	if addr := a.child("address", true, &addressKeys); addr != nil {
-		f.Applicant.Address = Address{
+		ap.Address = Address{
 			CareOf:   addr.text("care_of", false, x("expect.care_of")),
 			Street:   addr.text("street", true, x("expect.street")),
 			Extra:    addr.text("extra", false, x("expect.extra")),
@@ -147,23 +165,28 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 		}
 	}
 	if h := a.child("hosted_by", false, &hostKeys); h != nil {
-		f.Applicant.HostedBy = &Host{
+		ap.HostedBy = &Host{
 			Civility:   h.enum("civility", true, &civilities),
 			FamilyName: h.name("family_name", true, x("expect.host_family_name")),
 			GivenNames: h.name("given_names", true, x("expect.host_given_names")),
 			Since:      h.date("since", false, false),
 		}
 	}
+	return ap
+}
 
-	id := m.child("identity", true, &identityKeys)
-	f.Identity = Identity{
+// identity decodes the identity block: the document held and its date.
+func (d *decoder) identity(id *mapping) Identity {
+	return Identity{
 		Document: id.enum("document", true, &documents),
 		IssuedOn: id.date("issued_on", false, true),
 	}
+}
 
-	s := m.child("situation", true, &situationKeys)
-	f.Situation = Situation{
-
+// situation decodes the situation block and its sick child; birth is the
+// applicant's birth date, which the arrival may not precede.
+func (d *decoder) situation(s *mapping, birth civil.Date) Situation {
+	st := Situation{
 		LongStayVisa:               s.boolean("long_stay_visa", true),
 		AsylumRegisteredOn:         s.date("asylum_registered_on", false, true),
 		BirthTranscriptionDecision: s.boolean("birth_transcription_decision", false),
@@ -172,24 +195,27 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 		RefusalGrounds:             s.enumList("refusal_grounds", &refusalGrounds),
 		PolygamyDeclaration:        s.polygamy("polygamy_declaration"),
 	}
-	f.Situation.ArrivedOn, f.Situation.ArrivedMonthOnly = s.arrival("arrived_on")
+	st.ArrivedOn, st.ArrivedMonthOnly = s.arrival("arrived_on")
 	if c := s.child("sick_child", false, &childKeys); c != nil {
-		f.Situation.SickChild = &Child{
+		st.SickChild = &Child{
 			GivenNames: c.name("given_names", true, x("expect.child_given_names")),
 			FamilyName: c.name("family_name", true, x("expect.child_family_name")),
 			BirthDate:  c.birthDate("birth_date"),
 			Sex:        c.enum("sex", false, &sexes),
 		}
-		d.minorChild(c, f.Situation.SickChild.BirthDate)
+		d.minorChild(c, st.SickChild.BirthDate)
 	}
-	birth, arrival := f.Applicant.BirthDate, f.Situation.ArrivedOn
-	if !birth.IsZero() && !arrival.IsZero() && arrival.Before(birth) {
+	if arrival := st.ArrivedOn; !birth.IsZero() && !arrival.IsZero() && arrival.Before(birth) {
 		d.add(s.valueAt("arrived_on"), "situation.arrived_on",
 			x("arrival_before_birth", arrival, birth), noHint)
 	}
+	return st
+}
 
-	p := m.child("procedure", false, &procedureKeys)
-	f.Procedure = Procedure{
+// procedure decodes the procedure block: its dates, OFII's requests, the
+// récépissé, the prefecture's address and the decision.
+func (d *decoder) procedure(p *mapping) Procedure {
+	pr := Procedure{
 		FiledOn:                p.date("filed_on", false, true),
 		CertificateAvailableOn: p.date("certificate_available_on", false, true),
 		CertificateSentOn:      p.date("certificate_sent_on", false, true),
@@ -197,69 +223,74 @@ func (d *decoder) decodeFile(root *yaml.Node) *File {
 		Doctor:                 p.text("doctor", false, x("expect.doctor")),
 		ANEFNumber:             p.text("anef_number", false, x("expect.anef_number")),
 	}
-	d.procedureOrder(p, f.Procedure)
+	d.procedureOrder(p, pr)
+	pr.OFIIRequests = d.ofiiRequests(p)
+	// the récépissé or attestation held now: it may have ended already
+	pr.ReceiptExpiresOn = p.date("receipt_expires_on", false, false)
+	// the prefecture's address, for the request for the reasons of an
+	// implicit refusal: the same window as the OFII address
+	pr.PrefectureAddress = p.lines("prefecture_address", ofiiAddressLines, ofiiAddressWidth, x("expect.address_lines"))
+	if dm := p.child("decision", false, &decisionKeys); dm != nil {
+		pr.Decision = d.decision(dm, pr.FiledOn)
+	}
+	return pr
+}
+
+// ofiiRequests decodes procedure.ofii_requests, leaving out the items that
+// are empty or not a mapping (each is reported).
+func (d *decoder) ofiiRequests(p *mapping) []OFIIRequest {
+	var reqs []OFIIRequest
 	items, path := p.list("ofii_requests", x("expect.requests"))
 	for i, n := range items {
 		if absent(resolve(n)) {
 			d.add(n, item(path, i), x("empty_item", x("expect.request")), noHint)
 			continue
 		}
-		r := d.mapping(resolve(n), item(path, i), &requestKeys)
-		if r == nil {
-			continue
+		if r := d.mapping(resolve(n), item(path, i), &requestKeys); r != nil {
+			reqs = append(reqs, d.ofiiRequest(r, item(path, i)))
 		}
-		req := OFIIRequest{
-			On:   r.date("on", true, true),
-			Kind: r.enum("kind", true, &requestKinds),
-			// a convocation is for a day ahead: not a past event
-			AppointmentOn: r.date("appointment_on", false, false),
-		}
-		if !req.AppointmentOn.IsZero() && req.Kind == RequestInformation {
-			d.add(r.valueAt("appointment_on"), join(item(path, i), "appointment_on"),
-				x("appointment_information"), noHint)
-		}
-		if !req.AppointmentOn.IsZero() && !req.On.IsZero() && req.AppointmentOn.Before(req.On) {
-			d.add(r.valueAt("appointment_on"), join(item(path, i), "appointment_on"),
-				x("appointment_before_letter", req.AppointmentOn, req.On), noHint)
-		}
-		f.Procedure.OFIIRequests = append(f.Procedure.OFIIRequests, req)
 	}
-	// the récépissé or attestation held now: it may have ended already
-	f.Procedure.ReceiptExpiresOn = p.date("receipt_expires_on", false, false)
-	// the prefecture's address, for the request for the reasons of an
-	// implicit refusal: the same window as the OFII address
-	f.Procedure.PrefectureAddress = p.lines("prefecture_address", ofiiAddressLines, ofiiAddressWidth, x("expect.address_lines"))
-	if dm := p.child("decision", false, &decisionKeys); dm != nil {
-		f.Procedure.Decision = d.decision(dm, f.Procedure.FiledOn)
-	}
+	return reqs
+}
 
-	f.DocumentsReady = m.enumList("documents_ready", &checklistItems)
-	if cp := m.child("current_permit", false, &permitKeys); cp != nil {
-		f.CurrentPermit = d.currentPermit(cp, f)
+// ofiiRequest decodes one of OFII's requests, at path; a convocation is
+// for an examination, on or after the letter.
+func (d *decoder) ofiiRequest(r *mapping, path string) OFIIRequest {
+	req := OFIIRequest{
+		On:   r.date("on", true, true),
+		Kind: r.enum("kind", true, &requestKinds),
+		// a convocation is for a day ahead: not a past event
+		AppointmentOn: r.date("appointment_on", false, false),
 	}
-	f.OFIIAddress = m.lines("ofii_address", ofiiAddressLines, ofiiAddressWidth, x("expect.address_lines"))
+	if !req.AppointmentOn.IsZero() && req.Kind == RequestInformation {
+		d.add(r.valueAt("appointment_on"), join(path, "appointment_on"),
+			x("appointment_information"), noHint)
+	}
+	if !req.AppointmentOn.IsZero() && !req.On.IsZero() && req.AppointmentOn.Before(req.On) {
+		d.add(r.valueAt("appointment_on"), join(path, "appointment_on"),
+			x("appointment_before_letter", req.AppointmentOn, req.On), noHint)
+	}
+	return req
+}
 
-	o := m.child("options", false, &optionsKeys)
-	f.Options = Options{
+// options decodes the options block and the fees it overrides.
+func (d *decoder) options(o *mapping) Options {
+	opts := Options{
 		SigningCity:    o.text("signing_city", false, x("expect.signing_city")),
 		MailMarginDays: o.integer("mail_margin_days", 0, mailMarginMax, DefaultMailMarginDays),
 	}
 	if fees := o.child("fees", false, &feeKeys); fees != nil {
 		for _, k := range feeKeys.keys {
 			if v, ok := fees.amount(k); ok {
-				if f.Options.Fees == nil {
-					f.Options.Fees = map[string]float64{}
+				if opts.Fees == nil {
+					opts.Fees = map[string]float64{}
 				}
-				f.Options.Fees[k] = v
+				opts.Fees[k] = v
 			}
 		}
-		fees.checkVisaFees(f.Options.Fees)
+		fees.checkVisaFees(opts.Fees)
 	}
-
-	if org := m.child("organisation", false, &organisationKeys); org != nil {
-		f.Organisation = org.organisation()
-	}
-	return f
+	return opts
 }
 
 // birthDate decodes a required birth date: not in the future, not before
