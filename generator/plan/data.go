@@ -477,23 +477,67 @@ func checkPermits(permits map[string]Permit) error {
 
 // check reports the first missing or malformed entry of the tables.
 func (t *tables) check() error {
-	w := t.w
+	if err := checkWording(&t.w); err != nil {
+		return err
+	}
+	if err := checkFees(&t.fees); err != nil {
+		return err
+	}
+	return checkPolygamy(&t.poly)
+}
+
+// checkWording reports an id the rules use that plan.yaml does not word:
+// a permit, kind, item, deadline, warning, fee, label, stage, step,
+// document or sentence left out or misspelt.
+func checkWording(w *wording) error {
 	if err := checkPermits(w.Permits); err != nil {
 		return err
 	}
-	for _, id := range kindIDs {
-		if w.Text.Kinds[id] == "" {
-			return fmt.Errorf("%s: text: kinds: missing %s", WordingPath, id)
+	if id := firstMissing(kindIDs, w.Text.Kinds); id != "" {
+		return fmt.Errorf("%s: text: kinds: missing %s", WordingPath, id)
+	}
+	if err := checkItems(w.Items); err != nil {
+		return err
+	}
+	if err := checkEntries(w); err != nil {
+		return err
+	}
+	if err := checkLabels(w); err != nil {
+		return err
+	}
+	for _, k := range stepKeys {
+		if sw, ok := w.Steps[k]; !ok || !sw.Title.set || !sw.Now.set {
+			return fmt.Errorf("%s: steps: %s needs title and now", WordingPath, k)
 		}
 	}
+	if id := firstMissing(documentIDs, w.Text.DocumentNames); id != "" {
+		return fmt.Errorf("%s: text: document_names: missing %s", WordingPath, id)
+	}
+	return checkSentences(&w.Text)
+}
+
+// firstMissing returns the first of ids that names has no word for, or "".
+func firstMissing(ids []string, names map[string]string) string {
+	for _, id := range ids {
+		if names[id] == "" {
+			return id
+		}
+	}
+	return ""
+}
+
+// checkItems reports a checklist item without its title (for the identity
+// document, one per kind of document) or its source, and an item that no
+// rule knows: a misspelt id would otherwise never be printed.
+func checkItems(items map[string]itemWording) error {
 	for _, id := range checklistIDs {
-		iw, ok := w.Items[id]
+		iw, ok := items[id]
 		if !ok {
 			return fmt.Errorf("%s: items: missing %s", WordingPath, id)
 		}
 		if id == ItemIdentityDocument {
 			for _, doc := range identityDocuments {
-				if !w.Items[id].ByDocument[doc].Title.set {
+				if !iw.ByDocument[doc].Title.set {
 					return fmt.Errorf("%s: items: identity_document: by_document: missing %s", WordingPath, doc)
 				}
 			}
@@ -504,11 +548,17 @@ func (t *tables) check() error {
 			return fmt.Errorf("%s: items: %s: missing source", WordingPath, id)
 		}
 	}
-	for id := range w.Items {
+	for id := range items {
 		if !slices.Contains(checklistIDs, id) {
 			return fmt.Errorf("%s: items: unknown item %s", WordingPath, id)
 		}
 	}
+	return nil
+}
+
+// checkEntries reports a deadline, warning or fee whose wording lacks a
+// field the documents print (a deadline also needs its kind in the code).
+func checkEntries(w *wording) error {
 	for _, id := range deadlineIDs {
 		dw, ok := w.Deadlines[id]
 		if !ok || !dw.Title.set || !dw.Source.set || dw.Before == "" || deadlineKinds[id] == "" {
@@ -525,6 +575,12 @@ func (t *tables) check() error {
 			return fmt.Errorf("%s: fees: %s needs title and note", WordingPath, id)
 		}
 	}
+	return nil
+}
+
+// checkLabels reports a residence proof, refusal ground, appeal period or
+// stage that an applicant file may name and plan.yaml does not word.
+func checkLabels(w *wording) error {
 	for _, l := range []struct {
 		key    string
 		keys   []string
@@ -534,47 +590,44 @@ func (t *tables) check() error {
 		{"refusal_grounds", refusalGrounds, w.Labels.RefusalGrounds},
 		{"appeal_periods", appealPeriods, w.Labels.AppealPeriods},
 	} {
-		for _, k := range l.keys {
-			if l.labels[k] == "" {
-				return fmt.Errorf("%s: labels: %s: missing %s", WordingPath, l.key, k)
-			}
+		if k := firstMissing(l.keys, l.labels); k != "" {
+			return fmt.Errorf("%s: labels: %s: missing %s", WordingPath, l.key, k)
 		}
 	}
-	for _, id := range stageIDs {
-		if w.Text.Stages[id] == "" {
-			return fmt.Errorf("%s: text: stages: missing %s", WordingPath, id)
-		}
+	if id := firstMissing(stageIDs, w.Text.Stages); id != "" {
+		return fmt.Errorf("%s: text: stages: missing %s", WordingPath, id)
 	}
-	for _, k := range stepKeys {
-		if sw, ok := w.Steps[k]; !ok || !sw.Title.set || !sw.Now.set {
-			return fmt.Errorf("%s: steps: %s needs title and now", WordingPath, k)
-		}
-	}
-	for _, id := range documentIDs {
-		if w.Text.DocumentNames[id] == "" {
-			return fmt.Errorf("%s: text: document_names: missing %s", WordingPath, id)
-		}
-	}
-	for name, tx := range map[string]text{"heading": w.Text.Heading, "route": w.Text.Route, "next": w.Text.Next,
-		"post_by": w.Text.PostBy, "non_working_weekend": w.Text.NonWorkingWeekend,
-		"non_working_holiday": w.Text.NonWorkingHoliday, "non_working_usage": w.Text.NonWorkingUsage,
-		"passed": w.Text.Passed, "in_days": w.Text.InDays, "next_late": w.Text.NextLate, "source": w.Text.Source,
-		"stage": w.Text.Stage, "next_action": w.Text.NextAction, "next_soon": w.Text.NextSoon,
-		"post_by_passed": w.Text.PostByPassed} {
+	return nil
+}
+
+// checkSentences reports a sentence of the plan's text (heading, next
+// step, dates, sources) missing from plan.yaml.
+func checkSentences(tw *textWording) error {
+	for name, tx := range map[string]text{"heading": tw.Heading, "route": tw.Route, "next": tw.Next,
+		"post_by": tw.PostBy, "non_working_weekend": tw.NonWorkingWeekend,
+		"non_working_holiday": tw.NonWorkingHoliday, "non_working_usage": tw.NonWorkingUsage,
+		"passed": tw.Passed, "in_days": tw.InDays, "next_late": tw.NextLate, "source": tw.Source,
+		"stage": tw.Stage, "next_action": tw.NextAction, "next_soon": tw.NextSoon,
+		"post_by_passed": tw.PostByPassed} {
 		if !tx.set {
 			return fmt.Errorf("%s: text: missing %s", WordingPath, name)
 		}
 	}
+	return nil
+}
 
-	f := t.fees
+// checkFees reports a fee table or period whose as_of is not a date, no
+// periods, from dates missing or out of order (the rules pick the period in
+// force on a day by them), and a period without its source and caveat.
+func checkFees(f *feeTable) error {
 	if _, err := civil.Parse(f.AsOf); err != nil {
 		return fmt.Errorf("%s: as_of: %w", FeesPath, err)
 	}
 	if len(f.Periods) == 0 {
 		return fmt.Errorf("%s: no periods", FeesPath)
 	}
-	for i, per := range f.Periods {
-		where := fmt.Sprintf("%s: period %d", FeesPath, i+1)
+	for i := range f.Periods {
+		per, where := &f.Periods[i], fmt.Sprintf("%s: period %d", FeesPath, i+1)
 		switch {
 		case i == 0 && per.From != nil:
 			return fmt.Errorf("%s: the first period has no from date", where)
@@ -589,29 +642,46 @@ func (t *tables) check() error {
 		if per.Source == "" || per.Caveat == "" {
 			return fmt.Errorf("%s: source and caveat are required", where)
 		}
-		for _, id := range []string{FeeStampDuty, FeeRegularisationVisa, FeeRenewalTax, FeeLateRenewalVisa} {
-			if per.fee(id) == nil {
-				return fmt.Errorf("%s: missing fee %s", where, id)
-			}
-		}
-		for _, e := range per.Fees {
-			if !slices.Contains(feeIDs, e.ID) {
-				return fmt.Errorf("%s: unknown fee %s", where, e.ID)
-			}
-			if e.AmountEUR <= 0 || e.AtFilingEUR < 0 || e.AtFilingEUR > e.AmountEUR {
-				return fmt.Errorf("%s: %s: amounts out of range", where, e.ID)
-			}
-			if e.Law == "" {
-				return fmt.Errorf("%s: %s: missing law", where, e.ID)
-			}
-			if !slices.Contains(overrideKeys, e.Override) ||
-				(e.AtFilingOverride != "" && !slices.Contains(overrideKeys, e.AtFilingOverride)) {
-				return fmt.Errorf("%s: %s: override keys must be among %s", where, e.ID, strings.Join(overrideKeys, ", "))
-			}
+		if err := checkPeriodFees(where, per); err != nil {
+			return err
 		}
 	}
+	return nil
+}
 
-	p := t.poly
+// checkPeriodFees reports, in one period (named by where), a fee the rules
+// need and do not find, a fee they do not know, an amount of zero or less, a
+// non-refundable part below zero or above the fee, a fee without its law,
+// and an override key that is not a key of an applicant's options.fees.
+func checkPeriodFees(where string, per *feePeriod) error {
+	for _, id := range []string{FeeStampDuty, FeeRegularisationVisa, FeeRenewalTax, FeeLateRenewalVisa} {
+		if per.fee(id) == nil {
+			return fmt.Errorf("%s: missing fee %s", where, id)
+		}
+	}
+	for _, e := range per.Fees {
+		if !slices.Contains(feeIDs, e.ID) {
+			return fmt.Errorf("%s: unknown fee %s", where, e.ID)
+		}
+		if e.AmountEUR <= 0 || e.AtFilingEUR < 0 || e.AtFilingEUR > e.AmountEUR {
+			return fmt.Errorf("%s: %s: amounts out of range", where, e.ID)
+		}
+		if e.Law == "" {
+			return fmt.Errorf("%s: %s: missing law", where, e.ID)
+		}
+		if !slices.Contains(overrideKeys, e.Override) ||
+			(e.AtFilingOverride != "" && !slices.Contains(overrideKeys, e.AtFilingOverride)) {
+			return fmt.Errorf("%s: %s: override keys must be among %s", where, e.ID, strings.Join(overrideKeys, ", "))
+		}
+	}
+	return nil
+}
+
+// checkPolygamy reports a polygamy table without its source or lists, a
+// list without id, label or countries, a country that is not an ISO
+// 3166-1 alpha-2 code, and a country in two lists (which would then say
+// two different things of one applicant).
+func checkPolygamy(p *polygamyTable) error {
 	if p.Source == "" {
 		return fmt.Errorf("%s: missing source", PolygamyPath)
 	}
