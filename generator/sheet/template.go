@@ -151,114 +151,151 @@ func WriteXLSXTemplate(w io.Writer) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := f.SetSheetName("Sheet1", TemplateSheet); err != nil {
+	b := &templateBook{f: f, t: t, titles: Titles()}
+	if err := b.addSheets(); err != nil {
 		return err
 	}
-	hs := t.HelpSheet
-	for _, name := range []string{hs.Name, hs.ValuesSheet} {
-		if _, err := f.NewSheet(name); err != nil {
-			return err
-		}
-	}
-	styles, err := newStyles(f)
-	if err != nil {
-		return err
-	}
-	titles := Titles()
-	last, _ := excelize.ColumnNumberToName(len(columns))
-	if err := f.SetSheetRow(TemplateSheet, "A1", &titles); err != nil {
-		return err
-	}
-	valuesCol := 0
 	civility := row[columnIndex("applicant.civility")]
 	for i, c := range columns {
-		name, _ := excelize.ColumnNumberToName(i + 1)
-		style := styles.text
-		if c.kind == cellDate {
-			style = styles.date
-		}
-		if err := f.SetColStyle(TemplateSheet, name, style); err != nil {
-			return err
-		}
-		width := 18.0
-		if c.kind == cellList || c.kind == cellRequests {
-			width = 30
-		}
-		if err := f.SetColWidth(TemplateSheet, name, name, width); err != nil {
-			return err
-		}
-		// the example row
-		cell := name + "2"
-		switch v := row[i]; {
-		case v == "":
-		case c.kind == cellDate:
-			d, err := civil.Parse(v)
-			if err != nil {
-				return fmt.Errorf("the example row: %s: %w", c.path, err)
-			}
-			if err := f.SetCellValue(TemplateSheet, cell, d.Time()); err != nil {
-				return err
-			}
-			if err := f.SetCellStyle(TemplateSheet, cell, cell, styles.date); err != nil {
-				return err
-			}
-		default:
-			if err := f.SetCellStr(TemplateSheet, cell, frenchCell(c, v, civility)); err != nil {
-				return err
-			}
-			if err := f.SetCellStyle(TemplateSheet, cell, cell, styles.text); err != nil {
-				return err
-			}
-		}
-		// the drop-down list
-		values := dropDown(c)
-		if values == nil {
-			continue
-		}
-		valuesCol++
-		vc, _ := excelize.ColumnNumberToName(valuesCol)
-		if err := f.SetCellStr(hs.ValuesSheet, vc+"1", titles[i]); err != nil {
-			return err
-		}
-		for j, v := range values {
-			if err := f.SetCellStr(hs.ValuesSheet, fmt.Sprintf("%s%d", vc, j+2), v); err != nil {
-				return err
-			}
-		}
-		dv := excelize.NewDataValidation(true)
-		dv.SetSqref(fmt.Sprintf("%s2:%s%d", name, name, templateRows))
-		dv.SetSqrefDropList(fmt.Sprintf("'%s'!$%s$2:$%s$%d", hs.ValuesSheet, vc, vc, len(values)+1))
-		if c.kind == cellList {
-			// several values separated by ";" are typed by hand: the
-			// list helps, it does not refuse
-			dv.SetError(excelize.DataValidationErrorStyleInformation, titles[i], hs.ListNote)
-		} else {
-			dv.SetError(excelize.DataValidationErrorStyleStop, titles[i], strings.Join(values, ", "))
-		}
-		if err := f.AddDataValidation(TemplateSheet, dv); err != nil {
+		if err := b.column(i, c, row[i], civility); err != nil {
 			return err
 		}
 	}
-	// after the column styles, which SetColStyle applies to every cell
-	// of the column, the title row included
-	if err := f.SetCellStyle(TemplateSheet, "A1", last+"1", styles.header); err != nil {
+	if err := b.titleRow(); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(TemplateSheet, 1, 45); err != nil {
+	if err := writeHelpSheet(f, t, b.styles); err != nil {
 		return err
 	}
-	if err := f.SetPanes(TemplateSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	if err := writeHelpSheet(f, t, styles); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(hs.ValuesSheet, "A", "Z", 26); err != nil {
+	if err := f.SetColWidth(t.HelpSheet.ValuesSheet, "A", "Z", 26); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)
 	_, err = f.WriteTo(w)
 	return err
+}
+
+// templateBook is the workbook template being written, column by column.
+// excelize numbers the texts of a workbook in the order they are set, so
+// the parts are written in one fixed order.
+type templateBook struct {
+	f         *excelize.File
+	t         *sheetText
+	styles    templateStyles
+	titles    []string // the columns' French titles
+	valuesCol int      // the columns of the sheet « Valeurs » filled so far
+}
+
+// addSheets names the three sheets, makes the styles and writes the
+// titles of « Dossiers ».
+func (b *templateBook) addSheets() error {
+	if err := b.f.SetSheetName("Sheet1", TemplateSheet); err != nil {
+		return err
+	}
+	hs := b.t.HelpSheet
+	for _, name := range []string{hs.Name, hs.ValuesSheet} {
+		if _, err := b.f.NewSheet(name); err != nil {
+			return err
+		}
+	}
+	var err error
+	if b.styles, err = newStyles(b.f); err != nil {
+		return err
+	}
+	return b.f.SetSheetRow(TemplateSheet, "A1", &b.titles)
+}
+
+// column writes the i-th column c of « Dossiers »: its cells' style and
+// width, its cell of the example row (v) and its drop-down list.
+func (b *templateBook) column(i int, c column, v, civility string) error {
+	name, _ := excelize.ColumnNumberToName(i + 1)
+	style := b.styles.text
+	if c.kind == cellDate {
+		style = b.styles.date
+	}
+	if err := b.f.SetColStyle(TemplateSheet, name, style); err != nil {
+		return err
+	}
+	width := 18.0
+	if c.kind == cellList || c.kind == cellRequests {
+		width = 30
+	}
+	if err := b.f.SetColWidth(TemplateSheet, name, name, width); err != nil {
+		return err
+	}
+	if err := b.exampleCell(name+"2", c, v, civility); err != nil {
+		return err
+	}
+	return b.addDropDown(name, b.titles[i], c)
+}
+
+// exampleCell writes v, the example row's value of column c, into cell:
+// a date as a date, anything else as the French text a user would type.
+func (b *templateBook) exampleCell(cell string, c column, v, civility string) error {
+	switch {
+	case v == "":
+		return nil
+	case c.kind == cellDate:
+		d, err := civil.Parse(v)
+		if err != nil {
+			return fmt.Errorf("the example row: %s: %w", c.path, err)
+		}
+		if err := b.f.SetCellValue(TemplateSheet, cell, d.Time()); err != nil {
+			return err
+		}
+		return b.f.SetCellStyle(TemplateSheet, cell, cell, b.styles.date)
+	default:
+		if err := b.f.SetCellStr(TemplateSheet, cell, frenchCell(c, v, civility)); err != nil {
+			return err
+		}
+		return b.f.SetCellStyle(TemplateSheet, cell, cell, b.styles.text)
+	}
+}
+
+// addDropDown gives column c (named name, titled title) its drop-down
+// list, when it has one: the words go into the next column of
+// « Valeurs », which the list reads.
+func (b *templateBook) addDropDown(name, title string, c column) error {
+	values := dropDown(c)
+	if values == nil {
+		return nil
+	}
+	hs := b.t.HelpSheet
+	b.valuesCol++
+	vc, _ := excelize.ColumnNumberToName(b.valuesCol)
+	if err := b.f.SetCellStr(hs.ValuesSheet, vc+"1", title); err != nil {
+		return err
+	}
+	for j, v := range values {
+		if err := b.f.SetCellStr(hs.ValuesSheet, fmt.Sprintf("%s%d", vc, j+2), v); err != nil {
+			return err
+		}
+	}
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(fmt.Sprintf("%s2:%s%d", name, name, templateRows))
+	dv.SetSqrefDropList(fmt.Sprintf("'%s'!$%s$2:$%s$%d", hs.ValuesSheet, vc, vc, len(values)+1))
+	if c.kind == cellList {
+		// several values separated by ";" are typed by hand: the
+		// list helps, it does not refuse
+		dv.SetError(excelize.DataValidationErrorStyleInformation, title, hs.ListNote)
+	} else {
+		dv.SetError(excelize.DataValidationErrorStyleStop, title, strings.Join(values, ", "))
+	}
+	return b.f.AddDataValidation(TemplateSheet, dv)
+}
+
+// titleRow makes the titles of « Dossiers » bold, wrapped and frozen. It
+// comes after the column styles, which SetColStyle applies to every cell
+// of the column, the title row included.
+func (b *templateBook) titleRow() error {
+	last, _ := excelize.ColumnNumberToName(len(columns))
+	if err := b.f.SetCellStyle(TemplateSheet, "A1", last+"1", b.styles.header); err != nil {
+		return err
+	}
+	if err := b.f.SetRowHeight(TemplateSheet, 1, 45); err != nil {
+		return err
+	}
+	return b.f.SetPanes(TemplateSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 }
 
 type templateStyles struct{ header, text, date, bold, wrap int }
