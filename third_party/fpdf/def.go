@@ -621,7 +621,6 @@ type Fpdf struct {
 	state            int                        // current document state
 	compress         bool                       // compression flag
 	compressLeft     bool                       // compress the pages left (see SetCompressLeftPages)
-	textBuf          []byte                     // Text's operators, reused
 	pagesZ           map[int][]byte             // compressed content of the pages left, by page number
 	k                float64                    // scale factor (number of points in user unit)
 	defOrientation   string                     // default orientation

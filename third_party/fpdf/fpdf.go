@@ -2634,24 +2634,6 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	} else {
 		txt2 = f.escape(txtStr)
 	}
-	if !f.underline && !f.strikeout {
-		// The operators are appended to a reused buffer instead of
-		// formatted twice by fmt.Sprintf, with the same bytes (%.2f is
-		// strconv's 'f' format, precision 2): text is most of a page.
-		b := f.textBuf[:0]
-		if f.colorFlag {
-			b = append(append(append(b, "q "...), f.color.text.str...), ' ')
-		}
-		b = strconv.AppendFloat(append(b, "BT "...), x*f.k, 'f', 2, 64)
-		b = strconv.AppendFloat(append(b, ' '), (f.h-y)*f.k, 'f', 2, 64)
-		b = append(append(append(b, " Td ("...), txt2...), ") Tj ET"...)
-		if f.colorFlag {
-			b = append(b, " Q"...)
-		}
-		f.textBuf = b
-		f.out(string(b))
-		return
-	}
 	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
 	if f.underline && txtStr != "" {
 		s += " " + f.dounderline(x, y, txtStr)
