@@ -120,7 +120,28 @@ func (t *tables) nextLine(p *Plan) (string, error) {
 	return tx.Next.render(nd)
 }
 
+// writeText writes the plan's sections in order: the top (heading, route,
+// stage, next step), the checklist, the dates, the warnings, the fees and
+// the documents.
 func (t *tables) writeText(tw *textWriter, p *Plan) error {
+	if err := t.writeTop(tw, p); err != nil {
+		return err
+	}
+	t.writeChecklist(tw, p)
+	if err := t.writeDeadlines(tw, p); err != nil {
+		return err
+	}
+	t.writeWarnings(tw, p)
+	if err := t.writeFees(tw, p); err != nil {
+		return err
+	}
+	t.writeDocuments(tw, p)
+	return nil
+}
+
+// writeTop writes the heading, the route, where the file stands and the
+// next step.
+func (t *tables) writeTop(tw *textWriter, p *Plan) error {
 	tx := t.w.Text
 	s, err := tx.Heading.render(p)
 	if err != nil {
@@ -147,8 +168,13 @@ func (t *tables) writeText(tw *textWriter, p *Plan) error {
 	}
 	tw.bw.WriteString(french.Typo(s) + "\n") // one line, never wrapped: it is the line people look for
 	tw.blank()
+	return nil
+}
 
-	tw.heading(tx.Checklist)
+// writeChecklist writes the checklist, each item ticked or not, with its
+// details.
+func (t *tables) writeChecklist(tw *textWriter, p *Plan) {
+	tw.heading(t.w.Text.Checklist)
 	for _, it := range p.Checklist {
 		mark := "[ ] "
 		if it.Done {
@@ -160,79 +186,109 @@ func (t *tables) writeText(tw *textWriter, p *Plan) error {
 		}
 	}
 	tw.blank()
+}
 
+// writeDeadlines writes the dates, or that there are none.
+func (t *tables) writeDeadlines(tw *textWriter, p *Plan) error {
+	tx := t.w.Text
 	tw.heading(tx.Deadlines)
 	if len(p.Deadlines) == 0 {
 		tw.line("", "", tx.NoDeadlines)
 	}
 	for _, d := range p.Deadlines {
-		tw.line("", "    ", french.Date(d.Date)+" ("+french.Weekday(d.Date.Weekday())+") — "+capitalize(tx.Kinds[d.Kind])+" : "+d.Title)
-		var state []string
-		switch {
-		case d.Done:
-			state = append(state, tx.Done)
-		case d.Passed:
-			s, err := tx.Passed.render(-d.DaysLeft)
-			if err != nil {
-				return err
-			}
-			state = append(state, s)
-		default:
-			in, err := t.in(d.DaysLeft)
-			if err != nil {
-				return err
-			}
-			state = append(state, in)
-			if d.PostBy != nil {
-				tmpl, data := tx.PostBy, any(*d.PostBy)
-				if p.Today.After(*d.PostBy) { // SPEC §2: never « à poster avant » a day gone
-					tmpl, data = tx.PostByPassed, nil
-				}
-				s, err := tmpl.render(data)
-				if err != nil {
-					return err
-				}
-				state = append(state, s)
-			}
-		}
-		tw.line("    ", "    ", strings.Join(state, " ; "))
-		if d.Detail != "" {
-			tw.line("    ", "    ", d.Detail)
-		}
-		if d.Source != "" {
-			s, err := tx.Source.render(d.Source)
-			if err != nil {
-				return err
-			}
-			tw.line("    ", "    ", s)
-		}
-		if d.NonWorkingDay && d.ToDo() && !d.Done && !d.Passed {
-			var s string
-			var err error
-			switch {
-			case d.HolidayUsage:
-				s, err = tx.NonWorkingUsage.render(d.Holiday)
-			case d.Holiday != "":
-				s, err = tx.NonWorkingHoliday.render(d.Holiday)
-			default:
-				s, err = tx.NonWorkingWeekend.render(french.Weekday(d.Date.Weekday()))
-			}
-			if err != nil {
-				return err
-			}
-			tw.line("    ", "    ", s)
+		if err := t.writeDeadline(tw, d, p.Today); err != nil {
+			return err
 		}
 	}
 	tw.blank()
+	return nil
+}
 
-	if len(p.Warnings) > 0 {
-		tw.heading(tx.Warnings)
-		for _, w := range p.Warnings {
-			tw.line("  - ", "    ", w.Message)
-		}
-		tw.blank()
+// writeDeadline writes one date: its day and title, where it stands on
+// today, its detail, its source and, for a date still to meet on a
+// non-working day, what that changes.
+func (t *tables) writeDeadline(tw *textWriter, d Deadline, today civil.Date) error {
+	tx := t.w.Text
+	tw.line("", "    ", french.Date(d.Date)+" ("+french.Weekday(d.Date.Weekday())+") — "+capitalize(tx.Kinds[d.Kind])+" : "+d.Title)
+	state, err := t.deadlineState(d, today)
+	if err != nil {
+		return err
 	}
+	tw.line("    ", "    ", state)
+	if d.Detail != "" {
+		tw.line("    ", "    ", d.Detail)
+	}
+	if d.Source != "" {
+		s, err := tx.Source.render(d.Source)
+		if err != nil {
+			return err
+		}
+		tw.line("    ", "    ", s)
+	}
+	if d.NonWorkingDay && d.ToDo() && !d.Done && !d.Passed {
+		s, err := t.nonWorkingNote(d)
+		if err != nil {
+			return err
+		}
+		tw.line("    ", "    ", s)
+	}
+	return nil
+}
 
+// deadlineState says where a date stands on today: done, passed since how
+// many days, or in how many days, and by when to post.
+func (t *tables) deadlineState(d Deadline, today civil.Date) (string, error) {
+	tx := t.w.Text
+	switch {
+	case d.Done:
+		return tx.Done, nil
+	case d.Passed:
+		return tx.Passed.render(-d.DaysLeft)
+	}
+	in, err := t.in(d.DaysLeft)
+	if err != nil || d.PostBy == nil {
+		return in, err
+	}
+	tmpl, data := tx.PostBy, any(*d.PostBy)
+	if today.After(*d.PostBy) { // SPEC §2: never « à poster avant » a day gone
+		tmpl, data = tx.PostByPassed, nil
+	}
+	s, err := tmpl.render(data)
+	if err != nil {
+		return "", err
+	}
+	return in + " ; " + s, nil
+}
+
+// nonWorkingNote says why a date falls on a non-working day: the usage of
+// a holiday, a holiday, or the weekend.
+func (t *tables) nonWorkingNote(d Deadline) (string, error) {
+	tx := t.w.Text
+	switch {
+	case d.HolidayUsage:
+		return tx.NonWorkingUsage.render(d.Holiday)
+	case d.Holiday != "":
+		return tx.NonWorkingHoliday.render(d.Holiday)
+	}
+	return tx.NonWorkingWeekend.render(french.Weekday(d.Date.Weekday()))
+}
+
+// writeWarnings writes the warnings, if there are any.
+func (t *tables) writeWarnings(tw *textWriter, p *Plan) {
+	if len(p.Warnings) == 0 {
+		return
+	}
+	tw.heading(t.w.Text.Warnings)
+	for _, w := range p.Warnings {
+		tw.line("  - ", "    ", w.Message)
+	}
+	tw.blank()
+}
+
+// writeFees writes the fees, each with its amount, note and source, or
+// that there are none.
+func (t *tables) writeFees(tw *textWriter, p *Plan) error {
+	tx := t.w.Text
 	tw.heading(tx.Fees)
 	if len(p.Fees) == 0 {
 		tw.line("", "", tx.NoFees)
@@ -251,7 +307,13 @@ func (t *tables) writeText(tw *textWriter, p *Plan) error {
 		}
 	}
 	tw.blank()
+	return nil
+}
 
+// writeDocuments writes the numbered documents of the pack and the
+// disclaimer that ends the plan.
+func (t *tables) writeDocuments(tw *textWriter, p *Plan) {
+	tx := t.w.Text
 	tw.heading(tx.Documents)
 	for i, d := range p.Documents {
 		name := tx.DocumentNames[d]
@@ -262,7 +324,6 @@ func (t *tables) writeText(tw *textWriter, p *Plan) error {
 	}
 	tw.blank()
 	tw.line("", "", tx.Disclaimer)
-	return nil
 }
 
 // PermitOf returns how the documents name the permit of a legal basis
