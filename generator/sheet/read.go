@@ -77,97 +77,126 @@ type sheetRows interface {
 	next() (row int, cells []string, err error) // io.EOF at the end
 }
 
-// walkSheet emits one Row per non-blank row under the header row.
+// walkSheet emits one Row per non-blank row under the header row; it
+// returns false when emit or ctx stopped it.
 func walkSheet(ctx context.Context, source string, rows sheetRows, wb *workbookCells, emit func(Row) bool) bool {
-	var h *header
-	found := false
+	w := &sheetWalk{source: source, wb: wb, emit: emit}
 	for ctx.Err() == nil {
 		row, cells, err := rows.next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if row > applicant.MaxSheetRows {
-			found = true
+			w.found = true
 			if !emit(failed(source, 0, msg.New("sheet.too_many_rows", applicant.MaxSheetRows), msg.New("sheet.too_many_rows_hint"))) {
 				return false
 			}
 			break
 		}
-		var qe *errQuoteSpans
-		if errors.As(err, &qe) {
-			width := len(cells)
-			if h != nil {
-				width = len(h.names)
-			}
-			lost := qe.rowsLost(len(cells), width)
-			switch {
-			case h == nil:
-				lost = qe.lines // the header: every line after it is lost
-			case lost == 0:
-				err = nil // a cell typed on several lines: the loader says so
-			}
-			qe.rows = lost
-		}
-		if err != nil && errors.As(err, &qe) {
-			found = true
-			p := applicant.Problem{File: source, Line: row, Column: qe.col, Sheet: true, Message: msg.New("sheet.quote_spans_lines", qe.from, qe.to, qe.rows),
-				Hint: msg.New("sheet.quote_spans_lines_hint", qe.from, qe.from+1, qe.to)}
-			if !emit(Row{Source: source, Number: row, Problems: applicant.Problems{p}}) {
-				return false
-			}
-			if h == nil {
-				return true // the header itself: no row can be read
-			}
-			continue
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) && h != nil {
-				if !emit(failed(source, row, msg.New("sheet.cannot_read_row", pe.Err.Error()), noHint)) {
-					return false
-				}
-				continue
-			}
-			return emit(cannotRead(source, err))
-		}
-		if h == nil {
-			if blank(cells) {
-				continue // blank lines above the header
-			}
-			var probs applicant.Problems
-			h, probs = parseHeader(source, row, cells)
-			if len(probs) > 0 {
-				// Every row would be read wrongly: one Row for the file.
-				return emit(Row{Source: source, Number: row, Problems: capProblems(probs)})
-			}
-			continue
-		}
-		if probs := strayCells(source, h, row, cells); len(probs) > 0 {
-			found = true
-			if !emit(Row{Source: source, Number: row, Problems: probs}) {
-				return false
-			}
-			continue
-		}
-		n := rowNode(h, row, cells, wb)
-		if n == nil {
-			continue // a blank row
-		}
-		found = true
-		if !emit(Row{Source: source, Number: row, Node: n, header: h}) {
-			return false
+		if more, done := w.row(row, cells, err); done {
+			return more
 		}
 	}
 	if ctx.Err() != nil {
 		return false
 	}
 	switch {
-	case h == nil:
+	case w.h == nil:
 		return emit(failed(source, 0, msg.New("sheet.no_header"), msg.New("sheet.no_header_hint")))
-	case !found:
+	case !w.found:
 		return emit(failed(source, 0, msg.New("sheet.no_rows"), noHint))
 	}
 	return true
+}
+
+// sheetWalk is one walk of a sheet's rows: the header once it is read, and
+// whether any row was emitted. Each of its steps returns done when the walk
+// ends there, and then more: what walkSheet returns.
+type sheetWalk struct {
+	source string
+	wb     *workbookCells
+	emit   func(Row) bool
+	h      *header // nil until the header row is read
+	found  bool    // a row, or a row's problem, was emitted
+}
+
+// send emits r; the walk ends when emit wants no more rows.
+func (w *sheetWalk) send(r Row) (more, done bool) { return false, !w.emit(r) }
+
+// row reads one row of the sheet with the error met reading it, if any:
+// a quote spanning lines, a row the reader could not parse, the header,
+// or a row under it.
+func (w *sheetWalk) row(row int, cells []string, err error) (more, done bool) {
+	var qe *errQuoteSpans
+	if errors.As(err, &qe) {
+		if w.quoteLosesRows(qe, len(cells)) {
+			return w.quoteSpans(row, qe)
+		}
+		err = nil // a cell typed on several lines: the loader says so
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) && w.h != nil {
+			return w.send(failed(w.source, row, msg.New("sheet.cannot_read_row", pe.Err.Error()), noHint))
+		}
+		return w.emit(cannotRead(w.source, err)), true
+	}
+	if w.h == nil {
+		return w.header(row, cells)
+	}
+	if probs := strayCells(w.source, w.h, row, cells); len(probs) > 0 {
+		w.found = true
+		return w.send(Row{Source: w.source, Number: row, Problems: probs})
+	}
+	n := rowNode(w.h, row, cells, w.wb)
+	if n == nil {
+		return false, false // a blank row
+	}
+	w.found = true
+	return w.send(Row{Source: w.source, Number: row, Node: n, header: w.h})
+}
+
+// quoteLosesRows counts in qe the rows of the table that a quoted cell of a row
+// of cells read, and reports whether it read any: a quote in the header
+// loses every line after it.
+func (w *sheetWalk) quoteLosesRows(qe *errQuoteSpans, cells int) bool {
+	width := cells
+	if w.h != nil {
+		width = len(w.h.names)
+	}
+	qe.rows = qe.rowsLost(cells, width)
+	if w.h == nil {
+		qe.rows = qe.lines // the header: every line after it is lost
+		return true
+	}
+	return qe.rows != 0
+}
+
+// quoteSpans reports a quote that read rows of the table into one cell;
+// the walk ends when it is in the header: no row can be read.
+func (w *sheetWalk) quoteSpans(row int, qe *errQuoteSpans) (more, done bool) {
+	w.found = true
+	p := applicant.Problem{File: w.source, Line: row, Column: qe.col, Sheet: true, Message: msg.New("sheet.quote_spans_lines", qe.from, qe.to, qe.rows),
+		Hint: msg.New("sheet.quote_spans_lines_hint", qe.from, qe.from+1, qe.to)}
+	if !w.emit(Row{Source: w.source, Number: row, Problems: applicant.Problems{p}}) {
+		return false, true
+	}
+	return true, w.h == nil
+}
+
+// header reads the header row, after the blank rows above it; the walk
+// ends when the header is wrong, as every row would be read wrongly: one
+// Row for the file.
+func (w *sheetWalk) header(row int, cells []string) (more, done bool) {
+	if blank(cells) {
+		return false, false // blank lines above the header
+	}
+	var probs applicant.Problems
+	w.h, probs = parseHeader(w.source, row, cells)
+	if len(probs) > 0 {
+		return w.emit(Row{Source: w.source, Number: row, Problems: capProblems(probs)}), true
+	}
+	return false, false
 }
 
 // strayCells reports non-empty cells under no column name: a row shifted
