@@ -6,9 +6,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 
+	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/internal/golden"
 	"github.com/ofiipack/ofiipack/generator/plan"
 )
@@ -47,6 +49,50 @@ func TestGolden(t *testing.T) {
 			})
 		})
 	}
+}
+
+// TestCaseloadGolden compares an association's board with
+// testdata/caseload-board.pdf byte for byte: every example's plan, two
+// applicants of the same name, a late next step that is no deadline of its
+// entry, and failed entries beyond those kept, so that each of the board's
+// tables is drawn.
+func TestCaseloadGolden(t *testing.T) {
+	lapsed := today.AddDays(-12)
+	cl := Caseload{
+		Today:        today,
+		Organisation: &applicant.Organisation{Name: "Association Accueil Solidarité"},
+		Failed: []FailedEntry{
+			{Source: "dossiers.xlsx", Row: 11, Name: "KONÉ Awa", Problem: "colonne « Date de naissance » : trouvé \"31/02/1990\"", Hint: "vérifiez le jour"},
+			{Source: "b.yaml", Problem: "b.yaml:3:1 : applicant : absent"},
+		},
+		FailedCount: 3,
+	}
+	for i, name := range examples {
+		f, p := examplePlan(t, name)
+		e := CaseloadEntry{Name: fullName(f.Applicant.GivenNames, f.Applicant.FamilyName), Source: name + ".yaml",
+			Deadlines: p.Deadlines, Warnings: p.Warnings, NextStep: p.NextStep}
+		if i%2 == 0 {
+			e.Phone = "06 12 34 56 7" + strconv.Itoa(i)
+		}
+		cl.Entries = append(cl.Entries, e)
+	}
+	twin := cl.Entries[0]
+	twin.Source, twin.Phone = "homonyme.yaml", ""
+	cl.Entries = append(cl.Entries, twin, CaseloadEntry{Name: "Awa KONÉ", Source: "k.yaml",
+		NextStep: &plan.NextStep{ID: plan.StepGetHelpNow, Date: &lapsed, Kind: plan.KindDeadline, Late: true,
+			Title: "Faites-vous aider aujourd’hui : le délai de recours a pris fin", Now: "Voyez aujourd’hui un avocat."}})
+	var buf bytes.Buffer
+	if _, err := caseload(&buf, cl); err != nil {
+		t.Fatal(err)
+	}
+	if *dump != "" {
+		if err := os.WriteFile(filepath.Join(*dump, "caseload-board.pdf"), buf.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	golden.Check(t, "caseload-board.pdf", buf.Bytes(), func(want, got []byte) string {
+		return fmt.Sprintf("%d bytes, golden %d", len(got), len(want))
+	})
 }
 
 // TestCachesChangeNoByte: what a process keeps from one document to the
