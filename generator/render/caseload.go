@@ -244,6 +244,9 @@ func monday(d civil.Date) civil.Date {
 	return d.AddDays(-wd)
 }
 
+// caseload draws the board WriteCaseload writes and returns its layout
+// record: title, failed entries, late steps, what to post this week, the
+// weeks ahead, and each file's warnings.
 func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	if cl.Today.IsZero() {
 		return nil, errors.New("render: caseload without a date")
@@ -252,11 +255,39 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	if err != nil {
 		return nil, err
 	}
-	cw := words.Calendar.Caseload
 	c, err := newCanvas(cl.Today, "")
 	if err != nil {
 		return nil, err
 	}
+	d := &docData{c: c, w: words}
+	src := newEntrySource(&cl)
+	rows, late, withWarnings := cl.rowsOf(src)
+	sortRows(src, rows, true)
+	sortRows(src, late, false)
+	d.boardTitle(cl, len(rows), src.len())
+	// First the entries that failed: no pack was made for them; then every
+	// late next step (SPEC §2, next step, rule 1).
+	d.failedTable(cl.Failed, max(cl.FailedCount, len(cl.Failed)))
+	if len(rows) == 0 {
+		c.para(marginLeft, contentWidth, leadBody, sizeBody, alignLeft, plain(styleRegular, c.fill(words.Calendar.Caseload.None, nil)))
+	}
+	d.lateTable(src, late, cl.Today)
+	d.postSoonTable(src, cl.toPostSoon(rows), cl.Today)
+	d.weekTables(src, rows, cl.Today)
+	d.boardWarnings(src, withWarnings)
+	c.finish(func(n, total int) string {
+		return c.fill(words.Common.Page, m{"Page": n, "Pages": total})
+	})
+	if err := c.output(w); err != nil {
+		return nil, err
+	}
+	return c.rec, nil
+}
+
+// boardTitle opens the board: the PDF's title, the footer and the head of
+// the following pages, then the title block with what the board holds.
+func (d *docData) boardTitle(cl Caseload, deadlines, people int) {
+	c, cw := d.c, &d.w.Calendar.Caseload
 	// A board of thousands of applicants is thousands of pages: the pages
 	// done are held compressed (the footers come back to them at the end).
 	c.pdf.SetCompressLeftPages(compressBoardPages)
@@ -270,7 +301,6 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	if orgName != "" {
 		footer += " — " + orgName
 	}
-	d := &docData{c: c, w: words}
 	c.startDoc(docCaseload, c.fill(cw.Document, nil), footer)
 	c.continued = func() {
 		c.setInk(colMuted)
@@ -282,88 +312,101 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 	if orgName != "" {
 		subtitle = c.fill(cw.Subtitle, m{"Organisation": orgName, "Today": french.LongDate(cl.Today)})
 	}
-	src := newEntrySource(&cl)
-	rows, late, withWarnings := cl.rowsOf(src)
-	sortRows(src, rows, true)
 	// the count is of every file on the board, not only those with a date ahead
-	count := c.fill(cw.Count, m{"Deadlines": len(rows), "People": src.len(), "Failed": max(cl.FailedCount, len(cl.Failed))})
+	count := c.fill(cw.Count, m{"Deadlines": deadlines, "People": people, "Failed": max(cl.FailedCount, len(cl.Failed))})
 	d.title(title, subtitle, count)
+}
 
-	// First the entries that failed: no pack was made for them.
-	if len(cl.Failed) > 0 {
-		cols := make([]column, len(failedWidths))
-		for i, w := range failedWidths {
-			cols[i] = column{Title: cw.FailedColumns[i], Width: w}
-		}
-		var buf []cell
-		failedRow := func(i int) []cell {
-			e := &cl.Failed[i]
-			row := ""
-			if e.Row > 0 {
-				row = strconv.Itoa(e.Row)
-			}
-			buf = append(buf[:0],
-				cell{Text: e.Source},
-				cell{Text: row},
-				cell{Text: e.Name, Style: styleBold},
-				cell{Text: french.Typo(e.Problem), Ink: &colWarn, Sub: french.Typo(e.Hint)},
-			)
-			return buf
-		}
-		n := max(cl.FailedCount, len(cl.Failed))
-		d.boardTable(c.fill(cw.FailedHeading, m{"Count": n}), c.fill(cw.FailedNote, nil), cols, len(cl.Failed), failedRow)
-		if more := n - len(cl.Failed); more > 0 {
-			c.y -= 2
-			c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, c.fill(cw.FailedMore, m{"More": more})))
-			c.y += 3
-		}
+// failedTable draws the entries for which no pack was made, n in all (more
+// than those given: a line says how many more).
+func (d *docData) failedTable(failed []FailedEntry, n int) {
+	if len(failed) == 0 {
+		return
 	}
+	c, cw := d.c, &d.w.Calendar.Caseload
+	cols := make([]column, len(failedWidths))
+	for i, w := range failedWidths {
+		cols[i] = column{Title: cw.FailedColumns[i], Width: w}
+	}
+	var buf []cell
+	failedRow := func(i int) []cell {
+		e := &failed[i]
+		row := ""
+		if e.Row > 0 {
+			row = strconv.Itoa(e.Row)
+		}
+		buf = append(buf[:0],
+			cell{Text: e.Source},
+			cell{Text: row},
+			cell{Text: e.Name, Style: styleBold},
+			cell{Text: french.Typo(e.Problem), Ink: &colWarn, Sub: french.Typo(e.Hint)},
+		)
+		return buf
+	}
+	d.boardTable(c.fill(cw.FailedHeading, m{"Count": n}), c.fill(cw.FailedNote, nil), cols, len(failed), failedRow)
+	if more := n - len(failed); more > 0 {
+		c.y -= 2
+		c.para(marginLeft, contentWidth, leadSmall, sizeSmall, alignLeft, plain(styleRegular, c.fill(cw.FailedMore, m{"More": more})))
+		c.y += 3
+	}
+}
 
-	if len(rows) == 0 {
-		c.para(marginLeft, contentWidth, leadBody, sizeBody, alignLeft, plain(styleRegular, c.fill(cw.None, nil)))
+// lateTable draws every late next step, by date: the certificate and
+// replies to OFII to send today, the lapsed limits after which the person
+// needs help today.
+func (d *docData) lateTable(src *entrySource, late []caseloadRow, today civil.Date) {
+	if len(late) == 0 {
+		return
 	}
-	// First every late next step (SPEC §2, next step, rule 1), by date: the
-	// certificate and replies to OFII to send today, the lapsed limits
-	// after which the person needs help today.
-	sortRows(src, late, false)
-	if len(late) > 0 {
-		var buf []cell
-		lateRow := func(i int) []cell {
-			e := src.get(late[i].entry)
-			n := e.NextStep
-			date := *n.Date
-			buf = append(buf[:0],
-				cell{Text: french.Short(date), Style: styleBold, Ink: &colWarn},
-				cell{Text: french.Weekday(date.Weekday())},
-				cell{Text: e.Name, Style: styleBold, Sub: e.who()},
-				cell{Text: french.Typo(n.Title), Sub: french.Typo(n.Now)},
-				cell{Text: c.fill(cw.LateStatus, nil), Style: styleBold, Ink: &colWarn},
-				cell{Text: strconv.Itoa(date.DaysUntil(cl.Today))},
-			)
-			return buf
-		}
-		d.boardTable(c.fill(cw.LateHeading, nil), c.fill(cw.LateNote, nil), caseloadColumns(cw.LateColumns), len(late), lateRow)
+	c, cw := d.c, &d.w.Calendar.Caseload
+	var buf []cell
+	lateRow := func(i int) []cell {
+		e := src.get(late[i].entry)
+		n := e.NextStep
+		date := *n.Date
+		buf = append(buf[:0],
+			cell{Text: french.Short(date), Style: styleBold, Ink: &colWarn},
+			cell{Text: french.Weekday(date.Weekday())},
+			cell{Text: e.Name, Style: styleBold, Sub: e.who()},
+			cell{Text: french.Typo(n.Title), Sub: french.Typo(n.Now)},
+			cell{Text: c.fill(cw.LateStatus, nil), Style: styleBold, Ink: &colWarn},
+			cell{Text: strconv.Itoa(date.DaysUntil(today))},
+		)
+		return buf
 	}
-	if soon := cl.toPostSoon(rows); len(soon) > 0 {
-		var buf []cell
-		soonRow := func(i int) []cell {
-			e := src.get(soon[i].entry)
-			d := &e.Deadlines[soon[i].dl]
-			buf = append(buf[:0],
-				cell{Text: french.Short(*d.PostBy), Style: styleBold},
-				cell{Text: french.Weekday(d.PostBy.Weekday())},
-				cell{Text: e.Name, Style: styleBold, Sub: e.who()},
-				cell{Text: d.Title},
-				cell{Text: french.Short(d.Date)},
-				cell{Text: strconv.Itoa(cl.Today.DaysUntil(*d.PostBy))},
-			)
-			return buf
-		}
-		until := cl.Today.AddDays(postSoonDays - 1)
-		d.boardTable(c.fill(cw.PostSoonHeading, m{"Until": french.Date(until)}), c.fill(cw.PostSoonNote, nil),
-			caseloadColumns(cw.PostSoonColumns), len(soon), soonRow)
-	}
+	d.boardTable(c.fill(cw.LateHeading, nil), c.fill(cw.LateNote, nil), caseloadColumns(cw.LateColumns), len(late), lateRow)
+}
 
+// postSoonTable draws the deadlines whose mail must go within
+// postSoonDays (see toPostSoon), by post-by date.
+func (d *docData) postSoonTable(src *entrySource, soon []caseloadRow, today civil.Date) {
+	if len(soon) == 0 {
+		return
+	}
+	c, cw := d.c, &d.w.Calendar.Caseload
+	var buf []cell
+	soonRow := func(i int) []cell {
+		e := src.get(soon[i].entry)
+		dl := &e.Deadlines[soon[i].dl]
+		buf = append(buf[:0],
+			cell{Text: french.Short(*dl.PostBy), Style: styleBold},
+			cell{Text: french.Weekday(dl.PostBy.Weekday())},
+			cell{Text: e.Name, Style: styleBold, Sub: e.who()},
+			cell{Text: dl.Title},
+			cell{Text: french.Short(dl.Date)},
+			cell{Text: strconv.Itoa(today.DaysUntil(*dl.PostBy))},
+		)
+		return buf
+	}
+	until := today.AddDays(postSoonDays - 1)
+	d.boardTable(c.fill(cw.PostSoonHeading, m{"Until": french.Date(until)}), c.fill(cw.PostSoonNote, nil),
+		caseloadColumns(cw.PostSoonColumns), len(soon), soonRow)
+}
+
+// weekTables draws every upcoming deadline, sorted by date, one table per
+// ISO week under its heading (« Semaine du lundi 23 novembre 2026 »).
+func (d *docData) weekTables(src *entrySource, rows []caseloadRow, today civil.Date) {
+	c, cw := d.c, &d.w.Calendar.Caseload
 	cols := caseloadColumns(cw.Columns)
 	for start := 0; start < len(rows); {
 		weekOf := monday(src.get(rows[start].entry).Deadlines[rows[start].dl].Date)
@@ -377,18 +420,18 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 		var buf []cell
 		weekRow := func(i int) []cell {
 			e := src.get(week[i].entry)
-			d := &e.Deadlines[week[i].dl]
+			dl := &e.Deadlines[week[i].dl]
 			postBy := ""
-			if d.PostBy != nil {
-				postBy = french.Short(*d.PostBy)
+			if dl.PostBy != nil {
+				postBy = french.Short(*dl.PostBy)
 			}
 			buf = append(buf[:0],
-				cell{Text: french.Short(d.Date), Style: styleBold},
-				cell{Text: french.Weekday(d.Date.Weekday())},
+				cell{Text: french.Short(dl.Date), Style: styleBold},
+				cell{Text: french.Weekday(dl.Date.Weekday())},
 				cell{Text: e.Name, Style: styleBold, Sub: e.who()},
-				cell{Text: d.Title},
+				cell{Text: dl.Title},
 				cell{Text: postBy, Style: styleBold},
-				cell{Text: strconv.Itoa(cl.Today.DaysUntil(d.Date))},
+				cell{Text: strconv.Itoa(today.DaysUntil(dl.Date))},
 			)
 			return buf
 		}
@@ -397,31 +440,29 @@ func caseload(w io.Writer, cl Caseload) (*layout, error) {
 		c.y += 3
 		start = end
 	}
+}
 
-	// Warnings, file by file, in the order of the entries.
-	if len(withWarnings) > 0 {
-		d.heading(c.fill(cw.WarningsHeading, nil), 12)
-		for _, i := range withWarnings {
-			e := src.get(i)
-			c.need(3*leadBody + 1) // the name stays with its first warning
-			c.y += 1
-			c.para(marginLeft, contentWidth, leadBody, sizeBody, alignLeft, plain(styleBold, e.Name), plain(styleRegular, " "), span{styleRegular, e.who()})
-			for _, wn := range e.Warnings {
-				text := wn.Short // the board is the association's: third person
-				if text == "" {
-					text = wn.Message
-				}
-				c.setInk(colWarn)
-				d.bullet(marginLeft+2, plain(styleRegular, french.Typo(text)))
-				c.setInk(colInk)
+// boardWarnings draws the warnings file by file, in the order of the
+// entries, in the third person: the board is the association's.
+func (d *docData) boardWarnings(src *entrySource, withWarnings []int32) {
+	if len(withWarnings) == 0 {
+		return
+	}
+	c := d.c
+	d.heading(c.fill(d.w.Calendar.Caseload.WarningsHeading, nil), 12)
+	for _, i := range withWarnings {
+		e := src.get(i)
+		c.need(3*leadBody + 1) // the name stays with its first warning
+		c.y += 1
+		c.para(marginLeft, contentWidth, leadBody, sizeBody, alignLeft, plain(styleBold, e.Name), plain(styleRegular, " "), span{styleRegular, e.who()})
+		for _, wn := range e.Warnings {
+			text := wn.Short
+			if text == "" {
+				text = wn.Message
 			}
+			c.setInk(colWarn)
+			d.bullet(marginLeft+2, plain(styleRegular, french.Typo(text)))
+			c.setInk(colInk)
 		}
 	}
-	c.finish(func(n, total int) string {
-		return c.fill(words.Common.Page, m{"Page": n, "Pages": total})
-	})
-	if err := c.output(w); err != nil {
-		return nil, err
-	}
-	return c.rec, nil
 }
