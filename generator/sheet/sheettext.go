@@ -90,26 +90,8 @@ func sharedStringLengths(r io.Reader) ([]int32, error) {
 // without a word, and the rows after it would be lost.
 func checkSheetText(r io.Reader, sst []int32) error {
 	dec := newXMLDecoder(r)
-	var (
-		root              = true
-		row               int
-		rowText, total    int64
-		inCell, inV       bool
-		shared            bool   // the cell names a shared string (t="s")
-		index             []byte // the text of its <v>
-		indexTooLong, any bool
-	)
-	add := func(n int64) error {
-		rowText += n
-		total += n
-		switch {
-		case rowText > applicant.MaxLineSize:
-			return &errSheetText{row: row}
-		case total > applicant.MaxSheetSize:
-			return &errSheetText{row: row, sheet: true}
-		}
-		return nil
-	}
+	m := &sheetMeter{sst: sst}
+	root := true
 	for {
 		tok, err := dec.RawToken()
 		if errors.Is(err, io.EOF) {
@@ -126,54 +108,101 @@ func checkSheetText(r io.Reader, sst []int32) error {
 				}
 				root = false
 			}
-			switch t.Name.Local {
-			case "row":
-				rowText = 0
-				if n, err := strconv.Atoi(attr(t, "r")); err == nil && n != 0 {
-					row = n
-				} else {
-					row++
-				}
-			case "c":
-				inCell, shared = true, attr(t, "t") == "s"
-			case "v":
-				inV, index, indexTooLong, any = inCell, index[:0], false, false
-			}
+			m.start(t)
 		case xml.EndElement:
-			switch t.Name.Local {
-			case "c":
-				inCell = false
-			case "v":
-				inV = false
-				if !shared || !any {
-					continue
-				}
-				i, err := strconv.Atoi(strings.TrimSpace(string(index)))
-				if err != nil || indexTooLong {
-					i = 0 // as excelize reads it
-				}
-				if i >= 0 && i < len(sst) {
-					if err := add(int64(sst[i])); err != nil {
-						return err
-					}
-				}
+			if err := m.end(t); err != nil {
+				return err
 			}
 		case xml.CharData:
-			switch {
-			case inV && shared:
-				any = true
-				if len(index)+len(t) > 64 {
-					indexTooLong = true
-				} else {
-					index = append(index, t...)
-				}
-			case inCell:
-				if err := add(int64(len(t))); err != nil {
-					return err
-				}
+			if err := m.charData(t); err != nil {
+				return err
 			}
 		}
 	}
+}
+
+// sheetMeter is the measure of one worksheet's text by checkSheetText:
+// where it is in the sheet's XML, and the text counted so far.
+type sheetMeter struct {
+	sst            []int32 // the shared strings' lengths
+	row            int
+	rowText, total int64
+	inCell, inV    bool
+	shared         bool   // the cell names a shared string (t="s")
+	index          []byte // the text of its <v>
+	indexTooLong   bool
+	indexSeen      bool // its <v> holds some text
+}
+
+// start follows an element's start: a row (numbered by its r attribute
+// or one after the previous), a cell, a cell's value.
+func (m *sheetMeter) start(t xml.StartElement) {
+	switch t.Name.Local {
+	case "row":
+		m.rowText = 0
+		if n, err := strconv.Atoi(attr(t, "r")); err == nil && n != 0 {
+			m.row = n
+		} else {
+			m.row++
+		}
+	case "c":
+		m.inCell, m.shared = true, attr(t, "t") == "s"
+	case "v":
+		m.inV, m.index, m.indexTooLong, m.indexSeen = m.inCell, m.index[:0], false, false
+	}
+}
+
+// end follows an element's end; at the end of a shared string's index,
+// the string's length is counted.
+func (m *sheetMeter) end(t xml.EndElement) error {
+	switch t.Name.Local {
+	case "c":
+		m.inCell = false
+	case "v":
+		m.inV = false
+		if !m.shared || !m.indexSeen {
+			return nil
+		}
+		i, err := strconv.Atoi(strings.TrimSpace(string(m.index)))
+		if err != nil || m.indexTooLong {
+			i = 0 // as excelize reads it
+		}
+		if i >= 0 && i < len(m.sst) {
+			return m.add(int64(m.sst[i]))
+		}
+	}
+	return nil
+}
+
+// charData counts a cell's text, or keeps the index of a shared string:
+// at most 64 bytes of it, a longer one names the first string.
+func (m *sheetMeter) charData(t xml.CharData) error {
+	switch {
+	case m.inV && m.shared:
+		m.indexSeen = true
+		if len(m.index)+len(t) > 64 {
+			m.indexTooLong = true
+		} else {
+			m.index = append(m.index, t...)
+		}
+	case m.inCell:
+		return m.add(int64(len(t)))
+	}
+	return nil
+}
+
+// add counts n bytes of text in the current row; an *errSheetText when
+// the row or the sheet passes its limit.
+func (m *sheetMeter) add(n int64) error {
+	m.rowText += n
+	m.total += n
+	switch {
+	case m.rowText > applicant.MaxLineSize:
+		return &errSheetText{row: m.row}
+	case m.total > applicant.MaxSheetSize:
+		return &errSheetText{row: m.row, sheet: true}
+	}
+	return nil
 }
 
 // newXMLDecoder reads XML as excelize does, in any encoding it declares.
