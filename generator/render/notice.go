@@ -35,6 +35,9 @@ const (
 	noticeQRSize   = 32.0
 	noticeDateCol  = 36.0 // the dates block's date column
 	noticeGapAfter = 1.8  // space after a block
+
+	noticeNextPad    = 3.5              // inside the next step's box
+	noticeNextPictoW = noticePicto + 12 // the column of its pictogram and word
 )
 
 // arabicRune and georgianRune are the characters the script faces draw
@@ -471,90 +474,104 @@ func nextOf(p *plan.Plan) next {
 // date or that it has passed, late in red; and block 6 beside it, the code
 // that puts the next dated step into a phone's calendar.
 func (n *noticeWriter) nextStep() {
-	c, l, f := n.c, n.lang, n.fr
 	nx := nextOf(n.d.p)
-	const pad = 3.5
 	qrW := 0.0
 	if nx.qr != nil {
 		qrW = noticeQRSize + 4
 	}
-	pictoW := noticePicto + 12
-	textW := contentWidth - 2*pad - pictoW - qrW
-	textX := marginLeft + pad + pictoW
-	pictoX := marginLeft + pad
-	qrX := pageWidth - marginRight - pad - noticeQRSize
-	if n.rtl { // the eye starts on the right: the pictogram goes there
-		pictoX = pageWidth - marginRight - pad - pictoW
-		textX = marginLeft + pad + qrW
-		qrX = marginLeft + pad
+	textW := contentWidth - 2*noticeNextPad - noticeNextPictoW - qrW
+	n.nextBox(nx, n.nextItems(nx, textW), textW, qrW)
+}
+
+// nextItems lays out the sentences of the next step in a column w mm wide:
+// the heading, the action, its date, then what is late or must be posted.
+func (n *noticeWriter) nextItems(nx next, w float64) []item {
+	l, f := n.lang, n.fr
+	items := []item{n.pair(l.Next.Heading, f.Next.Heading, w, noticeSize, noticeLead, true, colAccent)}
+	if nx.id == "" {
+		return append(items, n.pair(l.Next.None, f.Next.None, w, noticeSize+1, noticeLead+0.4, true, colInk))
 	}
-	items := []item{n.pair(l.Next.Heading, f.Next.Heading, textW, noticeSize, noticeLead, true, colAccent)}
-	warn := func(lang, fr string, bold bool) {
-		items = append(items, n.pair(lang, fr, textW, noticeSize+0.5, noticeLead+0.3, bold, colWarn))
-		items[len(items)-1].spaceBefore = 1
+	act := n.pair(n.stepDo(l, nx.id), n.stepDo(f, nx.id), w, noticeBigSize, noticeBigLead, true, colInk)
+	act.spaceBefore = 1
+	items = append(items, act)
+	if !nx.date.IsZero() {
+		items = append(items, n.nextDate(nx, w))
+	}
+	return append(items, n.nextWarnings(nx, w)...)
+}
+
+// nextDate lays out the date of the next step, with its weekday: the day
+// a decision to read was received, the day a late step was due (in red),
+// or the day of the step, named by its kind.
+func (n *noticeWriter) nextDate(nx next, w float64) item {
+	l, f := n.lang, n.fr
+	dl, df := n.days(nx.date)
+	var it item
+	switch {
+	case nx.id == "read_decision_now":
+		it = n.pair(n.fill(l.Next.Notified, map[string]any{"Day": dl}), n.frFill(f.Next.Notified, map[string]any{"Day": df}), w, 12, 5.6, true, colWarn)
+	case nx.late:
+		it = n.pair(n.fill(l.Next.Late, map[string]any{"Day": dl}), n.frFill(f.Next.Late, map[string]any{"Day": df}), w, 12, 5.6, true, colWarn)
+	default:
+		it = n.pair(n.fill(l.Next.Date, map[string]any{"Kind": l.Kinds[nx.kind], "Day": dl}),
+			n.frFill(f.Next.Date, map[string]any{"Kind": f.Kinds[nx.kind], "Day": df}), w, 12, 5.6, true, colInk)
+	}
+	it.spaceBefore = 1.5
+	return it
+}
+
+// nextWarnings lays out, in red, what a late step asks for, and that the
+// posting date has passed or the day by which to post.
+func (n *noticeWriter) nextWarnings(nx next, w float64) []item {
+	l, f := n.lang, n.fr
+	var items []item
+	warn := func(lang, fr string) {
+		it := n.pair(lang, fr, w, noticeSize+0.5, noticeLead+0.3, true, colWarn)
+		it.spaceBefore = 1
+		items = append(items, it)
+	}
+	if nx.late && l.Steps[nx.id].Late != "" {
+		warn(l.Steps[nx.id].Late, f.Steps[nx.id].Late)
 	}
 	switch {
-	case nx.id == "":
-		items = append(items, n.pair(l.Next.None, f.Next.None, textW, noticeSize+1, noticeLead+0.4, true, colInk))
-	default:
-		act := n.pair(n.stepDo(l, nx.id), n.stepDo(f, nx.id), textW, noticeBigSize, noticeBigLead, true, colInk)
-		act.spaceBefore = 1
-		items = append(items, act)
-		if !nx.date.IsZero() {
-			dl, df := n.days(nx.date)
-			var it item
-			switch {
-			case nx.id == "read_decision_now":
-				it = n.pair(n.fill(l.Next.Notified, map[string]any{"Day": dl}), n.frFill(f.Next.Notified, map[string]any{"Day": df}), textW, 12, 5.6, true, colWarn)
-			case nx.late:
-				it = n.pair(n.fill(l.Next.Late, map[string]any{"Day": dl}), n.frFill(f.Next.Late, map[string]any{"Day": df}), textW, 12, 5.6, true, colWarn)
-			default:
-				it = n.pair(n.fill(l.Next.Date, map[string]any{"Kind": l.Kinds[nx.kind], "Day": dl}),
-					n.frFill(f.Next.Date, map[string]any{"Kind": f.Kinds[nx.kind], "Day": df}), textW, 12, 5.6, true, colInk)
-			}
-			it.spaceBefore = 1.5
-			items = append(items, it)
-		}
-		if nx.late && l.Steps[nx.id].Late != "" {
-			warn(l.Steps[nx.id].Late, f.Steps[nx.id].Late, true)
-		}
-		switch {
-		case nx.postByPassed:
-			warn(l.Next.PostByPassed, f.Next.PostByPassed, true)
-		case nx.postBy != nil:
-			dl, df := n.days(*nx.postBy)
-			warn(n.fill(l.Next.PostBy, map[string]any{"Day": dl}), n.frFill(f.Next.PostBy, map[string]any{"Day": df}), true)
-		}
+	case nx.postByPassed:
+		warn(l.Next.PostByPassed, f.Next.PostByPassed)
+	case nx.postBy != nil:
+		dl, df := n.days(*nx.postBy)
+		warn(n.fill(l.Next.PostBy, map[string]any{"Day": dl}), n.frFill(f.Next.PostBy, map[string]any{"Day": df}))
+	}
+	return items
+}
+
+// nextBox draws the next step's box: the pictogram of its kind and its
+// word, the items in a column textW mm wide, and the calendar code in a
+// column qrW mm wide (none when qrW is 0), on the side opposite the
+// pictogram.
+func (n *noticeWriter) nextBox(nx next, items []item, textW, qrW float64) {
+	c, l, f := n.c, n.lang, n.fr
+	const pad = noticeNextPad
+	pictoX, textX, qrX := marginLeft+pad, marginLeft+pad+noticeNextPictoW, pageWidth-marginRight-pad-noticeQRSize
+	if n.rtl { // the eye starts on the right: the pictogram goes there
+		pictoX, textX, qrX = pageWidth-marginRight-pad-noticeNextPictoW, marginLeft+pad+qrW, marginLeft+pad
 	}
 	h := 0.0
 	for _, it := range items {
 		h += it.height()
 	}
-	if min := noticeQRSize + 10; qrW > 0 && h < float64(min) {
-		h = float64(min)
+	if qrW > 0 {
+		h = max(h, noticeQRSize+10)
 	}
 	h = max(h, noticePicto+12) + 2*pad
 	c.need(h)
 	top := c.y
-	tint, bar := colAccentTint, colAccent
-	if nx.late {
-		tint, bar = colWarnTint, colWarn
-	}
-	c.setFill(tint)
-	c.rect(marginLeft, top, contentWidth, h, "F")
-	c.setFill(bar)
-	barX := marginLeft
-	if n.rtl {
-		barX = pageWidth - marginRight - 1.6
-	}
-	c.rect(barX, top, 1.6, h, "F")
+	bar := n.nextFrame(top, h, nx.late)
 	// the pictogram of the kind, with its word (an action, or no step at
 	// all: the clock and « À faire »)
 	kind := nx.kind
 	if l.Kinds[kind] == "" {
 		kind = "action"
 	}
-	n.pictoWithWord(pictogramOf(kind), pictoX, top+pad, pictoW, l.Kinds[kind], f.Kinds[kind], bar)
+	n.pictoWithWord(pictogramOf(kind), pictoX, top+pad, noticeNextPictoW, l.Kinds[kind], f.Kinds[kind], bar)
 	y := top + pad
 	for _, it := range items {
 		y += n.draw(it, textX, y, textW)
@@ -566,6 +583,25 @@ func (n *noticeWriter) nextStep() {
 		n.draw(cap, qrX, top+pad+noticeQRSize, noticeQRSize)
 	}
 	c.y = top + h + noticeGapAfter
+}
+
+// nextFrame draws the next step's box h mm high, tinted, with a bar on the
+// side the eye starts from, red when late; it returns the bar's colour.
+func (n *noticeWriter) nextFrame(top, h float64, late bool) rgb {
+	c := n.c
+	tint, bar := colAccentTint, colAccent
+	if late {
+		tint, bar = colWarnTint, colWarn
+	}
+	c.setFill(tint)
+	c.rect(marginLeft, top, contentWidth, h, "F")
+	c.setFill(bar)
+	barX := marginLeft
+	if n.rtl {
+		barX = pageWidth - marginRight - 1.6
+	}
+	c.rect(barX, top, 1.6, h, "F")
+	return bar
 }
 
 // stepDo is the sentence of a step's ID; the ID itself if a catalog lacks
