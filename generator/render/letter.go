@@ -181,25 +181,33 @@ func (d *docData) letterRecipient(address []string, unknown string) {
 // letterBlocks is the letter's body, from the place and date to the
 // closing formula.
 func (d *docData) letterBlocks() []letterBlock {
-	c, w, f, p := d.c, d.w.Letter, d.f, d.p
-	dots := d.w.Common.Dotted
-	var bs []letterBlock
-	add := func(before float64, a align, indent float64, spans ...span) {
-		bs = append(bs, letterBlock{spans: spans, indent: indent, align: a, before: before})
-	}
-	add(0, alignRight, 0, plain(styleRegular, c.fill(w.PlaceDate, m{"City": d.person["City"], "Date": french.Date(p.Today)})))
-
-	number := strings.TrimSpace(f.Procedure.RegisteredMailNumber)
-	if number == "" {
-		number = dots
-	}
-	add(1.2, alignLeft, 0, plain(styleRegular, c.fill(w.RegisteredMail, m{"Number": number})))
-	bs[len(bs)-1].cut = true
-
+	c, w, f := d.c, d.w.Letter, d.f
 	child := ""
 	if sc := f.Situation.SickChild; sc != nil {
 		child = fullName(sc.GivenNames, sc.FamilyName)
 	}
+	renewal, _ := d.person["Renewal"].(bool)
+	number := strings.TrimSpace(f.Procedure.RegisteredMailNumber)
+	if number == "" {
+		number = d.w.Common.Dotted
+	}
+	placeDate := c.fill(w.PlaceDate, m{"City": d.person["City"], "Date": french.Date(d.p.Today)})
+	registered := c.fill(w.RegisteredMail, m{"Number": number})
+	subject := c.fill(w.SubjectLabel, nil) + d.letterSubject(child, renewal)
+	bs := []letterBlock{
+		{spans: []span{plain(styleRegular, placeDate)}, align: alignRight},
+		{spans: []span{plain(styleRegular, registered)}, before: 1.2, cut: true},
+		{spans: []span{plain(styleBold, subject)}, before: 1},
+	}
+	bs = append(bs, d.letterReferences(child, renewal)...)
+	return append(bs, d.letterParagraphs(child, renewal)...)
+}
+
+// letterSubject words the letter's subject: the card for care (L. 425-9),
+// the Algerian residence certificate (1968 agreement, art. 6, 7°) or the
+// APS of a sick child's parent (L. 425-10).
+func (d *docData) letterSubject(child string, renewal bool) string {
+	w, p := d.w.Letter, d.p
 	subject := w.Subject.Card
 	switch {
 	case p.Route == plan.RouteAPSParent:
@@ -207,9 +215,30 @@ func (d *docData) letterBlocks() []letterBlock {
 	case p.Basis == plan.BasisFrancoAlgerian:
 		subject = w.Subject.FrancoAlgerian
 	}
-	renewal, _ := d.person["Renewal"].(bool)
-	add(1, alignLeft, 0, plain(styleBold, c.fill(w.SubjectLabel, nil)+c.fill(subject, m{"Child": child, "Renewal": renewal})))
+	return d.c.fill(subject, m{"Child": child, "Renewal": renewal})
+}
 
+// letterReferences lays out the references, each a block that may be
+// cut, hanging from their label: "Références : line 1 / line 2 …".
+func (d *docData) letterReferences(child string, renewal bool) []letterBlock {
+	c := d.c
+	refs := d.referenceLines(child, renewal) // never empty: the applicant's comes first
+	label := c.fill(d.w.Letter.ReferencesLabel, nil)
+	indent := c.width(styleBold, sizeBody, label) + 1
+	bs := make([]letterBlock, 0, len(refs))
+	for _, r := range refs {
+		bs = append(bs, letterBlock{spans: []span{plain(styleRegular, r)}, indent: indent, cut: true})
+	}
+	bs[0].label, bs[0].before = label, 0.5
+	return bs
+}
+
+// referenceLines words what identifies the application: the applicant,
+// the document held when it is a renewal, the foreigner's and ANEF
+// numbers, the sick child, and when the application and an asylum claim
+// were filed.
+func (d *docData) referenceLines(child string, renewal bool) []string {
+	c, w, f, p := d.c, d.w.Letter, d.f, d.p
 	refs := []string{c.fill(w.References.Applicant, d.person)}
 	if renewal {
 		refs = append(refs, c.fill(w.References.Held, m{"APS": d.person["APS"], "Held": d.person["Held"], "Date": d.person["HeldUntil"]}))
@@ -233,27 +262,26 @@ func (d *docData) letterBlocks() []letterBlock {
 	if !f.Situation.AsylumRegisteredOn.IsZero() {
 		refs = append(refs, c.fill(w.References.Asylum, m{"Date": french.Date(f.Situation.AsylumRegisteredOn)}))
 	}
-	// references hang from their label: "Références : line 1 / line 2 …"
-	label := c.fill(w.ReferencesLabel, nil)
-	indent := c.width(styleBold, sizeBody, label) + 1
-	for i, r := range refs {
-		add(0, alignLeft, indent, plain(styleRegular, r))
-		bs[len(bs)-1].cut = true
-		if i == 0 {
-			bs[len(bs)-1].label, bs[len(bs)-1].before = label, 0.5
-		}
-	}
+	return refs
+}
 
+// letterParagraphs lays out the letter's text: the salutation, the body's
+// paragraphs (the card's or the parent's APS), the enclosure in bold and
+// the closing formula.
+func (d *docData) letterParagraphs(child string, renewal bool) []letterBlock {
+	c, w := d.c, d.w.Letter
+	para := func(before float64, style, text string) letterBlock {
+		return letterBlock{spans: []span{plain(style, text)}, before: before}
+	}
 	salutation := d.w.Common.Civility["unknown"].Long
-	add(1.5, alignLeft, 0, plain(styleRegular, c.fill(w.Salutation, m{"Salutation": salutation})))
+	bs := []letterBlock{para(1.5, styleRegular, c.fill(w.Salutation, m{"Salutation": salutation}))}
 	body := w.Body.Card
-	if p.Route == plan.RouteAPSParent {
+	if d.p.Route == plan.RouteAPSParent {
 		body = w.Body.APSParent
 	}
-	for _, para := range body {
-		add(0.8, alignLeft, 0, plain(styleRegular, c.fill(para, m{"Child": child, "Algerian": d.person["Algerian"], "Renewal": renewal})))
+	for _, text := range body {
+		bs = append(bs, para(0.8, styleRegular, c.fill(text, m{"Child": child, "Algerian": d.person["Algerian"], "Renewal": renewal})))
 	}
-	add(0.8, alignLeft, 0, plain(styleBold, c.fill(w.Enclosure, nil)))
-	add(1, alignLeft, 0, plain(styleRegular, c.fill(w.Closing, m{"Salutation": salutation})))
-	return bs
+	bs = append(bs, para(0.8, styleBold, c.fill(w.Enclosure, nil)))
+	return append(bs, para(1, styleRegular, c.fill(w.Closing, m{"Salutation": salutation})))
 }
