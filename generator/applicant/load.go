@@ -166,16 +166,9 @@ func syntaxProblem(name string, data []byte, err error) Problem {
 		// "invalid leading UTF-8 octet" without a place.
 		return p
 	}
-	line, col := 0, 1
-	var text msg.Text
-	if rest, ok := strings.CutPrefix(reason, "line "); ok {
-		if i := strings.Index(rest, ": "); i > 0 {
-			if n, e := strconv.Atoi(rest[:i]); e == nil {
-				line, reason = n, rest[i+2:]
-			}
-		}
-	}
-	var hint msg.Text
+	line, reason := errorLine(reason)
+	col := 1
+	var text, hint msg.Text
 	switch {
 	case strings.Contains(reason, "cannot start any token"), strings.Contains(reason, "tab character"):
 		if l, c, ok := findByte(data, '\t', line); ok {
@@ -198,22 +191,46 @@ func syntaxProblem(name string, data []byte, err error) Problem {
 			}
 		}
 	}
-	nlines := bytes.Count(data, []byte{'\n'})
-	if len(data) > 0 && data[len(data)-1] != '\n' {
-		nlines++
-	}
-	line = min(max(line, 1), max(nlines, 1))
+	line = min(max(line, 1), max(lineCount(data), 1))
 	if text.IsZero() {
-		why := msg.Raw(reason)
-		for _, r := range yamlReasons {
-			if strings.Contains(reason, r.says) {
-				why = x(r.key)
-				break
-			}
-		}
-		text = x("invalid_yaml", why)
+		text = x("invalid_yaml", yamlReason(reason))
 	}
 	return Problem{File: name, Line: line, Column: col, Field: fieldAt(data, line), Message: text, Hint: hint}
+}
+
+// errorLine splits the YAML reader's "line 3: could not find expected ':'"
+// into the line and the reason; 0 and the whole reason when it names no
+// line.
+func errorLine(reason string) (int, string) {
+	if rest, ok := strings.CutPrefix(reason, "line "); ok {
+		if i := strings.Index(rest, ": "); i > 0 {
+			if n, err := strconv.Atoi(rest[:i]); err == nil {
+				return n, rest[i+2:]
+			}
+		}
+	}
+	return 0, reason
+}
+
+// lineCount is the number of lines of data, the last one with or without
+// its line end.
+func lineCount(data []byte) int {
+	n := bytes.Count(data, []byte{'\n'})
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		n++
+	}
+	return n
+}
+
+// yamlReason is the catalog's words for the YAML reader's reason when it
+// has them (yamlReasons), else the reader's own words.
+func yamlReason(reason string) msg.Text {
+	for _, r := range yamlReasons {
+		if strings.Contains(reason, r.says) {
+			return x(r.key)
+		}
+	}
+	return msg.Raw(reason)
 }
 
 // encodingProblem finds the first byte of data that is not UTF-8, or the
