@@ -301,14 +301,7 @@ func lineText(data []byte, n int) string {
 // do. It reads block mappings and lists; it returns "" when the line is
 // outside them, and never fails.
 func fieldAt(data []byte, line int) string {
-	type frame struct {
-		indent int
-		name   string
-		item   bool
-		items  int  // a key's list items seen so far
-		inline bool // a key with its value on its line: nothing nests under it
-	}
-	var stack []frame
+	var s pathStack
 	for n := 1; n <= line && len(data) > 0; n++ {
 		row := data
 		if j := bytes.IndexByte(data, '\n'); j >= 0 {
@@ -325,40 +318,77 @@ func fieldAt(data []byte, line int) string {
 		if content == "" || content[0] == '#' || strings.HasPrefix(content, "---") {
 			continue
 		}
-		for content == "-" || strings.HasPrefix(content, "- ") {
-			for len(stack) > 0 && stack[len(stack)-1].indent > indent {
-				stack = stack[:len(stack)-1]
-			}
-			if len(stack) > 0 && stack[len(stack)-1].indent == indent && stack[len(stack)-1].item {
-				stack = stack[:len(stack)-1]
-			}
-			i := 0
-			if len(stack) > 0 {
-				i = stack[len(stack)-1].items
-				stack[len(stack)-1].items++
-			}
-			stack = append(stack, frame{indent: indent, name: "[" + strconv.Itoa(i) + "]", item: true})
-			rest := strings.TrimPrefix(content, "-")
-			trimmed := strings.TrimLeft(rest, " ")
-			indent += 1 + len(rest) - len(trimmed)
-			content = trimmed
-		}
-		for len(stack) > 0 && stack[len(stack)-1].indent >= indent && !stack[len(stack)-1].item {
-			stack = stack[:len(stack)-1]
-		}
-		for len(stack) > 0 && (stack[len(stack)-1].indent > indent || stack[len(stack)-1].inline) {
-			stack = stack[:len(stack)-1]
-		}
-		key, _, ok := strings.Cut(content, ":")
-		if !ok || key == "" || strings.ContainsAny(key[:1], "\"'[{&*!|>%@`") || strings.Contains(key, " #") {
-			continue // not a key: the line belongs to what encloses it
-		}
-		value := strings.TrimSpace(content[len(key)+1:])
-		stack = append(stack, frame{indent: indent, name: msg.Echo(strings.TrimSpace(key)),
-			inline: value != "" && value[0] != '#' && value[0] != '|' && value[0] != '>' && value[0] != '&'})
+		indent, content = s.items(indent, content)
+		s.key(indent, content)
 	}
+	return s.path()
+}
+
+// pathStack is the path that fieldAt has read down to a line, one frame
+// per level: a key, or an item of a list.
+type pathStack []pathFrame
+
+// pathFrame is one level of a pathStack.
+type pathFrame struct {
+	indent int
+	name   string
+	item   bool
+	items  int  // a key's list items seen so far
+	inline bool // a key with its value on its line: nothing nests under it
+}
+
+// top is the deepest level; the stack is not empty.
+func (s pathStack) top() *pathFrame { return &s[len(s)-1] }
+
+// pop closes the deepest level.
+func (s *pathStack) pop() { *s = (*s)[:len(*s)-1] }
+
+// items opens a level for each list item that starts the line ("- - a: 1"
+// opens two), and returns the indentation and content after their dashes.
+func (s *pathStack) items(indent int, content string) (int, string) {
+	for content == "-" || strings.HasPrefix(content, "- ") {
+		for len(*s) > 0 && s.top().indent > indent {
+			s.pop()
+		}
+		if len(*s) > 0 && s.top().indent == indent && s.top().item {
+			s.pop()
+		}
+		i := 0
+		if len(*s) > 0 {
+			i = s.top().items
+			s.top().items++
+		}
+		*s = append(*s, pathFrame{indent: indent, name: "[" + strconv.Itoa(i) + "]", item: true})
+		rest := strings.TrimPrefix(content, "-")
+		trimmed := strings.TrimLeft(rest, " ")
+		indent += 1 + len(rest) - len(trimmed)
+		content = trimmed
+	}
+	return indent, content
+}
+
+// key closes the levels that a line at indent leaves, and opens one for
+// its key; a line that is not a key belongs to what encloses it.
+func (s *pathStack) key(indent int, content string) {
+	for len(*s) > 0 && s.top().indent >= indent && !s.top().item {
+		s.pop()
+	}
+	for len(*s) > 0 && (s.top().indent > indent || s.top().inline) {
+		s.pop()
+	}
+	key, _, ok := strings.Cut(content, ":")
+	if !ok || key == "" || strings.ContainsAny(key[:1], "\"'[{&*!|>%@`") || strings.Contains(key, " #") {
+		return
+	}
+	value := strings.TrimSpace(content[len(key)+1:])
+	*s = append(*s, pathFrame{indent: indent, name: msg.Echo(strings.TrimSpace(key)),
+		inline: value != "" && value[0] != '#' && value[0] != '|' && value[0] != '>' && value[0] != '&'})
+}
+
+// path is the dotted path of the stack: "procedure.ofii_requests[0].kind".
+func (s pathStack) path() string {
 	var b strings.Builder
-	for i, f := range stack {
+	for i, f := range s {
 		if i > 0 && !f.item {
 			b.WriteByte('.')
 		}
