@@ -357,20 +357,7 @@ func writeHelpSheet(f *excelize.File, t *sheetText, s templateStyles) error {
 	for i, c := range columns {
 		r++
 		ct := t.Columns[c.path]
-		values := ""
-		switch v := dropDown(c); {
-		case c.kind == cellDate:
-			values = "JJ/MM/AAAA"
-		case v != nil:
-			values = strings.Join(v, ", ")
-			if c.kind == cellList {
-				values += " (" + hs.ListNote + ")"
-			}
-			if stable := applicant.FieldValues(c.path); stable != nil {
-				values += " ; " + strings.ReplaceAll(hs.FileValues, "{values}", strings.Join(stable, ", "))
-			}
-		}
-		cells := []any{titles[i], c.path, ct.Required, values, ct.Help}
+		cells := []any{titles[i], c.path, ct.Required, helpValues(t, c), ct.Help}
 		if err := f.SetSheetRow(hs.Name, fmt.Sprintf("A%d", r), &cells); err != nil {
 			return err
 		}
@@ -384,6 +371,27 @@ func writeHelpSheet(f *excelize.File, t *sheetText, s templateStyles) error {
 		}
 	}
 	return nil
+}
+
+// helpValues is what the sheet « Aide » says column c accepts: a date's
+// form, or the words of its drop-down list and the values a file takes;
+// "" for a free field.
+func helpValues(t *sheetText, c column) string {
+	hs := t.HelpSheet
+	values := ""
+	switch v := dropDown(c); {
+	case c.kind == cellDate:
+		values = "JJ/MM/AAAA"
+	case v != nil:
+		values = strings.Join(v, ", ")
+		if c.kind == cellList {
+			values += " (" + hs.ListNote + ")"
+		}
+		if stable := applicant.FieldValues(c.path); stable != nil {
+			values += " ; " + strings.ReplaceAll(hs.FileValues, "{values}", strings.Join(stable, ", "))
+		}
+	}
+	return values
 }
 
 // ExampleRow is the example applicant file flattened into the cells of
@@ -421,17 +429,8 @@ func flatten(doc *yaml.Node) []string {
 		case yaml.SequenceNode:
 			var items []string
 			for _, it := range n.Content {
-				if it.Kind == yaml.MappingNode { // an OFII request: "DATE kind"
-					var on, kind string
-					for i := 0; i+1 < len(it.Content); i += 2 {
-						switch it.Content[i].Value {
-						case "on":
-							on = it.Content[i+1].Value
-						case "kind":
-							kind = it.Content[i+1].Value
-						}
-					}
-					items = append(items, strings.TrimSpace(on+" "+kind))
+				if it.Kind == yaml.MappingNode {
+					items = append(items, requestCell(it))
 					continue
 				}
 				items = append(items, it.Value)
@@ -449,4 +448,19 @@ func flatten(doc *yaml.Node) []string {
 		row[i] = cells[c.path]
 	}
 	return row
+}
+
+// requestCell is an OFII request of the file as the sheet writes it in its
+// cell: "DATE kind".
+func requestCell(req *yaml.Node) string {
+	var on, kind string
+	for i := 0; i+1 < len(req.Content); i += 2 {
+		switch req.Content[i].Value {
+		case "on":
+			on = req.Content[i+1].Value
+		case "kind":
+			kind = req.Content[i+1].Value
+		}
+	}
+	return strings.TrimSpace(on + " " + kind)
 }
