@@ -12,10 +12,10 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"strings"
 
 	"github.com/ofiipack/ofiipack/generator/applicant"
 	"github.com/ofiipack/ofiipack/generator/civil"
+	"github.com/ofiipack/ofiipack/generator/ical"
 	"github.com/ofiipack/ofiipack/generator/msg"
 	"github.com/ofiipack/ofiipack/generator/plan"
 )
@@ -84,7 +84,7 @@ func Run(in Input, today civil.Date, org *applicant.Organisation) (r Result) {
 		r.Problems = problemsOf(in, err)
 		return r
 	}
-	r.Name = FullName(f)
+	r.Name = ical.Name(f)
 	compute := plan.Compute
 	if in.LetterOnly {
 		compute = plan.Outline
@@ -139,15 +139,6 @@ func NameOf(in Input) string {
 			return ""
 		}
 	}
-	return joinName(applicant.PersonName(root))
-}
-
-// FullName is the applicant's family and given names, as every list names
-// a person: "DIALLO Aminata".
-func FullName(f *applicant.File) string {
-	return joinName(f.Applicant.FamilyName, f.Applicant.GivenNames)
-}
-
-func joinName(family, given string) string {
-	return strings.TrimSpace(family + " " + given)
+	family, given := applicant.PersonName(root)
+	return ical.Name(&applicant.File{Applicant: applicant.Applicant{FamilyName: family, GivenNames: given}})
 }
